@@ -1,0 +1,36 @@
+/**
+ * The message catalogue: every user-facing text, Chinese first, English alongside.
+ * Each domain keeps its own file of messages (model, balance, cli, …); `t` renders one.
+ * Placeholders are {name}.
+ */
+export type Lang = 'zh' | 'en';
+export type Messages = Record<string, { zh: string; en: string }>;
+
+const catalogue: Messages = {};
+
+/** Adds a domain's messages; a key defined twice is a programming error. */
+export function register(messages: Messages): void {
+  for (const [key, value] of Object.entries(messages)) {
+    if (key in catalogue) throw new Error(`message key defined twice: ${key}`);
+    catalogue[key] = value;
+  }
+}
+
+export function hasMessage(key: string): boolean {
+  return key in catalogue;
+}
+
+/** Renders a message; unknown keys render as the key so nothing is ever blank. */
+export function t(lang: Lang, key: string, params: Record<string, string | number | undefined> = {}): string {
+  const entry = catalogue[key];
+  const template = entry ? entry[lang] : key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    return v === undefined ? `{${name}}` : String(v);
+  });
+}
+
+/** Both languages, for JSON output that reviewers read in either. */
+export function both(key: string, params: Record<string, string | number | undefined> = {}): { zh: string; en: string } {
+  return { zh: t('zh', key, params), en: t('en', key, params) };
+}

@@ -1,0 +1,10 @@
+/**
+ * Registers every domain's messages with the catalogue. Import `t` / `both` from here.
+ * Each domain (model, balance, cli, metering, readings, reconcile, web) keeps its own file.
+ */
+import { register } from './catalog.ts';
+import { modelMessages } from './model.ts';
+
+register(modelMessages);
+
+export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';

@@ -1,0 +1,16 @@
+/**
+ * pingheng's public API: the numeric core. The CLI and the web app use only what is exported here.
+ */
+export * from './model/schema.ts';
+export * from './model/issues.ts';
+export { parseModel, loadModel, type LoadedModel } from './model/load.ts';
+export { validateModel } from './model/validate.ts';
+export * from './model/layers.ts';
+export * from './model/quantities.ts';
+export * from './model/graph.ts';
+export * from './model/uncertainty.ts';
+export * from './model/time.ts';
+export * from './units/units.ts';
+export * as gb2589 from './data/gb2589-2008.ts';
+export * from './data/carriers.ts';
+export * from './i18n/index.ts';

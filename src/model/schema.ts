@@ -1,0 +1,201 @@
+import { z } from 'zod';
+
+/**
+ * The plant model (shared/DESIGN.md contract) — the single source of truth: TypeScript types are
+ * inferred from it, `pingheng schema` prints the JSON Schema generated from it, and structural
+ * error paths come from it. Objects are strict so a misspelt key (`vlaue`) is an error, not a
+ * silently missing number; every object takes a free `meta` for whatever a plant wants to keep.
+ */
+
+const id = z
+  .string()
+  .min(1)
+  .regex(/^[^\s]+$/, 'ids have no spaces')
+  .meta({ description: 'Identifier, unique within its kind' });
+
+const meta = z.record(z.string(), z.unknown()).optional().meta({ description: 'Free-form notes, ignored by the engine' });
+
+export const LEVELS = [1, 2, 3] as const;
+
+export const nodeSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).meta({ description: 'Name (Chinese first), e.g. 染色车间' }),
+    nameEn: z.string().optional(),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]).meta({
+      description: '1 enterprise (用能单位), 2 main sub-unit/workshop (主要次级用能单位), 3 main device (主要用能设备)',
+    }),
+    parent: id.optional(),
+    auditFocus: z.boolean().optional().meta({ description: 'Part of the audit focus (审核重点)' }),
+    main: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Explicitly a main sub-unit/device (GB 17167 Tables 1–2); derived from magnitudes when absent' }),
+    meta,
+  })
+  .meta({ id: 'Node' });
+
+export const SOURCES = ['metered', 'monitored', 'lab', 'calculated', 'estimated', 'design', 'unmeasured'] as const;
+export const PHASES = ['gas', 'liquid', 'solid', 'other'] as const;
+export const FLOW_KINDS = ['product', 'by-product', 'waste', 'emission', 'loss', 'recycle', 'effective', 'degraded'] as const;
+export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
+
+export const quantitySchema = z.strictObject({
+  value: z.number(),
+  unit: z.string().min(1),
+});
+
+export const componentSchema = z
+  .strictObject({
+    concentration: z.number().optional().meta({ description: 'Concentration on the carrier flow, in `unit` (mg/L, g/m3, %, ppm, mg/Nm3)' }),
+    value: z.number().optional().meta({ description: 'Absolute amount of the component, in `unit` (kg, t)' }),
+    unit: z.string().min(1),
+    sd: z.number().nonnegative().optional(),
+    source: z.enum(SOURCES).optional(),
+  })
+  .meta({ id: 'Component' });
+
+export const flowSchema = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    nameEn: z.string().optional(),
+    from: id.nullable().meta({ description: 'Node id, or null for outside the system boundary' }),
+    to: id.nullable().meta({ description: 'Node id, or null for outside the system boundary' }),
+    layer: z.string().min(1).meta({ description: 'material, water, energy, or a component name (COD, S, Ni…)' }),
+    carrier: z.string().min(1).optional(),
+    phase: z.enum(PHASES).optional().meta({ description: 'Material phase (Yunnan Annex 2 rows)' }),
+    kind: z.enum(FLOW_KINDS).optional().meta({ description: 'What an output is: product, waste, emission, loss, effective energy…' }),
+    value: z.number().optional().meta({ description: 'Absent: unmeasured, to be estimated' }),
+    unit: z.string().min(1),
+    sd: z.number().nonnegative().optional().meta({ description: 'Standard uncertainty, absolute, in the flow unit' }),
+    source: z.enum(SOURCES).optional(),
+    meter: id.optional(),
+    stock: z
+      .boolean()
+      .optional()
+      .meta({ description: 'A stock change: from node to null = accumulation, from null to node = draw-down; may be negative' }),
+    density: quantitySchema.optional().meta({ description: 'Density, to relate volume and mass (e.g. 1.05 t/m3)' }),
+    lhv: quantitySchema
+      .optional()
+      .meta({ description: 'Measured low heating value / energy content (kJ/kg, MJ/Nm3, GJ/t); overrides the GB/T 2589 coefficient' }),
+    components: z.record(z.string().min(1), componentSchema).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    trusted: z.boolean().optional().meta({ description: 'Pinned: reconciliation never names it a suspect' }),
+    exemption: z.enum(EXEMPTIONS).optional().meta({ description: 'A metering exemption GB 17167 / GB 24789 allow' }),
+    meta,
+  })
+  .meta({ id: 'Flow' });
+
+export const METER_STATUSES = ['in-service', 'failed', 'removed'] as const;
+export const METER_TYPES = [
+  'scale-static',
+  'scale-dynamic',
+  'electricity-ac',
+  'electricity-dc',
+  'oil-refined',
+  'oil-heavy',
+  'gas',
+  'steam',
+  'water',
+  'temperature',
+  'pressure',
+  'other',
+] as const;
+export const READING_KINDS = ['cumulative', 'rate', 'interval'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const isoDateTime = z.iso.datetime({ offset: true, local: true });
+
+export const meterSchema = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    flows: z.array(id).min(1),
+    type: z.enum(METER_TYPES).optional().meta({ description: 'Instrument type (GB 17167 Table 4 rows); inferred from the carrier when absent' }),
+    accuracyClass: z.string().min(1).optional().meta({ description: 'e.g. "0.5S", "1.0", "2.5"' }),
+    dn: z.number().positive().optional().meta({ description: 'Nominal pipe size DN (mm), for water meters' }),
+    userClass: z.enum(['I', 'II', 'III', 'IV', 'V']).optional().meta({ description: 'Electricity user class (GB 17167 Table 4)' }),
+    verifiedOn: isoDate.optional(),
+    verifiedUntil: isoDate.optional(),
+    status: z.enum(METER_STATUSES).default('in-service'),
+    reading: z
+      .strictObject({
+        kind: z.enum(READING_KINDS),
+        unit: z.string().min(1),
+        column: z.string().optional().meta({ description: 'CSV column or meter id in readings files, when not the meter id' }),
+        rollover: z.number().positive().optional().meta({ description: 'Totalizer maximum before it wraps to 0' }),
+        rateTimeUnit: z.enum(['s', 'min', 'h', 'd']).optional(),
+        min: z.number().optional(),
+        max: z.number().optional(),
+      })
+      .optional(),
+    meta,
+  })
+  .meta({ id: 'Meter' });
+
+export const campaignSchema = z
+  .strictObject({
+    start: isoDateTime,
+    end: isoDateTime,
+    normalProduction: z.boolean().default(false),
+    performedBy: z.enum(['none', 'enterprise', 'qualified-team']).default('none'),
+    timezone: z.string().optional(),
+    meta,
+  })
+  .meta({ id: 'Campaign' });
+
+export const settingsSchema = z
+  .strictObject({
+    tolerance: z
+      .strictObject({
+        default: z.number().positive().optional(),
+        layers: z.record(z.string(), z.number().positive()).optional(),
+      })
+      .optional()
+      .meta({ description: 'Closure tolerance in percent, default and per layer or component' }),
+    masterSubTolerance: z.number().positive().optional().meta({ description: 'Master–sub meter tolerance, percent' }),
+    electricityEqualValue: z.number().positive().optional().meta({ description: 'kgce/kWh for 等价值 (equal value)' }),
+    periodHours: z.number().positive().optional().meta({ description: 'Balance period; defaults to the campaign duration' }),
+    annualHours: z.number().positive().optional().meta({ description: 'Operating hours per year for per-annum units' }),
+    displayUnits: z.record(z.string(), z.string()).optional().meta({ description: 'Display unit per layer/component, e.g. {"S": "t"}' }),
+    defaultRelativeSd: z.record(z.enum(SOURCES), z.number().nonnegative()).optional(),
+    editions: z.record(z.string(), z.string()).optional().meta({ description: 'Rule-set editions by rule family' }),
+    materialOtherRequired: z
+      .strictObject({ level2: z.number().min(0).max(100).optional(), level3: z.number().min(0).max(100).optional() })
+      .optional()
+      .meta({ description: 'Yunnan Annex 2 ※ cells for "other" materials' }),
+    meta,
+  })
+  .meta({ id: 'Settings' });
+
+export const modelSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    industry: z.string().optional(),
+    nodes: z.array(nodeSchema).min(1),
+    flows: z.array(flowSchema),
+    meters: z.array(meterSchema).optional(),
+    campaign: campaignSchema.optional(),
+    settings: settingsSchema.optional(),
+    meta,
+  })
+  .meta({ id: 'Model', title: 'pingheng plant model' });
+
+export type Node = z.infer<typeof nodeSchema>;
+export type Flow = z.infer<typeof flowSchema>;
+export type Component = z.infer<typeof componentSchema>;
+export type Meter = z.infer<typeof meterSchema>;
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Model = z.infer<typeof modelSchema>;
+export type ModelInput = z.input<typeof modelSchema>;
+export type Source = (typeof SOURCES)[number];
+
+/** The JSON Schema (draft 2020-12) of the model, generated from the zod schema. */
+export function modelJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(modelSchema, { io: 'input' }) as Record<string, unknown>;
+}

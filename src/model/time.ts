@@ -1,0 +1,35 @@
+/**
+ * Timestamps without an offset are read in the plant's time zone (default Asia/Shanghai,
+ * UTC+8 with no daylight saving since 1991), never in the machine's local zone.
+ */
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Offset of `zone` from UTC at the given UTC instant, in minutes. */
+export function zoneOffsetMinutes(zone: string, utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/** Parses an ISO date-time; one without offset is taken in `zone`. NaN when unreadable. */
+export function parseIsoInZone(text: string, zone: string = DEFAULT_TIMEZONE): number {
+  if (OFFSET.test(text.trim())) return Date.parse(text);
+  const asUtc = Date.parse(`${text.trim()}Z`);
+  if (Number.isNaN(asUtc)) return NaN;
+  // Two passes settle the offset near a zone transition.
+  let t = asUtc - zoneOffsetMinutes(zone, asUtc) * 60000;
+  t = asUtc - zoneOffsetMinutes(zone, t) * 60000;
+  return t;
+}

@@ -1,0 +1,159 @@
+import { issue, type InputIssue } from './issues.ts';
+import { isBaseLayer } from './layers.ts';
+import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
+import type { Model } from './schema.ts';
+import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
+
+/**
+ * Checks what the schema cannot: references, hierarchy, units against layers, components and
+ * meters. Returns every problem found (errors and warnings), each with its JSON path.
+ */
+export function validateModel(model: Model): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const nodeAt = firstIndex(model.nodes, ['nodes'], 'node.duplicate', issues);
+  checkHierarchy(model, nodeAt, issues);
+  const flowAt = firstIndex(model.flows, ['flows'], 'flow.duplicate', issues);
+  const meterAt = firstIndex(model.meters ?? [], ['meters'], 'meter.duplicate', issues);
+  checkFlows(model, nodeAt, meterAt, issues);
+  checkMeters(model, flowAt, issues);
+  checkCampaign(model, issues);
+  return issues;
+}
+
+/** Index of the first occurrence of each id; later duplicates are issues. */
+function firstIndex(items: readonly { id: string }[], at: (string | number)[], code: string, issues: InputIssue[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) issues.push(issue([...at, i, 'id'], code, { id: item.id, first: `${at.join('.')}[${first}]` }));
+    else seen.set(item.id, i);
+  });
+  return seen;
+}
+
+function checkHierarchy(model: Model, nodeAt: Map<string, number>, issues: InputIssue[]): void {
+  const { nodes } = model;
+  const hasLevel1 = nodes.some((n) => n.level === 1);
+  // Level-1 nodes that have at least one level-2 node below them.
+  const withLevel2 = new Set(nodes.filter((n) => n.level === 2 && n.parent).map((n) => n.parent!));
+  nodes.forEach((node, i) => {
+    const path = ['nodes', i, 'parent'];
+    if (node.parent === undefined) {
+      if (node.level > 1 && hasLevel1) issues.push(issue(['nodes', i], 'node.missingParent', { level: node.level }));
+      return;
+    }
+    if (node.level === 1) {
+      issues.push(issue(path, 'node.level1Parent'));
+      return;
+    }
+    const pi = nodeAt.get(node.parent);
+    if (pi === undefined) {
+      issues.push(issue(path, 'node.unknownParent', { id: node.parent }));
+      return;
+    }
+    // Walk up: a loop shows as revisiting a node.
+    const chain = [node.id];
+    let cur: string | undefined = node.parent;
+    while (cur !== undefined) {
+      chain.push(cur);
+      if (cur === node.id) {
+        issues.push(issue(path, 'node.parentLoop', { chain: chain.join(' → ') }));
+        return;
+      }
+      if (chain.length > nodes.length + 1) return; // a loop above this node, reported there
+      const at = nodeAt.get(cur);
+      cur = at === undefined ? undefined : nodes[at]!.parent;
+    }
+    const parent = nodes[pi]!;
+    if (node.level === 2 && parent.level !== 1) {
+      issues.push(issue(path, 'node.level2Parent', { parent: parent.id, parentLevel: parent.level }));
+    }
+    if (node.level === 3 && parent.level !== 2 && !(parent.level === 1 && !withLevel2.has(parent.id))) {
+      issues.push(issue(path, 'node.level3Parent', { parent: parent.id, parentLevel: parent.level }));
+    }
+  });
+}
+
+function checkFlows(model: Model, nodeAt: Map<string, number>, meterAt: Map<string, number>, issues: InputIssue[]): void {
+  const ctx = basisContext(model);
+  model.flows.forEach((flow, i) => {
+    const at = (...rest: (string | number)[]) => ['flows', i, ...rest];
+    for (const end of ['from', 'to'] as const) {
+      const ref = flow[end];
+      if (ref !== null && !nodeAt.has(ref)) issues.push(issue(at(end), 'flow.unknownNode', { id: ref }));
+    }
+    if (flow.stock) {
+      if ((flow.from === null) === (flow.to === null)) issues.push(issue(at('stock'), 'flow.stockEnds'));
+    } else {
+      if (flow.from !== null && flow.from === flow.to) issues.push(issue(at('to'), 'flow.selfLoop', { id: flow.from }));
+      if (flow.from === null && flow.to === null) issues.push(issue(at('to'), 'flow.outsideToOutside'));
+      if (flow.value !== undefined && flow.value < 0) issues.push(issue(at('value'), 'flow.negative', { value: flow.value }));
+    }
+    if (flow.min !== undefined && flow.max !== undefined && flow.min > flow.max) {
+      issues.push(issue(at('min'), 'flow.minMax', { min: flow.min, max: flow.max }));
+    }
+    if (flow.meter !== undefined && !meterAt.has(flow.meter)) issues.push(issue(at('meter'), 'meter.unknown', { id: flow.meter }));
+    if (flow.layer === 'material' && !flow.phase) issues.push(issue(at('phase'), 'flow.materialPhase', {}, 'warning'));
+
+    let factor;
+    try {
+      factor = flowFactor(flow, ctx);
+    } catch (e) {
+      if (!(e instanceof FactorProblem)) throw e;
+      issues.push(issue(at(e.field), e.code, e.params));
+    }
+    for (const [name, comp] of Object.entries(flow.components ?? {})) {
+      const cat = (...rest: string[]) => at('components', name, ...rest);
+      if (isBaseLayer(name)) issues.push(issue(cat(), 'component.reservedName', { component: name }));
+      if ((comp.concentration === undefined) === (comp.value === undefined)) {
+        issues.push(issue(cat(), 'component.valueOrConcentration'));
+        continue;
+      }
+      if (comp.concentration !== undefined && flow.value === undefined && flow.source !== 'unmeasured') {
+        issues.push(issue(cat('concentration'), 'component.noQuantity', { component: name }));
+      }
+      if (!factor) continue;
+      try {
+        componentFactor(flow, name, comp, factor, ctx);
+      } catch (e) {
+        if (!(e instanceof FactorProblem)) throw e;
+        issues.push(issue(cat('unit'), e.code, e.params));
+      }
+    }
+  });
+}
+
+/** Accuracy classes as GB 17167 / JJG write them: 0.1 … 5, optionally with S (0.2S, 0.5S). */
+const ACCURACY_CLASS = /^(0\.[0-9]+|[1-9](\.[0-9]+)?)S?$/;
+
+function checkMeters(model: Model, flowAt: Map<string, number>, issues: InputIssue[]): void {
+  (model.meters ?? []).forEach((meter, i) => {
+    meter.flows.forEach((f, j) => {
+      if (!flowAt.has(f)) issues.push(issue(['meters', i, 'flows', j], 'meter.unknownFlow', { id: f }));
+    });
+    if (meter.accuracyClass !== undefined && !ACCURACY_CLASS.test(meter.accuracyClass)) {
+      issues.push(issue(['meters', i, 'accuracyClass'], 'meter.badClass', { value: meter.accuracyClass }));
+    }
+    for (const key of ['verifiedOn', 'verifiedUntil'] as const) {
+      const d = meter[key];
+      if (d !== undefined && !isRealDate(d)) issues.push(issue(['meters', i, key], 'meter.badDate', { date: d }));
+    }
+  });
+}
+
+/** YYYY-MM-DD that names a real calendar day (not 2026-02-30). */
+export function isRealDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+function checkCampaign(model: Model, issues: InputIssue[]): void {
+  const c = model.campaign;
+  if (!c) return;
+  const zone = c.timezone ?? DEFAULT_TIMEZONE;
+  const start = parseIsoInZone(c.start, zone);
+  const end = parseIsoInZone(c.end, zone);
+  if (Number.isNaN(start)) issues.push(issue(['campaign', 'start'], 'campaign.badTime', { value: c.start }));
+  if (Number.isNaN(end)) issues.push(issue(['campaign', 'end'], 'campaign.badTime', { value: c.end }));
+  if (end <= start) issues.push(issue(['campaign', 'end'], 'campaign.order', { start: c.start, end: c.end }));
+}

@@ -1,0 +1,223 @@
+import { create, unitDependencies, createUnitDependencies } from 'mathjs';
+import { KJ_PER_KGCE } from '../data/gb2589-2008.ts';
+
+/**
+ * Units of the balance domain, parsed once per distinct unit string into a plain factor
+ * (mathjs unit arithmetic is ~400× slower than numbers, so it never runs per value).
+ *
+ * Base units: mass kg, volume m³, gas volume Nm³ (its own dimension, so a standard cubic
+ * metre never silently becomes an actual one), energy kJ.
+ */
+const math = create({ unitDependencies, createUnitDependencies });
+math.createUnit('Nm3', { aliases: ['Nm³'] });
+math.createUnit('kgce', `${KJ_PER_KGCE} kJ`);
+math.createUnit('tce', '1000 kgce');
+math.createUnit('kcal', '4.1868 kJ');
+
+export type Dimension = 'mass' | 'volume' | 'gasVolume' | 'energy';
+
+export interface UnitInfo {
+  /** The unit as written. */
+  text: string;
+  dimension: Dimension;
+  /** Multiply a value by this to get base units (kg, m³, Nm³, kJ) — per hour for hourly rates. */
+  toBase: number;
+  /** Rate units: value per hour (any time unit is folded into toBase) or per year (a/年). */
+  per: null | 'hour' | 'year';
+}
+
+export class UnitError extends Error {}
+
+const BASES: [Dimension, string][] = [
+  ['mass', 'kg'],
+  ['volume', 'm3'],
+  ['gasVolume', 'Nm3'],
+  ['energy', 'kJ'],
+];
+
+/** Chinese unit names engineers type, mapped to mathjs names. */
+const ALIASES: [RegExp, string][] = [
+  [/吨标准煤|吨标煤/g, 'tce'],
+  [/千克标准煤|千克标煤|公斤标煤/g, 'kgce'],
+  [/标准立方米|标立方米|标方/g, 'Nm3'],
+  [/立方米|方/g, 'm3'],
+  [/千瓦时|度/g, 'kWh'],
+  [/千瓦/g, 'kW'],
+  [/吉焦/g, 'GJ'],
+  [/兆焦/g, 'MJ'],
+  [/千焦/g, 'kJ'],
+  [/千克|公斤/g, 'kg'],
+  [/吨/g, 't'],
+  [/升/g, 'L'],
+  [/小时/g, 'h'],
+];
+
+const MULTIPLIERS: [string, number][] = [
+  ['亿', 1e8],
+  ['万', 1e4],
+  ['千', 1e3],
+];
+
+/** Normalises superscripts, Chinese names and multipliers; returns the mathjs text and a multiplier. */
+function normalise(text: string): { body: string; multiplier: number } {
+  let body = text.trim().replace(/³/g, '3').replace(/²/g, '2').replace(/\s+/g, ' ');
+  for (const [re, name] of ALIASES) body = body.replace(re, name);
+  let multiplier = 1;
+  for (const [prefix, m] of MULTIPLIERS) {
+    if (body.startsWith(prefix)) {
+      multiplier *= m;
+      body = body.slice(prefix.length).trim();
+    }
+  }
+  return { body, multiplier };
+}
+
+const YEAR_SUFFIX = /\s*\/\s*(a|yr|year|年)$/;
+const DAY_SUFFIX = /\s*\/\s*(d|天|日)$/;
+
+const cache = new Map<string, UnitInfo>();
+
+/**
+ * Parses a flow unit: a quantity (t, m³, kWh, tce…) or a rate (t/h, m³/d, 万t/a, kW).
+ * Throws UnitError for concentrations, unknown names and other dimensions.
+ *
+ * @example parseUnit('万t/a') // { dimension: 'mass', toBase: 1e7, per: 'year' }
+ */
+export function parseUnit(text: string): UnitInfo {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const info = parseUncached(text);
+  cache.set(text, info);
+  return info;
+}
+
+function parseUncached(text: string): UnitInfo {
+  const { body: raw, multiplier } = normalise(text);
+  if (raw === '') throw new UnitError(`empty unit "${text}"`);
+  if (/^tons?\b/.test(raw)) {
+    throw new UnitError(`"${text}": "ton" is the US short ton (907 kg) in mathjs; write t for the tonne`);
+  }
+  let body = raw;
+  let per: UnitInfo['per'] = null;
+  if (YEAR_SUFFIX.test(body)) {
+    per = 'year';
+    body = body.replace(YEAR_SUFFIX, '');
+  } else if (DAY_SUFFIX.test(body)) {
+    body = body.replace(DAY_SUFFIX, '/day');
+  }
+  let unit;
+  try {
+    unit = math.unit(1, body);
+  } catch {
+    throw new UnitError(`unknown unit "${text}"`);
+  }
+  for (const [dimension, base] of BASES) {
+    if (unit.equalBase(math.unit(1, base))) {
+      return { text, dimension, toBase: multiplier * unit.toNumber(base), per };
+    }
+    if (per === null && unit.equalBase(math.unit(1, `${base}/h`))) {
+      return { text, dimension, toBase: multiplier * unit.toNumber(`${base}/h`), per: 'hour' };
+    }
+  }
+  throw new UnitError(`unit "${text}" is not a quantity of mass, volume, gas volume or energy`);
+}
+
+/** True when the text parses as a flow unit. */
+export function isUnit(text: string): boolean {
+  try {
+    parseUnit(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Factor from one unit to another of the same dimension and rate kind. */
+export function conversionFactor(from: string, to: string): number {
+  const a = parseUnit(from);
+  const b = parseUnit(to);
+  if (a.dimension !== b.dimension || a.per !== b.per) {
+    throw new UnitError(`cannot convert "${from}" to "${to}"`);
+  }
+  return a.toBase / b.toBase;
+}
+
+/**
+ * A concentration of a component on a carrier flow.
+ * - `fraction`: mass fraction (%, ppm, mg/kg, g/t…) — component mass = fraction × carrier mass.
+ * - `perVolume` / `perGasVolume`: kg of component per m³ (mg/L, g/m³) or per Nm³ (mg/Nm³).
+ */
+export interface ConcentrationInfo {
+  text: string;
+  kind: 'fraction' | 'perVolume' | 'perGasVolume';
+  /** fraction: dimensionless multiplier; perVolume: kg/m³; perGasVolume: kg/Nm³. */
+  factor: number;
+}
+
+const FRACTIONS: Record<string, number> = {
+  '%': 1e-2,
+  'wt%': 1e-2,
+  '‰': 1e-3,
+  ppm: 1e-6,
+  ppb: 1e-9,
+};
+
+const concentrationCache = new Map<string, ConcentrationInfo>();
+
+/**
+ * Parses a concentration unit.
+ *
+ * @example parseConcentration('mg/L') // { kind: 'perVolume', factor: 0.001 } (kg per m³)
+ */
+export function parseConcentration(text: string): ConcentrationInfo {
+  const hit = concentrationCache.get(text);
+  if (hit) return hit;
+  const info = concentrationUncached(text);
+  concentrationCache.set(text, info);
+  return info;
+}
+
+function concentrationUncached(text: string): ConcentrationInfo {
+  const trimmed = text.trim();
+  const fraction = FRACTIONS[trimmed];
+  if (fraction !== undefined) return { text, kind: 'fraction', factor: fraction };
+  const slash = trimmed.lastIndexOf('/');
+  if (slash <= 0) throw new UnitError(`unknown concentration unit "${text}"`);
+  let num: UnitInfo;
+  let den: UnitInfo;
+  try {
+    num = parseUnit(trimmed.slice(0, slash));
+    den = parseUnit(trimmed.slice(slash + 1));
+  } catch {
+    throw new UnitError(`unknown concentration unit "${text}"`);
+  }
+  if (num.dimension !== 'mass' || num.per || den.per) {
+    throw new UnitError(`"${text}" is not a mass concentration`);
+  }
+  const factor = num.toBase / den.toBase;
+  if (den.dimension === 'mass') return { text, kind: 'fraction', factor };
+  if (den.dimension === 'volume') return { text, kind: 'perVolume', factor };
+  if (den.dimension === 'gasVolume') return { text, kind: 'perGasVolume', factor };
+  throw new UnitError(`"${text}" is not a mass concentration`);
+}
+
+/**
+ * Parses a heating value or energy content per unit (kJ/kg, MJ/Nm³, GJ/t, kcal/kg).
+ * Returns kJ per base unit of the denominator's dimension.
+ */
+export function parseSpecificEnergy(text: string): { perDimension: Dimension; kJPerBase: number } {
+  const trimmed = text.trim();
+  const slash = trimmed.lastIndexOf('/');
+  if (slash > 0) {
+    try {
+      const num = parseUnit(trimmed.slice(0, slash));
+      const den = parseUnit(trimmed.slice(slash + 1));
+      if (num.dimension === 'energy' && !num.per && !den.per && den.dimension !== 'energy') {
+        return { perDimension: den.dimension, kJPerBase: num.toBase / den.toBase };
+      }
+    } catch {
+      // fall through to the error below
+    }
+  }
+  throw new UnitError(`"${text}" is not an energy per unit quantity (e.g. kJ/kg, MJ/Nm3)`);
+}
