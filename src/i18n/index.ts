@@ -4,7 +4,9 @@
  */
 import { register } from './catalog.ts';
 import { modelMessages } from './model.ts';
+import { balanceMessages } from './balance.ts';
 
 register(modelMessages);
+register(balanceMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';

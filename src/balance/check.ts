@@ -1,0 +1,125 @@
+import { both } from '../i18n/index.ts';
+import type { PlantGraph } from '../model/graph.ts';
+import { isBaseLayer } from '../model/layers.ts';
+import { deriveByDifference } from './derive.ts';
+import { energyUse } from './energy-use.ts';
+import { masterSubRows } from './master-sub.ts';
+import { boundaryBalances, type ValueState } from './node-balance.ts';
+import { toleranceFor } from './tolerance.ts';
+import type { CheckResult, DerivedFlow, Finding, NodeBalance } from './types.ts';
+
+/**
+ * The audit's first question — does each balance close? For every node at every level and every
+ * layer (material, water, energy in tce, each component): inputs, outputs, stock change, residual
+ * and closure error against the tolerance; unmeasured flows computed by difference where the
+ * network allows it; master–sub meter differences; energy use in tce both ways.
+ */
+export function checkModel(graph: PlantGraph): CheckResult {
+  const state = solveValues(graph);
+  const balances: NodeBalance[] = [];
+  for (const layer of graph.layers) balances.push(...boundaryBalances(graph, layer, graph.byLayer.get(layer)!, state));
+  balances.sort((a, b) => a.level - b.level || graph.nodeIndex.get(a.node)! - graph.nodeIndex.get(b.node)! || graph.layers.indexOf(a.layer) - graph.layers.indexOf(b.layer));
+  const derived = derivedFlows(graph, state);
+  const masterSub = masterSubRows(graph);
+  const findings = collectFindings(balances, derived, masterSub);
+  const count = (s: NodeBalance['status']) => balances.filter((b) => b.status === s).length;
+  return {
+    model: { name: graph.model.name, nodes: graph.nodes.length, flows: graph.model.flows.length },
+    period: { hours: graph.ctx.periodHours ?? null, annualHours: graph.ctx.annualHours },
+    layers: graph.layers.map((layer) => ({ layer, unit: graph.layerUnits.get(layer)!, tolerancePct: toleranceFor(layer, graph.model.settings) })),
+    balances,
+    derived,
+    masterSub,
+    energyUse: energyUse(graph, state.values),
+    findings,
+    summary: {
+      balances: balances.length,
+      closed: count('closed'),
+      open: count('open'),
+      byDifference: count('by-difference'),
+      indeterminate: count('indeterminate'),
+      ok: !findings.some((f) => f.severity === 'error'),
+    },
+  };
+}
+
+/**
+ * Measured values, then derivation by difference in the base layers, then component amounts
+ * carried on (possibly derived) flows, then derivation in the component layers.
+ */
+export function solveValues(graph: PlantGraph): ValueState {
+  const values = new Float64Array(graph.flows.length).fill(NaN);
+  graph.flows.forEach((f, i) => {
+    if (f.value !== undefined) values[i] = f.value;
+  });
+  const derivedAt = new Map<number, number>();
+  const derive = (layers: string[]) => {
+    for (const layer of layers) {
+      for (const d of deriveByDifference(graph, values, graph.byLayer.get(layer)!)) derivedAt.set(d.index, d.node);
+    }
+  };
+  derive(graph.layers.filter(isBaseLayer));
+  graph.flows.forEach((f, i) => {
+    if (f.carriedBy && Number.isNaN(values[i]!)) {
+      const carrier = values[f.carriedBy.index]!;
+      if (!Number.isNaN(carrier)) values[i] = carrier * f.carriedBy.perCarrier;
+    }
+  });
+  derive(graph.layers.filter((l) => !isBaseLayer(l)));
+  const indexById = new Map(graph.flows.map((f, i) => [f.id, i]));
+  return { values, derivedAt, indexById };
+}
+
+function derivedFlows(graph: PlantGraph, state: ValueState): DerivedFlow[] {
+  return [...state.derivedAt].map(([i, node]) => {
+    const f = graph.flows[i]!;
+    const value = state.values[i]!;
+    const own = graph.model.flows[f.flowIndex]!;
+    const isComponent = f.layer !== own.layer;
+    return {
+      flow: f.id,
+      layer: f.layer,
+      value,
+      ownValue: isComponent ? value : value / f.factor,
+      ownUnit: isComponent ? graph.layerUnits.get(f.layer)! : own.unit,
+      derivedAt: graph.nodes[node]!.id,
+      negative: value < 0 && !f.stock,
+    };
+  });
+}
+
+const pct = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1));
+
+function collectFindings(balances: NodeBalance[], derived: DerivedFlow[], masterSub: CheckResult['masterSub']): Finding[] {
+  const findings: Finding[] = [];
+  for (const b of balances) {
+    const at = { node: b.node, layer: b.layer };
+    const params = { node: b.name, layer: b.layer, closure: pct(b.closure), tolerance: b.tolerancePct, flows: b.unknown.join(', ') };
+    if (b.status === 'open') findings.push({ severity: 'error', code: 'finding.open', ...at, message: both('finding.open', params) });
+    if (b.status === 'indeterminate') findings.push({ severity: 'warning', code: 'finding.indeterminate', ...at, message: both('finding.indeterminate', params) });
+  }
+  for (const d of derived) {
+    if (d.negative) {
+      findings.push({
+        severity: 'error',
+        code: 'finding.negativeDerived',
+        node: d.derivedAt,
+        layer: d.layer,
+        flow: d.flow,
+        message: both('finding.negativeDerived', { flow: d.flow, value: d.ownValue.toPrecision(4), unit: d.ownUnit }),
+      });
+    }
+  }
+  for (const r of masterSub) {
+    if (r.status === 'fail') {
+      findings.push({
+        severity: 'error',
+        code: 'finding.masterSub',
+        node: r.node,
+        layer: r.layer,
+        message: both('finding.masterSub', { node: r.name, carrier: r.carrier, relative: pct(r.relative), tolerance: r.tolerancePct }),
+      });
+    }
+  }
+  return findings;
+}

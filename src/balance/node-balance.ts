@@ -1,0 +1,181 @@
+import { ancestorsOrSelf, crossings, type PlantGraph } from '../model/graph.ts';
+import { closureError, toleranceFor } from './tolerance.ts';
+import type { BalanceTerm, Contributor, EnergyDetail, NodeBalance } from './types.ts';
+
+/** Where each flow's value came from, for the terms of a balance. */
+export interface ValueState {
+  /** Layer-unit values, NaN = unknown (after derivation). */
+  values: Float64Array;
+  /** Flow index → node index whose own region derived it. */
+  derivedAt: Map<number, number>;
+  /** Layer-flow id → index into graph.flows. */
+  indexById: Map<string, number>;
+}
+
+/** How many contributors an open balance lists. */
+const MAX_CONTRIBUTORS = 5;
+
+/**
+ * Balances over every node's boundary, for one layer: a node's balance uses the flows crossing
+ * *its* boundary — including flows to and from its children's devices from outside — while
+ * flows between its own children are internal to it. Stock flows of a node are stock changes of
+ * the node and of every ancestor.
+ */
+export function boundaryBalances(graph: PlantGraph, layer: string, layerFlows: readonly number[], state: ValueState): NodeBalance[] {
+  const perNode = new Map<number, { inputs: BalanceTerm[]; outputs: BalanceTerm[]; stock: BalanceTerm[] }>();
+  const slot = (n: number) => {
+    let s = perNode.get(n);
+    if (!s) perNode.set(n, (s = { inputs: [], outputs: [], stock: [] }));
+    return s;
+  };
+  for (const i of layerFlows) {
+    const f = graph.flows[i]!;
+    const term = termOf(graph, i, state);
+    if (f.stock) {
+      const node = f.from >= 0 ? f.from : f.to;
+      const sign = f.from >= 0 ? 1 : -1; // node → null accumulates; null → node draws down
+      const signed = { ...term, value: term.value === null ? null : sign * term.value };
+      for (const a of ancestorsOrSelf(graph, node)) slot(a).stock.push(signed);
+      continue;
+    }
+    const { enters, leaves } = crossings(graph, f.from, f.to);
+    for (const n of enters) slot(n).inputs.push(term);
+    for (const n of leaves) slot(n).outputs.push(term);
+  }
+  const unit = graph.layerUnits.get(layer)!;
+  const tolerancePct = toleranceFor(layer, graph.model.settings);
+  const derivedHere = new Map<number, string[]>();
+  for (const i of layerFlows) {
+    const at = state.derivedAt.get(i);
+    if (at !== undefined) {
+      const list = derivedHere.get(at) ?? [];
+      list.push(graph.flows[i]!.id);
+      derivedHere.set(at, list);
+    }
+  }
+  const out: NodeBalance[] = [];
+  const order = [...perNode.keys()].sort((a, b) => a - b);
+  for (const n of order) {
+    const { inputs, outputs, stock } = perNode.get(n)!;
+    const node = graph.nodes[n]!;
+    const balance = judge({
+        node: node.id,
+        name: node.name,
+        level: node.level,
+        layer,
+        unit,
+        inputs,
+        outputs,
+        stock,
+        tolerancePct,
+        derived: derivedHere.get(n) ?? [],
+      });
+    if (layer === 'energy') balance.energy = energyDetail(graph, balance, state);
+    out.push(balance);
+  }
+  return out;
+}
+
+/** Energy balance extras (GB/T 3484): 等价值 input, losses, effective energy, utilisation. */
+function energyDetail(graph: PlantGraph, b: NodeBalance, state: ValueState): EnergyDetail {
+  const byId = state.indexById;
+  let inEqual = 0;
+  for (const t of b.inputs) {
+    const f = graph.flows[byId.get(t.flow)!]!;
+    inEqual += (t.value ?? 0) * (f.factor !== 0 ? f.equalFactor / f.factor : 1);
+  }
+  const ofKind = (kinds: string[]) => b.outputs.filter((t) => t.kind && kinds.includes(t.kind)).reduce((s, t) => s + (t.value ?? 0), 0);
+  const effective = ofKind(['effective', 'product']);
+  return {
+    inEqual,
+    losses: ofKind(['loss']),
+    effective,
+    utilisation: effective > 0 && b.in > 0 ? effective / b.in : null,
+  };
+}
+
+function termOf(graph: PlantGraph, i: number, state: ValueState): BalanceTerm {
+  const f = graph.flows[i]!;
+  const v = state.values[i]!;
+  const flow = graph.model.flows[f.flowIndex]!;
+  const term: BalanceTerm = { flow: f.id, value: Number.isNaN(v) ? null : v, sd: f.sd ?? null, source: f.source };
+  const at = state.derivedAt.get(i);
+  if (at !== undefined) term.derivedAt = graph.nodes[at]!.id;
+  if (flow.carrier) term.carrier = flow.carrier;
+  if (flow.kind && f.layer === flow.layer) term.kind = flow.kind;
+  return term;
+}
+
+const sum = (terms: BalanceTerm[]) => terms.reduce((s, t) => s + (t.value ?? 0), 0);
+
+interface Draft {
+  node: string;
+  name: string;
+  level: number;
+  layer: string;
+  unit: string;
+  inputs: BalanceTerm[];
+  outputs: BalanceTerm[];
+  stock: BalanceTerm[];
+  tolerancePct: number;
+  derived: string[];
+}
+
+/** Residual, closure error, status, the likeliest culprits and the CP-audit advice. */
+function judge(d: Draft): NodeBalance {
+  const all = [...d.inputs, ...d.outputs, ...d.stock];
+  const unknown = all.filter((t) => t.value === null).map((t) => t.flow);
+  const input = sum(d.inputs);
+  const output = sum(d.outputs);
+  const stockChange = sum(d.stock);
+  const residual = input - output - stockChange;
+  const balance: NodeBalance = {
+    ...d,
+    in: input,
+    out: output,
+    stockChange,
+    residual,
+    closure: null,
+    status: 'indeterminate',
+    unknown,
+    contributors: [],
+    advice: [],
+  };
+  const negative = [...d.inputs, ...d.outputs].some((t) => t.derivedAt === d.node && t.value !== null && t.value < 0);
+  if (unknown.length > 0) {
+    balance.advice.push('advice.indeterminate');
+    return balance;
+  }
+  balance.closure = closureError(input, output, stockChange);
+  const throughput = input + output + Math.abs(stockChange);
+  if (d.derived.length > 0 && Math.abs(residual) <= 1e-9 * Math.max(throughput, 1)) {
+    balance.status = negative ? 'open' : 'by-difference';
+    if (negative) balance.advice.push('advice.negativeDerived');
+    return balance;
+  }
+  const closed = balance.closure !== null && balance.closure * 100 <= d.tolerancePct && !negative;
+  balance.status = closed ? 'closed' : 'open';
+  if (!closed) {
+    balance.contributors = contributors(all, residual, throughput);
+    if (negative) balance.advice.push('advice.negativeDerived');
+    balance.advice.push(residual > 0 ? 'advice.missingOutput' : 'advice.missingInput');
+    if (all.some((t) => t.source === 'estimated' || t.source === 'design')) balance.advice.push('advice.estimatedInvolved');
+    balance.advice.push('advice.remeasure');
+  }
+  return balance;
+}
+
+/** Flows ranked by how plausibly their own error explains the residual: |residual| / σ, smallest first. */
+function contributors(terms: BalanceTerm[], residual: number, throughput: number): Contributor[] {
+  return terms
+    .filter((t) => t.value !== null && t.value !== 0)
+    .map((t) => ({
+      flow: t.flow,
+      value: t.value!,
+      share: throughput > 0 ? Math.abs(t.value!) / throughput : 0,
+      sigmasToExplain: t.sd ? Math.abs(residual) / t.sd : null,
+      source: t.source,
+    }))
+    .sort((a, b) => (a.sigmasToExplain ?? Infinity) - (b.sigmasToExplain ?? Infinity) || b.share - a.share)
+    .slice(0, MAX_CONTRIBUTORS);
+}
