@@ -17,3 +17,5 @@ export * from './i18n/index.ts';
 export * from './balance/types.ts';
 export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';
+export * from './sankey/layout.ts';
+export * from './sankey/view.ts';

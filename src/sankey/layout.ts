@@ -1,0 +1,365 @@
+/**
+ * A Sankey layout that accepts cycles: data in, positions out, no DOM (d3-sankey's shape:
+ * `sankeyLayout(options)(graph)` with nodeWidth, nodePadding, extent and accessors).
+ *
+ * Plants are full of loops — recycled cooling water, condensate return, reflux — and d3-sankey
+ * throws `circular link` on the first one. Here a depth-first search from the sources marks the
+ * back edges; the remaining acyclic graph ranks the nodes into columns (longest path), and each
+ * back edge is laid out as a return arc: out of the right side of its source, down into a lane
+ * below the nodes, back left and up into the left side of its target. The vertical scale leaves
+ * room for those lanes, so nothing is clipped and every link keeps width ∝ value.
+ */
+
+export type Extent = [[number, number], [number, number]];
+
+export interface SankeyOptions<N, L> {
+  /** Node rectangle width, px. */
+  nodeWidth?: number;
+  /** Vertical gap between nodes of one column, px. */
+  nodePadding?: number;
+  /** [[x0, y0], [x1, y1]] of the drawing area. */
+  extent?: Extent;
+  /** Relaxation passes that pull linked nodes level with each other. */
+  iterations?: number;
+  /** Fixed px per unit of value (so two diagrams compare); fitted to the extent when absent. */
+  scale?: number;
+  /** Gap between return-arc lanes and between the nodes and the first lane, px. */
+  loopGap?: number;
+  /** Height of a node whose links are all zero, px (so it can still be seen and labelled). */
+  minNodeHeight?: number;
+  nodeId?: (node: N, index: number) => string;
+  source?: (link: L) => string | number;
+  target?: (link: L) => string | number;
+  value?: (link: L) => number;
+}
+
+export interface LayoutNode<N, L> {
+  data: N;
+  index: number;
+  id: string;
+  /** Column, 0 = leftmost. */
+  column: number;
+  /** max(Σ in, Σ out) over all links, cycles included. */
+  value: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  sourceLinks: LayoutLink<N, L>[];
+  targetLinks: LayoutLink<N, L>[];
+}
+
+export interface LayoutLink<N, L> {
+  data: L;
+  index: number;
+  source: LayoutNode<N, L>;
+  target: LayoutNode<N, L>;
+  value: number;
+  /** value × scale, px. */
+  width: number;
+  /** Centre of the link where it leaves the source / enters the target. */
+  y0: number;
+  y1: number;
+  /** A back edge (or self loop), drawn as a return arc. */
+  circular: boolean;
+  /** Return arcs only: y of the lane below the nodes, and how far the arc stands off the nodes' sides. */
+  laneY?: number;
+  standOff?: number;
+}
+
+export interface SankeyLayoutResult<N, L> {
+  nodes: LayoutNode<N, L>[];
+  links: LayoutLink<N, L>[];
+  /** px per unit of value actually used. */
+  scale: number;
+  columns: number;
+  extent: Extent;
+}
+
+const DEFAULTS = { nodeWidth: 18, nodePadding: 14, iterations: 8, loopGap: 6, minNodeHeight: 2 };
+
+/** Returns the layout function configured by `options` (d3-sankey's defaults for accessors). */
+export function sankeyLayout<N, L>(options: SankeyOptions<N, L> = {}) {
+  const nodeWidth = options.nodeWidth ?? DEFAULTS.nodeWidth;
+  const nodePadding = options.nodePadding ?? DEFAULTS.nodePadding;
+  const extent: Extent = options.extent ?? [
+    [0, 0],
+    [960, 500],
+  ];
+  const iterations = options.iterations ?? DEFAULTS.iterations;
+  const loopGap = options.loopGap ?? DEFAULTS.loopGap;
+  const minNodeHeight = options.minNodeHeight ?? DEFAULTS.minNodeHeight;
+  const nodeId = options.nodeId ?? ((n: N, i: number) => ((n as { id?: string }).id ?? String(i)));
+  const sourceOf = options.source ?? ((l: L) => (l as { source: string | number }).source);
+  const targetOf = options.target ?? ((l: L) => (l as { target: string | number }).target);
+  const valueOf = options.value ?? ((l: L) => (l as { value: number }).value);
+
+  return function layout(graph: { nodes: readonly N[]; links: readonly L[] }): SankeyLayoutResult<N, L> {
+    const nodes: LayoutNode<N, L>[] = graph.nodes.map((data, index) => ({
+      data,
+      index,
+      id: nodeId(data, index),
+      column: 0,
+      value: 0,
+      x0: 0,
+      x1: 0,
+      y0: 0,
+      y1: 0,
+      sourceLinks: [],
+      targetLinks: [],
+    }));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const find = (ref: string | number): LayoutNode<N, L> => {
+      const n = typeof ref === 'number' ? nodes[ref] : byId.get(ref);
+      if (!n) throw new Error(`sankey: missing node ${JSON.stringify(ref)}`);
+      return n;
+    };
+    const links: LayoutLink<N, L>[] = graph.links.map((data, index) => {
+      const value = valueOf(data);
+      if (!(value >= 0)) throw new Error(`sankey: link ${index} has value ${value}; values must be ≥ 0`);
+      const link: LayoutLink<N, L> = { data, index, source: find(sourceOf(data)), target: find(targetOf(data)), value, width: 0, y0: 0, y1: 0, circular: false };
+      link.source.sourceLinks.push(link);
+      link.target.targetLinks.push(link);
+      return link;
+    });
+    for (const n of nodes) {
+      const sum = (ls: LayoutLink<N, L>[]) => ls.reduce((s, l) => s + l.value, 0);
+      n.value = Math.max(sum(n.sourceLinks), sum(n.targetLinks));
+    }
+    markBackEdges(nodes);
+    const columns = assignColumns(nodes);
+    const circular = links.filter((l) => l.circular);
+
+    // Scale: the tallest column (plus the return-arc lanes, which also scale with value) fills the height.
+    const [[x0, y0], [x1, y1]] = extent;
+    const height = y1 - y0;
+    const circularValue = circular.reduce((s, l) => s + l.value, 0);
+    const laneFixed = circular.length > 0 ? loopGap * (circular.length + 1) : 0;
+    const byColumn: LayoutNode<N, L>[][] = Array.from({ length: columns }, () => []);
+    for (const n of nodes) byColumn[n.column]!.push(n);
+    let scale = options.scale ?? Infinity;
+    if (options.scale === undefined) {
+      for (const col of byColumn) {
+        const total = col.reduce((s, n) => s + n.value, 0) + circularValue;
+        const room = height - laneFixed - (col.length - 1) * nodePadding - col.length * minNodeHeight;
+        if (total > 0) scale = Math.min(scale, Math.max(room, 0) / total);
+      }
+      // Return arcs stand off both sides of the columns: they must fit the width too.
+      const across = x1 - x0 - nodeWidth - 2 * laneFixed;
+      if (circularValue > 0) scale = Math.min(scale, Math.max(across, 0) / (2 * circularValue));
+      if (!Number.isFinite(scale)) scale = 1;
+    }
+    for (const l of links) l.width = l.value * scale;
+
+    // Columns spread across the width, leaving room at both sides for the return arcs' stand-off.
+    const standOffMax = circular.length > 0 ? loopGap * (circular.length + 1) + circularValue * scale : 0;
+    const left = x0 + standOffMax;
+    const right = x1 - standOffMax - nodeWidth;
+    const step = columns > 1 ? (right - left) / (columns - 1) : 0;
+    for (const n of nodes) {
+      n.x0 = columns > 1 ? left + n.column * step : (x0 + x1 - nodeWidth) / 2;
+      n.x1 = n.x0 + nodeWidth;
+    }
+    const bottom = y1 - laneFixed - circularValue * scale;
+    placeVertically(byColumn, scale, nodePadding, minNodeHeight, y0, Math.max(bottom, y0), iterations);
+    assignLinkBreadths(nodes);
+    assignLanes(circular, nodes, loopGap);
+    return { nodes, links, scale, columns, extent };
+  };
+}
+
+/**
+ * Marks back edges by an iterative depth-first search that starts from the nodes without inputs
+ * (in input order), then from any node not yet reached: an edge to a node still on the stack
+ * closes a cycle. Removing the back edges leaves an acyclic graph.
+ */
+function markBackEdges<N, L>(nodes: LayoutNode<N, L>[]): void {
+  const state = new Uint8Array(nodes.length); // 0 unseen, 1 on stack, 2 done
+  const roots = [...nodes.filter((n) => n.targetLinks.length === 0), ...nodes];
+  for (const root of roots) {
+    if (state[root.index] !== 0) continue;
+    const stack: { node: LayoutNode<N, L>; next: number }[] = [{ node: root, next: 0 }];
+    state[root.index] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next >= top.node.sourceLinks.length) {
+        state[top.node.index] = 2;
+        stack.pop();
+        continue;
+      }
+      const link = top.node.sourceLinks[top.next++]!;
+      const t = link.target;
+      if (state[t.index] === 1) link.circular = true;
+      else if (state[t.index] === 0) {
+        state[t.index] = 1;
+        stack.push({ node: t, next: 0 });
+      }
+    }
+  }
+}
+
+/**
+ * Columns by longest path over the acyclic links; sinks are pushed to the last column
+ * (d3's "justify") and sources pulled right up to the column before their first target,
+ * so a purchased carrier stands next to the unit that uses it.
+ */
+function assignColumns<N, L>(nodes: LayoutNode<N, L>[]): number {
+  const indegree = new Int32Array(nodes.length);
+  for (const n of nodes) for (const l of n.sourceLinks) if (!l.circular) indegree[l.target.index]!++;
+  const queue = nodes.filter((n) => indegree[n.index] === 0);
+  for (let q = 0; q < queue.length; q++) {
+    const n = queue[q]!;
+    for (const l of n.sourceLinks) {
+      if (l.circular) continue;
+      l.target.column = Math.max(l.target.column, n.column + 1);
+      if (--indegree[l.target.index]! === 0) queue.push(l.target);
+    }
+  }
+  let columns = 1;
+  for (const n of nodes) columns = Math.max(columns, n.column + 1);
+  const forward = (n: LayoutNode<N, L>) => n.sourceLinks.filter((l) => !l.circular);
+  const backward = (n: LayoutNode<N, L>) => n.targetLinks.filter((l) => !l.circular);
+  for (const n of nodes) if (forward(n).length === 0 && backward(n).length > 0) n.column = columns - 1;
+  for (const n of nodes) {
+    const out = forward(n);
+    if (backward(n).length === 0 && out.length > 0) n.column = Math.max(0, Math.min(...out.map((l) => l.target.column)) - 1);
+  }
+  return columns;
+}
+
+/**
+ * Stacks each column, then relaxes: every node moves towards the value-weighted mean centre of
+ * its neighbours (forward links only), with overlaps resolved after each pass.
+ */
+function placeVertically<N, L>(
+  byColumn: LayoutNode<N, L>[][],
+  scale: number,
+  padding: number,
+  minHeight: number,
+  top: number,
+  bottom: number,
+  iterations: number,
+): void {
+  for (const col of byColumn) {
+    let y = top;
+    for (const n of col) {
+      n.y0 = y;
+      n.y1 = y + Math.max(n.value * scale, minHeight);
+      y = n.y1 + padding;
+    }
+    resolveCollisions(col, padding, top, bottom);
+  }
+  const centre = (n: LayoutNode<N, L>) => (n.y0 + n.y1) / 2;
+  for (let i = 0; i < iterations; i++) {
+    const alpha = Math.pow(0.9, i);
+    const pass = (cols: LayoutNode<N, L>[][], links: (n: LayoutNode<N, L>) => [LayoutNode<N, L>, number][]) => {
+      for (const col of cols) {
+        for (const n of col) {
+          const ns = links(n);
+          const w = ns.reduce((s, [, v]) => s + v, 0);
+          if (w <= 0) continue;
+          const target = ns.reduce((s, [m, v]) => s + centre(m) * v, 0) / w;
+          const dy = (target - centre(n)) * alpha;
+          n.y0 += dy;
+          n.y1 += dy;
+        }
+        col.sort((a, b) => a.y0 - b.y0);
+        resolveCollisions(col, padding, top, bottom);
+      }
+    };
+    pass(byColumn.slice(1), (n) => n.targetLinks.filter((l) => !l.circular).map((l) => [l.source, l.value]));
+    pass(byColumn.slice(0, -1).reverse(), (n) => n.sourceLinks.filter((l) => !l.circular).map((l) => [l.target, l.value]));
+  }
+}
+
+/** Pushes overlapping nodes down, then back up from the bottom edge. */
+function resolveCollisions<N, L>(col: LayoutNode<N, L>[], padding: number, top: number, bottom: number): void {
+  let y = top;
+  for (const n of col) {
+    const dy = y - n.y0;
+    if (dy > 0) {
+      n.y0 += dy;
+      n.y1 += dy;
+    }
+    y = n.y1 + padding;
+  }
+  y = bottom;
+  for (let i = col.length - 1; i >= 0; i--) {
+    const n = col[i]!;
+    const dy = n.y1 - y;
+    if (dy > 0) {
+      n.y0 -= dy;
+      n.y1 -= dy;
+    }
+    y = n.y0 - padding;
+  }
+}
+
+/**
+ * Where each link attaches: outgoing links ordered by their target's height, incoming by their
+ * source's, return arcs last (they leave downwards into the lanes).
+ */
+function assignLinkBreadths<N, L>(nodes: LayoutNode<N, L>[]): void {
+  for (const n of nodes) {
+    const order = (a: LayoutLink<N, L>, b: LayoutLink<N, L>, other: (l: LayoutLink<N, L>) => LayoutNode<N, L>) =>
+      Number(a.circular) - Number(b.circular) || other(a).y0 - other(b).y0 || a.index - b.index;
+    n.sourceLinks.sort((a, b) => order(a, b, (l) => l.target));
+    n.targetLinks.sort((a, b) => order(a, b, (l) => l.source));
+    let y = n.y0;
+    for (const l of n.sourceLinks) {
+      l.y0 = y + l.width / 2;
+      y += l.width;
+    }
+    y = n.y0;
+    for (const l of n.targetLinks) {
+      l.y1 = y + l.width / 2;
+      y += l.width;
+    }
+  }
+}
+
+/** Return arcs get nested lanes below the nodes: the shortest span nearest the nodes. */
+function assignLanes<N, L>(circular: LayoutLink<N, L>[], nodes: LayoutNode<N, L>[], gap: number): void {
+  if (circular.length === 0) return;
+  const nodesBottom = Math.max(...nodes.map((n) => n.y1));
+  const span = (l: LayoutLink<N, L>) => Math.abs(l.source.x1 - l.target.x0);
+  const ordered = [...circular].sort((a, b) => span(a) - span(b) || a.index - b.index);
+  let y = nodesBottom + gap;
+  let off = gap;
+  for (const l of ordered) {
+    l.laneY = y + l.width / 2;
+    l.standOff = off + l.width / 2;
+    y += l.width + gap;
+    off += l.width + gap;
+  }
+}
+
+/**
+ * SVG path of a link's centre line, to be stroked with `stroke-width = width`: a horizontal
+ * Bézier for forward links (d3.sankeyLinkHorizontal), a rounded return loop for back edges.
+ */
+export function sankeyLinkPath(link: Pick<LayoutLink<unknown, unknown>, 'source' | 'target' | 'y0' | 'y1' | 'circular' | 'laneY' | 'standOff'>): string {
+  const sx = link.source.x1;
+  const tx = link.target.x0;
+  const f = (v: number) => Math.round(v * 100) / 100;
+  if (!link.circular) {
+    const mx = (sx + tx) / 2;
+    return `M${f(sx)},${f(link.y0)}C${f(mx)},${f(link.y0)} ${f(mx)},${f(link.y1)} ${f(tx)},${f(link.y1)}`;
+  }
+  const lane = link.laneY!;
+  const xr = sx + link.standOff!;
+  const xl = tx - link.standOff!;
+  const r = Math.min(link.standOff!, Math.abs(lane - link.y0) / 2, Math.abs(lane - link.y1) / 2);
+  return [
+    `M${f(sx)},${f(link.y0)}`,
+    `H${f(xr - r)}`,
+    `Q${f(xr)},${f(link.y0)} ${f(xr)},${f(link.y0 + r)}`,
+    `V${f(lane - r)}`,
+    `Q${f(xr)},${f(lane)} ${f(xr - r)},${f(lane)}`,
+    `H${f(xl + r)}`,
+    `Q${f(xl)},${f(lane)} ${f(xl)},${f(lane - r)}`,
+    `V${f(link.y1 + r)}`,
+    `Q${f(xl)},${f(link.y1)} ${f(xl + r)},${f(link.y1)}`,
+    `H${f(tx)}`,
+  ].join('');
+}

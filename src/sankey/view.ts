@@ -1,0 +1,215 @@
+import type { CheckResult, NodeBalance, BalanceStatus } from '../balance/types.ts';
+import type { PlantGraph } from '../model/graph.ts';
+
+/**
+ * The Sankey view spec, kept apart from the model (floWeaver's idea): which layer, which level of
+ * the hierarchy, and — for the drawing — an optional fixed scale so two diagrams compare.
+ */
+export interface SankeyViewSpec {
+  /** material, water, energy, or a component name. */
+  layer: string;
+  /** 1 enterprise, 2 workshops, 3 devices: deeper nodes are aggregated into their ancestor at this level. */
+  level: 1 | 2 | 3;
+  /** px per layer unit; the drawing fits the page when absent. */
+  fixedScale?: number;
+  /** Reconciled values by layer-flow id (layer unit): drawn instead of the measured ones, marked "reconciled". */
+  reconciled?: Readonly<Record<string, number>>;
+}
+
+/**
+ * How trustworthy a drawn flow is: metered/monitored/lab values; estimated (estimated, design or
+ * calculated); derived — computed by difference from a balance; unmeasured — unknown, drawn as
+ * a hairline; reconciled; and the unaccounted residual of a balance that does not close.
+ */
+export type FlowState = 'measured' | 'estimated' | 'derived' | 'unmeasured' | 'reconciled' | 'unaccounted';
+
+export type ViewNodeRole =
+  /** A plant node (or the aggregate of its subtree at the chosen level). */
+  | 'unit'
+  /** Outside the boundary: what enters, grouped by carrier. */
+  | 'source'
+  /** Outside the boundary: what leaves, grouped by kind (product, waste, loss…) or carrier. */
+  | 'sink'
+  /** Stock: draw-down (a source) or accumulation (a sink). */
+  | 'stock-out'
+  | 'stock-in'
+  /** Residual of balances that do not close: inputs not accounted for (sink) / outputs not accounted for (source). */
+  | 'unaccounted-out'
+  | 'unaccounted-in';
+
+export interface ViewNode {
+  id: string;
+  role: ViewNodeRole;
+  /** Unit nodes: the model's name (user text: render as text only). Outside nodes: the carrier or kind. */
+  name: string;
+  nameEn?: string;
+  /** Outside nodes: the carrier or flow kind they group. */
+  group?: string;
+  level?: number;
+  /** Unit nodes whose drawn region is a node boundary: that balance's status and closure. */
+  status?: BalanceStatus;
+  closure?: number | null;
+  /** A parent drawn beside its children at a deeper level: only its own region is drawn. */
+  ownRegion?: boolean;
+  /** Σ drawn inputs / outputs, layer unit. */
+  in: number;
+  out: number;
+}
+
+export interface ViewLink {
+  source: string;
+  target: string;
+  /** ≥ 0, layer unit (a negative derived value is drawn by magnitude and flagged). */
+  value: number;
+  state: FlowState;
+  /** Layer-flow ids drawn by this link (several when aggregated). */
+  flows: string[];
+  negative?: boolean;
+}
+
+export interface SankeyView {
+  layer: string;
+  unit: string;
+  level: 1 | 2 | 3;
+  nodes: ViewNode[];
+  links: ViewLink[];
+  /** Σ of what enters from outside (sources and stock draw-down), layer unit. */
+  total: number;
+  /** Σ |unaccounted| over all drawn balances, layer unit. */
+  unaccounted: number;
+  fixedScale?: number;
+}
+
+/** Residuals this small relative to a node's throughput are rounding, not imbalance. */
+const ROUNDING = 1e-9;
+
+const ESTIMATED_SOURCES = new Set(['estimated', 'design', 'calculated']);
+
+/**
+ * Builds the diagram data of one layer at one level from a balance result: every flow of the
+ * layer whose ends fall in different groups becomes a link (flows inside a group are internal
+ * to it and vanish at this level); outside ends become source/sink nodes by carrier or kind;
+ * stock changes become stock nodes; and each drawn unit whose drawn inputs and outputs differ
+ * gets the difference as an explicit "unaccounted" flow, so node heights never hide a residual
+ * behind max(in, out). Links between the same two nodes with the same state are merged.
+ */
+export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, spec: SankeyViewSpec): SankeyView {
+  const { graph, result } = input;
+  const unit = graph.layerUnits.get(spec.layer);
+  if (unit === undefined) throw new Error(`sankey: no layer "${spec.layer}" in this model (layers: ${graph.layers.join(', ')})`);
+  const derived = new Map((result?.derived ?? []).filter((d) => d.layer === spec.layer).map((d) => [d.flow, d.value]));
+  const group = groupAtLevel(graph, spec.level);
+
+  const nodes = new Map<string, ViewNode>();
+  const unitNode = (i: number) => {
+    const n = graph.nodes[i]!;
+    let v = nodes.get(n.id);
+    if (!v) {
+      v = { id: n.id, role: 'unit', name: n.name, level: n.level, in: 0, out: 0 };
+      if (n.nameEn) v.nameEn = n.nameEn;
+      if (n.level < spec.level && graph.children[i]!.length > 0) v.ownRegion = true;
+      nodes.set(n.id, v);
+    }
+    return v;
+  };
+  const outsideNode = (role: ViewNodeRole, name: string) => {
+    const id = `${role}:${name}`;
+    let v = nodes.get(id);
+    if (!v) nodes.set(id, (v = { id, role, name, group: name, in: 0, out: 0 }));
+    return v;
+  };
+
+  const merged = new Map<string, ViewLink>();
+  const addLink = (from: ViewNode, to: ViewNode, value: number, state: FlowState, flow: string | undefined, negative: boolean) => {
+    from.out += value;
+    to.in += value;
+    const key = `${from.id}\u0000${to.id}\u0000${state}\u0000${negative}`;
+    let l = merged.get(key);
+    if (!l) {
+      merged.set(key, (l = { source: from.id, target: to.id, value: 0, state, flows: [] }));
+      if (negative) l.negative = true;
+    }
+    l.value += Math.abs(value);
+    if (flow !== undefined) l.flows.push(flow);
+  };
+
+  for (const fi of graph.byLayer.get(spec.layer) ?? []) {
+    const f = graph.flows[fi]!;
+    const modelFlow = graph.model.flows[f.flowIndex]!;
+    let value: number;
+    let state: FlowState;
+    if (spec.reconciled && spec.reconciled[f.id] !== undefined) {
+      value = spec.reconciled[f.id]!;
+      state = 'reconciled';
+    } else if (f.value !== undefined) {
+      value = f.value;
+      state = ESTIMATED_SOURCES.has(f.source) ? 'estimated' : 'measured';
+    } else if (derived.has(f.id)) {
+      value = derived.get(f.id)!;
+      state = 'derived';
+    } else {
+      value = 0;
+      state = 'unmeasured';
+    }
+    const negative = value < 0;
+    if (f.stock) {
+      // node → null accumulates (a stock sink); null → node draws down (a stock source).
+      if (f.from >= 0) addLink(unitNode(group[f.from]!), outsideNode('stock-in', 'stock'), value, state, f.id, negative);
+      else addLink(outsideNode('stock-out', 'stock'), unitNode(group[f.to]!), value, state, f.id, negative);
+      continue;
+    }
+    const a = f.from >= 0 ? group[f.from]! : -1;
+    const b = f.to >= 0 ? group[f.to]! : -1;
+    if (a === b) continue; // internal to one group at this level (or outside → outside)
+    const outsideName = modelFlow.carrier ?? modelFlow.kind ?? 'other';
+    const from = a >= 0 ? unitNode(a) : outsideNode('source', outsideName);
+    const to = b >= 0 ? unitNode(b) : outsideNode('sink', modelFlow.kind ?? modelFlow.carrier ?? 'other');
+    addLink(from, to, value, state, f.id, negative);
+  }
+
+  // Balances as drawn: in − out of every unit node; a residual becomes an explicit flow.
+  const balanceOf = new Map<string, NodeBalance>();
+  for (const b of result?.balances ?? []) if (b.layer === spec.layer) balanceOf.set(b.node, b);
+  let unaccounted = 0;
+  for (const v of [...nodes.values()]) {
+    if (v.role !== 'unit') continue;
+    const b = balanceOf.get(v.id);
+    if (b && !v.ownRegion) {
+      v.status = b.status;
+      v.closure = b.closure;
+    }
+    const residual = v.in - v.out;
+    if (Math.abs(residual) <= ROUNDING * Math.max(v.in + v.out, 1)) continue;
+    unaccounted += Math.abs(residual);
+    if (residual > 0) addLink(v, outsideNode('unaccounted-out', 'unaccounted'), residual, 'unaccounted', undefined, false);
+    else addLink(outsideNode('unaccounted-in', 'unaccounted'), v, -residual, 'unaccounted', undefined, false);
+  }
+
+  let total = 0;
+  for (const l of merged.values()) {
+    const src = nodes.get(l.source)!;
+    if (src.role === 'source' || src.role === 'stock-out') total += l.value;
+  }
+  const view: SankeyView = { layer: spec.layer, unit, level: spec.level, nodes: [...nodes.values()], links: [...merged.values()], total, unaccounted };
+  if (spec.fixedScale !== undefined) view.fixedScale = spec.fixedScale;
+  return view;
+}
+
+/**
+ * For each node, the node that stands for it at `level`: itself when at or above the level,
+ * else its ancestor at the level.
+ */
+export function groupAtLevel(graph: Pick<PlantGraph, 'nodes' | 'parent'>, level: number): Int32Array {
+  const out = new Int32Array(graph.nodes.length);
+  graph.nodes.forEach((_, i) => {
+    let cur = i;
+    while (graph.nodes[cur]!.level > level && graph.parent[cur]! >= 0) cur = graph.parent[cur]!;
+    out[i] = cur;
+  });
+  return out;
+}
+
+/** The levels present in a model, shallowest first (what a level selector offers). */
+export function levelsOf(graph: Pick<PlantGraph, 'nodes'>): (1 | 2 | 3)[] {
+  return [...new Set(graph.nodes.map((n) => n.level))].sort((a, b) => a - b) as (1 | 2 | 3)[];
+}
