@@ -1,0 +1,210 @@
+import { DisjointSets, type FlowNetwork } from './network.ts';
+
+/**
+ * Observability of unmeasured flows (Kretsovalis & Mah 1987; Narasimhan & Jordache 2000, §3.3):
+ * in the graph of unmeasured flows, with the environment as one more vertex, an unmeasured flow
+ * is unobservable exactly when it lies on a cycle — adding any amount around the cycle keeps every
+ * balance — and observable when it is a bridge. Bridges are found with Tarjan's low-link DFS
+ * (iterative; parallel flows are distinct edges, so two unmeasured flows between the same two
+ * nodes are a cycle).
+ */
+export function unmeasuredBridges(net: FlowNetwork, unmeasured: Int32Array): Uint8Array {
+  const env = net.nodeCount;
+  const nv = env + 1;
+  const m = unmeasured.length;
+  const end = (v: number) => (v === -1 ? env : v);
+  // adjacency (vertex → edge slots)
+  const deg = new Int32Array(nv + 1);
+  for (let k = 0; k < m; k++) {
+    const j = unmeasured[k]!;
+    deg[end(net.from[j]!) + 1]!++;
+    deg[end(net.to[j]!) + 1]!++;
+  }
+  for (let v = 0; v < nv; v++) deg[v + 1]! += deg[v]!;
+  const adjEdge = new Int32Array(2 * m);
+  const adjVert = new Int32Array(2 * m);
+  const fill = deg.slice(0, nv);
+  for (let k = 0; k < m; k++) {
+    const j = unmeasured[k]!;
+    const a = end(net.from[j]!);
+    const b = end(net.to[j]!);
+    adjEdge[fill[a]!] = k;
+    adjVert[fill[a]!++] = b;
+    adjEdge[fill[b]!] = k;
+    adjVert[fill[b]!++] = a;
+  }
+  const isBridge = new Uint8Array(m);
+  const disc = new Int32Array(nv).fill(-1);
+  const low = new Int32Array(nv);
+  const parentEdge = new Int32Array(nv).fill(-1);
+  const stackV = new Int32Array(nv);
+  const stackP = new Int32Array(nv);
+  let time = 0;
+  for (let s = 0; s < nv; s++) {
+    if (disc[s] !== -1 || deg[s] === deg[s + 1]) continue;
+    let sp = 0;
+    stackV[sp] = s;
+    stackP[sp] = deg[s]!;
+    disc[s] = low[s] = time++;
+    while (sp >= 0) {
+      const v = stackV[sp]!;
+      const p = stackP[sp]!;
+      if (p < deg[v + 1]!) {
+        stackP[sp] = p + 1;
+        const e = adjEdge[p]!;
+        if (e === parentEdge[v]) continue;
+        const w = adjVert[p]!;
+        if (disc[w] === -1) {
+          parentEdge[w] = e;
+          disc[w] = low[w] = time++;
+          sp++;
+          stackV[sp] = w;
+          stackP[sp] = deg[w]!;
+        } else if (disc[w]! < low[v]!) low[v] = disc[w]!;
+      } else {
+        sp--;
+        if (sp >= 0) {
+          const u = stackV[sp]!;
+          if (low[v]! < low[u]!) low[u] = low[v]!;
+          if (low[v]! > disc[u]!) isBridge[parentEdge[v]!] = 1;
+        }
+      }
+    }
+  }
+  return isBridge;
+}
+
+export interface UnmeasuredEstimate {
+  /** Per unmeasured flow (same order as the `unmeasured` list): observable? */
+  observable: Uint8Array;
+  /** Estimated value (NaN when unobservable). */
+  value: Float64Array;
+  /** For each observable unmeasured flow, its value as Σ coef·x over known flows: x_u = Σ coef_k · x[flow_k]. */
+  terms: { flows: Int32Array; coefs: Float64Array }[];
+}
+
+/**
+ * Estimates every observable unmeasured flow from the known (reconciled or fixed) flows.
+ * Contract each 2-edge-connected piece of the unmeasured graph to a super-node; the bridges then
+ * form a forest. Peeling leaves towards a root (the environment's piece where the tree reaches
+ * outside): a leaf's summed balance — unmeasured flows inside it cancel — leaves its one bridge as
+ * the only unknown. Returns also each estimate as a linear combination of known flows, for its variance.
+ */
+export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, known: Float64Array): UnmeasuredEstimate {
+  const env = net.nodeCount;
+  const nv = env + 1;
+  const end = (v: number) => (v === -1 ? env : v);
+  const m = unmeasured.length;
+  const bridge = unmeasuredBridges(net, unmeasured);
+  // Super-nodes: vertices joined by non-bridge unmeasured flows.
+  const ds = new DisjointSets(nv);
+  for (let k = 0; k < m; k++) if (!bridge[k]) ds.union(end(net.from[unmeasured[k]!]!), end(net.to[unmeasured[k]!]!));
+  // Bridge forest adjacency over super-node representatives.
+  const treeAdj = new Map<number, number[]>();
+  const link = (a: number, k: number) => {
+    let l = treeAdj.get(a);
+    if (!l) treeAdj.set(a, (l = []));
+    l.push(k);
+  };
+  for (let k = 0; k < m; k++)
+    if (bridge[k]) {
+      const j = unmeasured[k]!;
+      link(ds.find(end(net.from[j]!)), k);
+      link(ds.find(end(net.to[j]!)), k);
+    }
+  // Known flows incident to each super-node that is part of the forest: sign +1 entering, −1 leaving.
+  const incident = new Map<number, { flows: number[]; signs: number[] }>();
+  const isUnmeasured = new Uint8Array(net.from.length);
+  for (let k = 0; k < m; k++) isUnmeasured[unmeasured[k]!] = 1;
+  for (let j = 0; j < net.from.length; j++) {
+    if (isUnmeasured[j]) continue;
+    const a = ds.find(end(net.from[j]!));
+    const b = ds.find(end(net.to[j]!));
+    if (a === b) continue;
+    if (treeAdj.has(a)) {
+      let e = incident.get(a);
+      if (!e) incident.set(a, (e = { flows: [], signs: [] }));
+      e.flows.push(j);
+      e.signs.push(-1);
+    }
+    if (treeAdj.has(b)) {
+      let e = incident.get(b);
+      if (!e) incident.set(b, (e = { flows: [], signs: [] }));
+      e.flows.push(j);
+      e.signs.push(1);
+    }
+  }
+  const observable = new Uint8Array(m);
+  const value = new Float64Array(m).fill(Number.NaN);
+  const terms: { flows: Int32Array; coefs: Float64Array }[] = new Array(m);
+  const visited = new Set<number>();
+  const envRep = ds.find(env);
+  const roots: number[] = [];
+  if (treeAdj.has(envRep)) roots.push(envRep);
+  for (const r of treeAdj.keys()) if (r !== envRep) roots.push(r);
+  for (const root of roots) {
+    if (visited.has(root)) continue;
+    // BFS order from the root, remembering each super-node's parent bridge.
+    const order: number[] = [root];
+    const viaEdge = new Map<number, number>();
+    visited.add(root);
+    for (let h = 0; h < order.length; h++) {
+      const u = order[h]!;
+      for (const k of treeAdj.get(u)!) {
+        const j = unmeasured[k]!;
+        const a = ds.find(end(net.from[j]!));
+        const w = a === u ? ds.find(end(net.to[j]!)) : a;
+        if (visited.has(w)) continue;
+        visited.add(w);
+        viaEdge.set(w, k);
+        order.push(w);
+      }
+    }
+    // Sum of known flows into each subtree as a sparse combination, merged small into large.
+    const acc = new Map<number, Map<number, number>>();
+    for (let h = order.length - 1; h >= 1; h--) {
+      const u = order[h]!;
+      let c = acc.get(u);
+      if (!c) c = new Map();
+      const inc = incident.get(u);
+      if (inc) for (let q = 0; q < inc.flows.length; q++) addTerm(c, inc.flows[q]!, inc.signs[q]!);
+      const k = viaEdge.get(u)!;
+      const j = unmeasured[k]!;
+      const entersU = ds.find(end(net.to[j]!)) === u;
+      // Balance of the subtree: Σ known in − out ± x_bridge = 0.
+      const sign = entersU ? -1 : 1;
+      const flows = new Int32Array(c.size);
+      const coefs = new Float64Array(c.size);
+      let v = 0;
+      let q = 0;
+      for (const [f, cf] of c) {
+        flows[q] = f;
+        coefs[q] = sign * cf;
+        v += sign * cf * known[f]!;
+        q++;
+      }
+      observable[k] = 1;
+      value[k] = v;
+      terms[k] = { flows, coefs };
+      // Hand the subtree's sum to its parent super-node (the bridge between them cancels).
+      const a = ds.find(end(net.from[j]!));
+      const parentRep = a === u ? ds.find(end(net.to[j]!)) : a;
+      const pc = acc.get(parentRep);
+      if (!pc) acc.set(parentRep, c);
+      else if (pc.size >= c.size) {
+        for (const [f, cf] of c) addTerm(pc, f, cf);
+      } else {
+        for (const [f, cf] of pc) addTerm(c, f, cf);
+        acc.set(parentRep, c);
+      }
+      acc.delete(u);
+    }
+  }
+  return { observable, value, terms };
+}
+
+function addTerm(c: Map<number, number>, f: number, s: number): void {
+  const v = (c.get(f) ?? 0) + s;
+  if (v === 0) c.delete(f);
+  else c.set(f, v);
+}
