@@ -47,6 +47,7 @@ export function energyUse(graph: PlantGraph, values: Float64Array): EnergyUse[] 
     return [
       {
         node: graph.nodes[root]!.id,
+        name: graph.nodes[root]!.name,
         rows: list,
         comprehensiveEquivalent: eq - exported,
         comprehensiveEqual: equal - exported,

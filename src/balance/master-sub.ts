@@ -45,14 +45,20 @@ export function masterSubRows(graph: PlantGraph): MasterSubRow[] {
 function row(graph: PlantGraph, p: number, layer: string, carrier: string, master: number[], subs: number[], tolerancePct: number): MasterSubRow {
   const ids = (xs: number[]) => xs.map((i) => graph.flows[i]!.id);
   const unmetered = [...master, ...subs].filter((i) => graph.flows[i]!.value === undefined);
-  const total = (xs: number[]) => xs.reduce((s, i) => s + (graph.flows[i]!.value ?? 0), 0);
+  // Meters read in the carrier's own unit (kWh, m³): report in it when every flow shares one.
+  const ownUnits = new Set([...master, ...subs].map((i) => graph.model.flows[graph.flows[i]!.flowIndex]!.unit));
+  const own = ownUnits.size === 1;
+  const total = (xs: number[]) => xs.reduce((s, i) => {
+    const f = graph.flows[i]!;
+    return s + (f.value ?? 0) / (own ? f.factor : 1);
+  }, 0);
   const node = graph.nodes[p]!;
   const base = {
     node: node.id,
     name: node.name,
     layer,
     carrier,
-    unit: graph.layerUnits.get(layer)!,
+    unit: own ? [...ownUnits][0]! : graph.layerUnits.get(layer)!,
     masterFlows: ids(master),
     subFlows: ids(subs),
     tolerancePct,

@@ -89,6 +89,7 @@ export interface MasterSubRow {
   name: string;
   layer: string;
   carrier: string;
+  /** The carriers' own unit when all flows share one (kWh, m³), else the layer unit. */
   unit: string;
   /** Master meter(s): metered intake of the node's own region from outside the node. */
   master: number | null;
@@ -116,6 +117,7 @@ export interface EnergyUseRow {
 
 export interface EnergyUse {
   node: string;
+  name: string;
   rows: EnergyUseRow[];
   /** Σ energy entering minus energy exported as product, tce 当量值 / 等价值. 综合能耗 */
   comprehensiveEquivalent: number;

@@ -5,8 +5,12 @@
 import { register } from './catalog.ts';
 import { modelMessages } from './model.ts';
 import { balanceMessages } from './balance.ts';
+import { cliMessages } from './cli.ts';
+import { webMessages } from './web.ts';
 
 register(modelMessages);
 register(balanceMessages);
+register(cliMessages);
+register(webMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';

@@ -1,9 +1,138 @@
 import type { Command } from 'commander';
-import { readModel, withCommonOptions, type CommonOptions } from '../io.ts';
+import { checkModel } from '../../balance/check.ts';
+import type { CheckResult, NodeBalance } from '../../balance/types.ts';
+import { hasMessage, t, type Lang } from '../../i18n/index.ts';
+import { buildGraph } from '../../model/graph.ts';
+import { printJson, readModel, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { fmt, pct, renderTable } from '../table.ts';
 
-/** `pingheng check MODEL`: balances of every node and layer. (Filled in by the balance work.) */
+interface CheckOptions extends CommonOptions {
+  layer?: string;
+  level?: string;
+}
+
+/** `pingheng check MODEL`: the balance of every node at every level, in every layer. */
 export function registerCheck(program: Command): void {
-  withCommonOptions(program.command('check').argument('<model>', '模型文件 model JSON')).action((file: string, opts: CommonOptions) => {
-    readModel(file, opts);
+  withCommonOptions(
+    program
+      .command('check')
+      .description('检查各节点、各层级的物料/水/能源/污染因子平衡 (check every balance: material, water, energy, components)')
+      .argument('<model>', '模型文件 model JSON')
+      .option('--layer <layer>', '只显示该层 (show one layer: material|water|energy|COD…)')
+      .option('--level <level>', '只显示该级节点 1|2|3 (show one level)'),
+  ).action((file: string, opts: CheckOptions) => {
+    const loaded = readModel(file, opts);
+    if (!loaded) return;
+    const result = checkModel(buildGraph(loaded.model));
+    setExitCode(result.summary.ok ? 0 : 1);
+    if (opts.json) printJson({ file, ...filtered(result, opts) });
+    else process.stdout.write(`${renderCheck(filtered(result, opts), opts.lang)}\n`);
   });
+}
+
+function filtered(result: CheckResult, opts: CheckOptions): CheckResult {
+  const level = opts.level === undefined ? undefined : Number(opts.level);
+  const keep = (b: { layer: string; level?: number }) => (opts.layer === undefined || b.layer === opts.layer) && (level === undefined || b.level === level);
+  return { ...result, balances: result.balances.filter(keep) };
+}
+
+const layerName = (layer: string, lang: Lang) => (hasMessage(`layer.${layer}`) ? t(lang, `layer.${layer}`) : layer);
+
+/** The human report: one table per layer, derived flows, master–sub meters, energy use, findings. */
+export function renderCheck(r: CheckResult, lang: Lang): string {
+  const out: string[] = [];
+  out.push(t(lang, 'check.title', { name: r.model.name }));
+  out.push(r.period.hours === null ? t(lang, 'check.periodUnknown') : t(lang, 'check.period', { hours: fmt(r.period.hours) }));
+  for (const { layer, unit, tolerancePct } of r.layers) {
+    const rows = r.balances.filter((b) => b.layer === layer);
+    if (rows.length === 0) continue;
+    out.push('', t(lang, 'check.layerTitle', { layer: layerName(layer, lang), unit, tolerance: tolerancePct }));
+    out.push(balanceTable(rows, lang));
+  }
+  if (r.derived.length > 0) {
+    out.push('', t(lang, 'check.derivedTitle'));
+    out.push(
+      renderTable(
+        ['check.col.flow', 'check.col.value', 'check.col.unit', 'check.col.at'].map((k) => t(lang, k)),
+        r.derived.map((d) => [d.flow, fmt(d.ownValue), d.ownUnit, d.derivedAt]),
+        ['left', 'right'],
+      ),
+    );
+  }
+  if (r.masterSub.length > 0) {
+    out.push('', t(lang, 'check.masterSubTitle'));
+    const cols = ['node', 'layer', 'carrier', 'master', 'subs', 'difference', 'unit', 'relative', 'tolerance', 'status'];
+    out.push(
+      renderTable(
+        cols.map((c) => t(lang, `check.col.${c}`)),
+        r.masterSub.map((m) => [
+          m.name,
+          layerName(m.layer, lang),
+          m.carrier,
+          fmt(m.master),
+          fmt(m.subs),
+          fmt(m.difference),
+          m.unit,
+          pct(m.relative, 1),
+          String(m.tolerancePct),
+          t(lang, `status.${m.status}`),
+        ]),
+        ['left', 'left', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
+      ),
+    );
+  }
+  for (const e of r.energyUse) {
+    out.push('', t(lang, 'check.energyTitle', { node: e.name }));
+    const rows = e.rows.map((row) => [row.carrier, fmt(row.tceEquivalent), fmt(row.tceEqual), row.basis.join('; ')]);
+    if (e.exported > 0) rows.push([t(lang, 'check.energy.exported'), fmt(-e.exported), fmt(-e.exported), '']);
+    rows.push([t(lang, 'check.energy.total'), fmt(e.comprehensiveEquivalent), fmt(e.comprehensiveEqual), '']);
+    out.push(
+      renderTable(
+        ['check.col.carrier', 'check.col.equivalent', 'check.col.equal', 'check.col.basis'].map((k) => t(lang, k)),
+        rows,
+        ['left', 'right', 'right'],
+      ),
+    );
+  }
+  out.push('', t(lang, 'check.findingsTitle'));
+  if (r.findings.length === 0) out.push(t(lang, 'check.noFindings'));
+  for (const f of r.findings) {
+    out.push(`${f.severity === 'error' ? '✗' : '!'} ${f.message[lang]}`);
+    const b = r.balances.find((x) => x.node === f.node && x.layer === f.layer);
+    if (b && f.code === 'finding.open') for (const a of b.advice) out.push(t(lang, 'check.advice', { text: t(lang, a) }));
+  }
+  const { ok: _ok, ...counts } = r.summary;
+  out.push('', t(lang, 'check.summary', counts));
+  return out.join('\n');
+}
+
+function balanceTable(rows: NodeBalance[], lang: Lang): string {
+  const cols = ['node', 'level', 'in', 'out', 'stock', 'residual', 'closure', 'status', 'note'];
+  const body: string[][] = [];
+  const culprits: string[] = [];
+  for (const b of rows) {
+    const note = b.unknown.length > 0 ? t(lang, 'check.note.unknown', { flows: b.unknown.join(', ') }) : b.derived.length > 0 ? t(lang, 'check.note.derived', { flows: b.derived.join(', ') }) : '';
+    const mark = b.status === 'open' ? '✗ ' : '';
+    body.push([
+      `${'  '.repeat(b.level - 1)}${b.name}`,
+      String(b.level),
+      fmt(b.in),
+      fmt(b.out),
+      fmt(b.stockChange),
+      fmt(b.residual),
+      pct(b.closure),
+      mark + t(lang, `status.${b.status}`),
+      note,
+    ]);
+    if (b.status === 'open' && b.contributors.length > 0) {
+      const list = b.contributors.map((c) => `${c.flow} ${fmt(c.value)}${c.sigmasToExplain === null ? '' : ` (${c.sigmasToExplain.toFixed(1)}σ)`}`).join(', ');
+      culprits.push(`✗ ${b.name}`, t(lang, 'check.contributors', { list }));
+    }
+  }
+  const table = renderTable(
+    cols.map((c) => t(lang, `check.col.${c}`)),
+    body,
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+  );
+  return culprits.length > 0 ? `${table}\n${culprits.join('\n')}` : table;
 }
