@@ -4,13 +4,19 @@
  */
 import { register } from './catalog.ts';
 import { modelMessages } from './model.ts';
+import { reconcileMessages } from './reconcile.ts';
 import { balanceMessages } from './balance.ts';
 import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
+import { meteringMessages } from './metering.ts';
+import { readingsMessages } from './readings.ts';
 
 register(modelMessages);
+register(reconcileMessages);
 register(balanceMessages);
 register(cliMessages);
 register(webMessages);
+register(meteringMessages);
+register(readingsMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';

@@ -1,0 +1,281 @@
+/**
+ * The page: asks the worker for results and layouts, draws them, and keeps every label in the
+ * message catalogue. User text (plant, node, meter names, file names) only ever goes in through
+ * textContent / d3 `.text()`.
+ */
+import { t, type Lang, type SankeyViewSpec } from '../src/index.ts';
+import { drawSankey, linkStyle, STATE_STYLE } from './draw.ts';
+import { exportPng, exportSvg, exportText } from './export.ts';
+import { CORE_PANELS, type Panel } from './panels/core.ts';
+import { EXTRA_PANELS } from './panels/extras.ts';
+import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
+import { renderTable, toCsv } from './table.ts';
+
+const PANELS: Panel[] = [...CORE_PANELS, ...EXTRA_PANELS];
+const DEFAULT_EXAMPLE = 'dyeing';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  example: $<HTMLSelectElement>('example'),
+  file: $<HTMLInputElement>('file'),
+  lang: $<HTMLSelectElement>('lang'),
+  layer: $<HTMLSelectElement>('layer'),
+  level: $<HTMLSelectElement>('level'),
+  fixed: $<HTMLInputElement>('fixed'),
+  error: $<HTMLDivElement>('error'),
+  status: $<HTMLParagraphElement>('status'),
+  totals: $<HTMLParagraphElement>('totals'),
+  sankey: $<HTMLDivElement>('sankey'),
+  legend: $<HTMLUListElement>('legend'),
+  panels: $<HTMLDivElement>('panels'),
+};
+
+const state: {
+  lang: Lang;
+  loaded?: Loaded;
+  layer: string;
+  level: 1 | 2 | 3;
+  fixedScale?: number;
+  drawn?: Drawn;
+  svg?: SVGSVGElement;
+} = { lang: 'zh', layer: 'water', level: 2 };
+
+// ---- worker ---------------------------------------------------------------------------------
+const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+let nextId = 1;
+const pending = new Map<number, (r: Response) => void>();
+worker.onmessage = (e: MessageEvent<Response>) => {
+  pending.get(e.data.id)?.(e.data);
+  pending.delete(e.data.id);
+};
+type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+function call(body: Body): Promise<Response> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ ...body, id } as Request);
+  });
+}
+
+// ---- language -------------------------------------------------------------------------------
+const tr = (key: string, params?: Record<string, string | number | undefined>) => t(state.lang, key, params);
+
+function applyStaticLabels(): void {
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = tr('web.title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = tr(el.dataset.i18n!);
+}
+
+// ---- loading --------------------------------------------------------------------------------
+async function open(body: Body): Promise<void> {
+  ui.status.textContent = tr('web.loading');
+  const r = await call(body);
+  if (r.type === 'loaded') onLoaded(r);
+  else if (r.type === 'failed') showFailure(r);
+  else if (r.type === 'error') showError(tr('web.error.worker', { message: r.message }), []);
+}
+
+function onLoaded(loaded: Loaded): void {
+  state.loaded = loaded;
+  hideError();
+  if (!loaded.layers.some((l) => l.layer === state.layer)) state.layer = loaded.layers.find((l) => l.layer === 'water')?.layer ?? loaded.layers[0]?.layer ?? '';
+  if (!loaded.levels.includes(state.level)) state.level = loaded.levels.includes(2) ? 2 : loaded.levels[loaded.levels.length - 1]!;
+  fillSelectors();
+  showLoadedStatus();
+  void renderView();
+  renderPanels();
+}
+
+function showLoadedStatus(): void {
+  const l = state.loaded;
+  if (!l) return;
+  const name = state.lang === 'en' && l.nameEn ? l.nameEn : l.name;
+  ui.status.textContent = `${tr('web.loaded', { name, file: l.file })}${l.warnings.length ? ` · ${tr('web.warnings', { count: l.warnings.length })}` : ''}`;
+}
+
+function showFailure(f: Failed): void {
+  showError(
+    tr('web.error.title', { file: f.file }),
+    f.issues.map((i) => `${i.where}: ${i.message}`),
+  );
+  showLoadedStatus();
+}
+
+function showError(title: string, lines: string[]): void {
+  ui.error.replaceChildren();
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  ui.error.append(strong);
+  if (lines.length) {
+    const ul = document.createElement('ul');
+    for (const line of lines) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      ul.append(li);
+    }
+    ui.error.append(ul);
+  }
+  ui.error.hidden = false;
+}
+
+function hideError(): void {
+  ui.error.hidden = true;
+  ui.error.replaceChildren();
+}
+
+async function openFiles(files: FileList | File[]): Promise<void> {
+  for (const file of files) {
+    if (/\.json$/i.test(file.name) || file.type === 'application/json') await open({ type: 'open', text: await file.text(), file: file.name, lang: state.lang });
+    else showError(tr('web.error.title', { file: file.name }), [tr('web.error.kind')]);
+  }
+}
+
+// ---- selectors ------------------------------------------------------------------------------
+function layerLabel(layer: string): string {
+  return ['material', 'water', 'energy'].includes(layer) ? tr(`web.layer.${layer}`) : tr('web.layer.component', { name: layer });
+}
+
+function fillSelectors(): void {
+  const l = state.loaded;
+  if (!l) return;
+  ui.layer.replaceChildren(
+    ...l.layers.map(({ layer, unit }) => {
+      const o = new Option(`${layerLabel(layer)} · ${unit}`, layer);
+      o.selected = layer === state.layer;
+      return o;
+    }),
+  );
+  ui.level.replaceChildren(
+    ...l.levels.map((lv) => {
+      const o = new Option(tr(`web.level.${lv}`), String(lv));
+      o.selected = lv === state.level;
+      return o;
+    }),
+  );
+}
+
+// ---- the diagram ----------------------------------------------------------------------------
+let viewSeq = 0;
+async function renderView(): Promise<void> {
+  if (!state.loaded) return;
+  const seq = ++viewSeq;
+  const spec: SankeyViewSpec = { layer: state.layer, level: state.level, ...(state.fixedScale !== undefined ? { fixedScale: state.fixedScale } : {}) };
+  const width = Math.max(960, ui.sankey.clientWidth || 0);
+  const r = await call({ type: 'view', spec, width, lang: state.lang });
+  if (seq !== viewSeq) return; // a newer request superseded this one
+  if (r.type !== 'view') {
+    showError(tr('web.error.worker', { message: r.type === 'error' ? r.message : r.type }), []);
+    return;
+  }
+  state.drawn = r;
+  const title = `${state.loaded.name} — ${layerLabel(r.layer)} — ${tr(`web.level.${r.level}`)}`;
+  if (r.links.length === 0) {
+    ui.sankey.replaceChildren();
+    ui.sankey.textContent = tr('web.empty');
+    state.svg = undefined;
+  } else state.svg = drawSankey(ui.sankey, r, title);
+  const f = (v: number) => Number(v.toPrecision(4)).toString();
+  ui.totals.textContent = `${tr('web.total', { total: f(r.total), unaccounted: f(r.unaccounted), unit: r.unit })} · ${tr('web.scale', { scale: f(r.scale), unit: r.unit })}`;
+  renderLegend();
+  document.body.dataset.view = `${r.layer}:${r.level}:${state.lang}`;
+  const w = window as unknown as { __pinghengFirstRender?: number };
+  if (w.__pinghengFirstRender === undefined) w.__pinghengFirstRender = performance.now();
+}
+
+function renderLegend(): void {
+  const layer = state.drawn?.layer ?? 'water';
+  ui.legend.replaceChildren(
+    ...Object.keys(STATE_STYLE).map((s) => {
+      const li = document.createElement('li');
+      const sw = document.createElement('span');
+      sw.className = 'swatch';
+      const st = linkStyle({ state: s === 'negative' ? 'derived' : (s as never), negative: s === 'negative' }, layer);
+      sw.style.background = st.colour;
+      sw.style.opacity = String(Math.min(1, st.opacity + 0.2));
+      if (st.dash) sw.style.backgroundImage = 'repeating-linear-gradient(90deg, transparent 0 6px, #fff 6px 9px)';
+      li.append(sw, document.createTextNode(tr(`web.state.${s}`)));
+      return li;
+    }),
+  );
+}
+
+// ---- tables ---------------------------------------------------------------------------------
+function renderPanels(): void {
+  const loaded = state.loaded;
+  ui.panels.replaceChildren();
+  if (!loaded) return;
+  for (const panel of PANELS) {
+    for (const table of panel.tables({ loaded, lang: state.lang, layer: state.layer })) {
+      const section = document.createElement('section');
+      section.dataset.panel = panel.id;
+      const h2 = document.createElement('h2');
+      const title = document.createElement('span');
+      title.textContent = table.title;
+      const csv = document.createElement('button');
+      csv.type = 'button';
+      csv.textContent = tr('web.export.csv');
+      csv.dataset.csv = table.id;
+      csv.onclick = () => exportText(toCsv(table), 'text/csv;charset=utf-8', `${baseName()}-${table.id}.csv`);
+      h2.append(title, csv);
+      section.append(h2);
+      renderTable(section, table, tr('web.none'));
+      ui.panels.append(section);
+    }
+  }
+}
+
+// ---- exports --------------------------------------------------------------------------------
+function baseName(): string {
+  const name = (state.loaded?.file ?? 'plant').replace(/\.json$/i, '').replace(/[\\/:*?"<>|\s]+/g, '_');
+  return `${name}-${state.layer}-L${state.level}`;
+}
+
+$('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
+$('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+$('export-json').onclick = () => {
+  if (!state.loaded) return;
+  const { result, extras, name, file, warnings } = state.loaded;
+  exportText(JSON.stringify({ name, file, warnings, ...result, extras }, null, 2), 'application/json', `${baseName()}-results.json`);
+};
+
+// ---- events ---------------------------------------------------------------------------------
+ui.example.onchange = () => void open({ type: 'example', name: ui.example.value, lang: state.lang });
+ui.file.onchange = () => {
+  if (ui.file.files) void openFiles([...ui.file.files]);
+  ui.file.value = '';
+};
+ui.layer.onchange = () => {
+  state.layer = ui.layer.value;
+  void renderView();
+  renderPanels();
+};
+ui.level.onchange = () => {
+  state.level = Number(ui.level.value) as 1 | 2 | 3;
+  void renderView();
+};
+ui.fixed.onchange = () => {
+  state.fixedScale = ui.fixed.checked ? state.drawn?.scale : undefined;
+  void renderView();
+};
+ui.lang.onchange = () => {
+  state.lang = ui.lang.value as Lang;
+  applyStaticLabels();
+  fillSelectors();
+  showLoadedStatus();
+  if (!ui.error.hidden) hideError();
+  void renderView();
+  renderPanels();
+};
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  document.body.classList.remove('dragging');
+  if (e.dataTransfer?.files.length) void openFiles([...e.dataTransfer.files]);
+});
+
+applyStaticLabels();
+void open({ type: 'example', name: DEFAULT_EXAMPLE, lang: state.lang });

@@ -1,0 +1,120 @@
+/**
+ * The panels every model gets from `checkModel`: balance per unit with closure badges,
+ * master–sub meters, energy use in tce, findings with advice.
+ */
+import type { CheckResult, EnergyUse, EnergyUseRow, Finding, Lang, MasterSubRow, NodeBalance } from '../../src/index.ts';
+import { t } from '../../src/index.ts';
+import type { Loaded } from '../protocol.ts';
+import type { AnyTable, TableData } from '../table.ts';
+
+export interface PanelContext {
+  loaded: Loaded;
+  lang: Lang;
+  layer: string;
+}
+
+export interface Panel {
+  id: string;
+  /** Tables to show; none hides the panel. */
+  tables(ctx: PanelContext): AnyTable[];
+}
+
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+
+export const balancePanel: Panel = {
+  id: 'balance',
+  tables({ loaded, lang, layer }) {
+    const rows = loaded.result.balances.filter((b) => b.layer === layer);
+    const table: TableData<NodeBalance> = {
+      id: 'balance',
+      title: t(lang, 'web.panel.balance'),
+      rows,
+      columns: [
+        { header: t(lang, 'web.col.node'), value: (b) => b.name },
+        { header: t(lang, 'web.col.level'), value: (b) => t(lang, `web.level.${b.level}`) },
+        { header: t(lang, 'web.col.unit'), value: (b) => b.unit },
+        { header: t(lang, 'web.col.in'), value: (b) => b.in, numeric: true },
+        { header: t(lang, 'web.col.out'), value: (b) => b.out, numeric: true },
+        { header: t(lang, 'web.col.stock'), value: (b) => b.stockChange, numeric: true },
+        { header: t(lang, 'web.col.residual'), value: (b) => b.residual, numeric: true },
+        { header: t(lang, 'web.col.closure'), value: (b) => pct(b.closure), numeric: true },
+        { header: t(lang, 'web.col.tolerance'), value: (b) => b.tolerancePct, numeric: true },
+        { header: t(lang, 'web.col.status'), value: (b) => t(lang, `web.status.${b.status}`), badge: (b) => `status-${b.status}` },
+      ],
+    };
+    return [table];
+  },
+};
+
+export const masterSubPanel: Panel = {
+  id: 'masterSub',
+  tables({ loaded, lang }) {
+    const table: TableData<MasterSubRow> = {
+      id: 'master-sub',
+      title: t(lang, 'web.panel.masterSub'),
+      rows: loaded.result.masterSub,
+      columns: [
+        { header: t(lang, 'web.col.node'), value: (r) => r.name },
+        { header: t(lang, 'web.col.layer'), value: (r) => r.layer },
+        { header: t(lang, 'web.col.carrier'), value: (r) => r.carrier },
+        { header: t(lang, 'web.col.unit'), value: (r) => r.unit },
+        { header: t(lang, 'web.col.master'), value: (r) => r.master, numeric: true },
+        { header: t(lang, 'web.col.subs'), value: (r) => r.subs, numeric: true },
+        { header: t(lang, 'web.col.difference'), value: (r) => r.difference, numeric: true },
+        { header: t(lang, 'web.col.relative'), value: (r) => pct(r.relative), numeric: true },
+        { header: t(lang, 'web.col.tolerance'), value: (r) => r.tolerancePct, numeric: true },
+        { header: t(lang, 'web.col.status'), value: (r) => t(lang, `web.status.${r.status}`), badge: (r) => `status-${r.status}` },
+      ],
+    };
+    return [table];
+  },
+};
+
+type EnergyRowOf = EnergyUseRow & { node: string; comprehensive?: boolean };
+
+export const energyUsePanel: Panel = {
+  id: 'energyUse',
+  tables({ loaded, lang }) {
+    const names = new Map(loaded.result.balances.map((b) => [b.node, b.name]));
+    const rows: EnergyRowOf[] = loaded.result.energyUse.flatMap((u: EnergyUse) => [
+      ...u.rows.map((r) => ({ ...r, node: u.node })),
+      { node: u.node, carrier: t(lang, 'web.col.comprehensive'), flows: [], tceEquivalent: u.comprehensiveEquivalent, tceEqual: u.comprehensiveEqual, basis: [], comprehensive: true },
+    ]);
+    const table: TableData<EnergyRowOf> = {
+      id: 'energy-use',
+      title: t(lang, 'web.panel.energyUse'),
+      rows,
+      columns: [
+        { header: t(lang, 'web.col.node'), value: (r) => names.get(r.node) ?? r.node },
+        { header: t(lang, 'web.col.carrier'), value: (r) => r.carrier, badge: (r) => (r.comprehensive ? 'total' : undefined) },
+        { header: t(lang, 'web.col.equivalent'), value: (r) => r.tceEquivalent, numeric: true },
+        { header: t(lang, 'web.col.equal'), value: (r) => r.tceEqual, numeric: true },
+      ],
+    };
+    return rows.length ? [table] : [];
+  },
+};
+
+export const findingsPanel: Panel = {
+  id: 'findings',
+  tables({ loaded, lang }) {
+    const result: CheckResult = loaded.result;
+    const adviceOf = (f: Finding) => {
+      const b = result.balances.find((x) => x.node === f.node && x.layer === f.layer);
+      return b ? b.advice.map((code) => t(lang, code)).join('；') : '';
+    };
+    const table: TableData<Finding> = {
+      id: 'findings',
+      title: t(lang, 'web.panel.findings'),
+      rows: result.findings,
+      columns: [
+        { header: t(lang, 'web.col.severity'), value: (f) => t(lang, `web.severity.${f.severity}`), badge: (f) => `severity-${f.severity}` },
+        { header: t(lang, 'web.col.message'), value: (f) => f.message[lang] },
+        { header: t(lang, 'web.col.advice'), value: adviceOf },
+      ],
+    };
+    return [table];
+  },
+};
+
+export const CORE_PANELS: Panel[] = [balancePanel, findingsPanel, masterSubPanel, energyUsePanel];

@@ -1,0 +1,82 @@
+/**
+ * Messages between the page (main.ts) and the worker that runs the core (worker.ts).
+ * Everything crossing is plain data (structured clone); user text stays text.
+ */
+import type { CheckResult, FlowState, Lang, SankeyViewSpec, ViewNodeRole } from '../src/index.ts';
+
+export type Request =
+  | { id: number; type: 'example'; name: string; lang: Lang }
+  | { id: number; type: 'open'; text: string; file: string; lang: Lang }
+  | { id: number; type: 'view'; spec: SankeyViewSpec; width: number; lang: Lang };
+
+/** A located problem in an input file, already rendered in the page's language. */
+export interface ShownIssue {
+  severity: 'error' | 'warning';
+  /** "line 12" or the JSON path, e.g. flows[3].to */
+  where: string;
+  message: string;
+}
+
+export interface Loaded {
+  type: 'loaded';
+  file: string;
+  name: string;
+  nameEn?: string;
+  layers: { layer: string; unit: string }[];
+  levels: (1 | 2 | 3)[];
+  warnings: ShownIssue[];
+  result: CheckResult;
+  /** Results of optional analyses (coverage, depth, reconciliation…) by panel id, when the core offers them. */
+  extras: Record<string, unknown>;
+}
+
+export interface Failed {
+  type: 'failed';
+  file: string;
+  issues: ShownIssue[];
+}
+
+export interface DrawNode {
+  id: string;
+  role: ViewNodeRole;
+  /** Label (user text: render with textContent only). */
+  label: string;
+  title: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  status?: string;
+  /** Whether the label sits left of the node (right-hand columns). */
+  labelLeft: boolean;
+}
+
+export interface DrawLink {
+  source: string;
+  target: string;
+  d: string;
+  width: number;
+  value: number;
+  state: FlowState;
+  negative: boolean;
+  circular: boolean;
+  title: string;
+}
+
+export interface Drawn {
+  type: 'view';
+  layer: string;
+  level: 1 | 2 | 3;
+  unit: string;
+  width: number;
+  height: number;
+  scale: number;
+  total: number;
+  unaccounted: number;
+  nodes: DrawNode[];
+  links: DrawLink[];
+  /** ms spent in view + layout inside the worker. */
+  ms: number;
+}
+
+export type Response = { id: number } & (Loaded | Failed | Drawn | { type: 'error'; message: string });

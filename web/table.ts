@@ -1,0 +1,76 @@
+/**
+ * Tables that render as text only (user names never become markup) and export as CSV.
+ */
+export interface Column<R> {
+  /** Header text, already translated. */
+  header: string;
+  value: (row: R) => string | number | null;
+  /** Optional badge class for the cell (closure status, pass/fail). */
+  badge?: (row: R) => string | undefined;
+  numeric?: boolean;
+}
+
+export interface TableData<R> {
+  id: string;
+  title: string;
+  columns: Column<R>[];
+  rows: R[];
+}
+
+export function cellText(v: string | number | null): string {
+  if (v === null) return '—';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : Number(v.toPrecision(4)).toString();
+  return v;
+}
+
+export function renderTable<R>(host: HTMLElement, data: TableData<R>, emptyText: string): void {
+  const table = document.createElement('table');
+  table.dataset.table = data.id;
+  const head = table.createTHead().insertRow();
+  for (const c of data.columns) {
+    const th = document.createElement('th');
+    th.textContent = c.header;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const r of data.rows) {
+    const tr = body.insertRow();
+    for (const c of data.columns) {
+      const td = tr.insertCell();
+      const text = cellText(c.value(r));
+      const badge = c.badge?.(r);
+      if (badge) {
+        const span = document.createElement('span');
+        span.className = `badge ${badge}`;
+        span.textContent = text;
+        td.append(span);
+      } else td.textContent = text;
+      if (c.numeric) td.className = 'num';
+    }
+  }
+  if (data.rows.length === 0) {
+    const td = body.insertRow().insertCell();
+    td.colSpan = data.columns.length;
+    td.textContent = emptyText;
+  }
+  host.append(table);
+}
+
+/**
+ * RFC 4180 CSV; a text cell starting with = + - @ is prefixed with ' so a spreadsheet does not
+ * run it as a formula (names are user input).
+ */
+export function toCsv<R>(data: TableData<R>): string {
+  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = (v: string | number | null) => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    return quote(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  };
+  const lines = [data.columns.map((c) => quote(c.header)).join(',')];
+  for (const r of data.rows) lines.push(data.columns.map((c) => cell(c.value(r))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- panels hold tables of different row types
+export type AnyTable = TableData<any>;

@@ -1,0 +1,175 @@
+/**
+ * The worker runs the core: parse and validate the model, build the graph, check every balance,
+ * and lay out Sankey views. The page never freezes on a large plant, and a bad file never
+ * replaces the plant already loaded.
+ */
+import {
+  InputError,
+  buildGraph,
+  carrier,
+  checkModel,
+  formatPath,
+  hasMessage,
+  levelsOf,
+  parseModel,
+  sankeyLayout,
+  sankeyLinkPath,
+  sankeyView,
+  t,
+  type CheckResult,
+  type InputIssue,
+  type Lang,
+  type PlantGraph,
+  type ViewNode,
+} from '../src/index.ts';
+import { computeExtras } from './extras.ts';
+import type { Drawn, Request, Response, ShownIssue } from './protocol.ts';
+
+/** The bundled example plants, as text so errors keep their line numbers. */
+const examples = import.meta.glob('../datasets/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+let current: { graph: PlantGraph; result: CheckResult } | undefined;
+
+const post = (r: Response) => (self as unknown as Worker).postMessage(r);
+
+self.onmessage = (e: MessageEvent<Request>) => {
+  const req = e.data;
+  try {
+    if (req.type === 'example' || req.type === 'open') {
+      const file = req.type === 'open' ? req.file : `${req.name}.json`;
+      const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
+      if (text === undefined) throw new Error(`no bundled example "${file}"`);
+      post({ id: req.id, ...open(text, file, req.lang) });
+    } else if (req.type === 'view') {
+      if (!current) throw new Error('no plant loaded');
+      post({ id: req.id, ...draw(req.spec, req.width, req.lang) });
+    }
+  } catch (err) {
+    post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+};
+
+/** Located like the CLI: file:line, then the JSON path. */
+function shown(issue: InputIssue, file: string, lang: Lang): ShownIssue {
+  const path = formatPath(issue.path);
+  const where = `${issue.line !== undefined ? `${file}:${issue.line}` : file}${path ? ` ${path}` : ''}`;
+  return { severity: issue.severity, where, message: t(lang, issue.code, issue.params) };
+}
+
+function open(text: string, file: string, lang: Lang) {
+  let loaded;
+  try {
+    loaded = parseModel(text, file);
+  } catch (err) {
+    if (err instanceof InputError) return { type: 'failed' as const, file, issues: err.issues.map((i) => shown(i, file, lang)) };
+    throw err;
+  }
+  const graph = buildGraph(loaded.model);
+  const result = checkModel(graph);
+  current = { graph, result };
+  const m = loaded.model;
+  return {
+    type: 'loaded' as const,
+    file,
+    name: m.name,
+    ...(m.nameEn ? { nameEn: m.nameEn } : {}),
+    layers: graph.layers.map((layer) => ({ layer, unit: graph.layerUnits.get(layer)! })),
+    levels: levelsOf(graph),
+    warnings: loaded.warnings.map((w) => shown(w, file, lang)),
+    result,
+    extras: computeExtras(graph, result),
+  };
+}
+
+/** Numbers for labels: 3 significant figures below 1 000, whole numbers above. */
+export function fmt(v: number): string {
+  const a = Math.abs(v);
+  if (a === 0) return '0';
+  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
+  return Number(v.toPrecision(3)).toString();
+}
+
+function nodeLabel(n: ViewNode, lang: Lang): string {
+  const named = (name: string) => {
+    if (hasMessage(`web.kind.${name}`)) return t(lang, `web.kind.${name}`);
+    const c = carrier(name);
+    return c ? c.label[lang] : name;
+  };
+  switch (n.role) {
+    case 'unit': {
+      const name = lang === 'en' && n.nameEn ? n.nameEn : n.name;
+      return n.ownRegion ? t(lang, 'web.node.ownRegion', { name }) : name;
+    }
+    case 'source':
+    case 'sink':
+      return t(lang, `web.node.${n.role}`, { name: named(n.group ?? n.name) });
+    default:
+      return t(lang, `web.node.${n.role}`);
+  }
+}
+
+/** Lays out one view; the page is `width` px wide and the height follows the number of nodes. */
+function draw(spec: Request & { type: 'view' } extends { spec: infer S } ? S : never, width: number, lang: Lang): Drawn {
+  const started = performance.now();
+  const { graph, result } = current!;
+  const view = sankeyView({ graph, result }, spec);
+  const fixed = spec.fixedScale !== undefined;
+  const height = fixed ? 20_000 : Math.max(420, Math.min(1400, 60 + 30 * view.nodes.length));
+  const layout = sankeyLayout<ViewNode, (typeof view.links)[number]>({
+    extent: [
+      [4, 8],
+      [width - 4, height - 8],
+    ],
+    nodeWidth: 14,
+    nodePadding: 18,
+    ...(fixed ? { scale: spec.fixedScale } : {}),
+  })(view);
+  const labels = new Map(layout.nodes.map((n) => [n.id, nodeLabel(n.data, lang)]));
+  const unit = view.unit;
+  const stateName = (s: string) => t(lang, `web.state.${s}`);
+  let bottom = 0;
+  for (const n of layout.nodes) bottom = Math.max(bottom, n.y1);
+  for (const l of layout.links) if (l.laneY !== undefined) bottom = Math.max(bottom, l.laneY + l.width / 2);
+  return {
+    type: 'view',
+    layer: view.layer,
+    level: view.level,
+    unit,
+    width,
+    height: fixed ? Math.ceil(bottom + 16) : height,
+    scale: layout.scale,
+    total: view.total,
+    unaccounted: view.unaccounted,
+    nodes: layout.nodes.map((n) => ({
+      id: n.id,
+      role: n.data.role,
+      label: `${labels.get(n.id)!} ${fmt(n.value)}`,
+      title: t(lang, 'web.tooltip.node', { name: labels.get(n.id)!, in: fmt(n.data.in), out: fmt(n.data.out), unit }),
+      x0: n.x0,
+      x1: n.x1,
+      y0: n.y0,
+      y1: n.y1,
+      ...(n.data.status ? { status: n.data.status } : {}),
+      labelLeft: n.x0 > width / 2,
+    })),
+    links: layout.links.map((l) => ({
+      source: l.source.id,
+      target: l.target.id,
+      d: sankeyLinkPath(l),
+      width: l.width,
+      value: l.value,
+      state: l.data.state,
+      negative: l.data.negative === true,
+      circular: l.circular,
+      title: t(lang, 'web.tooltip.link', {
+        from: labels.get(l.source.id)!,
+        to: labels.get(l.target.id)!,
+        value: fmt(l.value),
+        unit,
+        state: stateName(l.data.negative ? 'negative' : l.data.state),
+        flows: l.data.flows.length ? `[${l.data.flows.join(', ')}]` : '',
+      }),
+    })),
+    ms: performance.now() - started,
+  };
+}
