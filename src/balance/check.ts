@@ -1,4 +1,4 @@
-import { both } from '../i18n/index.ts';
+import { hasMessage, t, type Lang } from '../i18n/index.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { isBaseLayer } from '../model/layers.ts';
 import { deriveByDifference } from './derive.ts';
@@ -86,6 +86,15 @@ function derivedFlows(graph: PlantGraph, state: ValueState): DerivedFlow[] {
       negative: value < 0 && !f.stock,
     };
   });
+}
+
+/** Both languages, with the layer's name in each (水 / water; components keep their symbol). */
+function both(key: string, params: Record<string, string | number>): { zh: string; en: string } {
+  const render = (lang: Lang) => {
+    const layer = typeof params.layer === 'string' && hasMessage(`layer.${params.layer}`) ? t(lang, `layer.${params.layer}`) : params.layer;
+    return t(lang, key, { ...params, layer });
+  };
+  return { zh: render('zh'), en: render('en') };
 }
 
 const pct = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1));

@@ -9,7 +9,8 @@ import type { EnergyUse, EnergyUseRow } from './types.ts';
  * (GB/T 2589-2008 §4). Uses measured or derived values (`values`, NaN = unknown).
  */
 export function energyUse(graph: PlantGraph, values: Float64Array): EnergyUse[] {
-  const layerFlows = graph.byLayer.get('energy') ?? [];
+  const layerFlows = graph.byLayer.get('energy');
+  if (!layerFlows) return [];
   const roots = graph.nodes.map((_, i) => i).filter((i) => graph.parent[i] === -1);
   return roots.flatMap((root) => {
     const rows = new Map<string, EnergyUseRow>();

@@ -3,11 +3,11 @@ import type { Messages } from './catalog.ts';
 /** Balance findings and CP-audit advice (src/balance/). */
 export const balanceMessages: Messages = {
   'finding.open': {
-    zh: '{node} 的 {layer} 平衡不闭合：误差 {closure}%，超过允许的 {tolerance}%',
+    zh: '{node} 的{layer}平衡不闭合：误差 {closure}%，超过允许的 {tolerance}%',
     en: 'the {layer} balance of {node} does not close: {closure}% against a tolerance of {tolerance}%',
   },
   'finding.indeterminate': {
-    zh: '{node} 的 {layer} 平衡无法确定：未计量的流 {flows} 不能由平衡算出',
+    zh: '{node} 的{layer}平衡无法确定：未计量的流 {flows} 不能由平衡算出',
     en: 'the {layer} balance of {node} cannot be determined: unmeasured flows {flows} cannot be computed from the balances',
   },
   'finding.negativeDerived': {
