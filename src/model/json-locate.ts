@@ -95,3 +95,91 @@ export function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/**
+ * Offset of the first syntax error in a JSON text (Node 20's JSON.parse does not always say
+ * where), found by a strict scan; undefined when the text is valid.
+ */
+export function syntaxErrorOffset(text: string): number | undefined {
+  let pos = 0;
+  const fail = (): never => {
+    throw pos;
+  };
+  const ws = () => {
+    while (pos < text.length && ' \t\n\r'.includes(text[pos]!)) pos++;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, pos)) pos += word.length;
+    else fail();
+  };
+  const string = () => {
+    pos++;
+    while (pos < text.length && text[pos] !== '"') {
+      const c = text.charCodeAt(pos);
+      if (c < 0x20) fail();
+      if (text[pos] === '\\') {
+        pos++;
+        if (text[pos] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 1, pos + 5))) fail();
+          pos += 4;
+        } else if (!'"\\/bfnrt'.includes(text[pos] ?? '')) fail();
+      }
+      pos++;
+    }
+    if (pos >= text.length) fail();
+    pos++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(pos, pos + 400));
+    if (!m || m[0] === '') fail();
+    pos += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[pos];
+    if (ch === '{') {
+      pos++;
+      ws();
+      if (text[pos] === '}') return void pos++;
+      for (;;) {
+        ws();
+        if (text[pos] !== '"') fail();
+        string();
+        ws();
+        if (text[pos] !== ':') fail();
+        pos++;
+        value();
+        ws();
+        if (text[pos] === ',') pos++;
+        else if (text[pos] === '}') return void pos++;
+        else fail();
+      }
+    }
+    if (ch === '[') {
+      pos++;
+      ws();
+      if (text[pos] === ']') return void pos++;
+      for (;;) {
+        value();
+        ws();
+        if (text[pos] === ',') pos++;
+        else if (text[pos] === ']') return void pos++;
+        else fail();
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === 't') return literal('true');
+    if (ch === 'f') return literal('false');
+    if (ch === 'n') return literal('null');
+    return number();
+  };
+  try {
+    value();
+    ws();
+    if (pos < text.length) fail();
+    return undefined;
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    throw at;
+  }
+}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { issue, InputError, type InputIssue, type PathSegment } from './issues.ts';
-import { lineAt, lineOfPath } from './json-locate.ts';
+import { lineAt, lineOfPath, syntaxErrorOffset } from './json-locate.ts';
 import { modelSchema, type Model } from './schema.ts';
 import { validateModel } from './validate.ts';
 
@@ -21,16 +21,16 @@ export function parseModel(text: string, file = 'model.json'): LoadedModel {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const detail = (e as Error).message;
-    const m = /position (\d+)/.exec(detail);
     const found = issue([], 'json.syntax', { detail });
-    if (m) found.line = lineAt(text, Number(m[1]));
+    const at = syntaxErrorOffset(text);
+    if (at !== undefined) found.line = lineAt(text, at);
     throw new InputError(file, [found]);
   }
   try {
     return loadModel(data, file);
   } catch (e) {
     if (e instanceof InputError) {
-      for (const i of e.issues) i.line ??= lineOfPath(text, i.path);
+      for (const i of e.issues) i.line ??= nearestLine(text, i.path);
     }
     throw e;
   }
@@ -83,4 +83,13 @@ function withoutUnknownKeys(data: unknown, issues: z.core.$ZodIssue[]): unknown 
     for (const key of i.keys) delete (target as Record<string, unknown>)[key];
   }
   return copy;
+}
+
+/** Line of the path, or of its nearest ancestor present in the text (a missing key: its object). */
+function nearestLine(text: string, path: PathSegment[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const line = lineOfPath(text, path.slice(0, n));
+    if (line !== undefined) return line;
+  }
+  return undefined;
 }
