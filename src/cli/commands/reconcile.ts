@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { t, type Lang } from '../../i18n/index.ts';
+import { buildGraph } from '../../model/graph.ts';
+import { reconcileModel, type LayerReconciliation } from '../../reconcile/model.ts';
+import { printJson, readModel, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { fmt, renderTable } from '../table.ts';
+
+interface ReconcileOptions extends CommonOptions {
+  layer?: string;
+  alpha?: string;
+}
+
+/**
+ * `pingheng reconcile MODEL [--layer L] [--alpha A] [--json]`: data reconciliation and gross-error
+ * detection per layer (docs/reconcile.md). JSON: one layer's object with --layer, else `{ layers }`.
+ * Exit 1 when a global test fails or a suspect is named; 2 on unusable input.
+ */
+export function registerReconcile(program: Command): void {
+  withCommonOptions(
+    program
+      .command('reconcile')
+      .description('数据校正与粗大误差检测 (data reconciliation and gross-error detection)')
+      .argument('<model>', '模型文件 model JSON')
+      .option('--layer <layer>', '只校正该层 (one layer: material|water|energy|COD…)')
+      .option('--alpha <alpha>', '检验显著性水平 (significance level of the tests)', '0.05'),
+  ).action((file: string, opts: ReconcileOptions) => {
+    const loaded = readModel(file, opts);
+    if (!loaded) return;
+    const alpha = Number(opts.alpha ?? '0.05');
+    const fail = (key: string, params: Record<string, string>) => {
+      process.stderr.write(`${file}: ${t(opts.lang, key, params)}\n`);
+      if (opts.json) printJson({ error: 'unusable input', issues: [{ file, message: t(opts.lang, key, params) }] });
+      setExitCode(2);
+    };
+    if (!(alpha > 0 && alpha < 1)) return fail('reconcile.cli.badAlpha', { value: String(opts.alpha) });
+    const graph = buildGraph(loaded.model);
+    if (opts.layer !== undefined && !graph.byLayer.has(opts.layer)) return fail('reconcile.cli.unknownLayer', { layer: opts.layer, layers: graph.layers.join(', ') });
+    const result = reconcileModel(graph, { layer: opts.layer, alpha });
+    const findings = result.layers.some((l) => !l.global.pass || l.suspects.length > 0);
+    setExitCode(findings ? 1 : 0);
+    if (opts.json) printJson(opts.layer !== undefined ? result.layers[0] : { layers: result.layers });
+    else process.stdout.write(`${result.layers.map((l) => renderLayer(l, opts.lang)).join('\n\n')}\n`);
+  });
+}
+
+/** One layer as a table (suspects marked) followed by the plain-language diagnosis. */
+export function renderLayer(l: LayerReconciliation, lang: Lang): string {
+  const withoutSuspects = l.suspects.length > 0;
+  const header = t(lang, 'reconcile.cli.header').split('|');
+  if (withoutSuspects) header.push(t(lang, 'reconcile.cli.withoutSuspects'));
+  const status = (f: LayerReconciliation['flows'][number]) =>
+    t(lang, `reconcile.cli.status.${f.status === 'measured' && !f.redundant && !f.activeBound ? 'nonRedundant' : f.status}`);
+  const rows = l.flows.map((f) => [
+    f.suspect ? `${f.id} ${t(lang, 'reconcile.cli.suspectMark')}` : f.id,
+    fmt(f.measured),
+    fmt(f.reconciled),
+    fmt(f.sd),
+    fmt(f.reconciledSd),
+    f.activeBound ? `${status(f)} [${f.activeBound}]` : status(f),
+    f.z === null ? '—' : f.z.toFixed(2),
+    ...(withoutSuspects ? [fmt(l.afterElimination?.flows.find((a) => a.id === f.id)?.reconciled)] : []),
+  ]);
+  const bold = process.stdout.isTTY ? (s: string) => `\x1b[1;31m${s}\x1b[0m` : (s: string) => s;
+  const table = renderTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'right'])
+    .split('\n')
+    .map((line, i) => (i >= 2 && l.flows[i - 2]?.suspect ? bold(line) : line))
+    .join('\n');
+  return [t(lang, 'reconcile.cli.layer', { layer: l.layer, unit: l.unit }), table, '', ...l.diagnosis[lang]].join('\n');
+}
