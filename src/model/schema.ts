@@ -31,6 +31,10 @@ export const nodeSchema = z
       .boolean()
       .optional()
       .meta({ description: 'Explicitly a main sub-unit/device (GB 17167 Tables 1–2); derived from magnitudes when absent' }),
+    coversDevices: z
+      .boolean()
+      .optional()
+      .meta({ description: 'A separately metered energy-using unit (用能单元): where its boundary is metered for a carrier, its main devices need no own meters for it (GB 17167-2006 Table 2 note)' }),
     meta,
   })
   .meta({ id: 'Node' });
@@ -117,6 +121,7 @@ export const meterSchema = z
     accuracyClass: z.string().min(1).optional().meta({ description: 'e.g. "0.5S", "1.0", "2.5"' }),
     dn: z.number().positive().optional().meta({ description: 'Nominal pipe size DN (mm), for water meters' }),
     userClass: z.enum(['I', 'II', 'III', 'IV', 'V']).optional().meta({ description: 'Electricity user class (GB 17167 Table 4)' }),
+    kva: z.number().positive().optional().meta({ description: 'Transformer capacity of the metered electricity user, kVA (GB 17167 Table 4 user class)' }),
     verifiedOn: isoDate.optional(),
     verifiedUntil: isoDate.optional(),
     status: z.enum(METER_STATUSES).default('in-service'),

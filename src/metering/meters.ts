@@ -1,0 +1,200 @@
+import { carrier as carrierInfo } from '../data/carriers.ts';
+import type { InstrumentType, Level, UserClass } from '../data/gb17167-2006.ts';
+import type { PlantGraph } from '../model/graph.ts';
+import type { Meter, Model } from '../model/schema.ts';
+import { DEFAULT_TIMEZONE, parseIsoInZone, zoneOffsetMinutes } from '../model/time.ts';
+import { parseUnit } from '../units/units.ts';
+import { isDischarge, type MeteringPoint } from './points.ts';
+import type { RuleSets } from './rulesets.ts';
+
+/**
+ * Whether a meter may count for a metering point: in service, verified through the campaign
+ * (GB 17167 clause 5), and of the accuracy class GB 17167 Table 4 / GB 24789 Table 2 require.
+ */
+export interface MeterFinding {
+  /** Message code (src/i18n/metering.ts). */
+  code: string;
+  params: Record<string, string | number>;
+  /** Errors stop the meter counting; warnings are said but it counts. */
+  severity: 'error' | 'warning';
+}
+
+export interface MeterCheck {
+  meter: string;
+  flow: string;
+  table: string;
+  row: string;
+  level: Level;
+  type: InstrumentType | undefined;
+  requiredClass: string | undefined;
+  counts: boolean;
+  findings: MeterFinding[];
+}
+
+/** Meters of each flow: listed in `meter.flows` or named by `flow.meter`. */
+export function metersByFlow(model: Model): Map<string, Meter[]> {
+  const out = new Map<string, Meter[]>();
+  const byId = new Map((model.meters ?? []).map((m) => [m.id, m]));
+  const add = (flow: string, m: Meter) => {
+    const list = out.get(flow) ?? [];
+    if (!list.includes(m)) list.push(m);
+    out.set(flow, list);
+  };
+  for (const m of model.meters ?? []) for (const f of m.flows) add(f, m);
+  for (const f of model.flows) {
+    const m = f.meter ? byId.get(f.meter) : undefined;
+    if (m) add(f.id, m);
+  }
+  return out;
+}
+
+/** Class as a comparable number: "0.5S" ranks just better than "0.5". */
+export function classRank(c: string): number {
+  return Number.parseFloat(c) - (/s$/i.test(c) ? 0.001 : 0);
+}
+
+/** True when `actual` is at least as accurate as `required`. */
+export function classMeets(actual: string, required: string): boolean {
+  return classRank(actual) <= classRank(required) + 1e-9;
+}
+
+/** Instrument type: the meter's own, else from what the point measures (interpretation for solids: dynamic scale). */
+export function instrumentType(meter: Pick<Meter, 'type'> | undefined, point: Pick<MeteringPoint, 'family' | 'row'>): InstrumentType | undefined {
+  if (meter?.type && meter.type !== 'other') return meter.type;
+  if (point.family === 'water') return 'water';
+  if (point.family === 'material') return undefined;
+  switch (point.row) {
+    case 'electricity':
+      return 'electricity-ac';
+    case 'coal':
+    case 'coke':
+      return 'scale-dynamic';
+    case 'refined-oil':
+      return 'oil-refined';
+    case 'crude-oil':
+    case 'heavy-oil':
+    case 'residual-oil':
+      return 'oil-heavy';
+    case 'natural-gas':
+    case 'lpg':
+    case 'coal-gas':
+      return 'gas';
+    case 'steam':
+      return 'steam';
+    case 'water':
+      return 'water';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Electricity user class (GB 17167 Table 4): declared, else the stricter of the class by monthly
+ * consumption (the metered flows' kWh over the period scaled to annual hours / 12) and by kVA.
+ */
+export function userClassOf(graph: PlantGraph, meter: Pick<Meter, 'userClass' | 'kva'> | undefined, flowIds: readonly string[], rules: RuleSets): UserClass | undefined {
+  if (meter?.userClass) return meter.userClass;
+  const limits = rules.energy.userClassLimits;
+  const candidates: UserClass[] = [];
+  if (meter?.kva !== undefined) candidates.push(limits.find((l) => meter.kva! >= l.kva)?.userClass ?? 'IV');
+  const P = graph.ctx.periodHours;
+  let kWh = 0;
+  let any = false;
+  for (const id of flowIds) {
+    const f = graph.model.flows.find((x) => x.id === id);
+    if (!f || f.value === undefined || carrierInfo(f.carrier)?.energyRow !== 'electricity') continue;
+    const u = parseUnit(f.unit);
+    if (u.dimension !== 'energy' || (u.per !== null && P === undefined)) continue;
+    const time = u.per === 'hour' ? P! : u.per === 'year' ? P! / graph.ctx.annualHours : 1;
+    kWh += (Math.abs(f.value) * u.toBase * time) / 3600;
+    any = true;
+  }
+  if (any && P !== undefined) {
+    const perMonth = (kWh / P) * (graph.ctx.annualHours / 12);
+    candidates.push(limits.find((l) => perMonth >= l.kWhPerMonth)?.userClass ?? 'IV');
+  }
+  if (candidates.length === 0) return undefined;
+  const order: UserClass[] = ['I', 'II', 'III', 'IV', 'V'];
+  return candidates.sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
+}
+
+/** The class a meter of `type` needs for a point, with the Table 4 note for electricity at levels 2–3. */
+export function requiredClass(
+  graph: PlantGraph,
+  rules: RuleSets,
+  point: Pick<MeteringPoint, 'family' | 'row' | 'level' | 'flow' | 'flowIndex'>,
+  meter: Pick<Meter, 'type' | 'dn' | 'userClass' | 'kva' | 'flows'> | undefined,
+): { type: InstrumentType | undefined; required: string | undefined; note?: string } {
+  const type = instrumentType(meter, point);
+  const t4 = rules.energy.table4;
+  if (point.family === 'water') {
+    const flow = graph.model.flows[point.flowIndex]!;
+    return { type, required: isDischarge(flow) ? rules.water.table2.discharge : rules.water.table2.intakeAndUse };
+  }
+  if (point.family === 'material' && !meter?.type) return { type, required: undefined };
+  switch (type) {
+    case undefined:
+    case 'temperature':
+    case 'pressure':
+      return { type, required: type ? t4[type] : undefined };
+    case 'electricity-ac': {
+      const uc = userClassOf(graph, meter, meter?.flows ?? [point.flow], rules);
+      if (!uc) return { type, required: undefined, note: 'metering.meter.userClassUnknown' };
+      return { type, required: looser(rules, t4.electricityAc[uc], point.level) };
+    }
+    case 'electricity-dc':
+      return { type, required: looser(rules, t4['electricity-dc'], point.level) };
+    case 'water':
+      return { type, required: meter?.dn !== undefined && meter.dn > t4.water.dnLimit ? t4.water.large : t4.water.small };
+    default:
+      return { type, required: t4[type] };
+  }
+}
+
+/** Electricity meters at levels 2 and 3 may be one class looser (Table 4 note). */
+function looser(rules: RuleSets, cls: string, level: Level): string {
+  if (level === 1) return cls;
+  const ladder = rules.energy.electricityClassLadder.classes as readonly string[];
+  const i = ladder.findIndex((c) => Math.abs(classRank(c) - classRank(cls)) < 1e-6);
+  return i >= 0 && i + 1 < ladder.length ? ladder[i + 1]! : cls;
+}
+
+/** The campaign's last day in its zone, YYYY-MM-DD, or undefined. */
+export function campaignEndDate(model: Model): string | undefined {
+  const c = model.campaign;
+  if (!c) return undefined;
+  const zone = c.timezone ?? DEFAULT_TIMEZONE;
+  const ms = parseIsoInZone(c.end, zone);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + zoneOffsetMinutes(zone, ms) * 60000).toISOString().slice(0, 10);
+}
+
+/** Checks one meter against one point. */
+export function checkMeter(graph: PlantGraph, rules: RuleSets, meter: Meter, point: MeteringPoint, endDate: string | undefined): MeterCheck {
+  const findings: MeterFinding[] = [];
+  const err = (code: string, params: Record<string, string | number> = {}) => findings.push({ code, params, severity: 'error' });
+  const warn = (code: string, params: Record<string, string | number> = {}) => findings.push({ code, params, severity: 'warning' });
+  if (meter.status === 'failed') err('metering.meter.failed');
+  if (meter.status === 'removed') err('metering.meter.removed');
+  if (meter.verifiedUntil !== undefined && endDate !== undefined && meter.verifiedUntil < endDate) {
+    err('metering.meter.expired', { until: meter.verifiedUntil, end: endDate });
+  } else if (meter.verifiedUntil === undefined) warn('metering.meter.noVerification');
+  else if (endDate === undefined) warn('metering.meter.noCampaignDate');
+  const req = requiredClass(graph, rules, point, meter);
+  if (req.note) warn(req.note);
+  if (req.required !== undefined) {
+    if (meter.accuracyClass === undefined) warn('metering.meter.noClass', { required: req.required });
+    else if (!classMeets(meter.accuracyClass, req.required)) err('metering.meter.classTooLoose', { actual: meter.accuracyClass, required: req.required });
+  }
+  return {
+    meter: meter.id,
+    flow: point.flow,
+    table: point.table,
+    row: point.row,
+    level: point.level,
+    type: req.type,
+    requiredClass: req.required,
+    counts: findings.every((f) => f.severity !== 'error'),
+    findings,
+  };
+}
