@@ -1,0 +1,65 @@
+import type { Flow, Model } from '../model/schema.ts';
+import { conversionFactor } from '../units/units.ts';
+import type { IngestResult } from './types.ts';
+
+export interface ApplyOutcome {
+  model: Model;
+  /** Flows that took a meter's total. */
+  applied: { meter: string; flow: string; value: number; sd: number; unit: string }[];
+  /** Meters whose totals were not written, with the reason. */
+  skipped: { meter: string; reason: 'several-flows' | 'no-readings' | 'no-unit' | 'not-in-model' }[];
+}
+
+/**
+ * Writes meter totals into the model: each flow measured by a meter with readings takes the
+ * meter's window total as `value` and its standard uncertainty as `sd` — in the flow's own unit
+ * when the two convert (one factor per meter), else in the meter's unit. A flow marked
+ * `unmeasured` becomes `metered`. A meter on several flows is skipped (its total cannot be split).
+ * The input model is not changed.
+ */
+export function applyReadingsDetailed(model: Model, result: IngestResult): ApplyOutcome {
+  const flows: Flow[] = model.flows.map((f) => ({ ...f }));
+  const flowIndex = new Map(flows.map((f, i) => [f.id, i]));
+  const meters = new Map((model.meters ?? []).map((m) => [m.id, m]));
+  const applied: ApplyOutcome['applied'] = [];
+  const skipped: ApplyOutcome['skipped'] = [];
+  for (const r of result.meters) {
+    const meter = meters.get(r.id);
+    if (!meter) {
+      skipped.push({ meter: r.id, reason: 'not-in-model' });
+      continue;
+    }
+    if (meter.flows.length !== 1) {
+      skipped.push({ meter: r.id, reason: 'several-flows' });
+      continue;
+    }
+    if (r.readings < 2 || !Number.isFinite(r.total)) {
+      skipped.push({ meter: r.id, reason: 'no-readings' });
+      continue;
+    }
+    if (r.unit === '') {
+      skipped.push({ meter: r.id, reason: 'no-unit' });
+      continue;
+    }
+    const i = flowIndex.get(meter.flows[0]);
+    if (i === undefined) continue;
+    const flow = flows[i];
+    let factor: number | undefined;
+    try {
+      factor = conversionFactor(r.unit, flow.unit);
+    } catch {
+      factor = undefined;
+    }
+    const unit = factor !== undefined ? flow.unit : r.unit;
+    const value = r.total * (factor ?? 1);
+    const sd = r.sd * (factor ?? 1);
+    flows[i] = { ...flow, value, sd, unit, source: flow.source === undefined || flow.source === 'unmeasured' ? 'metered' : flow.source };
+    applied.push({ meter: r.id, flow: flow.id, value, sd, unit });
+  }
+  return { model: { ...model, flows }, applied, skipped };
+}
+
+/** The model with meter totals in its metered flows (see applyReadingsDetailed). */
+export function applyReadings(model: Model, result: IngestResult): Model {
+  return applyReadingsDetailed(model, result).model;
+}

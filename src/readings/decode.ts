@@ -1,0 +1,116 @@
+import type { Encoding } from './types.ts';
+
+/**
+ * Bytes → text for readings files, chunk by chunk (never the whole file). The encoding is
+ * forced by the user or detected: a byte-order mark (UTF-8, UTF-16LE/BE); else UTF-8 when the
+ * first 64 KiB are valid UTF-8; else GB18030 (a superset of GBK and GB2312, what Chinese EMS
+ * exports usually are). Decoding is strict: bytes that are not valid in the encoding stop the
+ * ingest with a located error instead of turning into replacement characters.
+ */
+
+export const SNIFF_BYTES = 64 * 1024;
+
+const ALIASES: Record<string, Encoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-8-bom': 'utf-8',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  cp936: 'gb18030',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+};
+
+/** The encoding for a user's name of it (gbk and gb2312 are read as their superset gb18030); undefined if unknown. */
+export function encodingFromName(name: string): Encoding | undefined {
+  return ALIASES[name.trim().toLowerCase()];
+}
+
+/** Raised when bytes do not decode; `before` is the text of the chunk up to the bad bytes. */
+export class DecodeError extends Error {
+  constructor(
+    readonly encoding: Encoding,
+    readonly before: string,
+  ) {
+    super(`invalid ${encoding} text`);
+  }
+}
+
+/** Raised when the input holds NUL bytes outside UTF-16: a binary file (xlsx, zip…), not a CSV. */
+export class BinaryInputError extends Error {}
+
+/** Detects the encoding of the first bytes of a file (see the module comment). */
+export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: boolean } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return { encoding: 'utf-8', bom: false };
+  } catch {
+    return { encoding: 'gb18030', bom: false };
+  }
+}
+
+function decodeBefore(encoding: Encoding, bytes: Uint8Array): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  const bad = text.indexOf('\uFFFD');
+  return bad === -1 ? text : text.slice(0, bad);
+}
+
+/**
+ * Decodes a byte stream into text chunks. `onEncoding` learns the encoding before the first
+ * chunk is yielded.
+ */
+export async function* decodeStream(
+  source: AsyncIterable<Uint8Array>,
+  forced: Encoding | undefined,
+  onEncoding: (e: Encoding) => void,
+): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let encoding: Encoding = 'utf-8';
+  let head: Uint8Array[] = [];
+  let headBytes = 0;
+  const decode = (bytes: Uint8Array, stream: boolean): string => {
+    try {
+      return decoder!.decode(bytes, { stream });
+    } catch {
+      throw new DecodeError(encoding, decodeBefore(encoding, bytes));
+    }
+  };
+  const start = (): string => {
+    const all = new Uint8Array(headBytes);
+    let o = 0;
+    for (const h of head) {
+      all.set(h, o);
+      o += h.length;
+    }
+    head = [];
+    const detected = detectEncoding(all);
+    encoding = forced ?? detected.encoding;
+    if (!encoding.startsWith('utf-16') && all.indexOf(0) !== -1) throw new BinaryInputError('NUL bytes');
+    onEncoding(encoding);
+    decoder = new TextDecoder(encoding, { fatal: true });
+    return decode(all, true);
+  };
+  for await (const chunk of source) {
+    if (decoder) {
+      const text = decode(chunk, true);
+      if (text.length > 0) yield text;
+      continue;
+    }
+    head.push(chunk);
+    headBytes += chunk.length;
+    if (headBytes >= SNIFF_BYTES) {
+      const text = start();
+      if (text.length > 0) yield text;
+    }
+  }
+  if (!decoder) {
+    const text = start();
+    if (text.length > 0) yield text;
+  }
+  const tail = decode(new Uint8Array(0), false);
+  if (tail.length > 0) yield tail;
+}

@@ -1,0 +1,11 @@
+/** Meter readings: streaming CSV ingestion into per-meter window totals (issue 4). */
+export { ingestReadings, type IngestOptions } from './ingest.ts';
+export { applyReadings, applyReadingsDetailed, type ApplyOutcome } from './apply.ts';
+export { makeTimestampParser, formatInZone, isTimeZone, type TimestampParser } from './timestamp.ts';
+export { detectEncoding, encodingFromName } from './decode.ts';
+export { rateTotal, meterDefsFromModel, type MeterDef } from './meters.ts';
+export { MeterSeries, FLAG_CODES, type FlagCode, type SeriesSpec, type SeriesSummary } from './meter-series.ts';
+export { longestContinuous } from './window.ts';
+export { median, mad, robustSigma } from './robust.ts';
+export * from './types.ts';
+export * as readingsDefaults from './defaults.ts';

@@ -1,0 +1,452 @@
+import Papa from 'papaparse';
+import { InputError } from '../model/issues.ts';
+import type { Model } from '../model/schema.ts';
+import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
+import { BinaryInputError, DecodeError, decodeStream, encodingFromName } from './decode.ts';
+import { minimumCampaign } from './defaults.ts';
+import {
+  detectDecimalComma,
+  detectDelimiter,
+  detectNewline,
+  longColumns,
+  splitHeaderUnit,
+  timestampColumnByContent,
+  timestampColumnByName,
+  type LongColumns,
+} from './detect.ts';
+import { FLAG_CODES, MeterSeries, type Gap } from './meter-series.ts';
+import { fileUnitFactor, meterDefFromFile, meterDefsFromModel, type MeterDef } from './meters.ts';
+import { formatInZone, isTimeZone, makeTimestampParser } from './timestamp.ts';
+import type { Encoding, IngestResult, Layout, MeterResult, ReadingKind, RejectedEntry } from './types.ts';
+import { isBlank, parseValue } from './values.ts';
+import { longestContinuous } from './window.ts';
+
+export interface IngestOptions {
+  /** File name for messages. */
+  file?: string;
+  /** The plant model: meters, their reading kinds and units, the campaign window and zone. */
+  model?: Model;
+  /** Column (wide) or meter name (long) in the file → meter id, for files that do not use the model's names. */
+  mapping?: Record<string, string>;
+  /** Force an encoding (utf-8, gb18030/gbk, utf-16le/be); detected otherwise. */
+  encoding?: string;
+  /** Zone of timestamps without offset; default the campaign's, else Asia/Shanghai. */
+  timezone?: string;
+  layout?: Layout;
+  /** Reading kind of meters the model does not describe (default cumulative). */
+  defaultKind?: ReadingKind;
+  /** Window override, UTC ms; default the model's campaign, else the data's extent. */
+  window?: { start: number; end: number };
+  /** Gap threshold override in minutes (default 1.5 × each meter's nominal interval). */
+  gapMinutes?: number;
+  /** Called with the bytes read so far (for a progress bar). */
+  onProgress?: (bytes: number) => void;
+}
+
+const SAMPLE_ROWS = 20;
+/** A quoted field longer than this is an unclosed quote, not data. */
+const MAX_PARTIAL = 16 * 1024 * 1024;
+const HOUR = 3_600_000;
+
+/**
+ * Streams a readings CSV (wide: a timestamp column and one column per meter; long: timestamp,
+ * meter, value[, unit]) into per-meter window totals with uncertainty, gaps, coverage and
+ * quality flags. `source` is any async iterable of byte chunks — a Node file stream, or
+ * `File.stream()` in a browser; the file is never held whole.
+ *
+ * Every data row is counted: rows.read = rows.used + rows.rejected, and each rejected row (and
+ * each rejected value of a used wide row) is listed with its line. An unusable file throws
+ * InputError naming the file and line.
+ */
+export async function ingestReadings(source: AsyncIterable<Uint8Array>, options: IngestOptions = {}): Promise<IngestResult> {
+  const file = options.file ?? 'readings.csv';
+  const fail = (code: string, params: Record<string, string | number> = {}, line?: number): never => {
+    throw new InputError(file, [{ severity: 'error', path: [], code, params, line }]);
+  };
+  const model = options.model;
+  let forced: Encoding | undefined;
+  if (options.encoding !== undefined) forced = encodingFromName(options.encoding) ?? fail('readings.unknownEncoding', { encoding: options.encoding });
+  const zone = options.timezone ?? model?.campaign?.timezone ?? DEFAULT_TIMEZONE;
+  if (!isTimeZone(zone)) fail('readings.unknownZone', { zone });
+  const parseTs = makeTimestampParser(zone);
+  let window = options.window;
+  let windowSource: 'campaign' | 'data' = options.window ? 'campaign' : 'data';
+  if (!window && model?.campaign) {
+    const start = parseIsoInZone(model.campaign.start, zone);
+    const end = parseIsoInZone(model.campaign.end, zone);
+    if (end > start) {
+      window = { start, end };
+      windowSource = 'campaign';
+    }
+  }
+  const defaultKind = options.defaultKind ?? 'cumulative';
+  const defs = model ? meterDefsFromModel(model, defaultKind) : [];
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  const byName = new Map<string, MeterDef>();
+  for (const d of defs) byName.set(d.id, d);
+  for (const d of defs) byName.set(d.column, d);
+  const mapping = options.mapping ?? {};
+  if (model) for (const id of Object.values(mapping)) if (!byId.has(id)) fail('readings.mappingUnknownMeter', { meter: id });
+  const gapMs = options.gapMinutes !== undefined ? options.gapMinutes * 60_000 : undefined;
+
+  /** The meter a name in the file stands for: mapping, then the model's column/id; without a model, a new meter. */
+  const resolve = (name: string, unit: string | undefined): MeterDef | undefined => {
+    const mapped = mapping[name];
+    if (model) return byName.get(mapped ?? name);
+    return meterDefFromFile(mapped ?? name, unit ?? '', defaultKind);
+  };
+
+  // state
+  let encoding: Encoding = 'utf-8';
+  const rows = { read: 0, used: 0, rejected: 0 };
+  const values = { read: 0, used: 0, rejected: 0, empty: 0 };
+  const rejected: RejectedEntry[] = [];
+  const reject = (line: number, reason: string, extra: Partial<RejectedEntry> = {}) => {
+    rows.rejected++;
+    rejected.push({ line, reason, ...extra });
+  };
+  const series: MeterSeries[] = [];
+  const seriesDef: MeterDef[] = [];
+  const seriesColumn: string[] = [];
+  const unknownColumns: string[] = [];
+  let layout: Layout = 'wide';
+  let delimiter = ',';
+  let decimalComma = false;
+  let header: string[] | undefined;
+  let headerLine = 0;
+  let firstPreambleLine = 0;
+  let timestampColumn = '';
+  let sample: { row: string[]; line: number }[] | undefined = [];
+  let onData: (row: string[], line: number) => void = () => {};
+
+  const newSeries = (def: MeterDef, column: string, valueFactor: number): MeterSeries => {
+    const s = new MeterSeries(
+      { id: def.id, kind: def.kind, valueFactor, ratePerHour: def.ratePerHour, rollover: def.rollover, min: def.min, max: def.max, accuracyClass: def.accuracyClass, gapMs },
+      window,
+    );
+    series.push(s);
+    seriesDef.push(def);
+    seriesColumn.push(column);
+    return s;
+  };
+
+  const setup = () => {
+    const h = header!;
+    const sampleRows = sample!.map((s) => s.row);
+    let time = timestampColumnByName(h);
+    if (time === -1) time = timestampColumnByContent(sampleRows, h.length, (s) => !Number.isNaN(parseTs(s)));
+    if (time === -1) fail('readings.noTimestamp', { header: JSON.stringify(h.join(delimiter)).slice(0, 200) }, headerLine);
+    timestampColumn = h[time];
+    const long = longColumns(h, time);
+    layout = options.layout ?? (long ? 'long' : 'wide');
+    if (layout === 'long' && !long) fail('readings.noLongColumns', { header: h.join(delimiter) }, headerLine);
+    if (layout === 'long') setupLong(long!, sampleRows);
+    else setupWide(time, sampleRows);
+  };
+
+  const setupWide = (time: number, sampleRows: string[][]) => {
+    const h = header!;
+    const cols: number[] = [];
+    const cells: string[] = [];
+    const seen = new Map<string, number>();
+    for (let j = 0; j < h.length; j++) {
+      if (j === time) continue;
+      const name = h[j].trim();
+      if (name === '') {
+        if (sampleRows.every((r) => isBlank(r[j]))) continue;
+        fail('readings.emptyColumnName', { column: j + 1 }, headerLine);
+      }
+      const split = splitHeaderUnit(name);
+      const def = resolve(name, split.unit) ?? (split.unit !== undefined ? resolve(split.name, split.unit) : undefined);
+      if (!def) {
+        unknownColumns.push(name);
+        continue;
+      }
+      const prior = seen.get(def.id);
+      if (prior !== undefined) fail('readings.duplicateColumn', { meter: def.id, first: prior + 1, second: j + 1 }, headerLine);
+      seen.set(def.id, j);
+      let useDef = def;
+      let factor = 1;
+      if (split.unit !== undefined && def.unit === '') useDef = { ...def, unit: split.unit, totalUnit: split.unit };
+      else if (split.unit !== undefined && resolve(name, split.unit) !== def) {
+        factor = fileUnitFactor(split.unit, def.unit) ?? fail('readings.columnUnit', { column: name, unit: split.unit, meter: def.id, meterUnit: def.unit }, headerLine);
+      }
+      newSeries(useDef, name, factor);
+      cols.push(j);
+      for (const r of sampleRows) if (r[j] !== undefined) cells.push(r[j]);
+    }
+    if (cols.length === 0 && unknownColumns.length === 0) fail('readings.noMeterColumns', {}, headerLine);
+    decimalComma = detectDecimalComma(cells, delimiter);
+    const width = h.length;
+    const s = series;
+    const nCols = cols.length;
+    let lastT = -Infinity;
+    onData = (row, line) => {
+      rows.read++;
+      if (row.length > width) return reject(line, 'extra-field');
+      const tsText = row[time] ?? '';
+      const t = parseTs(tsText);
+      if (t !== t) return reject(line, 'bad-timestamp', { text: tsText });
+      if (t <= lastT) {
+        if (t < lastT && rows.used === 1) fail('readings.descending', { line }, line);
+        return reject(line, t === lastT ? 'duplicate-timestamp' : 'out-of-order', { text: tsText });
+      }
+      let used = 0;
+      for (let k = 0; k < nCols; k++) {
+        const cell = row[cols[k]];
+        values.read++;
+        if (cell === undefined || cell.length === 0) {
+          values.empty++;
+          continue;
+        }
+        const v = parseValue(cell, decimalComma);
+        if (v !== v) {
+          if (isBlank(cell)) values.empty++;
+          else {
+            values.rejected++;
+            rejected.push({ line, reason: 'non-numeric', column: seriesColumn[k], meter: s[k].spec.id, text: cell });
+          }
+          continue;
+        }
+        s[k].add(t, v, line);
+        values.used++;
+        used++;
+      }
+      if (used === 0) return reject(line, 'no-values');
+      rows.used++;
+      lastT = t;
+    };
+  };
+
+  const setupLong = (c: LongColumns, sampleRows: string[][]) => {
+    decimalComma = detectDecimalComma(
+      sampleRows.map((r) => r[c.value] ?? ''),
+      delimiter,
+    );
+    const needed = Math.max(c.time, c.meter, c.value) + 1;
+    type Entry = { s: MeterSeries; def: MeterDef; factors: Map<string, number | undefined> };
+    const lookup = new Map<string, Entry | null>();
+    const byMeter = new Map<string, Entry>();
+    let lastText = '';
+    let lastT = NaN;
+    onData = (row, line) => {
+      rows.read++;
+      if (row.length < needed) return reject(line, 'missing-field');
+      const tsText = row[c.time];
+      let t: number;
+      if (tsText === lastText) t = lastT;
+      else {
+        t = parseTs(tsText);
+        lastText = tsText;
+        lastT = t;
+      }
+      if (t !== t) return reject(line, 'bad-timestamp', { text: tsText });
+      const name = row[c.meter];
+      let m = lookup.get(name);
+      if (m === undefined) {
+        const def = resolve(name.trim(), undefined);
+        m = def ? (byMeter.get(def.id) ?? { s: newSeries(def, name.trim(), 1), def, factors: new Map() }) : null;
+        if (m) byMeter.set(m.def.id, m);
+        lookup.set(name, m);
+      }
+      if (m === null) return reject(line, 'unknown-meter', { text: name });
+      const cell = row[c.value];
+      const v = isBlank(cell) ? NaN : parseValue(cell, decimalComma);
+      if (v !== v) return reject(line, 'non-numeric', { meter: m.def.id, text: cell });
+      let f = 1;
+      if (c.unit >= 0) {
+        const u = (row[c.unit] ?? '').trim();
+        if (u !== '' && u !== m.def.unit) {
+          let g = m.factors.get(u);
+          if (!m.factors.has(u)) {
+            g = m.def.unit === '' ? undefined : fileUnitFactor(u, m.def.unit);
+            if (m.def.unit === '' && m.s.readings === 0) {
+              // a meter known only from the file takes the unit of its first row
+              m.def = { ...m.def, unit: u, totalUnit: u };
+              seriesDef[series.indexOf(m.s)] = m.def;
+              g = 1;
+            }
+            m.factors.set(u, g);
+          }
+          if (g === undefined) return reject(line, 'bad-unit', { meter: m.def.id, text: u });
+          f = g;
+        }
+      }
+      const r = m.s.add(t, v * f, line);
+      if (r !== undefined) return reject(line, r, { meter: m.def.id, text: tsText });
+      rows.used++;
+    };
+  };
+
+  const onRow = (row: string[], line: number) => {
+    const blank = row.length === 1 ? isBlank(row[0]) : row.every(isBlank);
+    if (blank) return;
+    if (sample === undefined) return onData(row, line);
+    if (header === undefined) {
+      const cells = row.filter((c) => !isBlank(c));
+      if (cells.length < 2 && !isTs(cells[0])) {
+        firstPreambleLine ||= line;
+        return;
+      }
+      if (isTs(cells[0]) || cells.every((c) => !Number.isNaN(parseValue(c, true)))) fail('readings.noHeader', { text: row.join(delimiter).slice(0, 80) }, line);
+      header = row;
+      headerLine = line;
+      return;
+    }
+    sample.push({ row, line });
+    if (sample.length >= SAMPLE_ROWS) flushSample();
+  };
+  const isTs = (s: string | undefined) => s !== undefined && !Number.isNaN(parseTs(s));
+  const flushSample = () => {
+    setup();
+    const rowsToDo = sample!;
+    sample = undefined;
+    for (const r of rowsToDo) onData(r.row, r.line);
+  };
+
+  // the parse loop
+  let bytes = 0;
+  const counted = options.onProgress
+    ? (async function* () {
+        for await (const chunk of source) {
+          bytes += chunk.length;
+          options.onProgress!(bytes);
+          yield chunk;
+        }
+      })()
+    : source;
+  let parser: Papa.Parser | undefined;
+  let newline = '\n';
+  let partial = '';
+  let line = 0;
+  const feed = (input: string, last: boolean) => {
+    const res = parser!.parse(input, 0, !last);
+    const data = res.data as string[][];
+    const quoted = input.indexOf('"') !== -1;
+    const nl = newline === '\r' ? '\r' : '\n';
+    for (const row of data) {
+      line++;
+      const at = line;
+      if (quoted) for (const f of row) if (f.indexOf(nl) !== -1) line += f.split(nl).length - 1;
+      onRow(row, at);
+    }
+    if (last) {
+      const err = (res.errors as Papa.ParseError[]).find((e) => e.code === 'MissingQuotes');
+      if (err) fail('readings.quotes', { detail: err.message }, line);
+      partial = '';
+    } else {
+      partial = input.slice(res.meta.cursor as number);
+      if (partial.length > MAX_PARTIAL) fail('readings.quotes', { detail: 'field longer than 16 MiB' }, line + 1);
+    }
+  };
+  try {
+    for await (const text of decodeStream(counted, forced, (e) => (encoding = e))) {
+      if (!parser) {
+        newline = detectNewline(text);
+        const lines = text.split(newline).slice(0, 12);
+        if (lines.length > 1) lines.pop();
+        delimiter = detectDelimiter(lines.filter((l) => l.trim() !== '').slice(0, 10));
+        parser = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'], quoteChar: '"' });
+      }
+      feed(partial + text, false);
+    }
+    if (parser) feed(partial, true);
+  } catch (e) {
+    if (e instanceof DecodeError) {
+      const before = partial + e.before;
+      fail('readings.encoding', { encoding: e.encoding, line: line + before.split('\n').length }, line + before.split('\n').length);
+    }
+    if (e instanceof BinaryInputError) fail('readings.binary', {}, 1);
+    throw e;
+  }
+  if (header === undefined) {
+    if (firstPreambleLine) fail('readings.noMeterColumns', {}, firstPreambleLine);
+    fail('readings.empty', {}, 1);
+  }
+  if (sample !== undefined) {
+    if (sample.length === 0) fail('readings.noData', {}, headerLine);
+    flushSample();
+  }
+  return finish();
+
+  function finish(): IngestResult {
+    // window: the campaign, else the data's extent
+    let start = window?.start ?? Infinity;
+    let end = window?.end ?? -Infinity;
+    if (!window) {
+      for (const s of series) {
+        if (s.readings === 0) continue;
+        s.settle();
+        start = Math.min(start, s.dataStart());
+        end = Math.max(end, s.last);
+      }
+      if (!(end > start)) start = end = Number.isFinite(start) ? start : 0;
+    }
+    const meters: MeterResult[] = [];
+    const continuityGaps: Gap[][] = [];
+    const continuityMeters: string[] = [];
+    const fmt = (ms: number) => formatInZone(ms, zone);
+    series.forEach((s, i) => {
+      const def = seriesDef[i];
+      const r = s.finish(start, end);
+      if (def.matters) {
+        continuityGaps.push(r.gaps);
+        continuityMeters.push(def.id);
+      }
+      meters.push({
+        id: def.id,
+        column: seriesColumn[i],
+        kind: def.kind,
+        unit: def.totalUnit,
+        total: r.total,
+        sd: r.sd,
+        sdClass: r.sdClass,
+        sdInterpolation: r.sdInterpolation,
+        sdBasis: r.sdBasis,
+        coverage: r.coverage,
+        readings: r.readings,
+        outsideWindow: r.outsideWindow,
+        first: r.readings > 0 ? fmt(r.first) : null,
+        last: r.readings > 0 ? fmt(r.last) : null,
+        nominalIntervalMinutes: Number.isFinite(r.nominalIntervalMs) ? r.nominalIntervalMs / 60_000 : null,
+        gaps: r.gaps.map((g) => ({ start: fmt(g.start), end: fmt(g.end), hours: (g.end - g.start) / HOUR })),
+        flags: FLAG_CODES.filter((c) => r.flags[c]).map((c) => ({ code: c, ...r.flags[c]! })),
+        matters: def.matters,
+      });
+    });
+    const present = new Set(seriesDef.map((d) => d.id));
+    const missingMeters = defs.filter((d) => d.matters && d.declared && !present.has(d.id)).map((d) => d.id);
+    for (const id of missingMeters) {
+      continuityGaps.push([{ start, end }]);
+      continuityMeters.push(id);
+    }
+    const longest = longestContinuous(start, end, continuityGaps);
+    const longestHours = longest ? (longest.end - longest.start) / HOUR : 0;
+    return {
+      file,
+      encoding,
+      layout,
+      delimiter,
+      decimalComma,
+      timezone: zone,
+      timestampColumn,
+      rows,
+      values: layout === 'long' ? { read: rows.read, used: rows.used, rejected: rows.rejected, empty: 0 } : values,
+      rejected,
+      meters,
+      unknownColumns,
+      missingMeters,
+      window: {
+        start: fmt(start),
+        end: fmt(end),
+        hours: (end - start) / HOUR,
+        source: windowSource,
+        longestContinuousHours: longestHours,
+        longestContinuous: longest ? { start: fmt(longest.start), end: fmt(longest.end) } : null,
+        minimumHours: minimumCampaign.hours,
+        meetsMinimum: longestHours >= minimumCampaign.hours,
+        meters: continuityMeters,
+      },
+    };
+  }
+}

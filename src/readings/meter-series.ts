@@ -1,0 +1,393 @@
+import { defaultRelativeSd } from '../data/cp-practice.ts';
+import { accuracyClassCoverageFactor } from '../data/measurement.ts';
+import { accuracyClassPct } from '../model/uncertainty.ts';
+import { gapRule, spikeRule, stuckRule } from './defaults.ts';
+import { mad, median, Reservoir, robustSigma } from './robust.ts';
+import type { ReadingKind } from './types.ts';
+
+/** What the accumulator needs to know about one meter. */
+export interface SeriesSpec {
+  id: string;
+  kind: ReadingKind;
+  /** Multiplies each raw value before anything else (a column unit converted to the meter's unit). */
+  valueFactor: number;
+  /** Rate kind: total units per (reading unit × hour). */
+  ratePerHour: number;
+  rollover?: number;
+  min?: number;
+  max?: number;
+  accuracyClass?: string;
+  /** Gap threshold override, ms. */
+  gapMs?: number;
+}
+
+export interface Example {
+  at: number;
+  line: number;
+  value?: number;
+  end?: number;
+}
+
+export interface FlagCount {
+  count: number;
+  examples: Example[];
+}
+
+export interface Gap {
+  start: number;
+  end: number;
+}
+
+export const FLAG_CODES = ['stuck', 'negative-increment', 'spike', 'out-of-range', 'rollover', 'reset'] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+/** Finished figures of one meter over the window (times in UTC ms). */
+export interface SeriesSummary {
+  readings: number;
+  outsideWindow: number;
+  first: number;
+  last: number;
+  nominalIntervalMs: number;
+  total: number;
+  sd: number;
+  sdClass: number;
+  sdInterpolation: number;
+  sdBasis: 'accuracy-class' | 'source-default';
+  coverage: number;
+  gaps: Gap[];
+  flags: Partial<Record<FlagCode, FlagCount>>;
+}
+
+const MAX_EXAMPLES = 10;
+const HOUR = 3_600_000;
+/** e-values collected before the first spike statistics; recompute every RESTAT. */
+const WARMUP = 32;
+const RESTAT = 1024;
+
+/**
+ * Streams one meter's readings, in time order, into a window total with its uncertainty,
+ * gaps, coverage and quality flags, in memory independent of the series length.
+ *
+ * Increments per interval [t0, t1]:
+ * - cumulative: Δ = v1 − v0; a drop is a rollover when the meter declares `rollover` R and the
+ *   wrapped increment R − v0 + v1 < R/2, else a reset when v1 < v0 − v1 (the counter fell more
+ *   than half way to zero; Δ = v1), else a negative increment (kept, flagged). A single reading
+ *   that jumps and comes back (v_{j−1} ≤ v_{j+1} < v_j) is a spike and replaced by the straight
+ *   line between its neighbours.
+ * - rate: trapezoid Δ = (v0 + v1)/2 · (t1 − t0) in hours · ratePerHour.
+ * - interval: Δ = v1, the total of the nominal interval ending at t1.
+ * An increment straddling a window boundary counts by the share of its interval inside.
+ */
+export class MeterSeries {
+  readonly spec: SeriesSpec;
+  private readonly ws: number;
+  private readonly we: number;
+  readings = 0;
+  outsideWindow = 0;
+  first = NaN;
+  last = NaN;
+  private lastV = NaN;
+  private lastLine = 0;
+  private prevT = NaN;
+  private prevV = NaN;
+  /** The interval awaiting the next reading (so a one-reading glitch can still be repaired). */
+  private held = false;
+  private heldLine = 0;
+  // nominal interval
+  private nominal = NaN;
+  private gapMs = NaN;
+  private pending: number[] = [];
+  // sums
+  private total = 0;
+  private coveredMs = 0;
+  /** Σ hours² of interpolated stretches (for the interpolation variance) and interval-kind missing time. */
+  private filledSq = 0;
+  private missingMs = 0;
+  private gaps: Gap[] = [];
+  // stuck run
+  private runValue = NaN;
+  private runStart = NaN;
+  private runLine = 0;
+  private stuckRuns: Example[] = [];
+  private stuckCount = 0;
+  // spikes
+  private q1 = NaN;
+  private q2 = NaN;
+  private q2At = 0;
+  private q2Line = 0;
+  private q2Value = NaN;
+  private readonly qRes = new Reservoir(spikeRule.reservoir, 0x2545f491);
+  private readonly eRes = new Reservoir(spikeRule.reservoir, 0x6c078965);
+  private eCenter = NaN;
+  private eLimit = NaN;
+  private eSinceStat = 0;
+  private eWarm: { e: number; at: number; line: number; value: number }[] = [];
+  private readonly flags: Partial<Record<FlagCode, FlagCount>> = {};
+
+  constructor(spec: SeriesSpec, window?: { start: number; end: number }) {
+    this.spec = spec;
+    this.ws = window ? window.start : -Infinity;
+    this.we = window ? window.end : Infinity;
+    if (spec.gapMs !== undefined) this.gapMs = spec.gapMs;
+  }
+
+  /**
+   * Adds one reading. Returns a rejection reason ('duplicate-timestamp', 'out-of-order') or
+   * undefined when the reading is used.
+   */
+  add(t: number, raw: number, line: number): 'duplicate-timestamp' | 'out-of-order' | undefined {
+    if (this.readings > 0) {
+      if (t === this.last) return 'duplicate-timestamp';
+      if (t < this.last) return 'out-of-order';
+    }
+    const v = raw * this.spec.valueFactor;
+    this.readings++;
+    const { min, max } = this.spec;
+    if ((min !== undefined && v < min) || (max !== undefined && v > max)) this.flag('out-of-range', { at: t, line, value: v });
+    if (t < this.ws || t > this.we) this.outsideWindow++;
+    this.trackRun(t, v, line);
+    if (this.readings === 1) {
+      this.first = t;
+      if (this.spec.kind === 'interval') this.interval(NaN, NaN, t, v, line);
+    } else {
+      if (this.held) {
+        // a reading far above both neighbours that come back in line: a glitch, not a reset
+        const glitch =
+          this.spec.kind === 'cumulative' && this.readings > 2 && this.lastV > v && v >= this.prevV && this.lastV - v > v - this.prevV;
+        if (glitch) {
+          this.flag('spike', { at: this.last, line: this.lastLine, value: this.lastV });
+          this.lastV = this.prevV + ((v - this.prevV) * (this.last - this.prevT)) / (t - this.prevT);
+        }
+        this.interval(this.prevT, this.prevV, this.last, this.lastV, this.heldLine);
+      }
+      this.prevT = this.last;
+      this.prevV = this.lastV;
+      this.held = true;
+      this.heldLine = line;
+    }
+    this.last = t;
+    this.lastV = v;
+    this.lastLine = line;
+    return undefined;
+  }
+
+  private flag(code: FlagCode, ex: Example): void {
+    const f = (this.flags[code] ??= { count: 0, examples: [] });
+    f.count++;
+    if (f.examples.length < MAX_EXAMPLES) f.examples.push(ex);
+  }
+
+  private trackRun(t: number, v: number, line: number): void {
+    if (v === this.runValue) return;
+    this.closeRun();
+    this.runValue = v;
+    this.runStart = t;
+    this.runLine = line;
+  }
+
+  private closeRun(): void {
+    if (this.readings > 1 && this.last - this.runStart >= stuckRule.hours * HOUR) {
+      this.stuckCount++;
+      if (this.stuckRuns.length < 1000) this.stuckRuns.push({ at: this.runStart, end: this.last, line: this.runLine, value: this.runValue });
+    }
+  }
+
+  /** One interval between consecutive readings; buffered until the nominal interval is known. */
+  private interval(t0: number, v0: number, t1: number, v1: number, line: number): void {
+    if (Number.isNaN(this.nominal)) {
+      this.pending.push(t0, v0, t1, v1, line);
+      if (this.pending.length / 5 > gapRule.sampleIntervals) this.settleNominal();
+      return;
+    }
+    this.consume(t0, v0, t1, v1, line);
+  }
+
+  private settleNominal(): void {
+    const p = this.pending;
+    const dts: number[] = [];
+    for (let i = 0; i < p.length; i += 5) if (!Number.isNaN(p[i])) dts.push(p[i + 2] - p[i]);
+    // the lower median: with an even count, the shorter of the two middle intervals
+    dts.sort((a, b) => a - b);
+    this.nominal = dts.length > 0 ? dts[(dts.length - 1) >> 1] : NaN;
+    if (Number.isNaN(this.gapMs)) this.gapMs = gapRule.factor * this.nominal;
+    if (Number.isNaN(this.nominal)) this.nominal = this.gapMs / gapRule.factor;
+    this.pending = [];
+    if (Number.isNaN(this.nominal)) return; // a single reading: nothing to integrate
+    for (let i = 0; i < p.length; i += 5) this.consume(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
+  }
+
+  private consume(t0: number, v0: number, t1: number, v1: number, line: number): void {
+    const kind = this.spec.kind;
+    let delta: number;
+    let span: number;
+    let from: number;
+    let q: number;
+    if (kind === 'interval') {
+      const dt = Number.isNaN(t0) ? this.nominal : t1 - t0;
+      span = Math.min(dt, this.nominal);
+      from = t1 - span;
+      delta = v1;
+      if (v1 < 0) this.flag('negative-increment', { at: t1, line, value: v1 });
+      if (dt > this.gapMs) this.addGap(t0, from, true);
+      q = (delta / span) * HOUR;
+    } else {
+      span = t1 - t0;
+      from = t0;
+      if (kind === 'rate') {
+        delta = ((v0 + v1) / 2) * (span / HOUR) * this.spec.ratePerHour;
+        if (v1 < 0) this.flag('negative-increment', { at: t1, line, value: v1 });
+        q = v1 * this.spec.ratePerHour;
+      } else {
+        delta = v1 - v0;
+        if (delta < 0) {
+          const r = this.spec.rollover;
+          if (r !== undefined && r - v0 + v1 < r / 2 && r - v0 + v1 >= 0) {
+            delta = r - v0 + v1;
+            this.flag('rollover', { at: t1, line, value: v1 });
+          } else if (v1 < v0 - v1) {
+            delta = v1;
+            this.flag('reset', { at: t1, line, value: v1 });
+          } else {
+            this.flag('negative-increment', { at: t1, line, value: delta });
+          }
+        }
+        q = (delta / span) * HOUR;
+      }
+      if (span > this.gapMs) this.addGap(t0, t1, kind === 'rate');
+    }
+    // the share of [from, t1] inside the window
+    const a = from > this.ws ? from : this.ws;
+    const b = t1 < this.we ? t1 : this.we;
+    if (b > a) {
+      const share = b - a === span ? 1 : (b - a) / span;
+      this.total += delta * share;
+      this.coveredMs += b - a;
+    }
+    this.spikeCheck(q, t1, line, v1);
+  }
+
+  /** A gap inside the window; `interpolated` stretches add interpolation variance later. */
+  private addGap(t0: number, t1: number, interpolated: boolean): void {
+    const a = Math.max(t0, this.ws);
+    const b = Math.min(t1, this.we);
+    if (b <= a) return;
+    const last = this.gaps[this.gaps.length - 1];
+    if (last && last.end >= a) last.end = Math.max(last.end, b);
+    else this.gaps.push({ start: a, end: b });
+    if (interpolated) {
+      const h = (b - a) / HOUR;
+      this.filledSq += h * h;
+      if (this.spec.kind === 'interval') this.missingMs += b - a;
+    }
+  }
+
+  /** Modified z-score of the local deviation e = q_i − (q_{i−1} + q_{i+1})/2 (one step late). */
+  private spikeCheck(q: number, at: number, line: number, value: number): void {
+    this.qRes.add(q);
+    if (!Number.isNaN(this.q1) && !Number.isNaN(this.q2)) {
+      const e = this.q2 - (this.q1 + q) / 2;
+      this.eRes.add(e);
+      if (Number.isNaN(this.eLimit)) {
+        this.eWarm.push({ e, at: this.q2At, line: this.q2Line, value: this.q2Value });
+        if (this.eWarm.length >= WARMUP) this.restat();
+      } else {
+        if (Math.abs(e - this.eCenter) > this.eLimit) this.flag('spike', { at: this.q2At, line: this.q2Line, value: this.q2Value });
+        if (++this.eSinceStat >= RESTAT) this.restat();
+      }
+    }
+    this.q1 = this.q2;
+    this.q2 = q;
+    this.q2At = at;
+    this.q2Line = line;
+    this.q2Value = value;
+  }
+
+  private restat(): void {
+    const es = this.eRes.sample();
+    this.eCenter = median(es);
+    const floor = spikeRule.madFloorRel * Math.abs(median(this.qRes.sample()));
+    const m = Math.max(mad(es, this.eCenter), floor, Number.MIN_VALUE);
+    // modified z = 0.6745 (e − median) / MAD > z  ⇔  |e − median| > z · MAD / 0.6745
+    this.eLimit = (spikeRule.modifiedZ * m) / 0.6745;
+    this.eSinceStat = 0;
+    const warm = this.eWarm;
+    this.eWarm = [];
+    for (const w of warm) if (Math.abs(w.e - this.eCenter) > this.eLimit) this.flag('spike', { at: w.at, line: w.line, value: w.value });
+  }
+
+  /** Flushes the held interval and settles the nominal interval (the end of the stream). */
+  settle(): void {
+    if (this.held) {
+      this.interval(this.prevT, this.prevV, this.last, this.lastV, this.heldLine);
+      this.held = false;
+    }
+    if (this.pending.length > 0) this.settleNominal();
+  }
+
+  /** Where the readings start to cover time: the first reading (interval kind: one nominal interval before it). */
+  dataStart(): number {
+    return this.spec.kind === 'interval' && Number.isFinite(this.nominal) ? this.first - this.nominal : this.first;
+  }
+
+  /** The meter's figures over [start, end] (the resolved window). */
+  finish(start: number, end: number): SeriesSummary {
+    this.settle();
+    if (Number.isNaN(this.eLimit) && this.eWarm.length > 0) this.restat();
+    this.closeRun();
+    const qs = this.qRes.sample();
+    const sq = robustSigma(qs);
+    const medQ = median(qs);
+    const stuck = this.stuckRuns.filter((r) => (this.spec.kind === 'cumulative' ? medQ > 0 : r.value !== 0));
+    if (stuck.length > 0) this.flags.stuck = { count: stuck.length, examples: stuck.slice(0, MAX_EXAMPLES) };
+    const windowMs = end - start;
+    // edges the readings do not reach
+    const gaps = [...this.gaps];
+    let edgeMs = 0;
+    let edgeSq = 0;
+    const firstCovered = this.spec.kind === 'interval' ? this.first - (this.nominal || 0) : this.first;
+    const edge = (a: number, b: number, atStart: boolean) => {
+      if (!(b > a)) return;
+      edgeMs += b - a;
+      edgeSq += ((b - a) / HOUR) ** 2;
+      if (b - a > this.gapMs || Number.isNaN(this.gapMs)) {
+        if (atStart) gaps.unshift({ start: a, end: b });
+        else gaps.push({ start: a, end: b });
+      }
+    };
+    if (this.readings === 0) edge(start, end, true);
+    else {
+      edge(start, Math.min(firstCovered, end), true);
+      edge(Math.max(this.last, start), end, false);
+    }
+    const coveredH = this.coveredMs / HOUR;
+    const meanRate = coveredH > 0 ? this.total / coveredH : 0;
+    const total = this.total + meanRate * ((edgeMs + this.missingMs) / HOUR);
+    const sdInterpolation = (Number.isFinite(sq) ? sq : 0) * Math.sqrt(this.filledSq + edgeSq);
+    let sdClass: number;
+    let sdBasis: SeriesSummary['sdBasis'];
+    if (this.spec.accuracyClass) {
+      sdClass = ((accuracyClassPct(this.spec.accuracyClass) / 100) * Math.abs(total)) / accuracyClassCoverageFactor.k;
+      sdBasis = 'accuracy-class';
+    } else {
+      sdClass = defaultRelativeSd.metered! * Math.abs(total);
+      sdBasis = 'source-default';
+    }
+    let gapMsTotal = 0;
+    for (const g of gaps) gapMsTotal += g.end - g.start;
+    return {
+      readings: this.readings,
+      outsideWindow: this.outsideWindow,
+      first: this.first,
+      last: this.last,
+      nominalIntervalMs: this.nominal,
+      total,
+      sd: Math.hypot(sdClass, sdInterpolation),
+      sdClass,
+      sdInterpolation,
+      sdBasis,
+      coverage: windowMs > 0 ? Math.max(0, 1 - gapMsTotal / windowMs) : 0,
+      gaps,
+      flags: this.flags,
+    };
+  }
+}

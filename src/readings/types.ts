@@ -1,0 +1,79 @@
+import type { FlagCode, FlagCount, Gap } from './meter-series.ts';
+
+/** How a meter's readings are to be read (`meter.reading.kind`). */
+export type ReadingKind = 'cumulative' | 'rate' | 'interval';
+export type Layout = 'wide' | 'long';
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** A row or a value that could not be used, with its 1-based line in the file. */
+export interface RejectedEntry {
+  line: number;
+  /** Stable code: bad-timestamp, non-numeric, unknown-meter, duplicate-timestamp, out-of-order, bad-unit, missing-field, no-values. */
+  reason: string;
+  /** Wide layout: the column of a rejected value (the row itself was used). */
+  column?: string;
+  meter?: string;
+  text?: string;
+}
+
+export interface MeterResultFlag extends FlagCount {
+  code: FlagCode;
+}
+
+/** One meter's outcome over the window; times are ISO 8601 in the campaign's zone. */
+export interface MeterResult {
+  id: string;
+  column: string;
+  kind: ReadingKind;
+  /** Unit of `total` ('' when no unit is known). */
+  unit: string;
+  total: number;
+  /** Standard uncertainty of total = √(sdClass² + sdInterpolation²). */
+  sd: number;
+  sdClass: number;
+  sdInterpolation: number;
+  sdBasis: 'accuracy-class' | 'source-default';
+  coverage: number;
+  readings: number;
+  outsideWindow: number;
+  first: string | null;
+  last: string | null;
+  nominalIntervalMinutes: number | null;
+  gaps: { start: string; end: string; hours: number }[];
+  flags: MeterResultFlag[];
+  /** Counts towards the window's continuity check. */
+  matters: boolean;
+}
+
+export interface WindowResult {
+  start: string;
+  end: string;
+  hours: number;
+  source: 'campaign' | 'data';
+  longestContinuousHours: number;
+  longestContinuous: { start: string; end: string } | null;
+  minimumHours: number;
+  meetsMinimum: boolean;
+  /** Meters whose gaps count for continuity. */
+  meters: string[];
+}
+
+/** The outcome of ingesting one readings file (the `pingheng ingest --json` document). */
+export interface IngestResult {
+  file: string;
+  encoding: Encoding;
+  layout: Layout;
+  delimiter: string;
+  decimalComma: boolean;
+  timezone: string;
+  timestampColumn: string;
+  rows: { read: number; used: number; rejected: number };
+  values: { read: number; used: number; rejected: number; empty: number };
+  rejected: RejectedEntry[];
+  meters: MeterResult[];
+  /** Wide columns that are no meter of the model (ignored). */
+  unknownColumns: string[];
+  /** Meters of the model that expect readings but have none in the file. */
+  missingMeters: string[];
+  window: WindowResult;
+}
