@@ -18,7 +18,8 @@ export function checkModel(graph: PlantGraph): CheckResult {
   const state = solveValues(graph);
   const balances: NodeBalance[] = [];
   for (const layer of graph.layers) balances.push(...boundaryBalances(graph, layer, graph.byLayer.get(layer)!, state));
-  balances.sort((a, b) => a.level - b.level || graph.nodeIndex.get(a.node)! - graph.nodeIndex.get(b.node)! || graph.layers.indexOf(a.layer) - graph.layers.indexOf(b.layer));
+  const layerRank = new Map(graph.layers.map((l, i) => [l, i]));
+  balances.sort((a, b) => a.level - b.level || graph.nodeIndex.get(a.node)! - graph.nodeIndex.get(b.node)! || layerRank.get(a.layer)! - layerRank.get(b.layer)!);
   const derived = derivedFlows(graph, state);
   const masterSub = masterSubRows(graph);
   const findings = collectFindings(balances, derived, masterSub);

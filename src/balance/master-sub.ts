@@ -16,30 +16,31 @@ export function masterSubRows(graph: PlantGraph): MasterSubRow[] {
     for (let c = x; c !== -1; c = graph.parent[c]!) if (c === p) return true;
     return false;
   };
-  const rows: MasterSubRow[] = [];
-  graph.children.forEach((kids, p) => {
-    if (kids.length === 0) return;
-    for (const layer of BASE_LAYERS) {
-      const groups = new Map<string, { master: number[]; subs: number[] }>();
-      const group = (carrier: string) => {
-        let g = groups.get(carrier);
-        if (!g) groups.set(carrier, (g = { master: [], subs: [] }));
-        return g;
-      };
-      for (const i of graph.byLayer.get(layer) ?? []) {
-        const f = graph.flows[i]!;
-        if (f.stock) continue;
-        const carrier = f.carrier ?? layer;
-        if (f.to === p && (f.from === -1 || !inside(f.from, p))) group(carrier).master.push(i);
-        else if (f.from === p && f.to !== -1 && f.to !== p && inside(f.to, p)) group(carrier).subs.push(i);
-      }
-      for (const [carrier, g] of groups) {
-        if (g.master.length === 0 || g.subs.length === 0) continue;
-        rows.push(row(graph, p, layer, carrier, g.master, g.subs, tolerancePct));
+  // One pass over the flows: group master and sub flows by (node, layer, carrier).
+  const groups = new Map<string, { node: number; layer: string; carrier: string; master: number[]; subs: number[] }>();
+  const group = (node: number, layer: string, carrier: string) => {
+    const key = `${node}\u0000${layer}\u0000${carrier}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { node, layer, carrier, master: [], subs: [] }));
+    return g;
+  };
+  for (const layer of BASE_LAYERS) {
+    for (const i of graph.byLayer.get(layer) ?? []) {
+      const f = graph.flows[i]!;
+      if (f.stock) continue;
+      const carrier = f.carrier ?? layer;
+      if (f.to >= 0 && graph.children[f.to]!.length > 0 && (f.from === -1 || !inside(f.from, f.to))) group(f.to, layer, carrier).master.push(i);
+      if (f.from >= 0 && graph.children[f.from]!.length > 0 && f.to !== -1 && f.to !== f.from && inside(f.to, f.from)) {
+        group(f.from, layer, carrier).subs.push(i);
       }
     }
-  });
-  return rows;
+  }
+  const rows: MasterSubRow[] = [];
+  for (const g of groups.values()) {
+    if (g.master.length === 0 || g.subs.length === 0) continue;
+    rows.push(row(graph, g.node, g.layer, g.carrier, g.master, g.subs, tolerancePct));
+  }
+  return rows.sort((a, b) => graph.nodeIndex.get(a.node)! - graph.nodeIndex.get(b.node)! || BASE_LAYERS.indexOf(a.layer as never) - BASE_LAYERS.indexOf(b.layer as never));
 }
 
 function row(graph: PlantGraph, p: number, layer: string, carrier: string, master: number[], subs: number[], tolerancePct: number): MasterSubRow {

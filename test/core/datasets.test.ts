@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildGraph, checkModel, parseModel } from '../../src/index.ts';
+import { runCli } from './cli-helpers.ts';
+
+const load = (name: string) => {
+  const file = `datasets/${name}.json`;
+  return checkModel(buildGraph(parseModel(readFileSync(file, 'utf8'), file).model));
+};
+const bal = (r: ReturnType<typeof load>, node: string, layer: string) => r.balances.find((b) => b.node === node && b.layer === layer)!;
+
+describe('example plants', () => {
+  it('dyeing: every balance closes; figures from datasets/README.md', async () => {
+    const r = load('dyeing');
+    expect(r.summary).toMatchObject({ ok: true, open: 0, indeterminate: 0 });
+    expect(bal(r, 'plant', 'water').closure).toBeCloseTo(225 / 7060, 10);
+    expect(r.derived.find((d) => d.flow === 'W07')!.value).toBeCloseTo(80, 10);
+    expect(r.derived.find((d) => d.flow === 'CR1')!.value).toBeCloseTo(2415, 10);
+    // 91 500 kWh × 0.1229 + 510 t × 0.1286 + 9 000 Nm³ × 1.2143 (kgce → tce)
+    const use = r.energyUse[0]!;
+    expect(use.comprehensiveEquivalent).toBeCloseTo((91500 * 0.1229 + 510000 * 0.1286 + 9000 * 1.2143) / 1000, 9);
+    expect(use.comprehensiveEqual).toBeCloseTo((91500 * 0.404 + 510000 * 0.1286 + 9000 * 1.2143) / 1000, 9);
+    expect((await runCli(['check', 'datasets/dyeing.json', '--json'])).code).toBe(0);
+  });
+
+  it('boiler: coal → steam in tce with measured LHV; sulphur closes at the absorber', async () => {
+    const r = load('boiler');
+    expect(r.summary.ok).toBe(true);
+    const b1 = bal(r, 'b1', 'energy');
+    expect(b1.in).toBeCloseTo((393000 * 20900) / 29307 / 1000, 9);
+    expect(b1.energy!.effective / b1.in).toBeCloseTo((2880 * 2.338) / (393 * 20.9), 9); // boiler efficiency ≈ 82 %
+    const s = bal(r, 'absorber', 'S');
+    expect(s.in).toBeCloseTo(5.16 - (56.6 + 36.3) * 0.001, 10);
+    expect(s.out).toBeCloseTo(32 * 0.15 + 0.267 + 0.02, 10);
+    expect((await runCli(['check', 'datasets/boiler.json', '--json'])).code).toBe(0);
+  });
+
+  it('plating: the Ni balance of the wastewater station does not close; exit 1 names it', async () => {
+    const r = load('plating');
+    const ni = bal(r, 'wwtp', 'Ni');
+    expect(ni.in).toBeCloseTo(208 * 0.4, 10); // 208 t at 400 mg/L
+    expect(ni.out).toBeCloseTo(2000 * 0.025 + 545 * 0.0001, 10);
+    expect(ni).toMatchObject({ status: 'open', tolerancePct: 2 });
+    expect(bal(r, 'wwtp', 'Cr').status).toBe('closed');
+    const cli = await runCli(['check', 'datasets/plating.json', '--json']);
+    expect(cli.code).toBe(1);
+    const doc = JSON.parse(cli.stdout);
+    expect(doc.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { node: string; layer: string }) => `${f.node}/${f.layer}`)).toEqual([
+      'plant/Ni',
+      'wwtp/Ni',
+    ]);
+    const human = await runCli(['check', 'datasets/plating.json', '--lang', 'en']);
+    expect(human.stdout).toContain('the Ni balance of 废水处理站 does not close: 39.8% against a tolerance of 2%');
+  });
+});
