@@ -1,0 +1,46 @@
+import { MIN_CAMPAIGN_HOURS } from '../data/yunnan-2007.ts';
+import type { Model } from '../model/schema.ts';
+import { campaignHours } from '../model/quantities.ts';
+import { round } from './points.ts';
+
+/**
+ * The measurement campaign as the Yunnan grades judge it (seed lines 19313–19339): one cycle of at
+ * least 72 h under normal production, planned and organised by the enterprise (simple) or done by a
+ * qualified team (key, full). The continuous duration comes from readings when given (the readings
+ * ingest's `window.longestContinuousHours`), otherwise from the declared campaign.
+ */
+export interface ReadingsEvidence {
+  longestContinuousHours: number;
+  source: 'readings';
+}
+
+export type PerformedBy = 'none' | 'enterprise' | 'qualified-team';
+
+export interface CampaignCheck {
+  present: boolean;
+  /** The duration judged, h. */
+  hours: number | undefined;
+  /** Where `hours` came from. */
+  hoursSource: 'readings' | 'campaign' | 'none';
+  declaredHours: number | undefined;
+  minHours: number;
+  durationOk: boolean;
+  normalProduction: boolean;
+  performedBy: PerformedBy;
+}
+
+export function checkCampaign(model: Model, readings?: ReadingsEvidence): CampaignCheck {
+  const c = model.campaign;
+  const declared = campaignHours(c);
+  const hours = readings ? readings.longestContinuousHours : declared;
+  return {
+    present: c !== undefined,
+    hours: hours === undefined ? undefined : round(hours, 2),
+    hoursSource: readings ? 'readings' : c ? 'campaign' : 'none',
+    declaredHours: declared === undefined ? undefined : round(declared, 2),
+    minHours: MIN_CAMPAIGN_HOURS,
+    durationOk: hours !== undefined && hours >= MIN_CAMPAIGN_HOURS - 1e-9,
+    normalProduction: c?.normalProduction === true,
+    performedBy: c?.performedBy ?? 'none',
+  };
+}
