@@ -16,10 +16,13 @@ import type { CheckResult, DerivedFlow, Finding, NodeBalance } from './types.ts'
  */
 export function checkModel(graph: PlantGraph): CheckResult {
   const state = solveValues(graph);
+  // Report order: by level, then model order of nodes, then layer order — bucketed, not sorted.
+  const byNode: NodeBalance[][] = graph.nodes.map(() => []);
+  for (const layer of graph.layers) {
+    for (const b of boundaryBalances(graph, layer, graph.byLayer.get(layer)!, state)) byNode[graph.nodeIndex.get(b.node)!]!.push(b);
+  }
   const balances: NodeBalance[] = [];
-  for (const layer of graph.layers) balances.push(...boundaryBalances(graph, layer, graph.byLayer.get(layer)!, state));
-  const layerRank = new Map(graph.layers.map((l, i) => [l, i]));
-  balances.sort((a, b) => a.level - b.level || graph.nodeIndex.get(a.node)! - graph.nodeIndex.get(b.node)! || layerRank.get(a.layer)! - layerRank.get(b.layer)!);
+  for (const level of [1, 2, 3]) graph.nodes.forEach((n, i) => n.level === level && balances.push(...byNode[i]!));
   const derived = derivedFlows(graph, state);
   const masterSub = masterSubRows(graph);
   const findings = collectFindings(balances, derived, masterSub);

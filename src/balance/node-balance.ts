@@ -106,8 +106,6 @@ function termOf(graph: PlantGraph, i: number, state: ValueState): BalanceTerm {
   return term;
 }
 
-const sum = (terms: BalanceTerm[]) => terms.reduce((s, t) => s + (t.value ?? 0), 0);
-
 interface Draft {
   node: string;
   name: string;
@@ -123,25 +121,51 @@ interface Draft {
 
 /** Residual, closure error, status, the likeliest culprits and the CP-audit advice. */
 function judge(d: Draft): NodeBalance {
-  const all = [...d.inputs, ...d.outputs, ...d.stock];
-  const unknown = all.filter((t) => t.value === null).map((t) => t.flow);
-  const input = sum(d.inputs);
-  const output = sum(d.outputs);
-  const stockChange = sum(d.stock);
+  const unknown: string[] = [];
+  let input = 0;
+  let output = 0;
+  let stockChange = 0;
+  let negative = false;
+  for (const t of d.inputs) {
+    if (t.value === null) unknown.push(t.flow);
+    else {
+      input += t.value;
+      if (t.value < 0 && t.derivedAt === d.node) negative = true;
+    }
+  }
+  for (const t of d.outputs) {
+    if (t.value === null) unknown.push(t.flow);
+    else {
+      output += t.value;
+      if (t.value < 0 && t.derivedAt === d.node) negative = true;
+    }
+  }
+  for (const t of d.stock) {
+    if (t.value === null) unknown.push(t.flow);
+    else stockChange += t.value;
+  }
   const residual = input - output - stockChange;
   const balance: NodeBalance = {
-    ...d,
+    node: d.node,
+    name: d.name,
+    level: d.level,
+    layer: d.layer,
+    unit: d.unit,
+    inputs: d.inputs,
+    outputs: d.outputs,
+    stock: d.stock,
     in: input,
     out: output,
     stockChange,
     residual,
     closure: null,
+    tolerancePct: d.tolerancePct,
     status: 'indeterminate',
     unknown,
+    derived: d.derived,
     contributors: [],
     advice: [],
   };
-  const negative = [...d.inputs, ...d.outputs].some((t) => t.derivedAt === d.node && t.value !== null && t.value < 0);
   if (unknown.length > 0) {
     balance.advice.push('advice.indeterminate');
     return balance;
@@ -156,6 +180,7 @@ function judge(d: Draft): NodeBalance {
   const closed = balance.closure !== null && balance.closure * 100 <= d.tolerancePct && !negative;
   balance.status = closed ? 'closed' : 'open';
   if (!closed) {
+    const all = [...d.inputs, ...d.outputs, ...d.stock];
     balance.contributors = contributors(all, residual, throughput);
     if (negative) balance.advice.push('advice.negativeDerived');
     balance.advice.push(residual > 0 ? 'advice.missingOutput' : 'advice.missingInput');

@@ -157,10 +157,16 @@ export function ancestorsOrSelf(graph: Pick<PlantGraph, 'parent'>, i: number): n
  * A stock flow crosses nothing: it is a stock change of its node and every ancestor.
  */
 export function crossings(graph: Pick<PlantGraph, 'parent'>, from: number, to: number): { enters: number[]; leaves: number[] } {
-  const up = (i: number) => (i === -1 ? [] : ancestorsOrSelf(graph, i));
-  const a = up(from);
-  const b = up(to);
-  const inA = new Set(a);
-  const inB = new Set(b);
-  return { enters: b.filter((x) => !inA.has(x)), leaves: a.filter((x) => !inB.has(x)) };
+  // Hierarchies are shallow (three levels): plain loops beat sets here, and this runs per flow.
+  const enters: number[] = [];
+  const leaves: number[] = [];
+  for (let b = to; b !== -1; b = graph.parent[b]!) if (!contains(graph, b, from)) enters.push(b);
+  for (let a = from; a !== -1; a = graph.parent[a]!) if (!contains(graph, a, to)) leaves.push(a);
+  return { enters, leaves };
+}
+
+/** Whether node `x` lies in the subtree of `root` (−1, outside, lies in none). */
+function contains(graph: Pick<PlantGraph, 'parent'>, root: number, x: number): boolean {
+  for (let c = x; c !== -1; c = graph.parent[c]!) if (c === root) return true;
+  return false;
 }

@@ -97,7 +97,19 @@ const cache = new Map<string, FlowFactor>();
 
 /** Converts a flow's own unit into its layer's unit; throws FactorProblem when it cannot. */
 export function flowFactor(flow: Flow, ctx: BasisContext): FlowFactor {
-  const key = JSON.stringify([flow.layer, flow.unit, flow.carrier, flow.lhv, flow.density, ctx.periodHours, ctx.annualHours, ctx.settings?.displayUnits?.[flow.layer], ctx.electricityEqualValue]);
+  const key = [
+    flow.layer,
+    flow.unit,
+    flow.carrier,
+    flow.lhv?.value,
+    flow.lhv?.unit,
+    flow.density?.value,
+    flow.density?.unit,
+    ctx.periodHours,
+    ctx.annualHours,
+    ctx.settings?.displayUnits?.[flow.layer],
+    ctx.electricityEqualValue,
+  ].join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
   const f = computeFactor(flow, ctx);
