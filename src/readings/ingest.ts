@@ -44,6 +44,8 @@ export interface IngestOptions {
 }
 
 const SAMPLE_ROWS = 20;
+/** A number with a decimal point or a decimal comma. */
+const numeric = (c: string) => !Number.isNaN(parseValue(c, false)) || !Number.isNaN(parseValue(c, true));
 /** A quoted field longer than this is an unclosed quote, not data. */
 const MAX_PARTIAL = 16 * 1024 * 1024;
 const HOUR = 3_600_000;
@@ -156,8 +158,21 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         if (sampleRows.every((r) => isBlank(r[j]))) continue;
         fail('readings.emptyColumnName', { column: j + 1 }, headerLine);
       }
+      // without a model, a column of text (remarks, 备注) is no meter
+      if (!model && sampleRows.length > 0 && sampleRows.every((r) => isBlank(r[j]) || !numeric(r[j])) && sampleRows.some((r) => !isBlank(r[j]))) {
+        unknownColumns.push(name);
+        continue;
+      }
       const split = splitHeaderUnit(name);
-      const def = resolve(name, split.unit) ?? (split.unit !== undefined ? resolve(split.name, split.unit) : undefined);
+      let def: MeterDef | undefined;
+      let headerUnitConverts = false;
+      if (model) {
+        def = resolve(name, undefined);
+        if (!def && split.unit !== undefined) {
+          def = resolve(split.name, undefined);
+          headerUnitConverts = true;
+        }
+      } else def = meterDefFromFile(mapping[name] ?? mapping[split.name] ?? split.name, split.unit ?? '', defaultKind);
       if (!def) {
         unknownColumns.push(name);
         continue;
@@ -167,8 +182,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       seen.set(def.id, j);
       let useDef = def;
       let factor = 1;
-      if (split.unit !== undefined && def.unit === '') useDef = { ...def, unit: split.unit, totalUnit: split.unit };
-      else if (split.unit !== undefined && resolve(name, split.unit) !== def) {
+      if (headerUnitConverts && def.unit === '') useDef = { ...def, unit: split.unit!, totalUnit: split.unit! };
+      else if (headerUnitConverts) {
         factor = fileUnitFactor(split.unit, def.unit) ?? fail('readings.columnUnit', { column: name, unit: split.unit, meter: def.id, meterUnit: def.unit }, headerLine);
       }
       newSeries(useDef, name, factor);
@@ -288,7 +303,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         firstPreambleLine ||= line;
         return;
       }
-      if (isTs(cells[0]) || cells.every((c) => !Number.isNaN(parseValue(c, true)))) fail('readings.noHeader', { text: row.join(delimiter).slice(0, 80) }, line);
+      if (isTs(cells[0]) || cells.every(numeric)) fail('readings.noHeader', { text: row.join(delimiter).slice(0, 80) }, line);
       header = row;
       headerLine = line;
       return;
@@ -324,15 +339,17 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const data = res.data as string[][];
     const quoted = input.indexOf('"') !== -1;
     const nl = newline === '\r' ? '\r' : '\n';
+    const starts: number[] = [];
     for (const row of data) {
       line++;
       const at = line;
+      if (last) starts.push(at);
       if (quoted) for (const f of row) if (f.indexOf(nl) !== -1) line += f.split(nl).length - 1;
       onRow(row, at);
     }
     if (last) {
       const err = (res.errors as Papa.ParseError[]).find((e) => e.code === 'MissingQuotes');
-      if (err) fail('readings.quotes', { detail: err.message }, line);
+      if (err) fail('readings.quotes', { detail: err.message }, starts[err.row ?? starts.length - 1] ?? line);
       partial = '';
     } else {
       partial = input.slice(res.meta.cursor as number);

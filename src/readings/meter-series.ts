@@ -121,6 +121,12 @@ export class MeterSeries {
   private eCenter = NaN;
   private eLimit = NaN;
   private eSinceStat = 0;
+  private eCount = 0;
+  private eAAbs = 0;
+  private eB = NaN;
+  private eBAt = 0;
+  private eBLine = 0;
+  private eBValue = NaN;
   private eWarm: { e: number; at: number; line: number; value: number }[] = [];
   private readonly flags: Partial<Record<FlagCode, FlagCount>> = {};
 
@@ -281,20 +287,10 @@ export class MeterSeries {
     }
   }
 
-  /** Modified z-score of the local deviation e = q_i − (q_{i−1} + q_{i+1})/2 (one step late). */
+  /** Local deviation e = q_i − (q_{i−1} + q_{i+1})/2 of the rate series (one step late). */
   private spikeCheck(q: number, at: number, line: number, value: number): void {
     this.qRes.add(q);
-    if (!Number.isNaN(this.q1) && !Number.isNaN(this.q2)) {
-      const e = this.q2 - (this.q1 + q) / 2;
-      this.eRes.add(e);
-      if (Number.isNaN(this.eLimit)) {
-        this.eWarm.push({ e, at: this.q2At, line: this.q2Line, value: this.q2Value });
-        if (this.eWarm.length >= WARMUP) this.restat();
-      } else {
-        if (Math.abs(e - this.eCenter) > this.eLimit) this.flag('spike', { at: this.q2At, line: this.q2Line, value: this.q2Value });
-        if (++this.eSinceStat >= RESTAT) this.restat();
-      }
-    }
+    if (!Number.isNaN(this.q1) && !Number.isNaN(this.q2)) this.pushE(this.q2 - (this.q1 + q) / 2, this.q2At, this.q2Line, this.q2Value);
     this.q1 = this.q2;
     this.q2 = q;
     this.q2At = at;
@@ -302,8 +298,32 @@ export class MeterSeries {
     this.q2Value = value;
   }
 
+  /**
+   * A spike is a local maximum of |e| (its neighbours carry half its deviation and are not
+   * spikes themselves) whose modified z-score exceeds the threshold; decided when the next e arrives.
+   */
+  private pushE(e: number, at: number, line: number, value: number): void {
+    this.eRes.add(e);
+    this.eCount++;
+    if (!Number.isNaN(this.eB)) this.decide(this.eB, this.eBAt, this.eBLine, this.eBValue, this.eAAbs, Math.abs(e));
+    this.eAAbs = Number.isNaN(this.eB) ? 0 : Math.abs(this.eB);
+    this.eB = e;
+    this.eBAt = at;
+    this.eBLine = line;
+    this.eBValue = value;
+    if (this.eCount === WARMUP || (this.eCount > WARMUP && ++this.eSinceStat >= RESTAT)) this.restat();
+  }
+
+  private decide(e: number, at: number, line: number, value: number, leftAbs: number, rightAbs: number): void {
+    const a = Math.abs(e);
+    if (a < leftAbs || a <= rightAbs) return;
+    if (Number.isNaN(this.eLimit)) this.eWarm.push({ e, at, line, value });
+    else if (Math.abs(e - this.eCenter) > this.eLimit) this.flag('spike', { at, line, value });
+  }
+
   private restat(): void {
     const es = this.eRes.sample();
+    if (es.length === 0) return;
     this.eCenter = median(es);
     const floor = spikeRule.madFloorRel * Math.abs(median(this.qRes.sample()));
     const m = Math.max(mad(es, this.eCenter), floor, Number.MIN_VALUE);
@@ -332,6 +352,10 @@ export class MeterSeries {
   /** The meter's figures over [start, end] (the resolved window). */
   finish(start: number, end: number): SeriesSummary {
     this.settle();
+    if (!Number.isNaN(this.eB)) {
+      this.decide(this.eB, this.eBAt, this.eBLine, this.eBValue, this.eAAbs, 0);
+      this.eB = NaN;
+    }
     if (Number.isNaN(this.eLimit) && this.eWarm.length > 0) this.restat();
     this.closeRun();
     const qs = this.qRes.sample();
