@@ -184,7 +184,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       let factor = 1;
       if (headerUnitConverts && def.unit === '') useDef = { ...def, unit: split.unit!, totalUnit: split.unit! };
       else if (headerUnitConverts) {
-        factor = fileUnitFactor(split.unit, def.unit) ?? fail('readings.columnUnit', { column: name, unit: split.unit, meter: def.id, meterUnit: def.unit }, headerLine);
+        const unit = split.unit!;
+        factor = fileUnitFactor(unit, def.unit) ?? fail('readings.columnUnit', { column: name, unit, meter: def.id, meterUnit: def.unit }, headerLine);
       }
       newSeries(useDef, name, factor);
       cols.push(j);
