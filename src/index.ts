@@ -20,3 +20,4 @@ export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tol
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
 export * from './reconcile/index.ts';
+export * from './metering/index.ts';

@@ -2,13 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerReconcile } from './commands/reconcile.ts';
+import { registerCoverage } from './commands/coverage.ts';
+import { registerDepth } from './commands/depth.ts';
 import { takeExitCode } from './io.ts';
 
 /**
  * `pingheng <command> MODEL [options]`. Each command lives in src/cli/commands/ and is
  * registered here. Exit status: 0 all good, 1 findings, 2 unusable input (DESIGN.md contract).
  */
-const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerSchema, registerReconcile];
+const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerSchema, registerReconcile, registerCoverage, registerDepth];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()

@@ -48,6 +48,7 @@ export const meteringMessages: Messages = {
     zh: '检定有效期至 {until}，早于测试结束日 {end}，不计入 n（GB 17167-2006 第5章）',
     en: 'verified until {until}, before the campaign end {end}: not counted in n (GB 17167-2006 clause 5)',
   },
+  'metering.meter.verifiedOrder': { zh: '检定有效期 {until} 早于检定日期 {on}', en: 'verified until {until}, before the verification date {on}' },
   'metering.meter.noVerification': { zh: '未给出检定有效期，未核查', en: 'no verification date given: not checked' },
   'metering.meter.noCampaignDate': { zh: '无测试期，检定有效期未核查', en: 'no campaign: verification date not checked' },
   'metering.meter.noClass': { zh: '未给出准确度等级（应不低于 {required} 级），未核查', en: 'no accuracy class given (required {required}): not checked' },

@@ -1,0 +1,120 @@
+import type { Command } from 'commander';
+import { t, type Lang } from '../../i18n/index.ts';
+import { InputError } from '../../model/issues.ts';
+import type { Model } from '../../model/schema.ts';
+import { analyseMetering, coverageRows, type CoverageRow, type MeteringAnalysis } from '../../metering/coverage.ts';
+import { validateMetering } from '../../metering/validate.ts';
+import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { fmt, renderTable } from '../table.ts';
+
+interface CoverageOptions extends CommonOptions {
+  all?: boolean;
+}
+
+/**
+ * `pingheng coverage MODEL [--all] [--json]`: meter coverage R = n/N per rule-table row and level
+ * (docs/metering.md). Exit 1 when any row with a requirement falls short, 2 on unusable input.
+ */
+export function registerCoverage(program: Command): void {
+  withCommonOptions(
+    program
+      .command('coverage')
+      .description('计量器具配备率：GB 17167、GB 24789、云南附件二 (meter coverage per rule table and level)')
+      .argument('<model>', '模型文件 model JSON')
+      .option('--all', '显示 N = 0 的行 (also rows without points)'),
+  ).action((file: string, opts: CoverageOptions) => {
+    const a = analyseOrReport(file, opts);
+    if (!a) return;
+    const rows = coverageRows(a);
+    setExitCode(rows.every((r) => r.pass) ? 0 : 1);
+    if (opts.json) printJson({ file, ...coverageDocument(a, rows) });
+    else process.stdout.write(`${renderCoverage(a, rows, opts.lang, opts.all === true)}\n`);
+  });
+}
+
+/** Loads the model and resolves its rule editions; reports unusable input (exit 2). */
+export function analyseOrReport(file: string, opts: CommonOptions): MeteringAnalysis | undefined {
+  const loaded = readModel(file, opts);
+  if (!loaded) return undefined;
+  const m: Model = loaded.model;
+  const issues = validateMetering(m);
+  if (issues.length > 0) {
+    reportInputError(new InputError(file, issues), opts);
+    return undefined;
+  }
+  return analyseMetering(m);
+}
+
+/** The `coverage --json` document (DESIGN.md: `{ rows: [...] }` plus meters, exemptions, main-ness). */
+export function coverageDocument(a: MeteringAnalysis, rows: CoverageRow[]) {
+  return {
+    editions: { GB17167: a.rules.energy.edition, GB24789: a.rules.water.edition, Yunnan: a.rules.material.edition },
+    rows,
+    meters: a.checks.map((c) => ({
+      meter: c.meter,
+      flow: c.flow,
+      table: c.table,
+      carrier: c.row,
+      level: c.level,
+      type: c.type ?? null,
+      requiredClass: c.requiredClass ?? null,
+      counts: c.counts,
+      findings: c.findings.map((f) => ({ code: f.code, severity: f.severity, zh: t('zh', f.code, f.params), en: t('en', f.code, f.params) })),
+    })),
+    exemptions: a.exemptions.map((e) => ({ ...e, zh: t('zh', e.code, e.params), en: t('en', e.code, e.params) })),
+    main: a.derived.main,
+    uncovered: a.derived.uncovered,
+    excluded: a.derived.excluded,
+  };
+}
+
+function ratioCell(r: CoverageRow): string {
+  return r.ratio === null ? '—' : fmt(r.ratio);
+}
+
+export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: Lang, all: boolean): string {
+  const out: string[] = [`${a.graph.model.name} — ${t(lang, 'metering.cli.rowsHeader')}`];
+  const shown = rows.filter((r) => all || r.N > 0);
+  out.push(
+    renderTable(
+      ['table', 'row', 'level', 'n', 'N', 'ratio', 'required', 'pass', 'missing'].map((k) => (k === 'n' || k === 'N' ? k : t(lang, `metering.cli.${k}`))),
+      shown.map((r) => [
+        r.table,
+        r.label[lang],
+        String(r.level),
+        r.kind === 'volume' ? fmt(r.n) : String(r.n),
+        r.kind === 'volume' ? `${fmt(r.N)} ${r.unit ?? ''}`.trim() : String(r.N),
+        ratioCell(r),
+        r.required === null ? t(lang, 'metering.cli.noRequirement') : String(r.required),
+        t(lang, r.pass ? 'metering.cli.ok' : 'metering.cli.fail'),
+        r.missing.join(' '),
+      ]),
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  );
+  const hidden = rows.length - shown.length;
+  if (hidden > 0) out.push(t(lang, 'metering.cli.emptyRows', { count: hidden }));
+  const bad = a.checks.filter((c) => c.findings.length > 0);
+  if (bad.length > 0) {
+    out.push('', t(lang, 'metering.cli.invalid'));
+    const seen = new Set<string>();
+    for (const c of bad) {
+      for (const f of c.findings) {
+        const line = `  ${c.meter} (${c.flow}, ${c.table} L${c.level}): ${f.severity === 'error' ? '✗' : '!'} ${t(lang, f.code, f.params)}`;
+        if (!seen.has(line)) out.push(line);
+        seen.add(line);
+      }
+    }
+  }
+  if (a.exemptions.length > 0) {
+    out.push('', t(lang, 'metering.cli.exempt'));
+    for (const e of a.exemptions) out.push(`  ${e.flow} (${e.table} ${e.row} L${e.level}): ${e.accepted ? '✓' : '✗'} ${t(lang, e.code, e.params)}`);
+  }
+  out.push('', t(lang, 'metering.cli.main'));
+  for (const m of a.derived.main.filter((x) => x.level > 1)) {
+    const ev = m.evidence.map((e) => `${e.category} ${fmt(e.rate)}/${e.limit} ${e.unit}`).join(', ');
+    out.push(`  L${m.level} ${m.node}: ${t(lang, m.main ? 'metering.cli.isMain' : 'metering.cli.notMain')} — ${t(lang, `metering.main.${m.basis}`)}${ev ? ` (${ev})` : ''}`);
+  }
+  if (a.derived.uncovered.length > 0) out.push('', t(lang, 'metering.cli.uncovered', { flows: a.derived.uncovered.join(', ') }));
+  return out.join('\n');
+}

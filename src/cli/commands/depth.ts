@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { t, type Lang } from '../../i18n/index.ts';
+import { InputError } from '../../model/issues.ts';
+import type { ReadingsEvidence } from '../../metering/campaign.ts';
+import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
+import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { analyseOrReport } from './coverage.ts';
+
+interface DepthOptions extends CommonOptions {
+  acceptance?: string;
+  ingest?: string;
+}
+
+/**
+ * `pingheng depth MODEL [--acceptance A|B|C] [--ingest INGEST.json] [--json]`: the Yunnan depth
+ * verdict (估计型/简单型/重点型/全面型), acceptance A/B/C, reasons and the next grade's list.
+ * `--ingest` takes the JSON of `pingheng ingest --json` and judges the campaign duration by its
+ * `window.longestContinuousHours`. Exit 1 only when `--acceptance` is given and not met;
+ * 2 on unusable input.
+ */
+export function registerDepth(program: Command): void {
+  withCommonOptions(
+    program
+      .command('depth')
+      .description('物料平衡工作深度（云南 2007）与验收类型 (depth of the balance work and acceptance A/B/C)')
+      .argument('<model>', '模型文件 model JSON')
+      .option('--acceptance <type>', '要求的验收类型 A|B|C，不满足时退出码为 1 (required acceptance type; exit 1 if not met)')
+      .option('--ingest <file>', '读数导入结果 JSON（pingheng ingest --json），用其最长连续时段 (readings ingest result)'),
+  ).action((file: string, opts: DepthOptions) => {
+    if (opts.acceptance !== undefined && !['A', 'B', 'C'].includes(opts.acceptance)) {
+      reportInputError(new InputError('--acceptance', [{ severity: 'error', path: [], code: 'metering.cli.badAcceptance', params: { value: opts.acceptance } }]), opts);
+      return;
+    }
+    let readings: ReadingsEvidence | undefined;
+    if (opts.ingest !== undefined) {
+      readings = readIngest(opts.ingest, opts);
+      if (!readings) return;
+    }
+    const a = analyseOrReport(file, opts);
+    if (!a) return;
+    const result = depthVerdict(a.graph.model, { readings }, a);
+    const wanted = opts.acceptance as 'A' | 'B' | 'C' | undefined;
+    setExitCode(wanted && !result.acceptance[wanted] ? 1 : 0);
+    if (opts.json) printJson({ file, ...result });
+    else process.stdout.write(`${renderDepth(result, opts.lang, wanted)}\n`);
+  });
+}
+
+/** `window.longestContinuousHours` of an ingest JSON; reports and returns undefined when unusable. */
+function readIngest(file: string, opts: CommonOptions): ReadingsEvidence | undefined {
+  const fail = (code: string, params: Record<string, string | number>) => {
+    reportInputError(new InputError(file, [{ severity: 'error', path: code === 'metering.cli.ingestHours' ? ['window', 'longestContinuousHours'] : [], code, params }]), opts);
+    return undefined;
+  };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return fail('json.read', { detail: (e as Error).message });
+  }
+  const hours = (doc as { window?: { longestContinuousHours?: unknown } })?.window?.longestContinuousHours;
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0) return fail('metering.cli.ingestHours', { value: String(hours) });
+  return { longestContinuousHours: hours, source: 'readings' };
+}
+
+export function renderDepth(r: DepthResult, lang: Lang, wanted?: 'A' | 'B' | 'C'): string {
+  const yes = (b: boolean) => t(lang, b ? 'metering.cli.yes' : 'metering.cli.no');
+  const out = [
+    t(lang, 'metering.cli.depth', { label: r.label[lang] }),
+    t(lang, 'metering.cli.acceptance', { A: yes(r.acceptance.A), B: yes(r.acceptance.B), C: yes(r.acceptance.C) }),
+    '',
+    t(lang, 'metering.cli.reasons'),
+    ...r.reasons.map((x) => `  ${x.ok ? '✓' : '✗'} ${x[lang]}`),
+    '',
+  ];
+  if (r.nextDepth === null) out.push(t(lang, 'metering.cli.nextNone'));
+  else {
+    const label = t(lang, `depth.reason.grade.${r.nextDepth}`).replace(/^.*[:：]\s*/, '');
+    out.push(`${t(lang, 'metering.cli.next', { label })}:`);
+    r.next.forEach((n, i) => out.push(`  ${i + 1}. ${n[lang]}`));
+    if (!r.nextReaches) out.push(t(lang, 'metering.cli.nextUnreachable'));
+  }
+  if (wanted && !r.acceptance[wanted]) out.push('', t(lang, 'metering.cli.acceptanceShort', { depth: r.label[lang], type: wanted }));
+  return out.join('\n');
+}
