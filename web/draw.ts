@@ -74,7 +74,7 @@ export function drawSankey(host: HTMLElement, view: Drawn, title: string): SVGSV
       const s = linkStyle(l, view.layer);
       const p = select(this)
         .attr('stroke', s.colour)
-        .attr('stroke-opacity', s.opacity)
+        .attr('stroke-opacity', l.circular ? s.opacity * 0.7 : s.opacity)
         .attr('stroke-width', l.state === 'unmeasured' ? 1.5 : Math.max(1, l.width));
       if (s.dash) p.attr('stroke-dasharray', s.dash);
       if (l.circular) p.attr('stroke-linejoin', 'round');

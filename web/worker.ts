@@ -81,6 +81,9 @@ function open(text: string, file: string, lang: Lang) {
   };
 }
 
+/** Room right of the last column for its labels, px. */
+const LABEL_MARGIN = 190;
+
 /** Numbers for labels: 3 significant figures below 1 000, whole numbers above. */
 export function fmt(v: number): string {
   const a = Math.abs(v);
@@ -114,11 +117,12 @@ function draw(spec: Request & { type: 'view' } extends { spec: infer S } ? S : n
   const { graph, result } = current!;
   const view = sankeyView({ graph, result }, spec);
   const fixed = spec.fixedScale !== undefined;
-  const height = fixed ? 20_000 : Math.max(420, Math.min(1400, 60 + 30 * view.nodes.length));
+  const height = fixed ? 20_000 : Math.max(480, Math.min(1600, 80 + 38 * view.nodes.length));
   const layout = sankeyLayout<ViewNode, (typeof view.links)[number]>({
+    // Labels sit right of their node; the last column's need a margin of their own.
     extent: [
       [4, 8],
-      [width - 4, height - 8],
+      [width - LABEL_MARGIN, height - 8],
     ],
     nodeWidth: 14,
     nodePadding: 18,
@@ -150,7 +154,7 @@ function draw(spec: Request & { type: 'view' } extends { spec: infer S } ? S : n
       y0: n.y0,
       y1: n.y1,
       ...(n.data.status ? { status: n.data.status } : {}),
-      labelLeft: n.x0 > width / 2,
+      labelLeft: false,
     })),
     links: layout.links.map((l) => ({
       source: l.source.id,

@@ -3,8 +3,8 @@
  * `sankeyLayout(options)(graph)` with nodeWidth, nodePadding, extent and accessors).
  *
  * Plants are full of loops — recycled cooling water, condensate return, reflux — and d3-sankey
- * throws `circular link` on the first one. Here a depth-first search from the sources marks the
- * back edges; the remaining acyclic graph ranks the nodes into columns (longest path), and each
+ * throws `circular link` on the first one. Here a greedy feedback arc set (light links first)
+ * breaks the cycles; the remaining acyclic graph ranks the nodes into columns (longest path), and each
  * back edge is laid out as a return arc: out of the right side of its source, down into a lane
  * below the nodes, back left and up into the left side of its target. The vertical scale leaves
  * room for those lanes, so nothing is clipped and every link keeps width ∝ value.
@@ -151,51 +151,81 @@ export function sankeyLayout<N, L>(options: SankeyOptions<N, L> = {}) {
     }
     for (const l of links) l.width = l.value * scale;
 
-    // Columns spread across the width, leaving room at both sides for the return arcs' stand-off.
-    const standOffMax = circular.length > 0 ? loopGap * (circular.length + 1) + circularValue * scale : 0;
-    const left = x0 + standOffMax;
-    const right = x1 - standOffMax - nodeWidth;
-    const step = columns > 1 ? (right - left) / (columns - 1) : 0;
-    for (const n of nodes) {
-      n.x0 = columns > 1 ? left + n.column * step : (x0 + x1 - nodeWidth) / 2;
-      n.x1 = n.x0 + nodeWidth;
-    }
+    // Return arcs: nested lanes, the shortest span nearest the nodes. Their stand-off from the
+    // nodes' sides is known before the x positions, so the first and last columns leave just
+    // the room their own arcs need.
+    const lanes = planLanes(circular, loopGap);
+    placeColumns(nodes, circular, columns, x0, x1, nodeWidth);
     const bottom = y1 - laneFixed - circularValue * scale;
     placeVertically(byColumn, scale, nodePadding, minNodeHeight, y0, Math.max(bottom, y0), iterations);
     assignLinkBreadths(nodes);
-    assignLanes(circular, nodes, loopGap);
+    const nodesBottom = nodes.reduce((m, n) => Math.max(m, n.y1), y0);
+    for (const l of circular) l.laneY = nodesBottom + lanes.get(l)!;
     return { nodes, links, scale, columns, extent };
   };
 }
 
 /**
- * Marks back edges by an iterative depth-first search that starts from the nodes without inputs
- * (in input order), then from any node not yet reached: an edge to a node still on the stack
- * closes a cycle. Removing the back edges leaves an acyclic graph.
+ * Chooses which links to draw as return arcs: the back edges of a node order found by the
+ * greedy feedback-arc-set heuristic of Eades, Lin & Smyth (1993), weighted by value — peel off
+ * sinks to the end and sources to the front; when neither is left, move forward the node whose
+ * outflow most exceeds its inflow. Links pointing backwards in that order (and self loops)
+ * break every cycle, and they tend to be the light ones, so the arcs drawn round the diagram
+ * are as thin as the plant allows. O(V² + E) with plain arrays.
  */
 function markBackEdges<N, L>(nodes: LayoutNode<N, L>[]): void {
-  const state = new Uint8Array(nodes.length); // 0 unseen, 1 on stack, 2 done
-  const roots = [...nodes.filter((n) => n.targetLinks.length === 0), ...nodes];
-  for (const root of roots) {
-    if (state[root.index] !== 0) continue;
-    const stack: { node: LayoutNode<N, L>; next: number }[] = [{ node: root, next: 0 }];
-    state[root.index] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.next >= top.node.sourceLinks.length) {
-        state[top.node.index] = 2;
-        stack.pop();
-        continue;
-      }
-      const link = top.node.sourceLinks[top.next++]!;
-      const t = link.target;
-      if (state[t.index] === 1) link.circular = true;
-      else if (state[t.index] === 0) {
-        state[t.index] = 1;
-        stack.push({ node: t, next: 0 });
-      }
+  const n = nodes.length;
+  const outDeg = new Int32Array(n);
+  const inDeg = new Int32Array(n);
+  const delta = new Float64Array(n); // Σ out − Σ in among the remaining nodes
+  for (const node of nodes) {
+    for (const l of node.sourceLinks) {
+      if (l.target === node) continue;
+      outDeg[node.index]!++;
+      inDeg[l.target.index]!++;
+      delta[node.index]! += l.value;
+      delta[l.target.index]! -= l.value;
     }
   }
+  const removed = new Uint8Array(n);
+  const front: number[] = [];
+  const back: number[] = [];
+  const remove = (i: number) => {
+    removed[i] = 1;
+    for (const l of nodes[i]!.sourceLinks) {
+      const j = l.target.index;
+      if (j === i || removed[j]) continue;
+      inDeg[j]!--;
+      delta[j]! += l.value;
+    }
+    for (const l of nodes[i]!.targetLinks) {
+      const j = l.source.index;
+      if (j === i || removed[j]) continue;
+      outDeg[j]!--;
+      delta[j]! -= l.value;
+    }
+  };
+  let left = n;
+  while (left > 0) {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (let i = 0; i < n; i++) {
+        if (removed[i]) continue;
+        if (outDeg[i] === 0) (back.push(i), remove(i), left--, (changed = true));
+        else if (inDeg[i] === 0) (front.push(i), remove(i), left--, (changed = true));
+      }
+    }
+    if (left === 0) break;
+    let best = -1;
+    for (let i = 0; i < n; i++) if (!removed[i] && (best < 0 || delta[i]! > delta[best]!)) best = i;
+    front.push(best);
+    remove(best);
+    left--;
+  }
+  const position = new Int32Array(n);
+  [...front, ...back.reverse()].forEach((node, k) => (position[node] = k));
+  for (const node of nodes) for (const l of node.sourceLinks) l.circular = position[l.target.index]! <= position[node.index]!;
 }
 
 /**
@@ -318,27 +348,62 @@ function assignLinkBreadths<N, L>(nodes: LayoutNode<N, L>[]): void {
   }
 }
 
-/** Return arcs get nested lanes below the nodes: the shortest span nearest the nodes. */
-function assignLanes<N, L>(circular: LayoutLink<N, L>[], nodes: LayoutNode<N, L>[], gap: number): void {
-  if (circular.length === 0) return;
-  const nodesBottom = Math.max(...nodes.map((n) => n.y1));
-  const span = (l: LayoutLink<N, L>) => Math.abs(l.source.x1 - l.target.x0);
+/**
+ * Column x positions x(c) = left + c·step, as widely spaced as the return arcs allow: an arc
+ * needs room `standOff + width/2` left of its target's column and right of its source's, i.e.
+ * x(c) ≥ x0 + needL[c] and x(c) + nodeWidth + needR[c] ≤ x1 for every column. For columns
+ * c1 < c2 that bounds step ≤ (W − needL[c1] − needR[c2]) / (c2 − c1); `left` is then the
+ * smallest offset meeting every needL. (The scale keeps needL + needR ≤ W, so this is feasible.)
+ */
+function placeColumns<N, L>(nodes: LayoutNode<N, L>[], circular: LayoutLink<N, L>[], columns: number, x0: number, x1: number, nodeWidth: number): void {
+  if (columns <= 1) {
+    for (const n of nodes) (n.x0 = (x0 + x1 - nodeWidth) / 2), (n.x1 = n.x0 + nodeWidth);
+    return;
+  }
+  const last = columns - 1;
+  const room = x1 - x0 - nodeWidth;
+  const needL = new Map<number, number>([[0, 0]]);
+  const needR = new Map<number, number>([[last, 0]]);
+  for (const l of circular) {
+    const need = l.standOff! + l.width / 2;
+    needL.set(l.target.column, Math.max(needL.get(l.target.column) ?? 0, need));
+    needR.set(l.source.column, Math.max(needR.get(l.source.column) ?? 0, need));
+  }
+  let step = room / last;
+  for (const [c1, a] of needL) for (const [c2, b] of needR) if (c2 > c1) step = Math.min(step, (room - a - b) / (c2 - c1));
+  step = Math.max(step, 0);
+  let left = 0;
+  for (const [c, a] of needL) left = Math.max(left, a - c * step);
+  for (const n of nodes) {
+    n.x0 = x0 + left + n.column * step;
+    n.x1 = n.x0 + nodeWidth;
+  }
+}
+
+/**
+ * Return arcs get nested lanes below the nodes, the shortest column span innermost: sets each
+ * arc's stand-off from the nodes' sides and returns its lane's depth below the lowest node.
+ */
+function planLanes<N, L>(circular: LayoutLink<N, L>[], gap: number): Map<LayoutLink<N, L>, number> {
+  const span = (l: LayoutLink<N, L>) => Math.abs(l.source.column - l.target.column);
   const ordered = [...circular].sort((a, b) => span(a) - span(b) || a.index - b.index);
-  let y = nodesBottom + gap;
+  const depth = new Map<LayoutLink<N, L>, number>();
   let off = gap;
   for (const l of ordered) {
-    l.laneY = y + l.width / 2;
     l.standOff = off + l.width / 2;
-    y += l.width + gap;
+    depth.set(l, off + l.width / 2);
     off += l.width + gap;
   }
+  return depth;
 }
 
 /**
  * SVG path of a link's centre line, to be stroked with `stroke-width = width`: a horizontal
  * Bézier for forward links (d3.sankeyLinkHorizontal), a rounded return loop for back edges.
  */
-export function sankeyLinkPath(link: Pick<LayoutLink<unknown, unknown>, 'source' | 'target' | 'y0' | 'y1' | 'circular' | 'laneY' | 'standOff'>): string {
+export function sankeyLinkPath(
+  link: Pick<LayoutLink<unknown, unknown>, 'source' | 'target' | 'y0' | 'y1' | 'circular' | 'laneY' | 'standOff'>,
+): string {
   const sx = link.source.x1;
   const tx = link.target.x0;
   const f = (v: number) => Math.round(v * 100) / 100;

@@ -1,0 +1,204 @@
+/**
+ * The web app in a real Chromium: every bundled plant, every layer, both languages, a malformed
+ * model, an XSS name, exports, and no network request after load. Screenshots go to
+ * test-artifacts/web/ (gitignored) for a person to look at.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/index.ts';
+import { buildSite, hasChromium, launch, serve, type StaticServer } from './site.ts';
+
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
+const XSS = '<img src=x onerror=alert(1)>';
+
+if (!hasChromium()) console.warn('[e2e] /usr/bin/chromium is missing: skipping the browser tests (apt-get install -y chromium)');
+
+describe.skipIf(!hasChromium())('web app in Chromium', () => {
+  let dir: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  /** Requests the page makes after its first diagram is drawn (blob: downloads are local). */
+  const late: string[] = [];
+  let watching = false;
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const waitView = (view: string) => page.waitForSelector(`body[data-view="${view}"] #sankey svg`);
+  const choose = async (select: string, value: string) => page.selectOption(select, value);
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = await buildSite();
+    server = await serve(dir);
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('request', (r) => {
+      if (watching && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) late.push(r.url());
+    });
+    await page.goto(server.url);
+    await waitView('water:2:zh');
+    watching = true;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the default plant at once, under a CSP that forbids connections', async () => {
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(csp).toContain("connect-src 'none'");
+    expect(await page.textContent('h1')).toBe(t('zh', 'web.title'));
+    expect(await page.textContent('#status')).toContain('dyeing.json');
+    // Workshops of the dyeing plant are drawn as nodes.
+    expect(await page.locator('#sankey g[data-id="dye"] text').textContent()).toContain('染色车间');
+    expect(await page.locator('#panels table[data-table="balance"] tbody tr').count()).toBeGreaterThan(3);
+    const firstRender = await page.evaluate(() => (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender);
+    expect(firstRender).toBeLessThan(5000);
+    await shot('dyeing-water-L2-zh');
+  });
+
+  it('draws every layer and level of every bundled plant', async () => {
+    for (const plant of ['dyeing', 'boiler', 'plating']) {
+      await choose('#example', plant);
+      await page.waitForFunction((p) => document.getElementById('status')!.textContent!.includes(`${p}.json`), plant);
+      const layers = await page.$$eval('#layer option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+      const levels = await page.$$eval('#level option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(layers.length).toBeGreaterThanOrEqual(2);
+      for (const layer of layers) {
+        await choose('#layer', layer);
+        for (const level of plant === 'dyeing' ? levels : [levels.at(-1)!]) {
+          await choose('#level', level);
+          await waitView(`${layer}:${level}:zh`);
+          expect(await page.locator('#sankey svg g.nodes g').count()).toBeGreaterThan(1);
+          await shot(`${plant}-${layer}-L${level}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('switches to English: labels from the catalogue, node names in English', async () => {
+    await choose('#example', 'dyeing');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json'));
+    await choose('#layer', 'water');
+    await choose('#level', '2');
+    await choose('#lang', 'en');
+    await waitView('water:2:en');
+    expect(await page.textContent('h1')).toBe(t('en', 'web.title'));
+    expect(await page.locator('#sankey g[data-id="dye"] text').textContent()).toContain('Dyeing workshop');
+    expect(await page.textContent('#panels section[data-panel="balance"] h2 span')).toBe(t('en', 'web.panel.balance'));
+    await shot('dyeing-water-L2-en');
+    await choose('#lang', 'zh');
+    await waitView('water:2:zh');
+  });
+
+  it('keeps recycle loops as return arcs and draws imbalances as red flows', async () => {
+    expect(await page.locator('#sankey path[data-state="unaccounted"]').count()).toBeGreaterThan(0);
+    const states = await page.$$eval('#sankey path[data-state]', (ps) => [...new Set(ps.map((p) => p.getAttribute('data-state')))]);
+    expect(states).toContain('measured');
+  });
+
+  it('locates the error in a dropped malformed model and keeps the previous plant', async () => {
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([n, body]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([body!], n!, { type: 'application/json' }));
+          document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        [name, text],
+      );
+    await drop('broken.json', '{"name": "x",\n  "nodes": [\n    {"id": "a",, }\n  ]\n}');
+    await page.waitForSelector('#error:not([hidden])');
+    const syntax = await page.textContent('#error');
+    expect(syntax).toContain('broken.json');
+    expect(syntax).toContain('broken.json:3');
+    await drop(
+      'badref.json',
+      JSON.stringify({ name: 'x', nodes: [{ id: 'a', name: 'A', level: 1 }], flows: [{ id: 'F1', from: 'a', to: 'dye2', layer: 'water', unit: 't', value: 1 }] }, null, 2),
+    );
+    await page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('badref.json'));
+    const located = await page.textContent('#error');
+    expect(located).toContain('flows[0].to');
+    expect(located).toContain('dye2');
+    // The dyeing plant is still there.
+    expect(await page.textContent('#status')).toContain('dyeing.json');
+    expect(await page.locator('#sankey g[data-id="dye"]').count()).toBe(1);
+    await shot('error-located');
+  });
+
+  it('renders a hostile node name as text', async () => {
+    const model = {
+      name: XSS,
+      nodes: [
+        { id: 'plant', name: XSS, level: 1 },
+        { id: 'w', name: XSS, level: 2, parent: 'plant' },
+      ],
+      flows: [
+        { id: 'F1', from: null, to: 'w', layer: 'water', carrier: XSS, value: 10, unit: 't', source: 'metered' },
+        { id: 'F2', from: 'w', to: null, layer: 'water', carrier: 'wastewater', value: 8, unit: 't', source: 'metered' },
+      ],
+    };
+    await page.setInputFiles('#file', { name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+    await waitView('water:2:zh');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('xss.json'));
+    expect(await page.locator('#sankey g[data-id="w"] text').textContent()).toContain(XSS);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#panels td', { hasText: XSS }).count()).toBeGreaterThan(0);
+    expect(dialogs).toEqual([]);
+    await shot('xss-as-text');
+  });
+
+  it('exports the Sankey as SVG and PNG, a table as CSV and the results as JSON', async () => {
+    await choose('#example', 'dyeing');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json'));
+    await waitView('water:2:zh');
+    const save = async (selector: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: download.suggestedFilename(), data: readFileSync((await download.path())!) };
+    };
+    const svg = await save('#export-svg');
+    expect(svg.name).toBe('dyeing-water-L2.svg');
+    const text = svg.data.toString('utf8');
+    expect(text).toMatch(/^<\?xml/);
+    for (const name of ['前处理车间', '染色车间', '定型车间']) expect(text).toContain(name);
+    expect(text).toContain('stroke="#d62728"'); // the unaccounted flows travel with it
+    const png = await save('#export-png');
+    expect([...png.data.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const csv = await save('button[data-csv="balance"]');
+    expect(csv.data.toString('utf8').split('\r\n')[0]).toContain(t('zh', 'web.col.closure'));
+    const json = JSON.parse((await save('#export-json')).data.toString('utf8'));
+    expect(json.balances.length).toBeGreaterThan(0);
+    expect(json.name).toContain('印染');
+  });
+
+  it('made no network request after load, and the CSP blocks one when tried', async () => {
+    expect(late).toEqual([]);
+    const before = server.requests.length;
+    const outcome = await page.evaluate(
+      (u) =>
+        fetch(u).then(
+          () => 'fetched',
+          () => 'blocked',
+        ),
+      `${server.url}probe`,
+    );
+    expect(outcome).toBe('blocked');
+    expect(server.requests.length).toBe(before);
+    expect(problems.filter((p) => !p.includes('Content Security Policy'))).toEqual([]);
+  });
+});
