@@ -43,6 +43,16 @@ export const cliMessages: Messages = {
   'check.findingsTitle': { zh: '【结论】', en: '[findings]' },
   'check.advice': { zh: '    建议：{text}', en: '    advice: {text}' },
   'check.noFindings': { zh: '所有平衡均在允许误差内。', en: 'Every balance closes within its tolerance.' },
+  'check.reconciledTitle': {
+    zh: '【{layer}：实测值与校正值】χ² = {chi2}，自由度 {dof}，临界值 {critical}',
+    en: '[{layer}: measured and reconciled] χ² = {chi2}, dof {dof}, critical {critical}',
+  },
+  'check.col.measured': { zh: '实测', en: 'measured' },
+  'check.col.reconciled': { zh: '校正', en: 'reconciled' },
+  'check.col.z': { zh: 'z', en: 'z' },
+  'check.rec.measured': { zh: '实测', en: 'measured' },
+  'check.rec.estimated': { zh: '估计', en: 'estimated' },
+  'check.rec.unobservable': { zh: '不可观测', en: 'unobservable' },
   'check.summary': {
     zh: '汇总：{balances} 个平衡，{closed} 个闭合，{open} 个不闭合，{byDifference} 个差值计算，{indeterminate} 个无法确定',
     en: 'summary: {balances} balances, {closed} closed, {open} open, {byDifference} by difference, {indeterminate} indeterminate',

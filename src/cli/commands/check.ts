@@ -3,12 +3,18 @@ import { checkModel } from '../../balance/check.ts';
 import type { CheckResult, NodeBalance } from '../../balance/types.ts';
 import { hasMessage, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
-import { printJson, readModel, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
+import { printJson, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { readModelWithReadings } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
 
 interface CheckOptions extends CommonOptions {
   layer?: string;
   level?: string;
+  readings?: string;
+  encoding?: string;
+  tz?: string;
+  reconciled?: boolean;
 }
 
 /** `pingheng check MODEL`: the balance of every node at every level, in every layer. */
@@ -19,15 +25,49 @@ export function registerCheck(program: Command): void {
       .description('检查各节点、各层级的物料/水/能源/污染因子平衡 (check every balance: material, water, energy, components)')
       .argument('<model>', '模型文件 model JSON')
       .option('--layer <layer>', '只显示该层 (show one layer: material|water|energy|COD…)')
-      .option('--level <level>', '只显示该级节点 1|2|3 (show one level)'),
-  ).action((file: string, opts: CheckOptions) => {
-    const loaded = readModel(file, opts);
+      .option('--level <level>', '只显示该级节点 1|2|3 (show one level)')
+      .option('--readings <csv>', '先读入测试读数，用计量总量替换表计流的数值 (take metered values from campaign readings)')
+      .option('--encoding <encoding>', '读数文件编码 utf-8|gb18030 (readings encoding; detected by default)')
+      .option('--tz <zone>', '无时区时间戳的时区 (time zone of readings without offset)', 'Asia/Shanghai')
+      .option('--reconciled', '同时给出数据校正后的数值 (show reconciled values next to measured ones)'),
+  ).action(async (file: string, opts: CheckOptions) => {
+    const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
-    const result = checkModel(buildGraph(loaded.model));
+    const graph = buildGraph(loaded.model);
+    const result = filtered(checkModel(graph), opts);
+    const reconciliation = opts.reconciled ? reconcileModel(graph, { layer: opts.layer }) : undefined;
     setExitCode(result.summary.ok ? 0 : 1);
-    if (opts.json) printJson({ file, ...filtered(result, opts) });
-    else process.stdout.write(`${renderCheck(filtered(result, opts), opts.lang)}\n`);
+    if (opts.json) {
+      printJson({ file, ...result, ...(loaded.readings ? { readings: loaded.readings.window } : {}), ...(reconciliation ? { reconciliation } : {}) });
+      return;
+    }
+    process.stdout.write(`${renderCheck(result, opts.lang)}\n`);
+    if (reconciliation) process.stdout.write(`${renderReconciled(reconciliation, opts.lang)}\n`);
   });
+}
+
+/** Measured next to reconciled values, per layer, suspects marked. */
+function renderReconciled(rec: ModelReconciliation, lang: Lang): string {
+  const out: string[] = [];
+  for (const layer of rec.layers) {
+    out.push('', t(lang, 'check.reconciledTitle', { layer: layerName(layer.layer, lang), chi2: fmt(layer.global.chi2), dof: layer.global.dof, critical: fmt(layer.global.critical) }));
+    out.push(
+      renderTable(
+        ['check.col.flow', 'check.col.unit', 'check.col.measured', 'check.col.reconciled', 'check.col.z', 'check.col.status'].map((k) => t(lang, k)),
+        layer.flows.map((f) => [
+          (f.suspect ? '✗ ' : '') + f.id,
+          f.unit,
+          fmt(f.measured),
+          fmt(f.reconciled),
+          f.z === null ? '—' : f.z.toFixed(2),
+          t(lang, `check.rec.${f.status}`),
+        ]),
+        ['left', 'left', 'right', 'right', 'right'],
+      ),
+    );
+    for (const line of layer.diagnosis[lang]) out.push(`  ${line}`);
+  }
+  return out.join('\n');
 }
 
 function filtered(result: CheckResult, opts: CheckOptions): CheckResult {
