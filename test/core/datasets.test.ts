@@ -52,4 +52,16 @@ describe('example plants', () => {
     const human = await runCli(['check', 'datasets/plating.json', '--lang', 'en']);
     expect(human.stdout).toContain('the Ni balance of 废水处理站 does not close: 39.8% against a tolerance of 2%');
   });
+
+  it('check --reconciled shows reconciled values next to measured ones', async () => {
+    const cli = await runCli(['check', 'datasets/plating.json', '--reconciled', '--layer', 'Ni', '--json']);
+    expect(cli.code).toBe(1);
+    const doc = JSON.parse(cli.stdout);
+    expect(doc.balances.every((b: { layer: string }) => b.layer === 'Ni')).toBe(true);
+    const ni = doc.reconciliation.layers.find((l: { layer: string }) => l.layer === 'Ni');
+    expect(ni.global.pass).toBe(false);
+    expect(ni.flows.find((f: { id: string }) => f.id === 'NI-A').measured).toBe(180);
+    const human = await runCli(['check', 'datasets/plating.json', '--reconciled', '--layer', 'Ni', '--lang', 'en']);
+    expect(human.stdout).toContain('[Ni: measured and reconciled]');
+  });
 });
