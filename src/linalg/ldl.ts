@@ -172,6 +172,8 @@ export interface SpdSolver {
   /** (M⁻¹)[i,i] and (M⁻¹)[i,j] for i, j adjacent in M (computes the selected inverse on first use). */
   inverseDiag(i: number): number;
   inverseEntry(i: number, j: number): number;
+  /** (M⁻¹)[i,j] when it lies in the factor's pattern (or i = j), else undefined. */
+  inverseEntryIfKnown(i: number, j: number): number | undefined;
 }
 
 export interface FactorOptions {
@@ -212,6 +214,11 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
       return selinv.diag[inv[i]!]!;
     },
     inverseEntry(i, j) {
+      const z = this.inverseEntryIfKnown(i, j);
+      if (z === undefined) throw new Error(`entry (${i}, ${j}) is outside the factor's pattern`);
+      return z;
+    },
+    inverseEntryIfKnown(i, j) {
       selinv ??= selectedInverse(f);
       let a = inv[i]!;
       let b = inv[j]!;
@@ -227,7 +234,7 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
         if (r < a) lo = mid + 1;
         else hi = mid - 1;
       }
-      throw new Error(`entry (${i}, ${j}) is outside the factor's pattern`);
+      return undefined;
     },
   };
 }

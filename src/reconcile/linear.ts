@@ -38,6 +38,8 @@ export interface LinearOptions {
   solver?: 'auto' | 'direct' | 'pcg';
   /** The fill budget for 'auto' (non-zeros of L). */
   maxFactorNonZeros?: number;
+  /** Receives the reduced system A V Aᵀ λ = r (upper triangle, CSC) before it is solved — for benchmarks. */
+  captureSystem?: (s: CscMatrix, r: Float64Array) => void;
 }
 
 /** A balance row of the reduced problem: the summed balance of nodes joined by unmeasured flows. */
@@ -214,6 +216,7 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     if (a < 0 && b < 0) status[j] = FlowStatus.nonRedundant;
   }
   const S = cscFromTriplets(R, R, ti, tj, tv, nt);
+  options.captureSystem?.(S, r);
   const { lambda, solver, info } = solveReduced(S, r, options);
 
   const atLambda = new Float64Array(n);
@@ -345,8 +348,9 @@ function combinationSd(
   R: number,
 ): number {
   let v = 0;
-  const avc = new Float64Array(R);
-  let any = false;
+  // A V c, sparse: row → value.
+  const avc = new Map<number, number>();
+  const add = (i: number, x: number) => avc.set(i, (avc.get(i) ?? 0) + x);
   for (let q = 0; q < t.flows.length; q++) {
     const j = t.flows[q]!;
     const c = t.coefs[q]!;
@@ -355,13 +359,33 @@ function combinationSd(
     v += c * c * w[j]!;
     if (st !== FlowStatus.redundant) continue;
     const [a, b] = colRows(j);
-    if (a >= 0) avc[a]! += c * w[j]!;
-    if (b >= 0) avc[b]! -= c * w[j]!;
-    any = true;
+    if (a >= 0) add(a, c * w[j]!);
+    if (b >= 0) add(b, -c * w[j]!);
   }
-  if (any && solver) {
-    const y = solver.solve(avc);
-    for (let i = 0; i < R; i++) v -= avc[i]! * y[i]!;
+  if (avc.size > 0 && solver) {
+    // (AVc)ᵀ S⁻¹ (AVc) from the selected inverse when every pair lies in the factor's pattern
+    // (the usual case: c touches one group and its neighbours); otherwise one full solve.
+    const rows = [...avc.keys()];
+    const vals = rows.map((i) => avc.get(i)!);
+    let quad = 0;
+    let known = rows.length <= 24;
+    for (let a = 0; known && a < rows.length; a++)
+      for (let b = a; b < rows.length; b++) {
+        const z = solver.inverseEntryIfKnown(rows[a]!, rows[b]!);
+        if (z === undefined) {
+          known = false;
+          break;
+        }
+        quad += (a === b ? 1 : 2) * vals[a]! * vals[b]! * z;
+      }
+    if (!known) {
+      const dense = new Float64Array(R);
+      rows.forEach((i, k) => (dense[i] = vals[k]!));
+      const y = solver.solve(dense);
+      quad = 0;
+      rows.forEach((i, k) => (quad += vals[k]! * y[i]!));
+    }
+    v -= quad;
   }
   return Math.sqrt(Math.max(0, v));
 }
