@@ -6,6 +6,7 @@ import { energyUse } from './energy-use.ts';
 import { masterSubRows } from './master-sub.ts';
 import { boundaryBalances, type ValueState } from './node-balance.ts';
 import { toleranceFor } from './tolerance.ts';
+import { waterIndicators } from './water-indicators.ts';
 import type { CheckResult, DerivedFlow, Finding, NodeBalance } from './types.ts';
 
 /**
@@ -35,6 +36,7 @@ export function checkModel(graph: PlantGraph): CheckResult {
     derived,
     masterSub,
     energyUse: energyUse(graph, state.values),
+    water: waterIndicators(graph, state.values),
     findings,
     summary: {
       balances: balances.length,

@@ -126,6 +126,27 @@ export interface EnergyUse {
   unknown: string[];
 }
 
+/** GB/T 12452 water indicators of an enterprise (src/balance/water-indicators.ts). */
+export interface WaterIndicators {
+  node: string;
+  unit: string;
+  /** Vf new water taken in */
+  newWater: number;
+  /** Vi all water taken in (new water, purchased steam…) */
+  intake: number;
+  /** Vr water reused or recirculated inside (flows of kind "recycle") */
+  reused: number;
+  /** Vd discharged */
+  discharged: number;
+  /** Vl leakage (outputs of kind "loss") */
+  leakage: number;
+  reuseRate: number | null;
+  condensateRecovery: number | null;
+  leakageRate: number | null;
+  dischargeRate: number | null;
+  unknown: string[];
+}
+
 export interface Finding {
   severity: 'error' | 'warning' | 'info';
   code: string;
@@ -143,6 +164,7 @@ export interface CheckResult {
   derived: DerivedFlow[];
   masterSub: MasterSubRow[];
   energyUse: EnergyUse[];
+  water: WaterIndicators[];
   findings: Finding[];
   summary: { balances: number; closed: number; open: number; byDifference: number; indeterminate: number; ok: boolean };
 }

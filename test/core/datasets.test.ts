@@ -20,6 +20,13 @@ describe('example plants', () => {
     const use = r.energyUse[0]!;
     expect(use.comprehensiveEquivalent).toBeCloseTo((91500 * 0.1229 + 510000 * 0.1286 + 9000 * 1.2143) / 1000, 9);
     expect(use.comprehensiveEqual).toBeCloseTo((91500 * 0.404 + 510000 * 0.1286 + 9000 * 1.2143) / 1000, 9);
+    // GB/T 12452: Vr = cooling returns 2415 + 2618 + 2205 + reuse 900 + condensate 250; Vf = 6550
+    const w = r.water[0]!;
+    expect(w.reused).toBeCloseTo(8388, 9);
+    expect(w.reuseRate).toBeCloseTo(8388 / (8388 + 6550), 12);
+    expect(w.condensateRecovery).toBeCloseTo(250 / 510, 12);
+    expect(w.leakageRate).toBeCloseTo((80 + 150) / 7060, 12);
+    expect(w.dischargeRate).toBeCloseTo(6200 / 7060, 12);
     expect((await runCli(['check', 'datasets/dyeing.json', '--json'])).code).toBe(0);
   });
 

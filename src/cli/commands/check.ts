@@ -134,6 +134,21 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
       ),
     );
   }
+  for (const w of r.water) {
+    out.push('', t(lang, 'check.waterTitle', { node: r.balances.find((b) => b.node === w.node)?.name ?? w.node, unit: w.unit }));
+    const rows: string[][] = [
+      [t(lang, 'check.water.newWater'), fmt(w.newWater)],
+      [t(lang, 'check.water.intake'), fmt(w.intake)],
+      [t(lang, 'check.water.reused'), fmt(w.reused)],
+      [t(lang, 'check.water.discharged'), fmt(w.discharged)],
+      [t(lang, 'check.water.leakage'), fmt(w.leakage)],
+      [t(lang, 'check.water.reuseRate'), `${pct(w.reuseRate, 1)} %`],
+      [t(lang, 'check.water.condensateRecovery'), `${pct(w.condensateRecovery, 1)} %`],
+      [t(lang, 'check.water.leakageRate'), `${pct(w.leakageRate, 1)} %`],
+      [t(lang, 'check.water.dischargeRate'), `${pct(w.dischargeRate, 1)} %`],
+    ];
+    out.push(renderTable([t(lang, 'check.col.indicator'), t(lang, 'check.col.value')], rows, ['left', 'right']));
+  }
   out.push('', t(lang, 'check.findingsTitle'));
   if (r.findings.length === 0) out.push(t(lang, 'check.noFindings'));
   for (const f of r.findings) {
