@@ -88,6 +88,10 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     if (rows.length === 0) continue;
     out.push('', t(lang, 'check.layerTitle', { layer: layerName(layer, lang), unit, tolerance: tolerancePct }));
     out.push(balanceTable(rows, lang));
+    if (layer === 'energy') {
+      const used = rows.filter((b) => b.energy && (b.energy.losses > 0 || b.energy.effective > 0));
+      if (used.length > 0) out.push('', t(lang, 'check.energyDetailTitle'), energyDetailTable(used, lang));
+    }
   }
   if (r.derived.length > 0) {
     out.push('', t(lang, 'check.derivedTitle'));
@@ -159,6 +163,24 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
   const { ok: _ok, ...counts } = r.summary;
   out.push('', t(lang, 'check.summary', counts));
   return out.join('\n');
+}
+
+/** Energy put to use and lost per node (GB/T 3484: supplied = effective + losses). */
+function energyDetailTable(rows: NodeBalance[], lang: Lang): string {
+  const cols = ['node', 'in', 'inEqual', 'effective', 'losses', 'residual', 'utilisation'];
+  return renderTable(
+    cols.map((c) => t(lang, `check.col.${c}`)),
+    rows.map((b) => [
+      `${'  '.repeat(b.level - 1)}${b.name}`,
+      fmt(b.in),
+      fmt(b.energy!.inEqual),
+      fmt(b.energy!.effective),
+      fmt(b.energy!.losses),
+      fmt(b.residual),
+      b.energy!.utilisation === null ? '—' : `${pct(b.energy!.utilisation, 1)} %`,
+    ]),
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+  );
 }
 
 function balanceTable(rows: NodeBalance[], lang: Lang): string {
