@@ -7,7 +7,7 @@ export const meteringMessages: Messages = {
     en: 'unknown {family} edition "{edition}" (known: {known})',
   },
   'metering.excluded.energyKind': { zh: '有效能/损失能不是计量点', en: 'effective energy and losses are not metering points' },
-  'metering.excluded.waterLoss': { zh: '蒸发、漏失、产品带走水不可直接计量', en: 'evaporation, leakage and water in product cannot be metered directly' },
+  'metering.excluded.waterLoss': { zh: '蒸发、漏失、产品带走水、带出液不可直接计量', en: 'evaporation, leakage, water in product and drag-out cannot be metered directly' },
   'metering.excluded.materialLoss': { zh: '物料损失是平衡余项，不是计量点', en: 'material losses are the balance residual, not metering points' },
   'metering.excluded.sameMeter': {
     zh: '与能源层的同一蒸汽/水流共用计量器具，GB 17167 只计一次',

@@ -68,7 +68,8 @@ export interface DerivedPoints {
 /** Relative slack for comparing a magnitude that went through unit round trips with a table limit. */
 const REL_EPS = 1e-9;
 
-const WATER_NOT_METERABLE = new Set(['evaporation', 'water-loss', 'product-water']);
+/** Water that no flow meter can measure: evaporation, leakage, water leaving in product, drag-out on workpieces (带出液). */
+const WATER_NOT_METERABLE = new Set(['evaporation', 'water-loss', 'product-water', 'drag-out']);
 const ENERGY_NOT_METERED_KINDS = new Set(['loss', 'effective', 'degraded']);
 
 /** Discharged water (排水): wastewater or a waste/emission outflow. */
