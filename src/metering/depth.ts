@@ -285,10 +285,10 @@ interface Deficit {
 }
 
 /**
- * The list for the next grade: campaign changes, then meters chosen greedily — each step takes the
- * flow that closes the most remaining row deficits (a volume row counts the share of its deficit
- * the flow's volume closes), ties broken by volume then id. Set cover is NP-hard; greedy is within
- * a log factor of the fewest, and exact whenever rows do not share flows.
+ * The list for the next grade: campaign changes, then meters chosen by greedy set cover
+ * (greedyCover): each step takes the flow that closes the most remaining row deficits, ties broken
+ * by volume then id. Set cover is NP-hard; greedy is within a log factor of the fewest and exact
+ * whenever rows do not share flows. The plan is then checked by re-evaluating with those flows metered.
  */
 function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, share: EstimatedShare, target: Depth): { items: NextItem[]; reaches: boolean } {
   const g = a.rules.material.grades.find((x) => x.depth === target)!;
@@ -312,6 +312,12 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
   }
 
   // Row deficits in the scopes the target needs.
+  const pointsOf = new Map<string, MeteringPoint[]>();
+  for (const p of a.points) {
+    const k = `${p.table}|${p.row}|${p.level}`;
+    if (!pointsOf.has(k)) pointsOf.set(k, []);
+    pointsOf.get(k)!.push(p);
+  }
   const deficits: Deficit[] = [];
   const seen = new Set<string>();
   for (const { scope, level } of scopeLevelsFor(g)) {
@@ -319,7 +325,8 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
     if (seen.has(key)) continue;
     seen.add(key);
     for (const r of ev.rowsByScope.get(scope)!.filter((x) => x.level === level && !x.pass && x.required !== null)) {
-      const pts = a.points.filter((p) => p.table === r.table && p.row === r.carrier && p.level === level && r.missing.includes(p.flow));
+      const missing = new Set(r.missing);
+      const pts = (pointsOf.get(`${r.table}|${r.carrier}|${level}`) ?? []).filter((p) => missing.has(p.flow));
       if (r.kind === 'count') {
         const need = Math.ceil((r.required! * r.N) / 100 - 1e-9) - r.n;
         deficits.push({ kind: 'count', need, mandatory: new Set(), weight: new Map(pts.map((p) => [p.flow, 1])) });
@@ -334,45 +341,15 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
       }
     }
   }
-  const open = (d: Deficit) => d.mandatory.size > 0 || d.need > 1e-9;
-  const volumeOf = (flow: string) => Math.max(0, ...deficits.map((d) => (d.kind === 'volume' ? (d.weight.get(flow) ?? 0) : 0)));
-  const chosen: string[] = [];
-  for (;;) {
-    const live = deficits.filter(open);
-    if (live.length === 0) break;
-    const candidates = new Set<string>();
-    for (const d of live) {
-      for (const f of d.weight.keys()) candidates.add(f);
-      for (const f of d.mandatory) candidates.add(f);
-    }
-    for (const f of chosen) candidates.delete(f);
-    if (candidates.size === 0) break;
-    let best: string | undefined;
-    let bestScore = -1;
-    for (const f of [...candidates].sort()) {
-      let score = 0;
-      for (const d of live) {
-        if (d.mandatory.has(f)) score += 1;
-        else if (d.kind === 'count' && d.weight.has(f)) score += 1;
-        else if (d.kind === 'volume' && d.weight.has(f) && d.need > 1e-9) score += Math.min(1, d.weight.get(f)! / d.need);
-      }
-      if (score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && best !== undefined && volumeOf(f) > volumeOf(best))) {
-        best = f;
-        bestScore = score;
-      }
-    }
-    if (best === undefined || bestScore <= 0) break;
-    chosen.push(best);
-    for (const d of deficits) {
-      if (d.mandatory.delete(best)) continue;
-      if (d.weight.has(best)) d.need -= d.weight.get(best)!;
-      d.weight.delete(best);
-    }
-  }
+  const chosen = greedyCover(deficits);
 
   const byFlow = metersByFlow(a.graph.model);
+  const chosenSet = new Set(chosen);
+  const chosenPoints = new Map<string, MeteringPoint[]>(chosen.map((f) => [f, []]));
+  for (const p of a.points) if (chosenSet.has(p.flow)) chosenPoints.get(p.flow)!.push(p);
+  const failedChecks = new Set(a.checks.filter((c) => !c.counts).map((c) => `${c.flow}|${c.meter}`));
   for (const flow of chosen) {
-    const pts = a.points.filter((p) => p.flow === flow);
+    const pts = chosenPoints.get(flow)!;
     const existing = byFlow.get(flow) ?? [];
     let cls: string | undefined;
     for (const p of pts) {
@@ -384,7 +361,7 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
     const rowLabel = (lang: 'zh' | 'en') =>
       [...new Set(pts.map((p) => ruleRows(a.rules).find((r) => r.table === p.table && r.row.id === p.row)!.row.label[lang]))].join(lang === 'zh' ? '、' : ', ');
     const tables = [...new Set(pts.map((p) => p.table))];
-    const replaces = existing.filter((m) => a.checks.some((c) => c.flow === flow && c.meter === m.id && !c.counts)).map((m) => m.id);
+    const replaces = existing.filter((m) => failedChecks.has(`${flow}|${m.id}`)).map((m) => m.id);
     items.push({
       kind: 'meter',
       flow,
@@ -404,11 +381,101 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
   }
 
   // Check the plan: the chosen flows metered, the campaign fixed, the share met.
-  const extra = new Set(a.points.filter((p) => chosen.includes(p.flow)).map(pointKey));
+  const extra = new Set([...chosenPoints.values()].flat().map(pointKey));
   const fixedCampaign: CampaignCheck = g.campaign
     ? { ...campaign, present: true, durationOk: true, normalProduction: true, performedBy: campaign.performedBy !== 'none' && (g.campaign.performedBy as readonly string[]).includes(campaign.performedBy) ? campaign.performedBy : g.campaign.performedBy[0]! }
     : campaign;
   const fixedShare = { ...share, pct: Math.min(share.pct, share.limitPct) };
   const after = evaluate(a, fixedCampaign, fixedShare, extra);
   return { items, reaches: rank(after.depth) >= rank(target) };
+}
+
+/**
+ * Lazy greedy set cover over the row deficits. A flow's score is the number of open rows it
+ * serves (a count row counts 1; a volume row the share of its initial deficit the flow's volume
+ * closes, at most 1; a flow whose unknown volume must be metered counts 1). Scores only fall as
+ * rows close, so a stale score is an upper bound and the heap can re-check lazily.
+ */
+function greedyCover(deficits: Deficit[]): string[] {
+  const rowsOf = new Map<string, { d: Deficit; w: number }[]>();
+  const volume = new Map<string, number>();
+  for (const d of deficits) {
+    const initial = d.need;
+    for (const f of d.mandatory) push(rowsOf, f, { d, w: 1 });
+    for (const [f, v] of d.weight) {
+      if (d.mandatory.has(f)) continue;
+      push(rowsOf, f, { d, w: d.kind === 'count' ? 1 : initial > 1e-9 ? Math.min(1, v / initial) : 0 });
+      if (d.kind === 'volume') volume.set(f, Math.max(volume.get(f) ?? 0, v));
+    }
+  }
+  const open = (d: Deficit) => d.mandatory.size > 0 || d.need > 1e-9;
+  const score = (f: string) => rowsOf.get(f)!.reduce((s, { d, w }) => s + (open(d) && (d.mandatory.has(f) || d.need > 1e-9) ? w : 0), 0);
+  type Entry = { f: string; s: number; v: number };
+  const before = (x: Entry, y: Entry) => (x.s !== y.s ? x.s > y.s : x.v !== y.v ? x.v > y.v : x.f < y.f);
+  const heap = new Heap<Entry>(before);
+  for (const f of rowsOf.keys()) heap.push({ f, s: score(f), v: volume.get(f) ?? 0 });
+  const chosen: string[] = [];
+  while (heap.size > 0 && deficits.some(open)) {
+    const top = heap.pop()!;
+    const s = score(top.f);
+    if (s <= 1e-12) continue;
+    if (Math.abs(s - top.s) > 1e-12) {
+      heap.push({ ...top, s });
+      continue;
+    }
+    chosen.push(top.f);
+    for (const { d } of rowsOf.get(top.f)!) {
+      if (d.mandatory.delete(top.f)) continue;
+      const w = d.weight.get(top.f);
+      if (w !== undefined) d.need -= w;
+    }
+  }
+  return chosen;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** A binary heap; `before(a, b)` is true when a comes out first. */
+class Heap<T> {
+  private items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => boolean) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: T): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(a[l]!, a[m]!)) m = l;
+        if (r < a.length && this.before(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }

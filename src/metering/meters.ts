@@ -100,8 +100,9 @@ export function userClassOf(graph: PlantGraph, meter: Pick<Meter, 'userClass' | 
   const P = graph.ctx.periodHours;
   let kWh = 0;
   let any = false;
+  const byId = flowsById(graph.model);
   for (const id of flowIds) {
-    const f = graph.model.flows.find((x) => x.id === id);
+    const f = byId.get(id);
     if (!f || f.value === undefined || carrierInfo(f.carrier)?.energyRow !== 'electricity') continue;
     const u = parseUnit(f.unit);
     if (u.dimension !== 'energy' || (u.per !== null && P === undefined)) continue;
@@ -116,6 +117,16 @@ export function userClassOf(graph: PlantGraph, meter: Pick<Meter, 'userClass' | 
   if (candidates.length === 0) return undefined;
   const order: UserClass[] = ['I', 'II', 'III', 'IV', 'V'];
   return candidates.sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
+}
+
+const flowIndexCache = new WeakMap<Model, Map<string, Model['flows'][number]>>();
+function flowsById(model: Model): Map<string, Model['flows'][number]> {
+  let m = flowIndexCache.get(model);
+  if (!m) {
+    m = new Map(model.flows.map((f) => [f.id, f]));
+    flowIndexCache.set(model, m);
+  }
+  return m;
 }
 
 /** The class a meter of `type` needs for a point, with the Table 4 note for electricity at levels 2–3. */
