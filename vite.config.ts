@@ -33,6 +33,15 @@ export default defineConfig({
   root: 'web',
   base: './',
   plugins: [contentSecurityPolicy()],
-  build: { outDir: '../dist', emptyOutDir: true },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    rollupOptions: {
+      // The page itself needs only the message catalogue from the core (the worker runs the
+      // rest): modules whose exports it does not use are dropped, except the catalogue's
+      // registrations and the styles, which act by being imported.
+      treeshake: { moduleSideEffects: (id: string) => /[\\/]src[\\/]i18n[\\/]|\.css$|[\\/]web[\\/]/.test(id) },
+    },
+  },
   worker: { format: 'es' },
 });

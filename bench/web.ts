@@ -1,0 +1,144 @@
+/**
+ * Web benchmark (npm run bench:web):
+ *  1. Sankey layout of a generated plant-like network of 1 000 links with recycle loops, against
+ *     d3-sankey 0.12.3 on the acyclic version of the same network (d3-sankey throws on a cycle);
+ *  2. the default example plant's first render in headless Chromium (page start → diagram drawn),
+ *     against the page's own DOMContentLoaded in the same load;
+ *  3. gzip sizes of the built bundles.
+ * Targets (issue 6): layout ≤ 200 ms, first render ≤ 1.5 s, main bundle ≤ 300 KB gzip.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { sankey as d3Sankey } from 'd3-sankey';
+import { sankeyLayout } from '../src/index.ts';
+import { buildSite, hasChromium, launch, serve } from '../test/web/site.ts';
+
+interface Link {
+  source: string;
+  target: string;
+  value: number;
+}
+
+/** Deterministic PRNG (mulberry32) so every run lays out the same network. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `stages` columns of units; forward links to the next one or two stages, and `back` recycle
+ * links from a later stage to an earlier one. The acyclic twin reverses the recycle links.
+ */
+function network(links: number, back: number, stages = 12, perStage = 25) {
+  const r = rng(42);
+  const nodes = Array.from({ length: stages * perStage }, (_, i) => ({ id: `n${i}` }));
+  const pick = (stage: number) => `n${stage * perStage + Math.floor(r() * perStage)}`;
+  const forward: Link[] = [];
+  while (forward.length < links - back) {
+    const s = Math.floor(r() * (stages - 1));
+    const t = Math.min(stages - 1, s + 1 + Math.floor(r() * 2));
+    forward.push({ source: pick(s), target: pick(t), value: 1 + r() * 99 });
+  }
+  const recycle: Link[] = [];
+  while (recycle.length < back) {
+    const s = 2 + Math.floor(r() * (stages - 2));
+    const t = Math.floor(r() * (s - 1));
+    recycle.push({ source: pick(s), target: pick(t), value: 1 + r() * 20 });
+  }
+  return {
+    nodes,
+    cyclic: [...forward, ...recycle],
+    acyclic: [...forward, ...recycle.map((l) => ({ source: l.target, target: l.source, value: l.value }))],
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(run: () => void, repeats = 15): number {
+  run(); // warm-up
+  run();
+  const ms: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    run();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+const extent: [[number, number], [number, number]] = [
+  [0, 0],
+  [1600, 2400],
+];
+const net = network(1000, 50);
+const clone = (ls: Link[]) => ls.map((l) => ({ ...l }));
+const ours = sankeyLayout<{ id: string }, Link>({ extent, nodeWidth: 14, nodePadding: 6, iterations: 6 });
+const oursCyclic = time(() => ours({ nodes: net.nodes, links: net.cyclic }));
+const oursAcyclic = time(() => ours({ nodes: net.nodes, links: net.acyclic }));
+const d3 = () =>
+  d3Sankey()
+    .nodeId((n) => n.id)
+    .nodeWidth(14)
+    .nodePadding(6)
+    .extent(extent)
+    .iterations(6);
+const reference = time(() => d3()({ nodes: net.nodes.map((n) => ({ ...n })), links: clone(net.acyclic) }));
+let d3OnCycles = 'accepted';
+try {
+  d3()({ nodes: net.nodes.map((n) => ({ ...n })), links: clone(net.cyclic) });
+} catch (e) {
+  d3OnCycles = `throws "${(e as Error).message}"`;
+}
+const arcs = ours({ nodes: net.nodes, links: net.cyclic }).links.filter((l) => l.circular).length;
+
+console.log(`Sankey layout, ${net.nodes.length} nodes, 1 000 links (median of 15, ms)`);
+console.log(`  pingheng, 50 recycle links:     ${oursCyclic.toFixed(1)} ms  (${arcs} drawn as return arcs; target ≤ 200 ms)`);
+console.log(`  pingheng, acyclic twin:         ${oursAcyclic.toFixed(1)} ms`);
+console.log(`  d3-sankey 0.12.3, acyclic twin: ${reference.toFixed(1)} ms  (reference; on the cyclic network it ${d3OnCycles})`);
+console.log(`  ratio pingheng cyclic / d3-sankey acyclic: ${(oursCyclic / reference).toFixed(2)}`);
+
+// ---- browser and bundle ---------------------------------------------------------------------
+if (!hasChromium()) {
+  console.log('\n/usr/bin/chromium missing: first-render and bundle figures skipped (apt-get install -y chromium)');
+  process.exit(0);
+}
+const dir = await buildSite();
+const assets = join(dir, 'assets');
+console.log('\nBundles (node:zlib gzip, default level):');
+for (const f of readdirSync(assets).sort()) {
+  const raw = readFileSync(join(assets, f));
+  const kind = f.startsWith('worker') ? 'worker' : f.endsWith('.css') ? 'styles' : 'main';
+  console.log(`  ${kind.padEnd(7)} ${f.padEnd(28)} ${(raw.length / 1024).toFixed(1).padStart(7)} KB raw  ${(gzipSync(raw).length / 1024).toFixed(1).padStart(6)} KB gzip${kind === 'main' ? '  (target ≤ 300 KB gzip)' : ''}`);
+}
+
+const server = await serve(dir);
+const browser = await launch();
+const renders: number[] = [];
+const dcl: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-view] #sankey svg');
+  const m = await page.evaluate(() => ({
+    render: (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender,
+    dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  }));
+  renders.push(m.render);
+  dcl.push(m.dcl);
+  await context.close();
+}
+await browser.close();
+await server.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(`\nFirst render of the default plant (dyeing.json, water, workshops) in headless Chromium, 7 fresh loads:`);
+console.log(`  navigation start → diagram drawn: median ${median(renders).toFixed(0)} ms (min ${Math.min(...renders).toFixed(0)}, max ${Math.max(...renders).toFixed(0)}; target ≤ 1 500 ms)`);
+console.log(`  navigation start → DOMContentLoaded (reference): median ${median(dcl).toFixed(0)} ms`);
