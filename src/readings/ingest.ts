@@ -295,8 +295,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   };
 
   const onRow = (row: string[], line: number) => {
-    const blank = row.length === 1 ? isBlank(row[0]) : row.every(isBlank);
-    if (blank) return;
+    if (row.length === 1 && isBlank(row[0])) return; // a blank line
     if (sample === undefined) return onData(row, line);
     if (header === undefined) {
       const cells = row.filter((c) => !isBlank(c));

@@ -60,9 +60,9 @@ export interface SeriesSummary {
 
 const MAX_EXAMPLES = 10;
 const HOUR = 3_600_000;
-/** e-values collected before the first spike statistics; recompute every RESTAT. */
+/** e-values collected before the first spike statistics; later refreshes (see restat). */
 const WARMUP = 32;
-const RESTAT = 1024;
+const RESTAT = 8192;
 
 /**
  * Streams one meter's readings, in time order, into a window total with its uncertainty,
@@ -120,7 +120,7 @@ export class MeterSeries {
   private readonly eRes = new Reservoir(spikeRule.reservoir, 0x6c078965);
   private eCenter = NaN;
   private eLimit = NaN;
-  private eSinceStat = 0;
+  private nextStat = WARMUP;
   private eCount = 0;
   private eAAbs = 0;
   private eB = NaN;
@@ -311,7 +311,7 @@ export class MeterSeries {
     this.eBAt = at;
     this.eBLine = line;
     this.eBValue = value;
-    if (this.eCount === WARMUP || (this.eCount > WARMUP && ++this.eSinceStat >= RESTAT)) this.restat();
+    if (this.eCount === this.nextStat) this.restat();
   }
 
   private decide(e: number, at: number, line: number, value: number, leftAbs: number, rightAbs: number): void {
@@ -329,7 +329,8 @@ export class MeterSeries {
     const m = Math.max(mad(es, this.eCenter), floor, Number.MIN_VALUE);
     // modified z = 0.6745 (e − median) / MAD > z  ⇔  |e − median| > z · MAD / 0.6745
     this.eLimit = (spikeRule.modifiedZ * m) / 0.6745;
-    this.eSinceStat = 0;
+    // statistics settle quickly: refresh at 32, 128, 512, 2048 e-values, then every RESTAT
+    this.nextStat = this.eCount < RESTAT ? this.eCount * 4 : this.eCount + RESTAT;
     const warm = this.eWarm;
     this.eWarm = [];
     for (const w of warm) if (Math.abs(w.e - this.eCenter) > this.eLimit) this.flag('spike', { at: w.at, line: w.line, value: w.value });

@@ -1,11 +1,53 @@
 import { MAD_TO_SIGMA } from './defaults.ts';
 
-/** Median of a numeric array (copied and sorted; NaN for an empty one). */
+let scratch = new Float64Array(1024);
+
+/** Median of a numeric array (NaN for an empty one); the input is not changed. O(n) by quickselect. */
 export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return NaN;
-  const a = Float64Array.from(values).sort();
-  return n % 2 === 1 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const a = scratch;
+  for (let i = 0; i < n; i++) a[i] = values[i];
+  const k = n >> 1;
+  select(a, 0, n - 1, k);
+  if (n % 2 === 1) return a[k];
+  // the lower middle is the largest of the left part
+  let lower = a[0];
+  for (let i = 1; i < k; i++) if (a[i] > lower) lower = a[i];
+  return (lower + a[k]) / 2;
+}
+
+/** Hoare's quickselect: puts the k-th smallest of a[lo..hi] at a[k], smaller ones before it. */
+function select(a: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    // median of three as the pivot
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
 
 /**
@@ -15,10 +57,12 @@ export function median(values: ArrayLike<number>): number {
  * @example mad([1, 2, 3, 4, 100]) // 1
  */
 export function mad(values: ArrayLike<number>, center = median(values)): number {
-  const d = new Float64Array(values.length);
+  if (deviations.length < values.length) deviations = new Float64Array(values.length);
+  const d = deviations.subarray(0, values.length);
   for (let i = 0; i < values.length; i++) d[i] = Math.abs(values[i] - center);
   return median(d);
 }
+let deviations = new Float64Array(1024);
 
 /** Robust standard deviation 1.4826 · MAD. */
 export function robustSigma(values: ArrayLike<number>): number {
@@ -50,7 +94,7 @@ export class Reservoir {
     s ^= s >>> 17;
     s ^= s << 5;
     this.seed = s >>> 0;
-    const j = this.seed % this.count;
+    const j = Math.floor((this.seed / 4294967296) * this.count);
     if (j < size) this.values[j] = x;
   }
   /** The sample held so far. */

@@ -1,4 +1,22 @@
-import { DEFAULT_TIMEZONE, zoneOffsetMinutes } from '../model/time.ts';
+import { DEFAULT_TIMEZONE } from '../model/time.ts';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Offset of `zone` from UTC at a UTC instant, in minutes (as src/model/time.ts, with the
+ * Intl formatter built once per zone: building one costs far more than using it).
+ */
+export function zoneOffsetMinutes(zone: string, utcMs: number): number {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(zone, f);
+  }
+  const p = f.formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(p.find((x) => x.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
 
 /**
  * Timestamps of readings files, parsed by hand (3–4 M/s, ECOSYSTEM.md; date libraries do

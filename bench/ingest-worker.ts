@@ -1,0 +1,30 @@
+/**
+ * One timed run in its own process, so its peak RSS is its own (bench/ingest.ts spawns it):
+ *   node --import tsx bench/ingest-worker.ts papa FILE   — papaparse's bare streaming parse (reference)
+ *   node --import tsx bench/ingest-worker.ts ingest FILE — `pingheng ingest FILE --json` end-to-end
+ * Prints one JSON line on stderr: { ms, rows, maxRssMB }.
+ */
+import { createReadStream } from 'node:fs';
+import Papa from 'papaparse';
+import { main } from '../src/cli/main.ts';
+
+const [mode, file] = process.argv.slice(2);
+const t0 = performance.now();
+let rows = 0;
+if (mode === 'papa') {
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse(createReadStream(file, { highWaterMark: 1 << 16 }) as unknown as File, {
+      chunk: (res: Papa.ParseResult<string[]>) => {
+        rows += res.data.length;
+      },
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
+  });
+} else {
+  // stdout is /dev/null in the parent: the JSON document is produced and written as in real use
+  const code = await main(['node', 'pingheng', 'ingest', file, '--json']);
+  if (code === 2) throw new Error(`ingest failed with exit 2`);
+}
+const ms = performance.now() - t0;
+process.stderr.write(`${JSON.stringify({ ms, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
