@@ -48,6 +48,9 @@ export function ldlSymbolic(a: CscMatrix): LdlSymbolic {
   return { n, parent, colPtr };
 }
 
+/** Pivots below this × their diagonal entry are treated as zero (a few ulps: the matrix is singular). */
+const PIVOT_TOLERANCE = 8 * Number.EPSILON;
+
 export class NotPositiveDefiniteError extends Error {
   constructor(readonly column: number) {
     super(`matrix is not positive definite (pivot ${column})`);
@@ -96,8 +99,8 @@ export function ldlNumeric(a: CscMatrix, sym: LdlSymbolic): LdlFactor {
       values[end] = lki;
       filled[i]!++;
     }
-    // A pivot lost to round-off relative to its own diagonal means a singular (semi-definite) matrix.
-    if (!(dk > diagScale * 1e-13)) throw new NotPositiveDefiniteError(k);
+    // A pivot at round-off level relative to its own diagonal means a singular (semi-definite) matrix.
+    if (!(dk > diagScale * PIVOT_TOLERANCE)) throw new NotPositiveDefiniteError(k);
     d[k] = dk;
   }
   return { ...sym, rowIndex, values, d };

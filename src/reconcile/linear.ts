@@ -3,6 +3,9 @@ import { unmeasuredSdWorkBudget } from '../data/reconcile-statistics.ts';
 import { DisjointSets, type FlowNetwork } from './network.ts';
 import { estimateUnmeasured } from './observability.ts';
 
+/** Largest set of rows whose pairwise (S⁻¹)ᵢⱼ is added to the factor's pattern for one unmeasured σ. */
+const MAX_PATTERN_CLIQUE = 12;
+
 /** What reconciliation makes of a flow. */
 export const FlowStatus = {
   /** Measured and redundant: adjusted and tested. */
@@ -215,7 +218,42 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     const [a, b] = colRows(j);
     if (a < 0 && b < 0) status[j] = FlowStatus.nonRedundant;
   }
-  const S = cscFromTriplets(R, R, ti, tj, tv, nt);
+  // Which known flows each observable unmeasured flow is a combination of (structure only; the
+  // values follow from the reconciled flows below).
+  const est = estimateUnmeasured(ext, unmeasured, known);
+  const wantSd = options.unmeasuredSd !== false;
+  // Its variance needs (S⁻¹)ᵢⱼ for the rows those flows touch: put those pairs into S's pattern
+  // (as explicit zeros) so the factor — and so the selected inverse — holds them.
+  const pairs: number[] = [];
+  if (wantSd)
+    for (let k = 0; k < unmeasured.length; k++) {
+      if (!est.observable[k]) continue;
+      const rowsOf = new Set<number>();
+      const t = est.terms[k]!;
+      for (let q = 0; q < t.flows.length && rowsOf.size <= MAX_PATTERN_CLIQUE; q++) {
+        const j = t.flows[q]!;
+        if (status[j] !== FlowStatus.redundant) continue;
+        const [a, b] = colRows(j);
+        if (a >= 0) rowsOf.add(a);
+        if (b >= 0) rowsOf.add(b);
+      }
+      if (rowsOf.size > MAX_PATTERN_CLIQUE) continue;
+      const list = [...rowsOf];
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) pairs.push(Math.min(list[x]!, list[y]!), Math.max(list[x]!, list[y]!));
+    }
+  const np = pairs.length / 2;
+  const TI = new Int32Array(nt + np);
+  const TJ = new Int32Array(nt + np);
+  const TV = new Float64Array(nt + np);
+  TI.set(ti.subarray(0, nt));
+  TJ.set(tj.subarray(0, nt));
+  TV.set(tv.subarray(0, nt));
+  for (let q = 0; q < np; q++) {
+    TI[nt + q] = pairs[2 * q]!;
+    TJ[nt + q] = pairs[2 * q + 1]!;
+  }
+  const S = cscFromTriplets(R, R, TI, TJ, TV, nt + np);
   options.captureSystem?.(S, r);
   const { lambda, solver, info } = solveReduced(S, r, options);
 
@@ -258,11 +296,10 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   }
 
   // Unmeasured flows: observable ones from the reconciled known flows.
-  const est = estimateUnmeasured(ext, unmeasured, reconciled);
-  const wantSd = options.unmeasuredSd !== false && (solver !== undefined || R === 0);
   let observableCount = 0;
   for (let k = 0; k < unmeasured.length; k++) if (est.observable[k]) observableCount++;
-  const unmeasuredSdComputed = wantSd && observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) <= unmeasuredSdWorkBudget.flops;
+  const unmeasuredSdComputed =
+    wantSd && (solver !== undefined || R === 0) && observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) <= unmeasuredSdWorkBudget.flops;
   for (let k = 0; k < unmeasured.length; k++) {
     const j = unmeasured[k]!;
     if (!est.observable[k]) {
@@ -270,7 +307,10 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
       continue;
     }
     status[j] = FlowStatus.estimated;
-    reconciled[j] = est.value[k]!;
+    const t = est.terms[k]!;
+    let v = 0;
+    for (let q = 0; q < t.flows.length; q++) v += t.coefs[q]! * reconciled[t.flows[q]!]!;
+    reconciled[j] = v;
     if (unmeasuredSdComputed) reconciledSd[j] = combinationSd(est.terms[k]!, status, w, colRows, solver, R);
   }
 
@@ -368,7 +408,7 @@ function combinationSd(
     const rows = [...avc.keys()];
     const vals = rows.map((i) => avc.get(i)!);
     let quad = 0;
-    let known = rows.length <= 24;
+    let known = rows.length <= MAX_PATTERN_CLIQUE;
     for (let a = 0; known && a < rows.length; a++)
       for (let b = a; b < rows.length; b++) {
         const z = solver.inverseEntryIfKnown(rows[a]!, rows[b]!);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reconcileLinear, type LinearProblem } from '../../src/reconcile/linear.ts';
+import { FlowStatus, reconcileLinear, type LinearProblem } from '../../src/reconcile/linear.ts';
 
 /**
  * Random flow networks: flows between nodes or across the boundary (−1), ~20 % unmeasured.
@@ -36,7 +36,7 @@ const close = (a: number, b: number, tol = 1e-9) => Math.abs(a - b) <= tol * Mat
 /** The problem's scale: the largest |measured| and the largest σ. Flows a balance forces to zero make relative tests meaningless, so compare against these. */
 const scaleOf = (p: LinearProblem) => ({
   value: p.measured.reduce((m, v) => (Number.isNaN(v) ? m : Math.max(m, Math.abs(v))), 0),
-  sd: p.sd.reduce((m, v) => Math.max(m, v), 0),
+  sd: p.sd.reduce((m, v, j) => (Number.isNaN(p.measured[j]!) ? m : Math.max(m, v)), 0),
 });
 /**
  * Var(x̂) = σ² − σ⁴·q cancels where the balances pin a flow (Var → 0), so its round-off is about
@@ -125,6 +125,48 @@ describe('reconciliation properties (fast-check)', () => {
           if (!Number.isNaN(a.z[j]!)) expect(close(a.z[j]!, b.z[j]!, 1e-6)).toBe(true);
           if (!Number.isNaN(a.reconciledSd[j]!)) expect(sameVar(a.reconciledSd[j]! * c, b.reconciledSd[j]!, s.sd * c)).toBe(true);
         }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('estimates unmeasured flows as the limit of measuring them with a huge σ', () => {
+    // Measuring an unmeasured flow at 0 ± B combines the projection estimate (variance v) with it;
+    // the value tends to the projection's as v/B → 0.
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const r = reconcileLinear(p);
+        const s = scaleOf(p);
+        if (s.sd === 0) return;
+        const big = 1e3 * s.sd;
+        const q = reconcileLinear({ ...p, measured: p.measured.map((m) => (Number.isNaN(m) ? 0 : m)), sd: p.sd.map((v, j) => (Number.isNaN(p.measured[j]!) ? big : v)) });
+        for (let j = 0; j < p.measured.length; j++) {
+          if (r.status[j] === FlowStatus.unobservable) expect(r.reconciled[j]).toBeNaN();
+          else expect(Math.abs(r.reconciled[j]! - q.reconciled[j]!)).toBeLessThanOrEqual(1e-4 * s.value);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives estimated flows the σ that propagating every measurement’s σ through the estimate gives', () => {
+    // x̂_u is linear in m: Var(x̂_u) = Σ_k (∂x̂_u/∂m_k)² σ_k², the derivatives by exact finite
+    // differences of whole reconciliations — independent of the selected-inverse formula used.
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const r = reconcileLinear(p);
+        const s = scaleOf(p);
+        const variance = new Float64Array(p.measured.length);
+        for (let k = 0; k < p.measured.length; k++) {
+          if (Number.isNaN(p.measured[k]!)) continue;
+          const d = p.sd[k]!;
+          const bumped = Float64Array.from(p.measured);
+          bumped[k]! += d;
+          const rk = reconcileLinear({ ...p, measured: bumped });
+          for (let j = 0; j < p.measured.length; j++) if (r.status[j] === FlowStatus.estimated) variance[j]! += (rk.reconciled[j]! - r.reconciled[j]!) ** 2;
+        }
+        for (let j = 0; j < p.measured.length; j++)
+          if (r.status[j] === FlowStatus.estimated) expect(Math.abs(r.reconciledSd[j]! ** 2 - variance[j]!)).toBeLessThanOrEqual(1e-6 * (variance[j]! + s.sd ** 2));
       }),
       { numRuns: 200 },
     );
