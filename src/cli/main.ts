@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerReconcile } from './commands/reconcile.ts';
+import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
 import { takeExitCode } from './io.ts';
@@ -10,7 +11,7 @@ import { takeExitCode } from './io.ts';
  * `pingheng <command> MODEL [options]`. Each command lives in src/cli/commands/ and is
  * registered here. Exit status: 0 all good, 1 findings, 2 unusable input (DESIGN.md contract).
  */
-const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerSchema, registerReconcile, registerCoverage, registerDepth];
+const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerSchema, registerReconcile, registerIngest, registerCoverage, registerDepth];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()

@@ -14,7 +14,9 @@ export interface ApplyOutcome {
  * Writes meter totals into the model: each flow measured by a meter with readings takes the
  * meter's window total as `value` and its standard uncertainty as `sd` — in the flow's own unit
  * when the two convert (one factor per meter), else in the meter's unit. A flow marked
- * `unmeasured` becomes `metered`. A meter on several flows is skipped (its total cannot be split).
+ * `unmeasured` becomes `metered`. A meter on several flows (one quantity seen in several layers,
+ * e.g. steam as water and as energy) writes its total into each when every flow's unit converts;
+ * otherwise it is skipped.
  * The input model is not changed.
  */
 export function applyReadingsDetailed(model: Model, result: IngestResult): ApplyOutcome {
@@ -29,10 +31,6 @@ export function applyReadingsDetailed(model: Model, result: IngestResult): Apply
       skipped.push({ meter: r.id, reason: 'not-in-model' });
       continue;
     }
-    if (meter.flows.length !== 1) {
-      skipped.push({ meter: r.id, reason: 'several-flows' });
-      continue;
-    }
     if (r.readings < 2 || !Number.isFinite(r.total)) {
       skipped.push({ meter: r.id, reason: 'no-readings' });
       continue;
@@ -41,22 +39,32 @@ export function applyReadingsDetailed(model: Model, result: IngestResult): Apply
       skipped.push({ meter: r.id, reason: 'no-unit' });
       continue;
     }
-    const i = flowIndex.get(meter.flows[0]);
-    if (i === undefined) continue;
-    const flow = flows[i];
-    let factor: number | undefined;
-    try {
-      factor = conversionFactor(r.unit, flow.unit);
-    } catch {
-      factor = undefined;
+    // a meter on several flows measures one quantity seen in several layers (steam as water and as energy)
+    const targets = meter.flows.map((id) => flowIndex.get(id)).filter((i): i is number => i !== undefined);
+    const factors = targets.map((i) => unitFactor(r.unit, flows[i].unit));
+    if (targets.length > 1 && factors.some((f) => f === undefined)) {
+      skipped.push({ meter: r.id, reason: 'several-flows' });
+      continue;
     }
-    const unit = factor !== undefined ? flow.unit : r.unit;
-    const value = r.total * (factor ?? 1);
-    const sd = r.sd * (factor ?? 1);
-    flows[i] = { ...flow, value, sd, unit, source: flow.source === undefined || flow.source === 'unmeasured' ? 'metered' : flow.source };
-    applied.push({ meter: r.id, flow: flow.id, value, sd, unit });
+    targets.forEach((i, k) => {
+      const flow = flows[i];
+      const factor = factors[k];
+      const unit = factor !== undefined ? flow.unit : r.unit;
+      const value = r.total * (factor ?? 1);
+      const sd = r.sd * (factor ?? 1);
+      flows[i] = { ...flow, value, sd, unit, source: flow.source === undefined || flow.source === 'unmeasured' ? 'metered' : flow.source };
+      applied.push({ meter: r.id, flow: flow.id, value, sd, unit });
+    });
   }
   return { model: { ...model, flows }, applied, skipped };
+}
+
+function unitFactor(from: string, to: string): number | undefined {
+  try {
+    return conversionFactor(from, to);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The model with meter totals in its metered flows (see applyReadingsDetailed). */

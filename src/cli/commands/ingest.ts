@@ -17,7 +17,7 @@ const MAX_LISTED = 20;
 /**
  * `pingheng ingest READINGS.csv [--model MODEL] [--write OUT.json]`: campaign readings → meter
  * totals, gaps, coverage, quality flags and the 72-h check. Exit 0 clean, 1 findings
- * (rejected rows, flags, missing meters, window short of 72 h), 2 unusable input.
+ * (rejected rows or values, gaps, quality flags other than rollovers, missing meters, window short of 72 h), 2 unusable input.
  */
 export function registerIngest(program: Command): void {
   withCommonOptions(
@@ -62,6 +62,7 @@ export function registerIngest(program: Command): void {
       result.rows.rejected > 0 ||
       result.values.rejected > 0 ||
       result.missingMeters.length > 0 ||
+      result.meters.some((m) => m.gaps.length > 0) ||
       !result.window.meetsMinimum ||
       result.meters.some((m) => m.flags.some((f) => f.code !== 'rollover'));
     if (findings) setExitCode(1);
