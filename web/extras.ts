@@ -1,19 +1,181 @@
 /**
- * Optional analyses shown as extra panels when the core exports them (metering coverage, depth
- * verdict, reconciliation, readings quality). Each entry computes plain data in the worker; the
- * page renders it with the panel of the same id (panels/extras.ts).
+ * Optional analyses computed in the worker next to the balances: metering coverage and the
+ * depth verdict (src/metering), reconciliation (src/reconcile), readings quality (src/readings).
+ * Each becomes plain, cloneable data that a panel of the same id renders (panels/extras.ts).
+ * One analysis failing never hides the others: its panel shows the error instead.
  */
-import type { CheckResult, PlantGraph } from '../src/index.ts';
+import {
+  analyseMetering,
+  coverageRows,
+  depthVerdict,
+  formatPath,
+  reconcileModel,
+  t,
+  validateMetering,
+  type CheckResult,
+  type IngestResult,
+  type PlantGraph,
+} from '../src/index.ts';
 
-type Extra = (graph: PlantGraph, result: CheckResult) => unknown;
+type Bilingual = { zh: string; en: string };
 
-const EXTRAS: Record<string, Extra> = {};
+export interface CoverageExtra {
+  issues?: { where: string; text: Bilingual }[];
+  rows: {
+    table: string;
+    label: Bilingual;
+    level: number;
+    n: number;
+    N: number;
+    ratio: number | null;
+    required: number | null;
+    pass: boolean;
+    missing: string[];
+  }[];
+  depth?: {
+    label: Bilingual;
+    acceptance: { A: boolean; B: boolean; C: boolean };
+    reasons: (Bilingual & { ok: boolean })[];
+    next: Bilingual[];
+    nextLabel: Bilingual | null;
+  };
+}
 
-export function computeExtras(graph: PlantGraph, result: CheckResult): Record<string, unknown> {
+export interface ReconcileExtra {
+  layers: {
+    layer: string;
+    unit: string;
+    global: { chi2: number; dof: number; critical: number; pass: boolean };
+    flows: {
+      id: string;
+      unit: string;
+      measured: number | null;
+      reconciled: number | null;
+      sd: number | null;
+      reconciledSd: number | null;
+      status: string;
+      z: number | null;
+      suspect: boolean;
+    }[];
+    diagnosis: { zh: string[]; en: string[] };
+  }[];
+  /** Reconciled values in the layer unit by layer-flow id, for the Sankey's reconciled view. */
+  values: Record<string, number>;
+}
+
+export interface ReadingsExtra {
+  file: string;
+  encoding: string;
+  rows: { read: number; used: number; rejected: number };
+  rejected: { line: number; reason: string; column?: string }[];
+  meters: { id: string; unit: string; total: number; coverage: number; readings: number; gaps: number; longestGapHours: number; flags: string }[];
+  window: { start: string; end: string; hours: number; longestContinuousHours: number; minimumHours: number; meetsMinimum: boolean };
+  missingMeters: string[];
+  unknownColumns: string[];
+  applied: number;
+}
+
+export interface ExtrasInput {
+  graph: PlantGraph;
+  result: CheckResult;
+  readings?: { ingest: IngestResult; applied: number };
+}
+
+type Extra = (input: ExtrasInput) => unknown;
+
+const both = (code: string, params: Record<string, string | number | undefined> = {}): Bilingual => ({ zh: t('zh', code, params), en: t('en', code, params) });
+
+/** "结论：重点型物料平衡" → "重点型物料平衡" (the grade's name without the verdict prefix). */
+const stripVerdict = (b: Bilingual): Bilingual => ({ zh: b.zh.replace(/^.*[:：]\s*/, ''), en: b.en.replace(/^.*[:：]\s*/, '') });
+
+const EXTRAS: Record<string, Extra> = {
+  coverage({ graph, readings }): CoverageExtra {
+    const issues = validateMetering(graph.model);
+    if (issues.length > 0) return { rows: [], issues: issues.map((i) => ({ where: formatPath(i.path), text: both(i.code, i.params) })) };
+    const a = analyseMetering(graph.model, {}, graph);
+    const rows = coverageRows(a)
+      .filter((r) => r.N > 0)
+      .map((r) => ({ table: r.table, label: r.label, level: r.level, n: r.n, N: r.N, ratio: r.ratio, required: r.required, pass: r.pass, missing: r.missing }));
+    const evidence = readings ? { readings: { longestContinuousHours: readings.ingest.window.longestContinuousHours, source: 'readings' as const } } : {};
+    const d = depthVerdict(graph.model, evidence, a);
+    return {
+      rows,
+      depth: {
+        label: d.label,
+        acceptance: d.acceptance,
+        reasons: d.reasons.map((r) => ({ ok: r.ok, zh: r.zh, en: r.en })),
+        next: d.next.map((n) => ({ zh: n.zh, en: n.en })),
+        nextLabel: d.nextDepth === null ? null : stripVerdict(both(`depth.reason.grade.${d.nextDepth}`)),
+      },
+    };
+  },
+
+  reconcile({ graph }): ReconcileExtra {
+    const r = reconcileModel(graph);
+    const factor = new Map(graph.flows.map((f) => [f.id, f.factor]));
+    const values: Record<string, number> = {};
+    for (const l of r.layers) for (const f of l.flows) if (f.reconciled !== null && factor.has(f.id)) values[f.id] = f.reconciled * factor.get(f.id)!;
+    return {
+      values,
+      layers: r.layers.map((l) => ({
+        layer: l.layer,
+        unit: l.unit,
+        global: { chi2: l.global.chi2, dof: l.global.dof, critical: l.global.critical, pass: l.global.pass },
+        flows: l.flows.map((f) => ({
+          id: f.id,
+          unit: f.unit,
+          measured: f.measured,
+          reconciled: f.reconciled,
+          sd: f.sd,
+          reconciledSd: f.reconciledSd,
+          status: f.status,
+          z: f.z,
+          suspect: f.suspect,
+        })),
+        diagnosis: l.diagnosis,
+      })),
+    };
+  },
+
+  readings({ readings }): ReadingsExtra | undefined {
+    if (!readings) return undefined;
+    const r = readings.ingest;
+    return {
+      file: r.file,
+      encoding: r.encoding,
+      rows: r.rows,
+      rejected: r.rejected.slice(0, 200).map((x) => ({ line: x.line, reason: x.reason, ...(x.column ? { column: x.column } : {}) })),
+      meters: r.meters.map((m) => ({
+        id: m.id,
+        unit: m.unit,
+        total: m.total,
+        coverage: m.coverage,
+        readings: m.readings,
+        gaps: m.gaps.length,
+        longestGapHours: m.gaps.reduce((s, g) => Math.max(s, g.hours), 0),
+        flags: m.flags.map((f) => `${f.code}×${f.count}`).join(' '),
+      })),
+      window: {
+        start: r.window.start,
+        end: r.window.end,
+        hours: r.window.hours,
+        longestContinuousHours: r.window.longestContinuousHours,
+        minimumHours: r.window.minimumHours,
+        meetsMinimum: r.window.meetsMinimum,
+      },
+      missingMeters: r.missingMeters,
+      unknownColumns: r.unknownColumns,
+      applied: readings.applied,
+    };
+  },
+};
+
+export function computeExtras(input: ExtrasInput): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [id, run] of Object.entries(EXTRAS)) {
     try {
-      out[id] = run(graph, result);
+      const v = run(input);
+      if (v !== undefined) out[id] = v;
     } catch (err) {
       out[id] = { error: err instanceof Error ? err.message : String(err) };
     }

@@ -8,6 +8,7 @@ import { drawSankey, linkStyle, STATE_STYLE } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
+import type { ReconcileExtra } from './extras.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
 import { renderTable, toCsv } from './table.ts';
 
@@ -22,6 +23,9 @@ const ui = {
   layer: $<HTMLSelectElement>('layer'),
   level: $<HTMLSelectElement>('level'),
   fixed: $<HTMLInputElement>('fixed'),
+  reconciled: $<HTMLInputElement>('reconciled'),
+  reconciledLabel: $<HTMLLabelElement>('reconciled-label'),
+  progress: $<HTMLProgressElement>('progress'),
   error: $<HTMLDivElement>('error'),
   status: $<HTMLParagraphElement>('status'),
   totals: $<HTMLParagraphElement>('totals'),
@@ -44,15 +48,23 @@ const state: {
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let nextId = 1;
 const pending = new Map<number, (r: Response) => void>();
+const progress = new Map<number, (bytes: number, total: number) => void>();
 worker.onmessage = (e: MessageEvent<Response>) => {
-  pending.get(e.data.id)?.(e.data);
-  pending.delete(e.data.id);
+  const r = e.data;
+  if (r.type === 'progress') {
+    progress.get(r.id)?.(r.bytes, r.total);
+    return;
+  }
+  pending.get(r.id)?.(r);
+  pending.delete(r.id);
+  progress.delete(r.id);
 };
 type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-function call(body: Body): Promise<Response> {
+function call(body: Body, onProgress?: (bytes: number, total: number) => void): Promise<Response> {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
+    if (onProgress) progress.set(id, onProgress);
     worker.postMessage({ ...body, id } as Request);
   });
 }
@@ -69,7 +81,11 @@ function applyStaticLabels(): void {
 // ---- loading --------------------------------------------------------------------------------
 async function open(body: Body): Promise<void> {
   ui.status.textContent = tr('web.loading');
-  const r = await call(body);
+  const r = await call(body, (bytes, total) => {
+    ui.progress.hidden = false;
+    ui.progress.value = total > 0 ? bytes / total : 0;
+  });
+  ui.progress.hidden = true;
   if (r.type === 'loaded') onLoaded(r);
   else if (r.type === 'failed') showFailure(r);
   else if (r.type === 'error') showError(tr('web.error.worker', { message: r.message }), []);
@@ -80,6 +96,9 @@ function onLoaded(loaded: Loaded): void {
   hideError();
   if (!loaded.layers.some((l) => l.layer === state.layer)) state.layer = loaded.layers.find((l) => l.layer === 'water')?.layer ?? loaded.layers[0]?.layer ?? '';
   if (!loaded.levels.includes(state.level)) state.level = loaded.levels.includes(2) ? 2 : loaded.levels[loaded.levels.length - 1]!;
+  const reconcile = loaded.extras.reconcile as ReconcileExtra | undefined;
+  ui.reconciledLabel.hidden = !reconcile?.values || Object.keys(reconcile.values).length === 0;
+  if (ui.reconciledLabel.hidden) ui.reconciled.checked = false;
   fillSelectors();
   showLoadedStatus();
   void renderView();
@@ -126,6 +145,7 @@ function hideError(): void {
 async function openFiles(files: FileList | File[]): Promise<void> {
   for (const file of files) {
     if (/\.json$/i.test(file.name) || file.type === 'application/json') await open({ type: 'open', text: await file.text(), file: file.name, lang: state.lang });
+    else if (/\.(csv|txt)$/i.test(file.name) || file.type === 'text/csv') await open({ type: 'readings', file, lang: state.lang });
     else showError(tr('web.error.title', { file: file.name }), [tr('web.error.kind')]);
   }
 }
@@ -160,6 +180,8 @@ async function renderView(): Promise<void> {
   if (!state.loaded) return;
   const seq = ++viewSeq;
   const spec: SankeyViewSpec = { layer: state.layer, level: state.level, ...(state.fixedScale !== undefined ? { fixedScale: state.fixedScale } : {}) };
+  const reconcile = state.loaded.extras.reconcile as ReconcileExtra | undefined;
+  if (ui.reconciled.checked && reconcile?.values) spec.reconciled = reconcile.values;
   const width = Math.max(960, ui.sankey.clientWidth || 0);
   const r = await call({ type: 'view', spec, width, lang: state.lang });
   if (seq !== viewSeq) return; // a newer request superseded this one
@@ -218,7 +240,13 @@ function renderPanels(): void {
       csv.onclick = () => exportText(toCsv(table), 'text/csv;charset=utf-8', `${baseName()}-${table.id}.csv`);
       h2.append(title, csv);
       section.append(h2);
-      renderTable(section, table, tr('web.none'));
+      for (const line of table.notes ?? []) {
+        const p = document.createElement('p');
+        p.className = 'note';
+        p.textContent = line;
+        section.append(p);
+      }
+      if (table.columns.length > 0) renderTable(section, table, tr('web.none'));
       ui.panels.append(section);
     }
   }
@@ -257,6 +285,7 @@ ui.fixed.onchange = () => {
   state.fixedScale = ui.fixed.checked ? state.drawn?.scale : undefined;
   void renderView();
 };
+ui.reconciled.onchange = () => void renderView();
 ui.lang.onchange = () => {
   state.lang = ui.lang.value as Lang;
   applyStaticLabels();

@@ -7,7 +7,9 @@ import type { CheckResult, FlowState, Lang, SankeyViewSpec, ViewNodeRole } from 
 export type Request =
   | { id: number; type: 'example'; name: string; lang: Lang }
   | { id: number; type: 'open'; text: string; file: string; lang: Lang }
-  | { id: number; type: 'view'; spec: SankeyViewSpec; width: number; lang: Lang };
+  | { id: number; type: 'view'; spec: SankeyViewSpec; width: number; lang: Lang }
+  /** Readings CSV for the loaded model: streamed from the File, meter totals written into the model. */
+  | { id: number; type: 'readings'; file: File; lang: Lang };
 
 /** A located problem in an input file, already rendered in the page's language. */
 export interface ShownIssue {
@@ -79,4 +81,11 @@ export interface Drawn {
   ms: number;
 }
 
-export type Response = { id: number } & (Loaded | Failed | Drawn | { type: 'error'; message: string });
+/** Sent while a readings file streams in; the request's answer follows. */
+export interface Progress {
+  type: 'progress';
+  bytes: number;
+  total: number;
+}
+
+export type Response = { id: number } & (Loaded | Failed | Drawn | Progress | { type: 'error'; message: string });

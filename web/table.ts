@@ -15,6 +15,8 @@ export interface TableData<R> {
   title: string;
   columns: Column<R>[];
   rows: R[];
+  /** Lines shown above the table (verdicts, global tests), already translated. */
+  notes?: string[];
 }
 
 export function cellText(v: string | number | null): string {

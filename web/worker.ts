@@ -5,11 +5,13 @@
  */
 import {
   InputError,
+  applyReadingsDetailed,
   buildGraph,
   carrier,
   checkModel,
   formatPath,
   hasMessage,
+  ingestReadings,
   levelsOf,
   parseModel,
   sankeyLayout,
@@ -19,16 +21,18 @@ import {
   type CheckResult,
   type InputIssue,
   type Lang,
+  type Model,
   type PlantGraph,
   type ViewNode,
 } from '../src/index.ts';
-import { computeExtras } from './extras.ts';
-import type { Drawn, Request, Response, ShownIssue } from './protocol.ts';
+import { computeExtras, type ExtrasInput } from './extras.ts';
+import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
 /** The bundled example plants, as text so errors keep their line numbers. */
 const examples = import.meta.glob('../datasets/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-let current: { graph: PlantGraph; result: CheckResult } | undefined;
+/** The plant shown: the model as loaded (readings are applied to it, never on top of earlier ones). */
+let current: { file: string; model: Model; warnings: ShownIssue[]; graph: PlantGraph; result: CheckResult } | undefined;
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
@@ -40,6 +44,10 @@ self.onmessage = (e: MessageEvent<Request>) => {
       const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
       if (text === undefined) throw new Error(`no bundled example "${file}"`);
       post({ id: req.id, ...open(text, file, req.lang) });
+    } else if (req.type === 'readings') {
+      void readings(req.id, req.file, req.lang).then(post, (err) =>
+        post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) }),
+      );
     } else if (req.type === 'view') {
       if (!current) throw new Error('no plant loaded');
       post({ id: req.id, ...draw(req.spec, req.width, req.lang) });
@@ -64,21 +72,54 @@ function open(text: string, file: string, lang: Lang) {
     if (err instanceof InputError) return { type: 'failed' as const, file, issues: err.issues.map((i) => shown(i, file, lang)) };
     throw err;
   }
-  const graph = buildGraph(loaded.model);
+  return compute(loaded.model, file, loaded.warnings.map((w) => shown(w, file, lang)));
+}
+
+/** Balances and every optional analysis of a model; becomes the plant shown. */
+function compute(model: Model, file: string, warnings: ShownIssue[], readingsInput?: ExtrasInput['readings'], shownFile = file): Loaded {
+  const graph = buildGraph(model);
   const result = checkModel(graph);
-  current = { graph, result };
-  const m = loaded.model;
+  const extras = computeExtras({ graph, result, ...(readingsInput ? { readings: readingsInput } : {}) });
+  if (!readingsInput) current = { file, model, warnings, graph, result };
+  else current = { ...current!, graph, result };
   return {
-    type: 'loaded' as const,
-    file,
-    name: m.name,
-    ...(m.nameEn ? { nameEn: m.nameEn } : {}),
+    type: 'loaded',
+    file: shownFile,
+    name: model.name,
+    ...(model.nameEn ? { nameEn: model.nameEn } : {}),
     layers: graph.layers.map((layer) => ({ layer, unit: graph.layerUnits.get(layer)! })),
     levels: levelsOf(graph),
-    warnings: loaded.warnings.map((w) => shown(w, file, lang)),
+    warnings,
     result,
-    extras: computeExtras(graph, result),
+    extras,
   };
+}
+
+/**
+ * Streams a readings CSV (File.stream(), never read whole), writes each meter's window total
+ * into the loaded model's flows and recomputes everything.
+ */
+async function readings(id: number, file: File, lang: Lang): Promise<Response> {
+  if (!current) throw new Error('no plant loaded');
+  const base = current;
+  let ingest;
+  try {
+    let last = 0;
+    ingest = await ingestReadings(file.stream() as unknown as AsyncIterable<Uint8Array>, {
+      file: file.name,
+      model: base.model,
+      onProgress: (bytes) => {
+        const now = performance.now();
+        if (now - last > 100) post({ id, type: 'progress', bytes, total: file.size });
+        last = now;
+      },
+    });
+  } catch (err) {
+    if (err instanceof InputError) return { id, type: 'failed', file: file.name, issues: err.issues.map((i) => shown(i, file.name, lang)) };
+    throw err;
+  }
+  const outcome = applyReadingsDetailed(base.model, ingest);
+  return { id, ...compute(outcome.model, base.file, base.warnings, { ingest, applied: outcome.applied.length }, `${base.file} + ${file.name}`) };
 }
 
 /** Room right of the last column for its labels, px. */

@@ -141,6 +141,44 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await shot('error-located');
   });
 
+  it('shows coverage, the depth verdict and reconciliation, and draws reconciled values on request', async () => {
+    expect(await page.locator('#panels table[data-table="coverage"] tbody tr').count()).toBeGreaterThan(3);
+    const depth = await page.textContent('#panels section[data-panel="coverage"]:has(table[data-table="depth"])');
+    expect(depth).toContain(t('zh', 'web.depth.verdict', { label: '' }).replace(/\s+$/, ''));
+    expect(await page.locator('#panels table[data-table="reconcile"] tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.textContent('#panels section[data-panel="reconcile"]')).toContain('χ²');
+    await page.check('#reconciled');
+    await page.waitForSelector('#sankey path[data-state="reconciled"]');
+    await shot('dyeing-water-L2-reconciled');
+    await page.uncheck('#reconciled');
+    await page.waitForFunction(() => document.querySelectorAll('#sankey path[data-state="reconciled"]').length === 0);
+  });
+
+  it('streams a readings CSV into the plant and reports its quality; a bad CSV is located', async () => {
+    // Hourly cumulative readings of MW01 and MW02 over the 72 h campaign, hours 30–32 missing, one bad timestamp.
+    const lines = ['timestamp,MW01,MW02'];
+    const start = Date.UTC(2026, 2, 2, 8, 0);
+    for (let h = 0; h <= 72; h++) {
+      if (h >= 30 && h < 33) continue;
+      const ts = new Date(start + h * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
+      lines.push(`${ts},${(1000 + h * 90).toFixed(1)},${(500 + h * 50).toFixed(1)}`);
+    }
+    lines.push('2026-03-04 99:00,1,2');
+    await page.setInputFiles('#file', { name: 'readings.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json + readings.csv'));
+    const panel = await page.textContent('#panels section[data-panel="readings"]');
+    // 70 of 71 rows used; 72 h × 90 t/h = 6 480 t on MW01; the gap leaves 39 h continuous (< 72 h).
+    expect(panel).toContain('MW01');
+    expect(panel).toContain('6480');
+    expect(panel).toContain('39');
+    expect(await page.locator('#panels table[data-table="readings-rejected"] tbody tr').count()).toBe(1);
+    expect(await page.isHidden('#progress')).toBe(true);
+    await shot('readings-quality');
+    await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('empty.csv'));
+    expect(await page.textContent('#status')).toContain('dyeing.json + readings.csv');
+  });
+
   it('renders a hostile node name as text', async () => {
     const model = {
       name: XSS,

@@ -1,7 +1,167 @@
 /**
- * Panels for the optional analyses computed in the worker (extras.ts): metering coverage and
- * depth, reconciliation, readings quality. Each is added here when its core API exists.
+ * Panels for the optional analyses the worker computes (web/extras.ts): meter coverage, the
+ * depth verdict with what the next grade needs, reconciliation with suspects highlighted, and
+ * readings quality. A panel whose analysis failed shows why instead of disappearing.
  */
-import type { Panel } from './core.ts';
+import { t, type Lang } from '../../src/index.ts';
+import type { CoverageExtra, ReadingsExtra, ReconcileExtra } from '../extras.ts';
+import type { AnyTable, TableData } from '../table.ts';
+import type { Panel, PanelContext } from './core.ts';
 
-export const EXTRA_PANELS: Panel[] = [];
+type ReasonRow = NonNullable<CoverageExtra['depth']>['reasons'][number];
+
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const sig = (x: number | null) => (x === null ? null : Number(x.toPrecision(4)));
+
+function failed(ctx: PanelContext, id: string, titleKey: string): AnyTable[] | undefined {
+  const extra = ctx.loaded.extras[id] as { error?: string } | undefined;
+  if (!extra?.error) return undefined;
+  const title = t(ctx.lang, titleKey, { layer: ctx.layer, file: '' });
+  return [{ id, title, columns: [], rows: [], notes: [t(ctx.lang, 'web.panel.failed', { panel: title, message: extra.error })] }];
+}
+
+export const coveragePanel: Panel = {
+  id: 'coverage',
+  tables(ctx) {
+    const { lang } = ctx;
+    const c = ctx.loaded.extras.coverage as CoverageExtra | undefined;
+    if (!c) return [];
+    const bad = failed(ctx, 'coverage', 'web.panel.coverage');
+    if (bad) return bad;
+    const table: TableData<CoverageExtra['rows'][number]> = {
+      id: 'coverage',
+      title: t(lang, 'web.panel.coverage'),
+      rows: c.rows,
+      notes: c.issues ? [t(lang, 'web.coverage.issues'), ...c.issues.map((i) => `${i.where}: ${i.text[lang]}`)] : [],
+      columns: [
+        { header: t(lang, 'web.col.table'), value: (r) => r.table },
+        { header: t(lang, 'web.col.row'), value: (r) => r.label[lang] },
+        { header: t(lang, 'web.col.level'), value: (r) => t(lang, `web.level.${r.level}`) },
+        { header: t(lang, 'web.col.n'), value: (r) => r.n, numeric: true },
+        { header: t(lang, 'web.col.N'), value: (r) => r.N, numeric: true },
+        { header: t(lang, 'web.col.ratio'), value: (r) => pct(r.ratio), numeric: true },
+        { header: t(lang, 'web.col.required'), value: (r) => r.required, numeric: true },
+        { header: t(lang, 'web.col.status'), value: (r) => t(lang, r.pass ? 'web.status.pass' : 'web.status.fail'), badge: (r) => (r.pass ? 'status-pass' : 'status-fail') },
+        { header: t(lang, 'web.col.missing'), value: (r) => r.missing.join(', ') },
+      ],
+    };
+    const out: AnyTable[] = [table];
+    const d = c.depth;
+    if (d) {
+      const yes = (b: boolean) => t(lang, b ? 'web.yes' : 'web.no');
+      const reasons: TableData<ReasonRow> = {
+        id: 'depth',
+        title: t(lang, 'web.panel.depth'),
+        notes: [t(lang, 'web.depth.verdict', { label: d.label[lang] }), t(lang, 'web.depth.acceptance', { A: yes(d.acceptance.A), B: yes(d.acceptance.B), C: yes(d.acceptance.C) })],
+        rows: d.reasons,
+        columns: [
+          { header: t(lang, 'web.col.ok'), value: (r) => (r.ok ? '✓' : '✗'), badge: (r) => (r.ok ? 'status-pass' : 'status-fail') },
+          { header: t(lang, 'web.col.reason'), value: (r) => r[lang] },
+        ],
+      };
+      const next: TableData<{ zh: string; en: string; n: number }> = {
+        id: 'depth-next',
+        title: d.nextLabel ? t(lang, 'web.panel.depthNext', { label: d.nextLabel[lang] }) : t(lang, 'web.depth.top'),
+        rows: d.next.map((x, i) => ({ ...x, n: i + 1 })),
+        columns: [
+          { header: '#', value: (r) => r.n, numeric: true },
+          { header: t(lang, 'web.col.item'), value: (r) => r[lang] },
+        ],
+      };
+      out.push(reasons, next);
+    }
+    return out;
+  },
+};
+
+export const reconcilePanel: Panel = {
+  id: 'reconcile',
+  tables(ctx) {
+    const { lang, layer } = ctx;
+    const r = ctx.loaded.extras.reconcile as ReconcileExtra | undefined;
+    if (!r) return [];
+    const bad = failed(ctx, 'reconcile', 'web.panel.reconcile');
+    if (bad) return bad;
+    const l = r.layers.find((x) => x.layer === layer);
+    if (!l) return [];
+    type Row = (typeof l.flows)[number];
+    const table: TableData<Row> = {
+      id: 'reconcile',
+      title: t(lang, 'web.panel.reconcile', { layer }),
+      rows: l.flows,
+      notes: [
+        t(lang, 'web.reconcile.global', {
+          chi2: sig(l.global.chi2) ?? '—',
+          dof: l.global.dof,
+          critical: sig(l.global.critical) ?? '—',
+          verdict: t(lang, l.global.pass ? 'web.reconcile.pass' : 'web.reconcile.fail'),
+        }),
+        ...l.diagnosis[lang as Lang],
+      ],
+      columns: [
+        { header: t(lang, 'web.col.flow'), value: (f) => f.id },
+        { header: t(lang, 'web.col.unit'), value: (f) => f.unit },
+        { header: t(lang, 'web.col.measured'), value: (f) => sig(f.measured), numeric: true },
+        { header: t(lang, 'web.col.reconciled'), value: (f) => sig(f.reconciled), numeric: true },
+        { header: t(lang, 'web.col.sd'), value: (f) => sig(f.sd), numeric: true },
+        { header: t(lang, 'web.col.reconciledSd'), value: (f) => sig(f.reconciledSd), numeric: true },
+        { header: t(lang, 'web.col.status'), value: (f) => t(lang, `web.rstatus.${f.status}`) },
+        { header: t(lang, 'web.col.z'), value: (f) => sig(f.z), numeric: true },
+        { header: t(lang, 'web.col.suspect'), value: (f) => (f.suspect ? t(lang, 'web.yes') : ''), badge: (f) => (f.suspect ? 'status-fail' : undefined) },
+      ],
+    };
+    return [table];
+  },
+};
+
+export const readingsPanel: Panel = {
+  id: 'readings',
+  tables(ctx) {
+    const { lang } = ctx;
+    const r = ctx.loaded.extras.readings as ReadingsExtra | undefined;
+    if (!r) return [];
+    const bad = failed(ctx, 'readings', 'web.panel.readings');
+    if (bad) return bad;
+    const w = r.window;
+    const meters: TableData<ReadingsExtra['meters'][number]> = {
+      id: 'readings',
+      title: t(lang, 'web.panel.readings', { file: r.file }),
+      notes: [
+        t(lang, 'web.readings.rows', { ...r.rows, applied: r.applied }),
+        t(lang, 'web.readings.window', {
+          start: w.start,
+          end: w.end,
+          hours: sig(w.hours) ?? '—',
+          longest: sig(w.longestContinuousHours) ?? '—',
+          minimum: w.minimumHours,
+          verdict: t(lang, w.meetsMinimum ? 'web.status.pass' : 'web.status.fail'),
+        }),
+        ...(r.missingMeters.length ? [t(lang, 'web.readings.missing', { list: r.missingMeters.join(', ') })] : []),
+        ...(r.unknownColumns.length ? [t(lang, 'web.readings.unknown', { list: r.unknownColumns.join(', ') })] : []),
+      ],
+      rows: r.meters,
+      columns: [
+        { header: t(lang, 'web.col.meter'), value: (m) => m.id },
+        { header: t(lang, 'web.col.unit'), value: (m) => m.unit },
+        { header: t(lang, 'web.col.total'), value: (m) => sig(m.total), numeric: true },
+        { header: t(lang, 'web.col.coverage'), value: (m) => pct(m.coverage * 100), numeric: true },
+        { header: t(lang, 'web.col.readings'), value: (m) => m.readings, numeric: true },
+        { header: t(lang, 'web.col.gaps'), value: (m) => m.gaps, numeric: true, badge: (m) => (m.gaps > 0 ? 'status-incomplete' : undefined) },
+        { header: t(lang, 'web.col.longestGap'), value: (m) => sig(m.longestGapHours), numeric: true },
+        { header: t(lang, 'web.col.flags'), value: (m) => m.flags },
+      ],
+    };
+    const rejected: TableData<ReadingsExtra['rejected'][number]> = {
+      id: 'readings-rejected',
+      title: t(lang, 'web.panel.rejected'),
+      rows: r.rejected,
+      columns: [
+        { header: t(lang, 'web.col.line'), value: (x) => x.line, numeric: true },
+        { header: t(lang, 'web.col.reason'), value: (x) => (x.column ? `${x.reason} (${x.column})` : x.reason) },
+      ],
+    };
+    return r.rejected.length ? [meters, rejected] : [meters];
+  },
+};
+
+export const EXTRA_PANELS: Panel[] = [readingsPanel, coveragePanel, reconcilePanel];
