@@ -22,7 +22,9 @@ import type { Meter, Model } from '../src/model/schema.ts';
 import { parseIsoInZone } from '../src/model/time.ts';
 
 const DIR = new URL('./', import.meta.url);
-const OUT = new URL('./readings/', import.meta.url);
+// --out DIR writes elsewhere (the tests use a temporary directory)
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? new URL(`file://${process.argv[outArg + 1].replace(/\/?$/, '/')}`) : new URL('./readings/', import.meta.url);
 const MINUTE = 60_000;
 
 interface Plan {
@@ -108,7 +110,7 @@ function generate(plant: string, plan: Plan): void {
   const readingOf = new Map(columns.map((c) => [c.meter.id, c.meter.reading]));
   const withReadings: Model = { ...model, meters: (model.meters ?? []).map((m) => (readingOf.has(m.id) ? { ...m, reading: readingOf.get(m.id) } : m)) };
   writeFileSync(new URL(`${plant}.model.json`, OUT), `${JSON.stringify(withReadings, null, 2)}\n`);
-  console.log(`${plant}: ${columns.length} meters × ${steps + 1} rows → datasets/readings/${plant}.csv`);
+  console.log(`${plant}: ${columns.length} meters × ${steps + 1} rows → ${new URL(`${plant}.csv`, OUT).pathname}`);
 }
 
 for (const [plant, plan] of Object.entries(PLANS)) generate(plant, plan);
