@@ -93,16 +93,33 @@ async function open(body: Body): Promise<void> {
 
 function onLoaded(loaded: Loaded): void {
   state.loaded = loaded;
+  delete document.body.dataset.extras;
   hideError();
   if (!loaded.layers.some((l) => l.layer === state.layer)) state.layer = loaded.layers.find((l) => l.layer === 'water')?.layer ?? loaded.layers[0]?.layer ?? '';
   if (!loaded.levels.includes(state.level)) state.level = loaded.levels.includes(2) ? 2 : loaded.levels[loaded.levels.length - 1]!;
-  const reconcile = loaded.extras.reconcile as ReconcileExtra | undefined;
-  ui.reconciledLabel.hidden = !reconcile?.values || Object.keys(reconcile.values).length === 0;
-  if (ui.reconciledLabel.hidden) ui.reconciled.checked = false;
+  ui.reconciled.checked = false;
+  showReconciledSwitch();
   fillSelectors();
   showLoadedStatus();
   void renderView();
   renderPanels();
+  void loadExtras(loaded);
+}
+
+/** Coverage, depth, reconciliation, readings quality: computed after the diagram is up. */
+async function loadExtras(loaded: Loaded): Promise<void> {
+  const r = await call({ type: 'extras' });
+  if (r.type !== 'extras' || state.loaded !== loaded) return;
+  loaded.extras = r.extras;
+  showReconciledSwitch();
+  renderPanels();
+  document.body.dataset.extras = String(Object.keys(r.extras).length);
+}
+
+function showReconciledSwitch(): void {
+  const reconcile = state.loaded?.extras.reconcile as ReconcileExtra | undefined;
+  ui.reconciledLabel.hidden = !reconcile?.values || Object.keys(reconcile.values).length === 0;
+  if (ui.reconciledLabel.hidden) ui.reconciled.checked = false;
 }
 
 function showLoadedStatus(): void {

@@ -9,7 +9,9 @@ export type Request =
   | { id: number; type: 'open'; text: string; file: string; lang: Lang }
   | { id: number; type: 'view'; spec: SankeyViewSpec; width: number; lang: Lang }
   /** Readings CSV for the loaded model: streamed from the File, meter totals written into the model. */
-  | { id: number; type: 'readings'; file: File; lang: Lang };
+  | { id: number; type: 'readings'; file: File; lang: Lang }
+  /** The optional analyses of the plant just loaded (sent after the diagram, so it shows at once). */
+  | { id: number; type: 'extras' };
 
 /** A located problem in an input file, already rendered in the page's language. */
 export interface ShownIssue {
@@ -28,7 +30,12 @@ export interface Loaded {
   levels: (1 | 2 | 3)[];
   warnings: ShownIssue[];
   result: CheckResult;
-  /** Results of optional analyses (coverage, depth, reconciliation…) by panel id, when the core offers them. */
+  /** Results of optional analyses (coverage, depth, reconciliation…) by panel id; filled by a later 'extras' request. */
+  extras: Record<string, unknown>;
+}
+
+export interface Extras {
+  type: 'extras';
   extras: Record<string, unknown>;
 }
 
@@ -88,4 +95,4 @@ export interface Progress {
   total: number;
 }
 
-export type Response = { id: number } & (Loaded | Failed | Drawn | Progress | { type: 'error'; message: string });
+export type Response = { id: number } & (Loaded | Failed | Drawn | Progress | Extras | { type: 'error'; message: string });

@@ -21,7 +21,8 @@ export interface TableData<R> {
 
 export function cellText(v: string | number | null): string {
   if (v === null) return '—';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : Number(v.toPrecision(4)).toString();
+  // Whole units from 1 000 up; 4 significant figures below (a residual of 0.1229 tce stays readable).
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : Math.abs(v) >= 1000 ? String(Math.round(v)) : Number(v.toPrecision(4)).toString();
   return v;
 }
 

@@ -32,7 +32,9 @@ import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts
 const examples = import.meta.glob('../datasets/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 /** The plant shown: the model as loaded (readings are applied to it, never on top of earlier ones). */
-let current: { file: string; model: Model; warnings: ShownIssue[]; graph: PlantGraph; result: CheckResult } | undefined;
+let current:
+  | { file: string; model: Model; warnings: ShownIssue[]; graph: PlantGraph; result: CheckResult; readings?: ExtrasInput['readings'] }
+  | undefined;
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
@@ -48,6 +50,10 @@ self.onmessage = (e: MessageEvent<Request>) => {
       void readings(req.id, req.file, req.lang).then(post, (err) =>
         post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) }),
       );
+    } else if (req.type === 'extras') {
+      if (!current) throw new Error('no plant loaded');
+      const { graph, result, readings } = current;
+      post({ id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) });
     } else if (req.type === 'view') {
       if (!current) throw new Error('no plant loaded');
       post({ id: req.id, ...draw(req.spec, req.width, req.lang) });
@@ -79,9 +85,8 @@ function open(text: string, file: string, lang: Lang) {
 function compute(model: Model, file: string, warnings: ShownIssue[], readingsInput?: ExtrasInput['readings'], shownFile = file): Loaded {
   const graph = buildGraph(model);
   const result = checkModel(graph);
-  const extras = computeExtras({ graph, result, ...(readingsInput ? { readings: readingsInput } : {}) });
   if (!readingsInput) current = { file, model, warnings, graph, result };
-  else current = { ...current!, graph, result };
+  else current = { ...current!, graph, result, readings: readingsInput };
   return {
     type: 'loaded',
     file: shownFile,
@@ -91,7 +96,7 @@ function compute(model: Model, file: string, warnings: ShownIssue[], readingsInp
     levels: levelsOf(graph),
     warnings,
     result,
-    extras,
+    extras: {},
   };
 }
 

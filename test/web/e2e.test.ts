@@ -142,6 +142,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
   });
 
   it('shows coverage, the depth verdict and reconciliation, and draws reconciled values on request', async () => {
+    await page.waitForSelector('body[data-extras] #panels table[data-table="coverage"]');
     expect(await page.locator('#panels table[data-table="coverage"] tbody tr').count()).toBeGreaterThan(3);
     const depth = await page.textContent('#panels section[data-panel="coverage"]:has(table[data-table="depth"])');
     expect(depth).toContain(t('zh', 'web.depth.verdict', { label: '' }).replace(/\s+$/, ''));
@@ -166,6 +167,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     lines.push('2026-03-04 99:00,1,2');
     await page.setInputFiles('#file', { name: 'readings.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json + readings.csv'));
+    await page.waitForSelector('body[data-extras] #panels section[data-panel="readings"]');
     const panel = await page.textContent('#panels section[data-panel="readings"]');
     // 70 of 71 rows used; 72 h × 90 t/h = 6 480 t on MW01; the gap leaves 39 h continuous (< 72 h).
     expect(panel).toContain('MW01');
