@@ -57,8 +57,15 @@ export interface MeteringAnalysis {
   options: CoverageOptions;
 }
 
+const keys = new WeakMap<object, string>();
+/** "table|row|level|flow", computed once per point object. */
 export function pointKey(p: Pick<MeteringPoint, 'table' | 'row' | 'level' | 'flow'>): string {
-  return `${p.table}|${p.row}|${p.level}|${p.flow}`;
+  let k = keys.get(p);
+  if (k === undefined) {
+    k = `${p.table}|${p.row}|${p.level}|${p.flow}`;
+    keys.set(p, k);
+  }
+  return k;
 }
 
 /** Derives N, checks every meter on every point, and applies the metered-unit exemption. */
@@ -133,6 +140,14 @@ export function coverageRows(a: MeteringAnalysis, include: (p: MeteringPoint) =>
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k)!.push(p);
   }
+  const failing = new Map<string, MeterCheck[]>();
+  for (const c of a.checks) {
+    if (c.counts) continue;
+    const k = `${c.table}|${c.row}|${c.level}`;
+    const list = failing.get(k);
+    if (list) list.push(c);
+    else failing.set(k, [c]);
+  }
   const out: CoverageRow[] = [];
   for (const { family, table, row, kind } of ruleRows(a.rules)) {
     for (const level of [1, 2, 3] as const) {
@@ -140,8 +155,8 @@ export function coverageRows(a: MeteringAnalysis, include: (p: MeteringPoint) =>
       const required = requiredAt(row, level, a.graph.model);
       const missingPts = pts.filter((p) => !isMetered(p));
       const flowsHere = new Set(pts.map((p) => p.flow));
-      const invalid = a.checks
-        .filter((c) => c.table === table && c.row === row.id && c.level === level && !c.counts && flowsHere.has(c.flow))
+      const invalid = (failing.get(`${table}|${row.id}|${level}`) ?? [])
+        .filter((c) => flowsHere.has(c.flow))
         .map((c) => ({ flow: c.flow, meter: c.meter, reasons: c.findings.filter((f) => f.severity === 'error').map((f) => f.code) }));
       const exempt = a.exemptions
         .filter((e) => e.table === table && e.row === row.id && e.level === level)

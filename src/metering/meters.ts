@@ -129,6 +129,14 @@ function flowsById(model: Model): Map<string, Model['flows'][number]> {
   return m;
 }
 
+const userClassCache = new WeakMap<object, UserClass | undefined>();
+/** userClassOf, once per meter object (a meter serves many points). */
+function cachedUserClass(graph: PlantGraph, meter: Pick<Meter, 'userClass' | 'kva' | 'flows'> | undefined, flow: string, rules: RuleSets): UserClass | undefined {
+  if (!meter) return userClassOf(graph, undefined, [flow], rules);
+  if (!userClassCache.has(meter)) userClassCache.set(meter, userClassOf(graph, meter, meter.flows, rules));
+  return userClassCache.get(meter);
+}
+
 /** The class a meter of `type` needs for a point, with the Table 4 note for electricity at levels 2–3. */
 export function requiredClass(
   graph: PlantGraph,
@@ -149,7 +157,7 @@ export function requiredClass(
     case 'pressure':
       return { type, required: type ? t4[type] : undefined };
     case 'electricity-ac': {
-      const uc = userClassOf(graph, meter, meter?.flows ?? [point.flow], rules);
+      const uc = cachedUserClass(graph, meter, point.flow, rules);
       if (!uc) return { type, required: undefined, note: 'metering.meter.userClassUnknown' };
       return { type, required: looser(rules, t4.electricityAc[uc], point.level) };
     }

@@ -68,6 +68,8 @@ export interface DerivedPoints {
 /** Relative slack for comparing a magnitude that went through unit round trips with a table limit. */
 const REL_EPS = 1e-9;
 
+const LEVELS_123: readonly Level[] = [1, 2, 3];
+
 /** Water that no flow meter can measure: evaporation, leakage, water leaving in product, drag-out on workpieces (带出液). */
 const WATER_NOT_METERABLE = new Set(['evaporation', 'water-loss', 'product-water', 'drag-out']);
 const ENERGY_NOT_METERED_KINDS = new Set(['loss', 'effective', 'degraded']);
@@ -189,29 +191,25 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets): DerivedPoints 
     if (m.excluded) excluded.push({ flow: flow.id, code: m.excluded });
     if (m.rows.length === 0) continue;
     const discharge = isDischarge(flow);
-    const byLevel = new Map<Level, { node: string; leaving: boolean }[]>();
-    for (const [list, leaving] of [
-      [enters, false],
-      [leaves, true],
-    ] as const) {
-      for (const i of list) {
-        if (!main[i]!.main) continue;
-        const level = graph.nodes[i]!.level as Level;
-        if (!byLevel.has(level)) byLevel.set(level, []);
-        byLevel.get(level)!.push({ node: graph.nodes[i]!.id, leaving });
-      }
-    }
+    // Required nodes crossed, by level (index 1–3); shared read-only by the points of each row.
+    const crossed: string[][] = [[], [], [], []];
+    for (const i of enters) if (main[i]!.main) crossed[graph.nodes[i]!.level]!.push(graph.nodes[i]!.id);
+    for (const i of leaves) if (main[i]!.main) crossed[graph.nodes[i]!.level]!.push(graph.nodes[i]!.id);
     let magnitude: Magnitude | undefined | null = null;
     for (const ms of m.rows) {
-      for (const [level, crossed] of [...byLevel.entries()].sort((a, b) => a[0] - b[0])) {
+      for (const level of LEVELS_123) {
+        const nodes = crossed[level]!;
+        if (nodes.length === 0) continue;
         // GB 24789 Table 1 note: levels 2 and 3 do not count discharged water.
         if (ms.family === 'water' && discharge && (rules.water.dischargeExcludedAtLevels as readonly number[]).includes(level)) continue;
         const point: MeteringPoint = {
-          ...ms,
+          family: ms.family,
+          table: ms.table,
+          row: ms.row,
           level,
           flow: flow.id,
           flowIndex: lf.flowIndex,
-          nodes: crossed.map((c) => c.node),
+          nodes,
           value: lf.layer === 'water' ? lf.value : undefined,
         };
         if (flow.exemption && EXEMPTION_LEVELS[flow.exemption].includes(level) && ms.family !== 'material') {
