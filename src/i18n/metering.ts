@@ -147,7 +147,7 @@ export const meteringMessages: Messages = {
   'metering.cli.fail': { zh: '不达标', en: 'FAIL' },
   'metering.cli.noRequirement': { zh: '无要求', en: 'no requirement' },
   'metering.cli.emptyRows': { zh: '另有 {count} 行 N = 0（模型中没有该类计量点），用 --all 显示', en: '{count} more rows have N = 0 (no such points in the model); --all shows them' },
-  'metering.cli.invalid': { zh: '不计入 n 的计量器具', en: 'Meters not counted in n' },
+  'metering.cli.invalid': { zh: '计量器具核查（✗ 不计入 n；! 提醒，仍计入）', en: 'Meter checks (✗ not counted in n; ! warning, still counted)' },
   'metering.cli.exempt': { zh: '豁免', en: 'Exemptions' },
   'metering.cli.main': { zh: '主要次级单位/主要设备判定', en: 'Main sub-units and devices' },
   'metering.cli.notMain': { zh: '非主要', en: 'not main' },

@@ -108,11 +108,23 @@ export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: L
   }
   if (a.exemptions.length > 0) {
     out.push('', t(lang, 'metering.cli.exempt'));
-    for (const e of a.exemptions) out.push(`  ${e.flow} (${e.table} ${e.row} L${e.level}): ${e.accepted ? '✓' : '✗'} ${t(lang, e.code, e.params)}`);
+    // One line per flow and finding, with the tables and levels it applies to.
+    const grouped = new Map<string, { e: (typeof a.exemptions)[number]; where: Set<string>; levels: Set<number> }>();
+    for (const e of a.exemptions) {
+      const k = `${e.flow}|${e.code}|${e.accepted}|${JSON.stringify(e.params)}`;
+      const g = grouped.get(k) ?? { e, where: new Set<string>(), levels: new Set<number>() };
+      g.where.add(e.table);
+      g.levels.add(e.level);
+      grouped.set(k, g);
+    }
+    for (const { e, where, levels } of grouped.values()) {
+      out.push(`  ${e.flow} (${[...where].join(', ')}; L${[...levels].sort().join('/')}): ${e.accepted ? '✓' : '✗'} ${t(lang, e.code, e.params)}`);
+    }
   }
   out.push('', t(lang, 'metering.cli.main'));
   for (const m of a.derived.main.filter((x) => x.level > 1)) {
-    const ev = m.evidence.map((e) => `${e.category} ${fmt(e.rate)}/${e.limit} ${e.unit}`).join(', ');
+    const label = (c: string) => a.rules.energy.mainThresholds.find((x) => x.category === c)?.label[lang] ?? c;
+    const ev = m.evidence.map((e) => `${label(e.category)} ${fmt(e.rate)}/${e.limit} ${e.unit}`).join(lang === 'zh' ? '；' : '; ');
     out.push(`  L${m.level} ${m.node}: ${t(lang, m.main ? 'metering.cli.isMain' : 'metering.cli.notMain')} — ${t(lang, `metering.main.${m.basis}`)}${ev ? ` (${ev})` : ''}`);
   }
   if (a.derived.uncovered.length > 0) out.push('', t(lang, 'metering.cli.uncovered', { flows: a.derived.uncovered.join(', ') }));
