@@ -63,6 +63,8 @@ const HOUR = 3_600_000;
 /** e-values collected before the first spike statistics; later refreshes (see restat). */
 const WARMUP = 32;
 const RESTAT = 8192;
+/** After the reservoir is full, every 4th value enters it. */
+const SAMPLE_MASK = 3;
 
 /**
  * Streams one meter's readings, in time order, into a window total with its uncertainty,
@@ -122,6 +124,7 @@ export class MeterSeries {
   private eLimit = NaN;
   private nextStat = WARMUP;
   private eCount = 0;
+  private qCount = 0;
   private eAAbs = 0;
   private eB = NaN;
   private eBAt = 0;
@@ -287,37 +290,44 @@ export class MeterSeries {
     }
   }
 
-  /** Local deviation e = q_i − (q_{i−1} + q_{i+1})/2 of the rate series (one step late). */
+  /**
+   * Local deviation e = q_i − (q_{i−1} + q_{i+1})/2 of the rate series (one step late). A spike
+   * is a local maximum of |e| (its neighbours carry half its deviation and are not spikes
+   * themselves) whose modified z-score exceeds the threshold; decided when the next e arrives.
+   * The statistics sample every value until the reservoir is full, then every SAMPLE_STRIDE-th
+   * (a systematic sample: the per-value cost is what limits ingest speed).
+   */
   private spikeCheck(q: number, at: number, line: number, value: number): void {
-    this.qRes.add(q);
-    if (!Number.isNaN(this.q1) && !Number.isNaN(this.q2)) this.pushE(this.q2 - (this.q1 + q) / 2, this.q2At, this.q2Line, this.q2Value);
-    this.q1 = this.q2;
+    const n = ++this.qCount;
+    if (n <= spikeRule.reservoir || (n & SAMPLE_MASK) === 0) this.qRes.add(q);
+    const q1 = this.q1;
+    const q2 = this.q2;
+    if (q1 === q1 && q2 === q2) {
+      const e = q2 - (q1 + q) / 2;
+      const m = ++this.eCount;
+      if (m <= spikeRule.reservoir || (m & SAMPLE_MASK) === 0) this.eRes.add(e);
+      const b = this.eB;
+      if (b === b) {
+        const a = b < 0 ? -b : b;
+        if (a >= this.eAAbs && a > (e < 0 ? -e : e)) this.decide(b, this.eBAt, this.eBLine, this.eBValue);
+        this.eAAbs = a;
+      } else this.eAAbs = 0;
+      this.eB = e;
+      this.eBAt = this.q2At;
+      this.eBLine = this.q2Line;
+      this.eBValue = this.q2Value;
+      if (m === this.nextStat) this.restat();
+    }
+    this.q1 = q2;
     this.q2 = q;
     this.q2At = at;
     this.q2Line = line;
     this.q2Value = value;
   }
 
-  /**
-   * A spike is a local maximum of |e| (its neighbours carry half its deviation and are not
-   * spikes themselves) whose modified z-score exceeds the threshold; decided when the next e arrives.
-   */
-  private pushE(e: number, at: number, line: number, value: number): void {
-    this.eRes.add(e);
-    this.eCount++;
-    if (!Number.isNaN(this.eB)) this.decide(this.eB, this.eBAt, this.eBLine, this.eBValue, this.eAAbs, Math.abs(e));
-    this.eAAbs = Number.isNaN(this.eB) ? 0 : Math.abs(this.eB);
-    this.eB = e;
-    this.eBAt = at;
-    this.eBLine = line;
-    this.eBValue = value;
-    if (this.eCount === this.nextStat) this.restat();
-  }
-
-  private decide(e: number, at: number, line: number, value: number, leftAbs: number, rightAbs: number): void {
-    const a = Math.abs(e);
-    if (a < leftAbs || a <= rightAbs) return;
-    if (Number.isNaN(this.eLimit)) this.eWarm.push({ e, at, line, value });
+  /** A local maximum of |e|: a spike when beyond the limit (queued until the first statistics). */
+  private decide(e: number, at: number, line: number, value: number): void {
+    if (this.eLimit !== this.eLimit) this.eWarm.push({ e, at, line, value });
     else if (Math.abs(e - this.eCenter) > this.eLimit) this.flag('spike', { at, line, value });
   }
 
@@ -354,7 +364,7 @@ export class MeterSeries {
   finish(start: number, end: number): SeriesSummary {
     this.settle();
     if (!Number.isNaN(this.eB)) {
-      this.decide(this.eB, this.eBAt, this.eBLine, this.eBValue, this.eAAbs, 0);
+      if (Math.abs(this.eB) >= this.eAAbs) this.decide(this.eB, this.eBAt, this.eBLine, this.eBValue);
       this.eB = NaN;
     }
     if (Number.isNaN(this.eLimit) && this.eWarm.length > 0) this.restat();
