@@ -137,6 +137,13 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const groups = new DisjointSets(N + 1);
   for (const j of unmeasured) groups.union(end(from[j]!), end(to[j]!));
   const envGroup = groups.find(env);
+  // Group of each flow's ends, resolved once.
+  const gFrom = new Int32Array(n);
+  const gTo = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    gFrom[j] = groups.find(end(from[j]!));
+    gTo[j] = groups.find(end(to[j]!));
+  }
   // Connectivity of groups through free measurements decides which rows are redundant.
   const comp = new DisjointSets(N + 1);
   const hasFlow = new Uint8Array(N + 1);
@@ -144,8 +151,8 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     hasFlow[end(from[j]!)] = 1;
     hasFlow[end(to[j]!)] = 1;
     if (status[j] !== FlowStatus.redundant) continue;
-    const a = groups.find(end(from[j]!));
-    const b = groups.find(end(to[j]!));
+    const a = gFrom[j]!;
+    const b = gTo[j]!;
     if (a === b) status[j] = FlowStatus.nonRedundant;
     else comp.union(a, b);
   }
@@ -179,8 +186,8 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const droppedResidual = new Map<number, number>();
   for (let j = 0; j < n; j++) {
     if (Number.isNaN(known[j]!)) continue;
-    const gf = groups.find(end(from[j]!));
-    const gt = groups.find(end(to[j]!));
+    const gf = gFrom[j]!;
+    const gt = gTo[j]!;
     if (gf === gt) continue;
     const rf = rowOfGroup[gf]!;
     const rt = rowOfGroup[gt]!;
@@ -192,10 +199,18 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const tj = new Int32Array(3 * n);
   const tv = new Float64Array(3 * n);
   let nt = 0;
-  const colRows = (j: number): [number, number] => [rowOfGroup[groups.find(end(to[j]!))]!, rowOfGroup[groups.find(end(from[j]!))]!];
+  // Rows of each flow's column: +1 in rowTo, −1 in rowFrom (−1 = no row).
+  const rowTo = new Int32Array(n);
+  const rowFrom = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    rowTo[j] = rowOfGroup[gTo[j]!]!;
+    rowFrom[j] = rowOfGroup[gFrom[j]!]!;
+  }
+  const colRows = (j: number): [number, number] => [rowTo[j]!, rowFrom[j]!];
   for (let j = 0; j < n; j++) {
     if (status[j] !== FlowStatus.redundant) continue;
-    const [a, b] = colRows(j);
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
     if (a >= 0) {
       ti[nt] = a;
       tj[nt] = a;
@@ -215,7 +230,8 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   // A measurement whose column vanished (its only row was the dropped one) is not redundant.
   for (let j = 0; j < n; j++) {
     if (status[j] !== FlowStatus.redundant) continue;
-    const [a, b] = colRows(j);
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
     if (a < 0 && b < 0) status[j] = FlowStatus.nonRedundant;
   }
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
@@ -233,7 +249,8 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
       for (let q = 0; q < t.flows.length && rowsOf.size <= MAX_PATTERN_CLIQUE; q++) {
         const j = t.flows[q]!;
         if (status[j] !== FlowStatus.redundant) continue;
-        const [a, b] = colRows(j);
+        const a = rowTo[j]!;
+        const b = rowFrom[j]!;
         if (a >= 0) rowsOf.add(a);
         if (b >= 0) rowsOf.add(b);
       }
@@ -259,7 +276,8 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
 
   const atLambda = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    const [a, b] = colRows(j);
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
     atLambda[j] = (a >= 0 ? lambda[a]! : 0) - (b >= 0 ? lambda[b]! : 0);
   }
   let chi2 = 0;
@@ -270,7 +288,8 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const z = new Float64Array(n).fill(Number.NaN);
   const quad = (j: number): number => {
     // a_jᵀ S⁻¹ a_j = Z_aa + Z_bb − 2 Z_ab
-    const [a, b] = colRows(j);
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
     let q = 0;
     if (a >= 0) q += solver!.inverseDiag(a);
     if (b >= 0) q += solver!.inverseDiag(b);
@@ -327,8 +346,8 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     let scale = 0;
     for (let j = 0; j < n; j++) {
       if (Number.isNaN(reconciled[j]!) || status[j] === FlowStatus.estimated) continue;
-      const gf = groups.find(end(from[j]!));
-      const gt = groups.find(end(to[j]!));
+      const gf = gFrom[j]!;
+      const gt = gTo[j]!;
       if (gf === gt) continue;
       if (gt === g) res += reconciled[j]!;
       if (gf === g) res -= reconciled[j]!;

@@ -93,86 +93,101 @@ export interface UnmeasuredEstimate {
 export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, known: Float64Array): UnmeasuredEstimate {
   const env = net.nodeCount;
   const nv = env + 1;
+  const nFlows = net.from.length;
   const end = (v: number) => (v === -1 ? env : v);
   const m = unmeasured.length;
   const bridge = unmeasuredBridges(net, unmeasured);
-  // Super-nodes: vertices joined by non-bridge unmeasured flows.
+  // Super-nodes: vertices joined by non-bridge unmeasured flows; rep[v] is v's super-node.
   const ds = new DisjointSets(nv);
   for (let k = 0; k < m; k++) if (!bridge[k]) ds.union(end(net.from[unmeasured[k]!]!), end(net.to[unmeasured[k]!]!));
-  // Bridge forest adjacency over super-node representatives.
-  const treeAdj = new Map<number, number[]>();
-  const link = (a: number, k: number) => {
-    let l = treeAdj.get(a);
-    if (!l) treeAdj.set(a, (l = []));
-    l.push(k);
-  };
+  const rep = new Int32Array(nv);
+  for (let v = 0; v < nv; v++) rep[v] = ds.find(v);
+  const bFrom = (k: number) => rep[end(net.from[unmeasured[k]!]!)]!;
+  const bTo = (k: number) => rep[end(net.to[unmeasured[k]!]!)]!;
+  // Bridge forest adjacency (CSR over super-node representatives).
+  const adjPtr = new Int32Array(nv + 1);
   for (let k = 0; k < m; k++)
     if (bridge[k]) {
-      const j = unmeasured[k]!;
-      link(ds.find(end(net.from[j]!)), k);
-      link(ds.find(end(net.to[j]!)), k);
+      adjPtr[bFrom(k) + 1]!++;
+      adjPtr[bTo(k) + 1]!++;
     }
-  // Known flows incident to each super-node that is part of the forest: sign +1 entering, −1 leaving.
-  const incident = new Map<number, { flows: number[]; signs: number[] }>();
-  const isUnmeasured = new Uint8Array(net.from.length);
+  for (let v = 0; v < nv; v++) adjPtr[v + 1]! += adjPtr[v]!;
+  const adj = new Int32Array(adjPtr[nv]!);
+  const fillA = adjPtr.slice(0, nv);
+  for (let k = 0; k < m; k++)
+    if (bridge[k]) {
+      adj[fillA[bFrom(k)]!++] = k;
+      adj[fillA[bTo(k)]!++] = k;
+    }
+  const inForest = (v: number) => adjPtr[v + 1]! > adjPtr[v]!;
+  // Known flows incident to each forest super-node: sign +1 entering, −1 leaving (CSR).
+  const isUnmeasured = new Uint8Array(nFlows);
   for (let k = 0; k < m; k++) isUnmeasured[unmeasured[k]!] = 1;
-  for (let j = 0; j < net.from.length; j++) {
+  const incPtr = new Int32Array(nv + 1);
+  for (let j = 0; j < nFlows; j++) {
     if (isUnmeasured[j]) continue;
-    const a = ds.find(end(net.from[j]!));
-    const b = ds.find(end(net.to[j]!));
+    const a = rep[end(net.from[j]!)]!;
+    const b = rep[end(net.to[j]!)]!;
     if (a === b) continue;
-    if (treeAdj.has(a)) {
-      let e = incident.get(a);
-      if (!e) incident.set(a, (e = { flows: [], signs: [] }));
-      e.flows.push(j);
-      e.signs.push(-1);
+    if (inForest(a)) incPtr[a + 1]!++;
+    if (inForest(b)) incPtr[b + 1]!++;
+  }
+  for (let v = 0; v < nv; v++) incPtr[v + 1]! += incPtr[v]!;
+  const incFlow = new Int32Array(incPtr[nv]!);
+  const incSign = new Int8Array(incPtr[nv]!);
+  const fillI = incPtr.slice(0, nv);
+  for (let j = 0; j < nFlows; j++) {
+    if (isUnmeasured[j]) continue;
+    const a = rep[end(net.from[j]!)]!;
+    const b = rep[end(net.to[j]!)]!;
+    if (a === b) continue;
+    if (inForest(a)) {
+      incFlow[fillI[a]!] = j;
+      incSign[fillI[a]!++] = -1;
     }
-    if (treeAdj.has(b)) {
-      let e = incident.get(b);
-      if (!e) incident.set(b, (e = { flows: [], signs: [] }));
-      e.flows.push(j);
-      e.signs.push(1);
+    if (inForest(b)) {
+      incFlow[fillI[b]!] = j;
+      incSign[fillI[b]!++] = 1;
     }
   }
   const observable = new Uint8Array(m);
   const value = new Float64Array(m).fill(Number.NaN);
   const terms: { flows: Int32Array; coefs: Float64Array }[] = new Array(m);
-  const visited = new Set<number>();
-  const envRep = ds.find(env);
+  const visited = new Uint8Array(nv);
+  const viaEdge = new Int32Array(nv).fill(-1);
+  const order = new Int32Array(nv);
+  // Sum of known flows into each subtree as a sparse combination, merged small into large.
+  const acc: (Map<number, number> | undefined)[] = new Array(nv);
+  const envRep = rep[env]!;
   const roots: number[] = [];
-  if (treeAdj.has(envRep)) roots.push(envRep);
-  for (const r of treeAdj.keys()) if (r !== envRep) roots.push(r);
+  if (inForest(envRep)) roots.push(envRep);
+  for (let v = 0; v < nv; v++) if (rep[v] === v && v !== envRep && inForest(v)) roots.push(v);
   for (const root of roots) {
-    if (visited.has(root)) continue;
+    if (visited[root]) continue;
     // BFS order from the root, remembering each super-node's parent bridge.
-    const order: number[] = [root];
-    const viaEdge = new Map<number, number>();
-    visited.add(root);
-    for (let h = 0; h < order.length; h++) {
+    let tail = 0;
+    order[tail++] = root;
+    visited[root] = 1;
+    for (let h = 0; h < tail; h++) {
       const u = order[h]!;
-      for (const k of treeAdj.get(u)!) {
-        const j = unmeasured[k]!;
-        const a = ds.find(end(net.from[j]!));
-        const w = a === u ? ds.find(end(net.to[j]!)) : a;
-        if (visited.has(w)) continue;
-        visited.add(w);
-        viaEdge.set(w, k);
-        order.push(w);
+      for (let q = adjPtr[u]!; q < adjPtr[u + 1]!; q++) {
+        const k = adj[q]!;
+        const a = bFrom(k);
+        const w = a === u ? bTo(k) : a;
+        if (visited[w]) continue;
+        visited[w] = 1;
+        viaEdge[w] = k;
+        order[tail++] = w;
       }
     }
-    // Sum of known flows into each subtree as a sparse combination, merged small into large.
-    const acc = new Map<number, Map<number, number>>();
-    for (let h = order.length - 1; h >= 1; h--) {
+    for (let h = tail - 1; h >= 1; h--) {
       const u = order[h]!;
-      let c = acc.get(u);
-      if (!c) c = new Map();
-      const inc = incident.get(u);
-      if (inc) for (let q = 0; q < inc.flows.length; q++) addTerm(c, inc.flows[q]!, inc.signs[q]!);
-      const k = viaEdge.get(u)!;
-      const j = unmeasured[k]!;
-      const entersU = ds.find(end(net.to[j]!)) === u;
+      const c = acc[u] ?? new Map<number, number>();
+      acc[u] = undefined;
+      for (let q = incPtr[u]!; q < incPtr[u + 1]!; q++) addTerm(c, incFlow[q]!, incSign[q]!);
+      const k = viaEdge[u]!;
       // Balance of the subtree: Σ known in − out ± x_bridge = 0.
-      const sign = entersU ? -1 : 1;
+      const sign = bTo(k) === u ? -1 : 1;
       const flows = new Int32Array(c.size);
       const coefs = new Float64Array(c.size);
       let v = 0;
@@ -187,18 +202,18 @@ export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, kno
       value[k] = v;
       terms[k] = { flows, coefs };
       // Hand the subtree's sum to its parent super-node (the bridge between them cancels).
-      const a = ds.find(end(net.from[j]!));
-      const parentRep = a === u ? ds.find(end(net.to[j]!)) : a;
-      const pc = acc.get(parentRep);
-      if (!pc) acc.set(parentRep, c);
+      const a = bFrom(k);
+      const parent = a === u ? bTo(k) : a;
+      const pc = acc[parent];
+      if (!pc) acc[parent] = c;
       else if (pc.size >= c.size) {
         for (const [f, cf] of c) addTerm(pc, f, cf);
       } else {
         for (const [f, cf] of pc) addTerm(c, f, cf);
-        acc.set(parentRep, c);
+        acc[parent] = c;
       }
-      acc.delete(u);
     }
+    acc[root] = undefined;
   }
   return { observable, value, terms };
 }

@@ -148,3 +148,28 @@ describe('bounds (active set)', () => {
     expect(b.reconciled[1]).toBeCloseTo(10.5, 12);
   });
 });
+
+describe('solver choice', () => {
+  it('PCG (for networks whose factor would fill in) gives the direct solution; tests need the factor', () => {
+    // P-like network: 4 nodes in a ring with boundary flows.
+    const n = net(4, [
+      [-1, 0],
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 0],
+      [1, -1],
+      [3, -1],
+    ]);
+    const p = { network: n, measured: Float64Array.from([100, 160, 95, 70, 61, 58, 31]), sd: Float64Array.from([2, 3, 2, 2, 1.5, 1.5, 1]) };
+    const direct = reconcileLinear(p, { solver: 'direct' });
+    const iterative = reconcileLinear(p, { solver: 'pcg' });
+    expect(iterative.solver.kind).toBe('pcg');
+    expect(iterative.solver.relativeResidual).toBeLessThan(1e-12);
+    for (let j = 0; j < 7; j++) expect(iterative.reconciled[j]).toBeCloseTo(direct.reconciled[j]!, 9);
+    expect(iterative.chi2).toBeCloseTo(direct.chi2, 9);
+    expect(iterative.z[0]).toBeNaN();
+    // 'auto' falls back to PCG when the fill budget is exceeded
+    expect(reconcileLinear(p, { maxFactorNonZeros: 0 }).solver.kind).toBe('pcg');
+  });
+});
