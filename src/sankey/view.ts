@@ -98,6 +98,13 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
   const unit = graph.layerUnits.get(spec.layer);
   if (unit === undefined) throw new Error(`sankey: no layer "${spec.layer}" in this model (layers: ${graph.layers.join(', ')})`);
   const derived = new Map((result?.derived ?? []).filter((d) => d.layer === spec.layer).map((d) => [d.flow, d.value]));
+  // Values the balances used that neither the model nor `derived` gives: a component carried on a
+  // flow computed by difference (carrier value × concentration).
+  const computed = new Map<string, number>();
+  for (const b of result?.balances ?? []) {
+    if (b.layer !== spec.layer) continue;
+    for (const term of [...b.inputs, ...b.outputs]) if (term.value !== null && !computed.has(term.flow)) computed.set(term.flow, term.value);
+  }
   const group = groupAtLevel(graph, spec.level);
 
   const nodes = new Map<string, ViewNode>();
@@ -146,6 +153,9 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
       state = ESTIMATED_SOURCES.has(f.source) ? 'estimated' : 'measured';
     } else if (derived.has(f.id)) {
       value = derived.get(f.id)!;
+      state = 'derived';
+    } else if (computed.has(f.id)) {
+      value = computed.get(f.id)!;
       state = 'derived';
     } else {
       value = 0;
