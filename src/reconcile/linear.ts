@@ -236,12 +236,12 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   }
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
   // values follow from the reconciled flows below).
-  const est = estimateUnmeasured(ext, unmeasured, known);
   const wantSd = options.unmeasuredSd !== false;
+  const est = wantSd ? estimateUnmeasured(ext, unmeasured, known) : undefined;
   // Its variance needs (S⁻¹)ᵢⱼ for the rows those flows touch: put those pairs into S's pattern
   // (as explicit zeros) so the factor — and so the selected inverse — holds them.
   const pairs: number[] = [];
-  if (wantSd)
+  if (est)
     for (let k = 0; k < unmeasured.length; k++) {
       if (!est.observable[k]) continue;
       const rowsOf = new Set<number>();
@@ -315,22 +315,25 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   }
 
   // Unmeasured flows: observable ones from the reconciled known flows.
+  const values = est ?? estimateUnmeasured(ext, unmeasured, reconciled, false);
   let observableCount = 0;
-  for (let k = 0; k < unmeasured.length; k++) if (est.observable[k]) observableCount++;
+  for (let k = 0; k < unmeasured.length; k++) if (values.observable[k]) observableCount++;
   const unmeasuredSdComputed =
     wantSd && (solver !== undefined || R === 0) && observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) <= unmeasuredSdWorkBudget.flops;
   for (let k = 0; k < unmeasured.length; k++) {
     const j = unmeasured[k]!;
-    if (!est.observable[k]) {
+    if (!values.observable[k]) {
       status[j] = FlowStatus.unobservable;
       continue;
     }
     status[j] = FlowStatus.estimated;
-    const t = est.terms[k]!;
-    let v = 0;
-    for (let q = 0; q < t.flows.length; q++) v += t.coefs[q]! * reconciled[t.flows[q]!]!;
-    reconciled[j] = v;
-    if (unmeasuredSdComputed) reconciledSd[j] = combinationSd(est.terms[k]!, status, w, colRows, solver, R);
+    if (est) {
+      const t = est.terms[k]!;
+      let v = 0;
+      for (let q = 0; q < t.flows.length; q++) v += t.coefs[q]! * reconciled[t.flows[q]!]!;
+      reconciled[j] = v;
+      if (unmeasuredSdComputed) reconciledSd[j] = combinationSd(t, status, w, colRows, solver, R);
+    } else reconciled[j] = values.value[k]!;
   }
 
   const rows: ReducedRow[] = rowNodes.map((nodes, i) => {

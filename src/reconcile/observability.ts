@@ -79,7 +79,7 @@ export interface UnmeasuredEstimate {
   observable: Uint8Array;
   /** Estimated value (NaN when unobservable). */
   value: Float64Array;
-  /** For each observable unmeasured flow, its value as Σ coef·x over known flows: x_u = Σ coef_k · x[flow_k]. */
+  /** For each observable unmeasured flow, its value as Σ coef·x over known flows: x_u = Σ coef_k · x[flow_k] (only `withTerms`). */
   terms: { flows: Int32Array; coefs: Float64Array }[];
 }
 
@@ -90,7 +90,7 @@ export interface UnmeasuredEstimate {
  * outside): a leaf's summed balance — unmeasured flows inside it cancel — leaves its one bridge as
  * the only unknown. Returns also each estimate as a linear combination of known flows, for its variance.
  */
-export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, known: Float64Array): UnmeasuredEstimate {
+export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, known: Float64Array, withTerms = true): UnmeasuredEstimate {
   const env = net.nodeCount;
   const nv = env + 1;
   const nFlows = net.from.length;
@@ -157,7 +157,8 @@ export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, kno
   const viaEdge = new Int32Array(nv).fill(-1);
   const order = new Int32Array(nv);
   // Sum of known flows into each subtree as a sparse combination, merged small into large.
-  const acc: (Map<number, number> | undefined)[] = new Array(nv);
+  const acc: (Map<number, number> | undefined)[] = withTerms ? new Array(nv) : [];
+  const sums = withTerms ? new Float64Array(0) : new Float64Array(nv);
   const envRep = rep[env]!;
   const roots: number[] = [];
   if (inForest(envRep)) roots.push(envRep);
@@ -179,6 +180,22 @@ export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, kno
         viaEdge[w] = k;
         order[tail++] = w;
       }
+    }
+    if (!withTerms) {
+      // Values only: a running sum per subtree instead of the combinations.
+      for (let h = tail - 1; h >= 1; h--) {
+        const u = order[h]!;
+        let sum = sums[u]!;
+        sums[u] = 0;
+        for (let q = incPtr[u]!; q < incPtr[u + 1]!; q++) sum += incSign[q]! * known[incFlow[q]!]!;
+        const k = viaEdge[u]!;
+        observable[k] = 1;
+        value[k] = bTo(k) === u ? -sum : sum;
+        const a = bFrom(k);
+        sums[a === u ? bTo(k) : a]! += sum;
+      }
+      sums[root] = 0;
+      continue;
     }
     for (let h = tail - 1; h >= 1; h--) {
       const u = order[h]!;

@@ -179,6 +179,22 @@ describe('reconciliation properties (fast-check)', () => {
     );
   });
 
+  it('gives the same values and classification without the unmeasured σ (the fast path)', () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const a = reconcileLinear(p);
+        const b = reconcileLinear(p, { unmeasuredSd: false });
+        expect([...b.status]).toEqual([...a.status]);
+        for (let j = 0; j < p.measured.length; j++) {
+          if (Number.isNaN(a.reconciled[j]!)) expect(b.reconciled[j]).toBeNaN();
+          else expect(Math.abs(a.reconciled[j]! - b.reconciled[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, scaleOf(p).value));
+          if (a.status[j] === FlowStatus.estimated) expect(b.reconciledSd[j]).toBeNaN();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('returns an all-consistent measurement set unchanged with χ² = 0', () => {
     fc.assert(
       fc.property(problemArb, (p) => {
