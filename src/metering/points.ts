@@ -157,7 +157,8 @@ function memberships(flow: Flow, rules: RuleSets): { rows: Membership[]; exclude
     if (flow.kind === 'loss' || (flow.carrier && WATER_NOT_METERABLE.has(flow.carrier))) return { rows, excluded: 'metering.excluded.waterLoss' };
     // 载能工质: water and steam flows are also GB 17167 Table 3 rows.
     if (info?.energyRow === 'water' || info?.energyRow === 'steam') rows.push({ family: 'energy', table: rules.energy.table, row: info.energyRow });
-    for (const r of rules.water.rows) rows.push({ family: 'water', table: rules.water.table, row: r.id });
+    // Steam and hot water are energy media metered under GB 17167, not water intake or use (GB 24789).
+    if (info?.energyRow !== 'steam') for (const r of rules.water.rows) rows.push({ family: 'water', table: rules.water.table, row: r.id });
   } else if (flow.layer === 'material') {
     if (flow.kind === 'loss') return { rows, excluded: 'metering.excluded.materialLoss' };
     rows.push({ family: 'material', table: rules.material.table, row: flow.phase ?? 'other' });
