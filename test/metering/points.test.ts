@@ -111,6 +111,28 @@ describe('required points N', () => {
     ]);
   });
 
+  it('water-layer steam is a GB 17167 steam point, not a GB 24789 point; its energy twin on the same meter counts once', () => {
+    const input = dyeingPlant();
+    input.flows.push(
+      { id: 'SW', from: null, to: 'jet1', layer: 'water', carrier: 'steam', value: 100, unit: 't' },
+      { id: 'SE', from: null, to: 'jet1', layer: 'energy', carrier: 'steam', value: 100, unit: 't' },
+    );
+    const at = (m: ReturnType<typeof analyseMetering>) => m.points.filter((p) => p.flow === 'SW' || p.flow === 'SE').map((p) => `${p.table} ${p.row} L${p.level} ${p.flow}`);
+    const apart = analyseMetering(model(input));
+    expect(at(apart)).toEqual([
+      'GB17167-2006 steam L1 SW',
+      'GB17167-2006 steam L2 SW',
+      'GB17167-2006 steam L3 SW',
+      'GB17167-2006 steam L1 SE',
+      'GB17167-2006 steam L2 SE',
+      'GB17167-2006 steam L3 SE',
+    ]);
+    input.meters = [{ id: 'MS', flows: ['SW', 'SE'], accuracyClass: '2.5' }];
+    const shared = analyseMetering(model(input));
+    expect(at(shared)).toEqual(['GB17167-2006 steam L1 SE', 'GB17167-2006 steam L2 SE', 'GB17167-2006 steam L3 SE']);
+    expect(shared.derived.excluded).toContainEqual({ flow: 'SW', code: 'metering.excluded.sameMeter' });
+  });
+
   it('energy flows without a Table 3 row are listed as uncovered; losses and effective energy are not points', () => {
     const input = dyeingPlant();
     input.flows.push(
