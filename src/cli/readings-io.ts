@@ -19,7 +19,11 @@ export interface ReadingsFileOptions {
   gapMinutes?: number;
 }
 
-/** A file as a stream of byte chunks for ingestReadings. 64 KiB: chunks (and the strings decoded from them) stay below V8's large-object size, so they die young instead of piling up in old space until a full GC (peak RSS 350 → see docs/benchmarks.md). */
+/**
+ * A file as a stream of 64 KiB byte chunks for ingestReadings: chunks and the strings decoded
+ * from them stay below V8's large-object size and die young; 1 MiB reads raised peak RSS from
+ * ~175 to ~240 MB on the benchmark (docs/benchmarks.md).
+ */
 export function fileSource(file: string): AsyncIterable<Uint8Array> {
   return createReadStream(file, { highWaterMark: 1 << 16 });
 }

@@ -9,6 +9,8 @@ import type { Encoding } from './types.ts';
  */
 
 export const SNIFF_BYTES = 64 * 1024;
+/** Bytes decoded into one string. */
+const TEXT_SLICE = 64 * 1024;
 
 const ALIASES: Record<string, Encoding> = {
   'utf-8': 'utf-8',
@@ -96,8 +98,12 @@ export async function* decodeStream(
   };
   for await (const chunk of source) {
     if (decoder) {
-      const text = decode(chunk, true);
-      if (text.length > 0) yield text;
+      // large reads are decoded in slices so each string stays below V8's large-object size
+      // and dies young (a 1 MiB string lives in old space until a full collection)
+      for (let i = 0; i < chunk.length; i += TEXT_SLICE) {
+        const text = decode(chunk.length <= TEXT_SLICE ? chunk : chunk.subarray(i, Math.min(chunk.length, i + TEXT_SLICE)), true);
+        if (text.length > 0) yield text;
+      }
       continue;
     }
     head.push(chunk);

@@ -208,11 +208,12 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         return reject(line, t === lastT ? 'duplicate-timestamp' : 'out-of-order', { text: tsText });
       }
       let used = 0;
+      let empty = 0;
+      values.read += nCols;
       for (let k = 0; k < nCols; k++) {
         const cell = row[cols[k]];
-        values.read++;
         if (cell === undefined || cell.length === 0) {
-          values.empty++;
+          empty++;
           continue;
         }
         const v = parseValue(cell, decimalComma);
@@ -225,9 +226,10 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
           continue;
         }
         s[k].add(t, v, line);
-        values.used++;
         used++;
       }
+      values.used += used;
+      values.empty += empty;
       if (used === 0) return reject(line, 'no-values');
       rows.used++;
       lastT = t;
