@@ -71,6 +71,10 @@ export const meteringMessages: Messages = {
   'depth.source.none': { zh: '无', en: 'none' },
   'depth.reason.levelMet': { zh: '{scope}{level}计量较完善：各配备率均达到要求', en: '{scope} {level} metering fairly complete: every ratio met' },
   'depth.reason.levelNotMet': { zh: '{scope}{level}计量不完善：{failing}', en: '{scope} {level} metering not complete: {failing}' },
+  'depth.reason.volumeUnknown': {
+    zh: '（未计量且水量未知：{flows}，无法证明达到要求）',
+    en: '(unmetered with unknown volume: {flows}; cannot be shown to meet the requirement)',
+  },
   'depth.reason.noFocus': {
     zh: '未确定审核重点（没有 auditFocus 节点），不能判定重点型',
     en: 'no audit focus marked (no node with auditFocus): the key grade cannot be judged',

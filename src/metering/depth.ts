@@ -39,7 +39,7 @@ export interface ScopeCheck {
   level: Level;
   met: boolean;
   /** Failing rows: table, row, level, n/N, ratio, required. */
-  failing: Pick<CoverageRow, 'table' | 'carrier' | 'level' | 'kind' | 'n' | 'N' | 'ratio' | 'required' | 'missing' | 'label' | 'unit'>[];
+  failing: Pick<CoverageRow, 'table' | 'carrier' | 'level' | 'kind' | 'n' | 'N' | 'ratio' | 'required' | 'missing' | 'label' | 'unit' | 'volumeUnknown'>[];
 }
 
 export interface NextItem {
@@ -149,7 +149,20 @@ function evaluate(a: MeteringAnalysis, campaign: CampaignCheck, share: Estimated
     const failing = rowsByScope
       .get(scope)!
       .filter((r) => r.level === level && !r.pass)
-      .map(({ table, carrier, level: l, kind, n, N, ratio, required, missing, label, unit }) => ({ table, carrier, level: l, kind, n, N, ratio, required, missing, label, ...(unit ? { unit } : {}) }));
+      .map(({ table, carrier, level: l, kind, n, N, ratio, required, missing, label, unit, volumeUnknown }) => ({
+        table,
+        carrier,
+        level: l,
+        kind,
+        n,
+        N,
+        ratio,
+        required,
+        missing,
+        label,
+        ...(unit ? { unit } : {}),
+        ...(volumeUnknown?.length ? { volumeUnknown } : {}),
+      }));
     return { scope, level, met: failing.length === 0 && (scope !== 'audit-focus' || hasFocus), failing };
   });
   const met = (scope: Scope, level: Level) => scopes.find((s) => s.scope === scope && s.level === level)!.met;
@@ -201,6 +214,8 @@ function failingText(s: ScopeCheck, lang: 'zh' | 'en'): string {
     .map((f) => {
       const ratio = f.ratio === null ? '—' : `${f.ratio}%`;
       const nN = f.kind === 'volume' ? `${round(f.n, 3)}/${round(f.N, 3)} ${f.unit ?? ''}`.trim() : `${f.n}/${f.N}`;
+      // Km that fails only because unmetered volumes are unknown: say so rather than "95% < 85%".
+      if (f.volumeUnknown?.length) return `${f.table} ${f.label[lang]} ${nN} = ${ratio} ${t(lang, 'depth.reason.volumeUnknown', { flows: f.volumeUnknown.join(', ') })}`;
       return `${f.table} ${f.label[lang]} ${nN} = ${ratio} < ${f.required}%`;
     })
     .join(lang === 'zh' ? '；' : '; ');

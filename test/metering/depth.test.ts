@@ -122,6 +122,15 @@ describe('Yunnan depth grades and acceptance', () => {
     expect(r.next.find((n) => n.kind === 'measure')!.flows).toHaveLength(4);
   });
 
+  it('a Km row failing only for unknown volumes says so', () => {
+    const m = plant(['WB']);
+    delete m.flows.find((f) => f.id === 'WB')!.value;
+    const r = depthVerdict(m);
+    expect(r.reasons.find((x) => x.code === 'depth.reason.levelNotMet')!.zh).toBe(
+      '全企业（含主要设备）三级（进出主要设备）计量不完善：GB24789-2009 水计量器具配备率 1/2 = 50% < 80%；GB24789-2009 水计量率 1440/1440 t = 100% （未计量且水量未知：WB，无法证明达到要求）',
+    );
+  });
+
   it('readings evidence replaces the declared duration and the output says so', () => {
     const r = depthVerdict(plant([]), { readings: { longestContinuousHours: 70.5, source: 'readings' } });
     expect(r.campaign).toMatchObject({ hours: 70.5, hoursSource: 'readings', declaredHours: 72, durationOk: false });
