@@ -44,6 +44,16 @@ export interface IngestOptions {
 }
 
 const SAMPLE_ROWS = 20;
+/** Rejected rows listed in full; beyond this they are counted (`rejectedNotListed`) so memory stays bounded. */
+const MAX_LISTED = 100_000;
+
+/**
+ * A copy of a cell's text that does not keep the 64 KiB chunk it was cut from alive
+ * (V8 slices strings: a kept cell would pin its whole chunk).
+ */
+function detach(text: string): string {
+  return (` ${text.length > 200 ? text.slice(0, 200) : text}`).slice(1);
+}
 /** A number with a decimal point or a decimal comma. */
 const numeric = (c: string) => !Number.isNaN(parseValue(c, false)) || !Number.isNaN(parseValue(c, true));
 /** A quoted field longer than this is an unclosed quote, not data. */
@@ -103,9 +113,17 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   const rows = { read: 0, used: 0, rejected: 0 };
   const values = { read: 0, used: 0, rejected: 0, empty: 0 };
   const rejected: RejectedEntry[] = [];
+  let notListed = 0;
+  const list = (e: RejectedEntry) => {
+    if (rejected.length >= MAX_LISTED) notListed++;
+    else {
+      if (e.text !== undefined) e.text = detach(e.text);
+      rejected.push(e);
+    }
+  };
   const reject = (line: number, reason: string, extra: Partial<RejectedEntry> = {}) => {
     rows.rejected++;
-    rejected.push({ line, reason, ...extra });
+    list({ line, reason, ...extra });
   };
   const series: MeterSeries[] = [];
   const seriesDef: MeterDef[] = [];
@@ -221,7 +239,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
           if (isBlank(cell)) values.empty++;
           else {
             values.rejected++;
-            rejected.push({ line, reason: 'non-numeric', column: seriesColumn[k], meter: s[k].spec.id, text: cell });
+            list({ line, reason: 'non-numeric', column: seriesColumn[k], meter: s[k].spec.id, text: cell });
           }
           continue;
         }
@@ -262,10 +280,11 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       const name = row[c.meter];
       let m = lookup.get(name);
       if (m === undefined) {
-        const def = resolve(name.trim(), undefined);
-        m = def ? (byMeter.get(def.id) ?? { s: newSeries(def, name.trim(), 1), def, factors: new Map() }) : null;
+        const key = detach(name);
+        const def = resolve(key.trim(), undefined);
+        m = def ? (byMeter.get(def.id) ?? { s: newSeries(def, key.trim(), 1), def, factors: new Map() }) : null;
         if (m) byMeter.set(m.def.id, m);
-        lookup.set(name, m);
+        if (lookup.size < MAX_LISTED) lookup.set(key, m);
       }
       if (m === null) return reject(line, 'unknown-meter', { text: name });
       const cell = row[c.value];
@@ -452,6 +471,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       rows,
       values: layout === 'long' ? { read: rows.read, used: rows.used, rejected: rows.rejected, empty: 0 } : values,
       rejected,
+      rejectedNotListed: notListed,
       meters,
       unknownColumns,
       missingMeters,

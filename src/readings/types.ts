@@ -70,6 +70,8 @@ export interface IngestResult {
   rows: { read: number; used: number; rejected: number };
   values: { read: number; used: number; rejected: number; empty: number };
   rejected: RejectedEntry[];
+  /** Rejected rows and values beyond the first 100 000, counted but not listed (bounded memory). */
+  rejectedNotListed: number;
   meters: MeterResult[];
   /** Wide columns that are no meter of the model (ignored). */
   unknownColumns: string[];
