@@ -1,4 +1,4 @@
-import type { FlagCode, FlagCount, Gap } from './meter-series.ts';
+import type { FlagCode, FlagCount, SeriesSummary } from './meter-series.ts';
 
 /** How a meter's readings are to be read (`meter.reading.kind`). */
 export type ReadingKind = 'cumulative' | 'rate' | 'interval';
@@ -20,22 +20,17 @@ export interface MeterResultFlag extends FlagCount {
   code: FlagCode;
 }
 
-/** One meter's outcome over the window; times are ISO 8601 in the campaign's zone. */
-export interface MeterResult {
+/**
+ * One meter's outcome over the window; times are ISO 8601 in the campaign's zone. `sd` is the
+ * standard uncertainty of `total`, √(sdClass² + sdInterpolation²) (docs/readings.md §4).
+ */
+export interface MeterResult
+  extends Pick<SeriesSummary, 'total' | 'sd' | 'sdClass' | 'sdInterpolation' | 'sdBasis' | 'coverage' | 'readings' | 'outsideWindow'> {
   id: string;
   column: string;
   kind: ReadingKind;
   /** Unit of `total` ('' when no unit is known). */
   unit: string;
-  total: number;
-  /** Standard uncertainty of total = √(sdClass² + sdInterpolation²). */
-  sd: number;
-  sdClass: number;
-  sdInterpolation: number;
-  sdBasis: 'accuracy-class' | 'source-default';
-  coverage: number;
-  readings: number;
-  outsideWindow: number;
   first: string | null;
   last: string | null;
   nominalIntervalMinutes: number | null;

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/model/load.ts';
 import { applyReadings, applyReadingsDetailed } from '../../src/readings/apply.ts';
 import { ingestReadings } from '../../src/readings/ingest.ts';
-import { fileSource } from '../../src/cli/readings-io.ts';
+import { fileSource, readMapping, readModelWithReadings } from '../../src/cli/readings-io.ts';
 import { at, ingestText, modelWith } from './helpers.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -92,5 +92,23 @@ describe('pingheng ingest', () => {
       expect(m.total).toBeCloseTo(total, 2);
       expect(r.window.meetsMinimum).toBe(true);
     }
+  });
+  it('readModelWithReadings: model + readings in one call (for check/reconcile --readings)', async () => {
+    const dir = plantsDir();
+    const loaded = await readModelWithReadings(join(dir, 'plating.model.json'), join(dir, 'plating.csv'), { lang: 'en', json: true });
+    expect(loaded?.readings?.rows.rejected).toBe(0);
+    const e01 = loaded!.model.flows.find((f) => f.id === 'E01')!;
+    expect(e01.value).toBeCloseTo(38000, 1);
+    expect(e01.sd).toBeGreaterThan(0);
+    expect(await readModelWithReadings(join(dir, 'plating.model.json'), undefined, { lang: 'en', json: true })).toMatchObject({ model: { name: expect.any(String) } });
+  });
+  it('reads mapping files as CSV or JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pingheng-map-'));
+    const csvFile = join(dir, 'm.csv');
+    const jsonFile = join(dir, 'm.json');
+    writeFileSync(csvFile, '列名,表号\n1#锅炉给水,MW01\n染色机用水,MW02\n');
+    writeFileSync(jsonFile, '{"1#锅炉给水": "MW01"}');
+    expect(readMapping(csvFile)).toEqual({ '1#锅炉给水': 'MW01', 染色机用水: 'MW02' });
+    expect(readMapping(jsonFile)).toEqual({ '1#锅炉给水': 'MW01' });
   });
 });
