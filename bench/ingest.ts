@@ -5,29 +5,25 @@
  *    long CSV (timestamp, meter, value) of about 1 GB, into bench/out/.
  * 2. Times, each in its own child process: (a) papaparse's bare streaming parse of the file (the
  *    reference, same run) and (b) `pingheng ingest FILE --json` end-to-end.
+ *    Also (a') papaparse + Number() on every field, the least work any consumer of the values does.
+ *    Each is run --repeat times (default 3), interleaved; the fastest time and the highest peak RSS count.
  * 3. Prints throughput (MB/s), the ratio (b)/(a) (goal ≥ 0.8) and each run's peak RSS (goal ≤ 300 MB
  *    on the 1 GB file). Deletes the generated files unless --keep.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from './reconcile-network.ts';
 
 const args = process.argv.slice(2);
 const longGb = Number(args[args.indexOf('--long-gb') + 1]) || 1;
 const keep = args.includes('--keep');
+const repeat = Number(args[args.indexOf('--repeat') + 1]) || 3;
 const METERS = 2000;
 const OUT = new URL('./out/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 
-/** Deterministic generator (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function stamp(minute: number): string {
@@ -112,7 +108,8 @@ async function bundleWorker(): Promise<void> {
   });
 }
 
-function run(mode: 'papa' | 'papa-num' | 'ingest', file: string): { ms: number; rows: number; maxRssMB: number } {
+type Run = { ms: number; rows: number; maxRssMB: number };
+function run(mode: 'papa' | 'papa-num' | 'ingest', file: string): Run {
   const res = spawnSync(process.execPath, [WORKER, mode, file], {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
@@ -125,9 +122,13 @@ function run(mode: 'papa' | 'papa-num' | 'ingest', file: string): { ms: number; 
 
 function report(label: string, file: string, readings: number) {
   const mb = statSync(file).size / 1e6;
-  const papa = run('papa', file);
-  const papaNum = run('papa-num', file);
-  const ingest = run('ingest', file);
+  // interleaved repeats, fastest time and highest RSS of each: other work on the machine only slows runs down
+  const best = { papa: [] as Run[], 'papa-num': [] as Run[], ingest: [] as Run[] };
+  for (let k = 0; k < repeat; k++) for (const mode of ['papa', 'papa-num', 'ingest'] as const) best[mode].push(run(mode, file));
+  const pick = (runs: Run[]): Run => ({ ms: Math.min(...runs.map((r) => r.ms)), rows: runs[0].rows, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) });
+  const papa = pick(best.papa);
+  const papaNum = pick(best['papa-num']);
+  const ingest = pick(best.ingest);
   const a = mb / (papa.ms / 1000);
   const a2 = mb / (papaNum.ms / 1000);
   const b = mb / (ingest.ms / 1000);
