@@ -77,7 +77,7 @@ export function renderDepth(r: DepthResult, lang: Lang, wanted?: 'A' | 'B' | 'C'
   if (r.nextDepth === null) out.push(t(lang, 'metering.cli.nextNone'));
   else {
     const label = t(lang, `depth.reason.grade.${r.nextDepth}`).replace(/^.*[:：]\s*/, '');
-    out.push(`${t(lang, 'metering.cli.next', { label })}:`);
+    out.push(`${t(lang, 'metering.cli.next', { label })}${lang === 'zh' ? '：' : ':'}`);
     r.next.forEach((n, i) => out.push(`  ${i + 1}. ${n[lang]}`));
     if (!r.nextReaches) out.push(t(lang, 'metering.cli.nextUnreachable'));
   }
