@@ -26,6 +26,7 @@ import {
   type ViewNode,
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput } from './extras.ts';
+import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
 /** The bundled example plants, as text so errors keep their line numbers. */
@@ -130,14 +131,6 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
 /** Room right of the last column for its labels, px. */
 const LABEL_MARGIN = 190;
 
-/** Numbers for labels: 3 significant figures below 1 000, whole numbers above. */
-export function fmt(v: number): string {
-  const a = Math.abs(v);
-  if (a === 0) return '0';
-  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
-  return Number(v.toPrecision(3)).toString();
-}
-
 function nodeLabel(n: ViewNode, lang: Lang): string {
   const named = (name: string) => {
     if (hasMessage(`web.kind.${name}`)) return t(lang, `web.kind.${name}`);
@@ -151,7 +144,7 @@ function nodeLabel(n: ViewNode, lang: Lang): string {
     }
     case 'source':
     case 'sink':
-      return t(lang, `web.node.${n.role}`, { name: named(n.group ?? n.name) });
+      return t(lang, `web.node.${n.role}`, { name: n.group !== undefined ? named(n.group) : lang === 'en' && n.nameEn ? n.nameEn : n.name });
     default:
       return t(lang, `web.node.${n.role}`);
   }
@@ -175,6 +168,13 @@ function draw(spec: Request & { type: 'view' } extends { spec: infer S } ? S : n
     ...(fixed ? { scale: spec.fixedScale } : {}),
   })(view);
   const labels = new Map(layout.nodes.map((n) => [n.id, nodeLabel(n.data, lang)]));
+  // A label may use the gap up to the next column (the last column has its margin); longer
+  // names are shortened with "…" — the full name is in the node's tooltip.
+  const columnX = [...new Set(layout.nodes.map((n) => n.x0))].sort((a, b) => a - b);
+  const room = (n: (typeof layout.nodes)[number]) => {
+    const next = columnX.find((x) => x > n.x0 + 1);
+    return (next === undefined ? width : next) - n.x1 - LABEL_GAP;
+  };
   const unit = view.unit;
   const stateName = (s: string) => t(lang, `web.state.${s}`);
   let bottom = 0;
@@ -193,7 +193,7 @@ function draw(spec: Request & { type: 'view' } extends { spec: infer S } ? S : n
     nodes: layout.nodes.map((n) => ({
       id: n.id,
       role: n.data.role,
-      label: `${labels.get(n.id)!} ${fmt(n.value)}`,
+      label: fitLabel(labels.get(n.id)!, ` ${fmt(n.value)}`, room(n)),
       title: t(lang, 'web.tooltip.node', { name: labels.get(n.id)!, in: fmt(n.data.in), out: fmt(n.data.out), unit }),
       x0: n.x0,
       x1: n.x1,

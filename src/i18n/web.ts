@@ -55,7 +55,7 @@ export const webMessages: Messages = {
   'web.kind.loss': { zh: '损失', en: 'loss' },
   'web.kind.recycle': { zh: '回用', en: 'recycle' },
   'web.kind.effective': { zh: '有效能', en: 'effective energy' },
-  'web.kind.degraded': { zh: '降级能', en: 'degraded energy' },
+  'web.kind.degraded': { zh: '降解/降级', en: 'degraded' },
   'web.kind.other': { zh: '其他', en: 'other' },
   'web.tooltip.link': { zh: '{from} → {to}：{value} {unit}（{state}）{flows}', en: '{from} → {to}: {value} {unit} ({state}) {flows}' },
   'web.tooltip.node': { zh: '{name}：输入 {in} {unit}，输出 {out} {unit}', en: '{name}: in {in} {unit}, out {out} {unit}' },

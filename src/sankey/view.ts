@@ -40,10 +40,10 @@ export type ViewNodeRole =
 export interface ViewNode {
   id: string;
   role: ViewNodeRole;
-  /** Unit nodes: the model's name (user text: render as text only). Outside nodes: the carrier or kind. */
+  /** Unit nodes: the model's name (user text: render as text only). Outside nodes: the carrier or kind, or the flow's name. */
   name: string;
   nameEn?: string;
-  /** Outside nodes: the carrier or flow kind they group. */
+  /** Outside nodes grouped by carrier or flow kind: that carrier or kind (absent when grouped by a flow's name). */
   group?: string;
   level?: number;
   /** Unit nodes whose drawn region is a node boundary: that balance's status and closure. */
@@ -125,6 +125,18 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     if (!v) nodes.set(id, (v = { id, role, name, group: name, in: 0, out: 0 }));
     return v;
   };
+  /** What enters or leaves: grouped by carrier (sources) or kind (sinks); a flow with neither by its own name. */
+  const boundaryNode = (role: 'source' | 'sink', flow: PlantGraph['model']['flows'][number]) => {
+    const group = role === 'source' ? (flow.carrier ?? flow.kind) : (flow.kind ?? flow.carrier);
+    if (group !== undefined || flow.name === undefined) return outsideNode(role, group ?? 'other');
+    const id = `${role}:name:${flow.name}`;
+    let v = nodes.get(id);
+    if (!v) {
+      nodes.set(id, (v = { id, role, name: flow.name, in: 0, out: 0 }));
+      if (flow.nameEn) v.nameEn = flow.nameEn;
+    }
+    return v;
+  };
 
   const merged = new Map<string, ViewLink>();
   const addLink = (from: ViewNode, to: ViewNode, value: number, state: FlowState, flow: string | undefined, negative: boolean) => {
@@ -171,9 +183,8 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     const a = f.from >= 0 ? group[f.from]! : -1;
     const b = f.to >= 0 ? group[f.to]! : -1;
     if (a === b) continue; // internal to one group at this level (or outside → outside)
-    const outsideName = modelFlow.carrier ?? modelFlow.kind ?? 'other';
-    const from = a >= 0 ? unitNode(a) : outsideNode('source', outsideName);
-    const to = b >= 0 ? unitNode(b) : outsideNode('sink', modelFlow.kind ?? modelFlow.carrier ?? 'other');
+    const from = a >= 0 ? unitNode(a) : boundaryNode('source', modelFlow);
+    const to = b >= 0 ? unitNode(b) : boundaryNode('sink', modelFlow);
     addLink(from, to, value, state, f.id, negative);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The web app in a real Chromium: every bundled plant, every layer, both languages, a malformed
- * model, an XSS name, exports, and no network request after load. Screenshots go to
- * test-artifacts/web/ (gitignored) for a person to look at.
+ * model, an XSS name, exports, and no network request after load. Screenshots of every diagram
+ * (and of the whole page for a few states) go to test-artifacts/web/ (gitignored) for a person to look at.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +26,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
   const late: string[] = [];
   let watching = false;
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  /** The diagram panel (or, with `page`, the whole page) as test-artifacts/web/<name>.png. */
+  const shot = (name: string, whole = false) =>
+    whole ? page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }) : page.locator('section.diagram').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   const waitView = (view: string) => page.waitForSelector(`body[data-view="${view}"] #sankey svg`);
   const choose = async (select: string, value: string) => page.selectOption(select, value);
 
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(await page.locator('#panels table[data-table="balance"] tbody tr').count()).toBeGreaterThan(3);
     const firstRender = await page.evaluate(() => (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender);
     expect(firstRender).toBeLessThan(5000);
-    await shot('dyeing-water-L2-zh');
+    await shot('page-dyeing-water-L2-zh', true);
   });
 
   it('draws every layer and level of every bundled plant', async () => {
@@ -138,7 +140,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     // The dyeing plant is still there.
     expect(await page.textContent('#status')).toContain('dyeing.json');
     expect(await page.locator('#sankey g[data-id="dye"]').count()).toBe(1);
-    await shot('error-located');
+    await shot('page-error-located', true);
   });
 
   it('shows coverage, the depth verdict and reconciliation, and draws reconciled values on request', async () => {
@@ -175,7 +177,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(panel).toContain('39');
     expect(await page.locator('#panels table[data-table="readings-rejected"] tbody tr').count()).toBe(1);
     expect(await page.isHidden('#progress')).toBe(true);
-    await shot('readings-quality');
+    await shot('page-readings-quality', true);
     await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('empty.csv'));
     expect(await page.textContent('#status')).toContain('dyeing.json + readings.csv');
@@ -200,7 +202,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('#panels td', { hasText: XSS }).count()).toBeGreaterThan(0);
     expect(dialogs).toEqual([]);
-    await shot('xss-as-text');
+    await shot('page-xss-as-text', true);
   });
 
   it('exports the Sankey as SVG and PNG, a table as CSV and the results as JSON', async () => {

@@ -143,4 +143,13 @@ describe('sankeyView on the bundled example plants', () => {
     }
     expect(compared).toBeGreaterThan(50);
   });
+
+  it('names an outside source without carrier or kind after its flow (dyeing COD: 7 450 kg from grey fabric, lab)', () => {
+    const { graph: g, result: r } = plants[0]!;
+    const v = sankeyView({ graph: g, result: r }, { layer: 'COD', level: 2 });
+    const node = v.nodes.find((n) => n.name === '坯布杂质及前处理助剂COD')!;
+    expect(node).toMatchObject({ role: 'source', nameEn: 'COD from grey-fabric impurities and pretreatment chemicals' });
+    expect(node.group).toBeUndefined();
+    expect(link(v, node.id, 'pre')[0]).toMatchObject({ value: 7450, state: 'measured', flows: ['COD-p'] });
+  });
 });
