@@ -112,19 +112,26 @@ export function serialElimination(p: BoundedProblem, options: TestOptions = {}):
   const steps: EliminationStep[] = [];
   const tieTol = 1e-9;
   while (!current.pass && steps.length < maxSteps) {
-    let best: { kind: 'meter' | 'leak'; flow?: number; row?: number; statistic: number } | undefined;
-    const cands: { kind: 'meter' | 'leak'; flow?: number; row?: number; statistic: number }[] = [];
+    type Candidate = { kind: 'meter' | 'leak'; flow?: number; row?: number; statistic: number; relativeError: number };
+    const cands: Candidate[] = [];
     for (let j = 0; j < n; j++) {
       if (current.status[j] !== FlowStatus.redundant || Number.isNaN(current.z[j]!) || options.trusted?.[j]) continue;
-      cands.push({ kind: 'meter', flow: j, statistic: current.z[j]! ** 2 });
+      // GLR estimate of the bias: b̂ = (Aᵀλ)_j / q_j = z² / (Aᵀλ)_j.
+      const bias = current.atLambda[j] === 0 ? 0 : current.z[j]! ** 2 / current.atLambda[j]!;
+      cands.push({ kind: 'meter', flow: j, statistic: current.z[j]! ** 2, relativeError: Math.abs(bias / p.measured[j]!) });
     }
     if (options.leaks !== false)
       current.rows.forEach((row, i) => {
-        if (Number.isFinite(row.leakStatistic)) cands.push({ kind: 'leak', row: i, statistic: row.leakStatistic });
+        if (Number.isFinite(row.leakStatistic)) cands.push({ kind: 'leak', row: i, statistic: row.leakStatistic, relativeError: Infinity });
       });
+    // The largest χ² reduction wins. Hypotheses that explain the data equally well are ranked:
+    // a meter before a leak, then the smallest relative correction (a meter 60 % off is likelier
+    // than one off by a factor of 600), then the model's order.
+    let best: Candidate | undefined;
+    const maxStat = cands.reduce((m, c) => Math.max(m, c.statistic), 0);
     for (const c of cands) {
-      // Prefer a meter over a leak that explains the data equally well; among equals keep the first.
-      if (!best || c.statistic > best.statistic * (1 + tieTol) + 1e-300) best = c;
+      if (c.statistic < maxStat * (1 - tieTol)) continue;
+      if (!best || (best.kind === 'leak' && c.kind === 'meter') || (best.kind === c.kind && c.relativeError < best.relativeError)) best = c;
     }
     if (!best) break;
     const top = best;

@@ -70,10 +70,12 @@ describe('sparse LDLᵀ with RCM ordering', () => {
         const b = dense.map((_, i) => Math.sin(i + 1));
         const x = s.solve(b);
         const ax = symUpperMatVec(upper, x);
-        for (let i = 0; i < n; i++) expect(ax[i]).toBeCloseTo(b[i]!, 8);
+        // relative to the magnitude (weights span 10⁴, so inverse entries reach ~10³)
+        const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+        for (let i = 0; i < n; i++) near(ax[i]!, b[i]!);
         for (let i = 0; i < n; i++) {
-          expect(s.inverseDiag(i)).toBeCloseTo(inv[i]![i]!, 8);
-          for (let j = 0; j < n; j++) if (i !== j && dense[i]![j] !== 0) expect(s.inverseEntry(i, j)).toBeCloseTo(inv[i]![j]!, 8);
+          near(s.inverseDiag(i), inv[i]![i]!);
+          for (let j = 0; j < n; j++) if (i !== j && dense[i]![j] !== 0) near(s.inverseEntry(i, j), inv[i]![j]!);
         }
       }),
       { numRuns: 200 },
