@@ -74,3 +74,20 @@ describe('layouts, delimiters and decimal commas', () => {
     expect(offsets.window.hours).toBe(1);
   });
 });
+
+describe('sources', () => {
+  it('a WHATWG ReadableStream (as File.stream() gives) through readableChunks', async () => {
+    const { readableChunks } = await import('../../src/readings/source.ts');
+    const { ingestReadings } = await import('../../src/readings/ingest.ts');
+    const bytes = new TextEncoder().encode(`time,M1\n${at(0)},1\n${at(1)},3\n`);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.subarray(0, 9));
+        c.enqueue(bytes.subarray(9));
+        c.close();
+      },
+    });
+    const r = await ingestReadings(readableChunks(stream), { file: 'web.csv' });
+    expect(meter(r, 'M1').total).toBe(2);
+  });
+});
