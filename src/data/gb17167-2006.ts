@@ -130,6 +130,8 @@ export const table4 = {
   steam: '2.5',
   temperature: '2.0',
   pressure: '2.0',
+  /** Temperature and pressure instruments used to compute the mass of gas or steam. */
+  compensation: '1.0',
   /** AC energy meters by electricity user class. */
   electricityAc: { I: '0.5S', II: '0.5', III: '1.0', IV: '2.0', V: '2.0' } as Record<UserClass, string>,
   /** Water flow meters by pipe size: DN ≤ 250 mm and DN > 250 mm. */

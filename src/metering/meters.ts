@@ -153,9 +153,11 @@ export function requiredClass(
   if (point.family === 'material' && !meter?.type) return { type, required: undefined };
   switch (type) {
     case undefined:
+      return { type, required: undefined };
     case 'temperature':
     case 'pressure':
-      return { type, required: type ? t4[type] : undefined };
+      // On a gas or steam flow they compensate the flow meter: 1.0 (Table 4), else 2.0.
+      return { type, required: COMPENSATED_ROWS.has(point.row) ? t4.compensation : t4[type] };
     case 'electricity-ac': {
       const uc = cachedUserClass(graph, meter, point.flow, rules);
       if (!uc) return { type, required: undefined, note: 'metering.meter.userClassUnknown' };
@@ -169,6 +171,9 @@ export function requiredClass(
       return { type, required: t4[type] };
   }
 }
+
+/** Table 3 rows measured as gas or steam flow, whose mass uses temperature and pressure. */
+const COMPENSATED_ROWS = new Set(['natural-gas', 'coal-gas', 'lpg', 'steam']);
 
 /** Electricity meters at levels 2 and 3 may be one class looser (Table 4 note). */
 function looser(rules: RuleSets, cls: string, level: Level): string {

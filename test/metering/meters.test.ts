@@ -105,6 +105,19 @@ describe('GB 17167 Table 4 — other instruments', () => {
       expect(r.required).toBe(required);
     });
   }
+  it('temperature and pressure: 2.0, but 1.0 where they compute gas or steam mass', () => {
+    const at = (carrier: string, row: string, type: 'temperature' | 'pressure') => {
+      const input = starPlant({ layer: 'energy', carrier, unit: carrier === 'electricity' ? 'kWh' : 't' }, 1, 1);
+      input.meters![0]!.type = type;
+      const m = model(input);
+      return requiredClass(buildGraph(m), rules, { family: 'energy', row, flow: 'F1', flowIndex: 0, level: 1 }, m.meters![0]).required;
+    };
+    expect(at('steam', 'steam', 'temperature')).toBe('1.0');
+    expect(at('steam', 'steam', 'pressure')).toBe('1.0');
+    expect(at('water', 'water', 'temperature')).toBe('2.0');
+    expect(at('electricity', 'electricity', 'pressure')).toBe('2.0');
+  });
+
   it('water flow meters: DN ≤ 250 class 2.5, DN > 250 class 1.5 (GB 17167); GB 24789 intake 2.5 %, discharge 5 %', () => {
     const input = starPlant({ layer: 'water', carrier: 'fresh-water', unit: 't' }, 1, 1);
     const at = (dn: number | undefined, family: 'energy' | 'water') => {
