@@ -193,7 +193,7 @@ function draw(spec: Request & { type: 'view' } extends { spec: infer S } ? S : n
     nodes: layout.nodes.map((n) => ({
       id: n.id,
       role: n.data.role,
-      label: fitLabel(labels.get(n.id)!, ` ${fmt(n.value)}`, room(n)),
+      label: fitLabel(labels.get(n.id)!, ` ${fmt(n.value)} ${unit}`, room(n)),
       title: t(lang, 'web.tooltip.node', { name: labels.get(n.id)!, in: fmt(n.data.in), out: fmt(n.data.out), unit }),
       x0: n.x0,
       x1: n.x1,

@@ -108,6 +108,21 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await waitView('water:2:zh');
   });
 
+  it('keeps the scale fixed across levels when asked, so diagrams compare', async () => {
+    const scale = async () => (await page.textContent('#totals'))!.match(/[：:]\s*([\d.]+) px/)![1];
+    const fitted = await scale();
+    await page.check('#fixed');
+    await waitView('water:2:zh');
+    await choose('#level', '1');
+    await waitView('water:1:zh');
+    expect(await scale()).toBe(fitted);
+    await shot('dyeing-water-L1-fixed-scale');
+    await page.uncheck('#fixed');
+    await page.waitForFunction((f) => !document.getElementById('totals')!.textContent!.includes(`${f} px`), fitted);
+    await choose('#level', '2');
+    await waitView('water:2:zh');
+  });
+
   it('keeps recycle loops as return arcs and draws imbalances as red flows', async () => {
     expect(await page.locator('#sankey path[data-state="unaccounted"]').count()).toBeGreaterThan(0);
     const states = await page.$$eval('#sankey path[data-state]', (ps) => [...new Set(ps.map((p) => p.getAttribute('data-state')))]);
