@@ -133,8 +133,20 @@ export class MeterSeries {
   private eWarm: { e: number; at: number; line: number; value: number }[] = [];
   private readonly flags: Partial<Record<FlagCode, FlagCount>> = {};
 
+  // the spec's numbers, copied into fields read on every value
+  private readonly kind: ReadingKind;
+  private readonly factor: number;
+  private readonly ratePerHour: number;
+  private readonly min: number;
+  private readonly max: number;
+
   constructor(spec: SeriesSpec, window?: { start: number; end: number }) {
     this.spec = spec;
+    this.kind = spec.kind;
+    this.factor = spec.valueFactor;
+    this.ratePerHour = spec.ratePerHour;
+    this.min = spec.min ?? -Infinity;
+    this.max = spec.max ?? Infinity;
     this.ws = window ? window.start : -Infinity;
     this.we = window ? window.end : Infinity;
     if (spec.gapMs !== undefined) this.gapMs = spec.gapMs;
@@ -149,20 +161,19 @@ export class MeterSeries {
       if (t === this.last) return 'duplicate-timestamp';
       if (t < this.last) return 'out-of-order';
     }
-    const v = raw * this.spec.valueFactor;
+    const v = raw * this.factor;
     this.readings++;
-    const { min, max } = this.spec;
-    if ((min !== undefined && v < min) || (max !== undefined && v > max)) this.flag('out-of-range', { at: t, line, value: v });
+    if (v < this.min || v > this.max) this.flag('out-of-range', { at: t, line, value: v });
     if (t < this.ws || t > this.we) this.outsideWindow++;
     this.trackRun(t, v, line);
     if (this.readings === 1) {
       this.first = t;
-      if (this.spec.kind === 'interval') this.interval(NaN, NaN, t, v, line);
+      if (this.kind === 'interval') this.interval(NaN, NaN, t, v, line);
     } else {
       if (this.held) {
         // a reading far above both neighbours that come back in line: a glitch, not a reset
         const glitch =
-          this.spec.kind === 'cumulative' && this.readings > 2 && this.lastV > v && v >= this.prevV && this.lastV - v > v - this.prevV;
+          this.kind === 'cumulative' && this.readings > 2 && this.lastV > v && v >= this.prevV && this.lastV - v > v - this.prevV;
         if (glitch) {
           this.flag('spike', { at: this.last, line: this.lastLine, value: this.lastV });
           this.lastV = this.prevV + ((v - this.prevV) * (this.last - this.prevT)) / (t - this.prevT);
@@ -226,7 +237,7 @@ export class MeterSeries {
   }
 
   private consume(t0: number, v0: number, t1: number, v1: number, line: number): void {
-    const kind = this.spec.kind;
+    const kind = this.kind;
     let delta: number;
     let span: number;
     let from: number;
@@ -243,9 +254,9 @@ export class MeterSeries {
       span = t1 - t0;
       from = t0;
       if (kind === 'rate') {
-        delta = ((v0 + v1) / 2) * (span / HOUR) * this.spec.ratePerHour;
+        delta = ((v0 + v1) / 2) * (span / HOUR) * this.ratePerHour;
         if (v1 < 0) this.flag('negative-increment', { at: t1, line, value: v1 });
-        q = v1 * this.spec.ratePerHour;
+        q = v1 * this.ratePerHour;
       } else {
         delta = v1 - v0;
         if (delta < 0) {
