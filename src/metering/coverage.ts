@@ -90,7 +90,7 @@ export function analyseMetering(model: Model, options: CoverageOptions = {}, gra
     for (const m of byFlow.get(p.flow) ?? []) {
       const c = checkMeter(graph, rules, m, p, endDate);
       checks.push(c);
-      if (c.counts) metered.add(pointKey(p));
+      if (c.counts && c.quantity) metered.add(pointKey(p));
     }
   }
   // GB 17167 Table 2 note: a metered unit (coversDevices) covers its main devices, per energy row.

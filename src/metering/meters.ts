@@ -27,7 +27,10 @@ export interface MeterCheck {
   level: Level;
   type: InstrumentType | undefined;
   requiredClass: string | undefined;
+  /** Passes status, verification and class. */
   counts: boolean;
+  /** Measures the flow's quantity; temperature and pressure instruments only compensate, never count in n. */
+  quantity: boolean;
   findings: MeterFinding[];
 }
 
@@ -219,6 +222,7 @@ export function checkMeter(graph: PlantGraph, rules: RuleSets, meter: Meter, poi
     type: req.type,
     requiredClass: req.required,
     counts: findings.every((f) => f.severity !== 'error'),
+    quantity: req.type !== 'temperature' && req.type !== 'pressure',
     findings,
   };
 }

@@ -180,6 +180,14 @@ describe('status and verification', () => {
       ['metering.meter.noClass', 'warning'],
     ]);
   });
+  it('a temperature or pressure instrument on a flow is class-checked but never counts in n', () => {
+    const i = base();
+    i.meters![0]!.type = 'pressure';
+    const a = analyseMetering(model(i));
+    expect(a.checks[0]).toMatchObject({ counts: true, quantity: false, requiredClass: '1.0' });
+    expect(l1(i)).toMatchObject({ n: 0, N: 1, pass: false, missing: ['F1'], invalid: [] });
+  });
+
   it('a meter named by flow.meter serves the flow too', () => {
     const i = base();
     i.meters = [{ id: 'MX', flows: ['F1'], accuracyClass: '2.0' }];
