@@ -63,6 +63,8 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
   it('shows the default plant at once, under a CSP that forbids connections', async () => {
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     expect(csp).toContain("connect-src 'none'");
+    // The core runs in a worker, which the policy lets load from the site itself.
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([expect.stringMatching(/\/assets\/worker-.*\.js$/)]);
     expect(await page.textContent('h1')).toBe(t('zh', 'web.title'));
     expect(await page.textContent('#status')).toContain('dyeing.json');
     // Workshops of the dyeing plant are drawn as nodes.
@@ -182,6 +184,12 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
       lines.push(`${ts},${(1000 + h * 90).toFixed(1)},${(500 + h * 50).toFixed(1)}`);
     }
     lines.push('2026-03-04 99:00,1,2');
+    await page.evaluate(() => {
+      const bar = document.getElementById('progress')!;
+      new MutationObserver(() => {
+        if (!bar.hidden) document.body.dataset.progressSeen = '1';
+      }).observe(bar, { attributes: true });
+    });
     await page.setInputFiles('#file', { name: 'readings.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json + readings.csv'));
     await page.waitForSelector('body[data-extras] #panels section[data-panel="readings"]');
@@ -191,6 +199,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(panel).toContain('6480');
     expect(panel).toContain('39');
     expect(await page.locator('#panels table[data-table="readings-rejected"] tbody tr').count()).toBe(1);
+    expect(await page.getAttribute('body', 'data-progress-seen')).toBe('1'); // the bar showed while streaming
     expect(await page.isHidden('#progress')).toBe(true);
     await shot('page-readings-quality', true);
     await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
