@@ -206,7 +206,11 @@ function backEdgesByDepthOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: numbe
   for (const x of nodes) if (depth[x.index] === -1) bfs([x], 0);
   // Within one depth: Kahn's order over same-depth links, lowest index first when stuck in a cycle.
   const byDepth = new Map<number, LayoutNode<N, L>[]>();
-  for (const x of nodes) byDepth.set(depth[x.index]!, [...(byDepth.get(depth[x.index]!) ?? []), x]);
+  for (const x of nodes) {
+    const list = byDepth.get(depth[x.index]!);
+    if (list) list.push(x);
+    else byDepth.set(depth[x.index]!, [x]);
+  }
   const position = new Int32Array(n);
   let k = 0;
   for (const d of [...byDepth.keys()].sort((a, b) => a - b)) {
@@ -214,13 +218,21 @@ function backEdgesByDepthOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: numbe
     const pending = new Int32Array(n);
     for (const x of level) for (const l of x.targetLinks) if (l.source !== x && depth[l.source.index] === d) pending[x.index]!++;
     const placed = new Uint8Array(n);
-    let remaining = level.length;
-    while (remaining > 0) {
-      let next = level.find((x) => !placed[x.index] && pending[x.index] === 0) ?? level.find((x) => !placed[x.index])!;
+    const ready = level.filter((x) => pending[x.index] === 0);
+    let cursor = 0; // lowest-index unplaced node, for when only cycles remain
+    for (let placedCount = 0; placedCount < level.length; placedCount++) {
+      let next = ready.pop();
+      while (next !== undefined && placed[next.index]) next = ready.pop();
+      if (next === undefined) {
+        while (placed[level[cursor]!.index]) cursor++;
+        next = level[cursor]!;
+      }
       placed[next.index] = 1;
       position[next.index] = k++;
-      remaining--;
-      for (const l of next.sourceLinks) if (depth[l.target.index] === d) pending[l.target.index]!--;
+      for (const l of next.sourceLinks) {
+        if (depth[l.target.index] !== d || l.target === next) continue;
+        if (--pending[l.target.index]! === 0 && !placed[l.target.index]) ready.push(l.target);
+      }
     }
   }
   const flags = new Uint8Array(linkCount);
