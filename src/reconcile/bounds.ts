@@ -18,7 +18,7 @@ export interface ActiveBound {
 
 export interface BoundedResult extends LinearResult {
   activeBounds: ActiveBound[];
-  /** Estimated (unmeasured) flows that fall outside their bounds — not enforced, reported. */
+  /** Estimated (unmeasured) flows still outside their bounds (only if the active set did not converge). */
   unmeasuredOutOfBounds: number[];
   /** False when the active-set loop hit its iteration guard. */
   converged: boolean;
@@ -29,8 +29,9 @@ export interface BoundedResult extends LinearResult {
  * measured flows, by a primal active-set method (Nocedal & Wright, *Numerical Optimization*,
  * 2006, §16.5): solve with the active bounds held fixed; add any bound the solution violates;
  * release an active bound whose KKT multiplier μ_j = ±((x_j − m_j)/σ_j² + (Aᵀλ)_j) is negative.
- * χ² then includes the fixed measurements' own terms. Bounds on unmeasured flows are checked,
- * not enforced (their estimates are derived from the measured ones).
+ * χ² then includes the fixed measurements' own terms. An estimated (unmeasured) flow outside its
+ * bounds is held on the bound the same way — it then splits the merged balance it was eliminated
+ * from — with multiplier ±(Aᵀλ)_j, as it has no measurement term.
  */
 export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {}): BoundedResult {
   const n = p.network.from.length;
@@ -38,7 +39,11 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   const upper = p.upper;
   const fixed = p.fixed ? Float64Array.from(p.fixed) : new Float64Array(n).fill(Number.NaN);
   const side = new Int8Array(n); // −1 lower, +1 upper, 0 free
-  const tol = (b: number, j: number) => boundTolerance.relative * (Math.abs(b) + (p.sd[j]! || 0) + 1e-300);
+  // On-the-bound tolerance, relative to the bound, the flow's σ and the layer's scale (an
+  // unmeasured flow has no σ, and a round-off −1e-15 must not count as below 0).
+  let scale = 0;
+  for (let j = 0; j < n; j++) if (!Number.isNaN(p.measured[j]!)) scale = Math.max(scale, Math.abs(p.measured[j]!));
+  const tol = (b: number, j: number) => boundTolerance.relative * Math.max(Math.abs(b), p.sd[j]! || 0, scale, 1e-300);
   let res: LinearResult | undefined;
   let converged = false;
   const maxIter = 50 + 2 * n;
@@ -50,7 +55,7 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     }
     let added = false;
     for (let j = 0; j < n; j++) {
-      if (res.status[j] !== FlowStatus.redundant) continue;
+      if (res.status[j] !== FlowStatus.redundant && res.status[j] !== FlowStatus.estimated) continue;
       const x = res.reconciled[j]!;
       const lo = lower?.[j] ?? Number.NEGATIVE_INFINITY;
       const hi = upper?.[j] ?? Number.POSITIVE_INFINITY;
@@ -88,10 +93,11 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   for (let j = 0; j < n; j++) {
     if (side[j] === 0) continue;
     const b = fixed[j]!;
-    chi2 += ((b - p.measured[j]!) / p.sd[j]!) ** 2;
+    const unmeasured = Number.isNaN(p.measured[j]!) || p.excluded?.[j] === 1;
+    if (!unmeasured) chi2 += ((b - p.measured[j]!) / p.sd[j]!) ** 2;
     activeBounds.push({ flow: j, side: side[j] === -1 ? 'lower' : 'upper', bound: b, multiplier: multiplier(p, r, j, b, side[j]!) });
-    // A measured flow pinned on a bound is reported as measured, with no uncertainty left.
-    r.status[j] = FlowStatus.redundant;
+    // A flow pinned on a bound keeps its kind (measured / estimated), with no uncertainty left.
+    r.status[j] = unmeasured ? FlowStatus.estimated : FlowStatus.redundant;
     r.reconciledSd[j] = 0;
     r.z[j] = Number.NaN;
   }
@@ -106,7 +112,12 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   return { ...r, chi2, activeBounds, unmeasuredOutOfBounds, converged };
 }
 
+/**
+ * KKT multiplier of an active bound: the objective's gradient (none for an unmeasured flow) plus
+ * (Aᵀλ)_j; ≥ 0 when the bound really holds the solution back.
+ */
 function multiplier(p: LinearProblem, r: LinearResult, j: number, b: number, side: number): number {
-  const g = (b - p.measured[j]!) / p.sd[j]! ** 2 + r.atLambda[j]!;
+  const unmeasured = Number.isNaN(p.measured[j]!) || p.excluded?.[j] === 1;
+  const g = (unmeasured ? 0 : (b - p.measured[j]!) / p.sd[j]! ** 2) + r.atLambda[j]!;
   return side === -1 ? g : -g;
 }

@@ -131,6 +131,31 @@ describe('bounds (active set)', () => {
     expect(b.reconciled[2]).toBeCloseTo(11, 12);
     expect(b.chi2).toBeCloseTo(2 + 0.16, 12);
   });
+  it('holds an estimated flow that would go negative at 0, splitting the balance it was merged into', () => {
+    // A: in F1 (10±1), out F2 (12±1), out F3 unmeasured → F3 = −2 unbounded.
+    const p = {
+      network: net(1, [
+        [-1, 0],
+        [0, -1],
+        [0, -1],
+      ]),
+      measured: Float64Array.from([10, 12, NaN_]),
+      sd: Float64Array.from([1, 1, 0]),
+    };
+    expect(reconcileLinear(p).reconciled[2]).toBeCloseTo(-2, 12);
+    const b = reconcileBounded({ ...p, lower: Float64Array.from([0, 0, 0]) });
+    expect(b.activeBounds.map((a) => [a.flow, a.side, a.bound])).toEqual([[2, 'lower', 0]]);
+    expect(b.activeBounds[0]!.multiplier).toBeGreaterThan(0);
+    expect(b.status[2]).toBe(FlowStatus.estimated);
+    expect(b.reconciled[2]).toBe(0);
+    expect(b.reconciledSd[2]).toBe(0);
+    // With F3 = 0, A's balance checks F1 against F2: 11 each, χ² = 1 + 1, one degree of freedom.
+    expect(b.reconciled[0]).toBeCloseTo(11, 12);
+    expect(b.reconciled[1]).toBeCloseTo(11, 12);
+    expect(b.chi2).toBeCloseTo(2, 12);
+    expect(b.dof).toBe(1);
+    expect(b.unmeasuredOutOfBounds).toEqual([]);
+  });
   it('leaves an inactive bound alone and applies max', () => {
     const p = {
       network: net(1, [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlowStatus, reconcileLinear, type LinearProblem } from '../../src/reconcile/linear.ts';
+import { reconcileBounded } from '../../src/reconcile/bounds.ts';
 
 /**
  * Random flow networks: flows between nodes or across the boundary (−1), ~20 % unmeasured.
@@ -192,6 +193,21 @@ describe('reconciliation properties (fast-check)', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('with flows ≥ 0: converges, keeps every value non-negative, closes the balances, multipliers ≥ 0', () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const b = reconcileBounded({ ...p, lower: new Float64Array(p.measured.length) });
+        const s = scaleOf(p);
+        expect(b.converged).toBe(true);
+        for (let j = 0; j < p.measured.length; j++) if (!Number.isNaN(b.reconciled[j]!)) expect(b.reconciled[j]!).toBeGreaterThanOrEqual(-1e-9 * s.value);
+        for (const bal of balances(p, b.reconciled)) expect(Math.abs(bal.residual)).toBeLessThanOrEqual(1e-9 * Math.max(bal.scale, s.value));
+        for (const a of b.activeBounds) expect(a.multiplier).toBeGreaterThanOrEqual(-1e-9 * Math.max(1, Math.abs(b.atLambda[a.flow]!)));
+        expect(b.unmeasuredOutOfBounds).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 
