@@ -67,6 +67,7 @@ export const reconcileMessages: Messages = {
   },
   'reconcile.cli.status.measured': { zh: '计量', en: 'measured' },
   'reconcile.cli.status.nonRedundant': { zh: '计量(不冗余)', en: 'measured (not redundant)' },
+  'reconcile.cli.status.fixed': { zh: '计量(σ=0 固定)', en: 'measured (σ = 0, held)' },
   'reconcile.cli.status.estimated': { zh: '推算', en: 'estimated' },
   'reconcile.cli.status.unobservable': { zh: '不可观测', en: 'unobservable' },
   'reconcile.cli.withoutSuspects': { zh: '剔除嫌疑后', en: 'without suspects' },

@@ -35,6 +35,8 @@ export interface ReconciledFlow {
   z: number | null;
   suspect: boolean;
   trusted: boolean;
+  /** σ = 0: the value is held as given (used in the balances, never adjusted or tested). */
+  fixed?: true;
   activeBound?: 'lower' | 'upper';
   /** For a suspect: the value the other meters imply without it. */
   reconciledWithoutSuspects?: number | null;
@@ -196,6 +198,7 @@ function reconcileLayer(
     if (model.name && !lf.carriedBy) out.name = model.name;
     const a = active.get(j);
     if (a) out.activeBound = a.side;
+    else if (st === FlowStatus.fixed) out.fixed = true;
     if (out.suspect) out.reconciledWithoutSuspects = num(elim.final.reconciled[j]) === null ? null : own(j, elim.final.reconciled[j]!);
     return out;
   });
@@ -326,7 +329,7 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
   if (r.afterElimination && !r.afterElimination.global.pass) add('reconcile.stillFails', { n: r.suspects.length, chi2: fmt(r.afterElimination.global.chi2), critical: fmt(r.afterElimination.global.critical) });
   const unobs = r.flows.filter((f) => f.status === 'unobservable').map((f) => f.id);
   if (unobs.length) add('reconcile.unobservable', { count: unobs.length, flows: list(unobs) });
-  const nonRed = r.flows.filter((f) => f.status === 'measured' && !f.redundant && f.activeBound === undefined).map((f) => f.id);
+  const nonRed = r.flows.filter((f) => f.status === 'measured' && !f.redundant && !f.fixed && f.activeBound === undefined).map((f) => f.id);
   if (nonRed.length) add('reconcile.nonRedundant', { count: nonRed.length, flows: list(nonRed) });
   for (const a of r.activeBounds) add(a.side === 'lower' ? 'reconcile.bound.lower' : 'reconcile.bound.upper', { flow: a.flow, bound: fmt(a.bound), unit: a.unit });
   if (r.unmeasuredOutOfBounds.length) add('reconcile.bound.unmeasured', { flows: list(r.unmeasuredOutOfBounds) });

@@ -93,6 +93,22 @@ describe('reconcileModel on hand-made models', () => {
     expect(l.suspects[0]!.passAfter).toBe(true);
   });
 
+  it('holds σ = 0 values as given and blames the balance they leave open', () => {
+    // a: 5 in and 5 out held exactly (σ = 0), plus 1.0 ± 0.1 on to b, which sends 1.2 ± 0.1 out.
+    const l = reconcile([
+      { id: 'Z1', from: null, to: 'a', layer: 'water', value: 5, sd: 0, unit: 't' },
+      { id: 'Z2', from: 'a', to: null, layer: 'water', value: 5, sd: 0, unit: 't' },
+      { id: 'F3', from: 'a', to: 'b', layer: 'water', value: 1, sd: 0.1, unit: 't' },
+      { id: 'F4', from: 'b', to: null, layer: 'water', value: 1.2, sd: 0.1, unit: 't' },
+    ]);
+    expect(byId(l, 'Z1')).toMatchObject({ fixed: true, reconciled: 5, reconciledSd: 0, z: null });
+    expect(l.diagnosis.en.some((m) => m.includes('not redundant'))).toBe(false);
+    // a's balance forces F3 = 0: a missing inflow of ≈1.1 t at a explains it (χ² 244 → 2).
+    expect(l.global.chi2).toBeCloseTo(244, 9);
+    expect(l.suspects[0]).toMatchObject({ kind: 'leak', nodes: ['a'], passAfter: true });
+    expect(l.suspects[0]!.leakValue).toBeCloseTo(-1.1, 9);
+  });
+
   it('keeps non-stock flows non-negative, honours max in the flow unit, lets a stock change go negative', () => {
     const l = reconcile([
       { id: 'F1', from: null, to: 'a', layer: 'water', value: 10, sd: 1, unit: 't' },

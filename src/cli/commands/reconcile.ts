@@ -49,7 +49,7 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
   const header = t(lang, 'reconcile.cli.header').split('|');
   if (withoutSuspects) header.push(t(lang, 'reconcile.cli.withoutSuspects'));
   const status = (f: LayerReconciliation['flows'][number]) =>
-    t(lang, `reconcile.cli.status.${f.status === 'measured' && !f.redundant && !f.activeBound ? 'nonRedundant' : f.status}`);
+    t(lang, `reconcile.cli.status.${f.fixed ? 'fixed' : f.status === 'measured' && !f.redundant && !f.activeBound ? 'nonRedundant' : f.status}`);
   const rows = l.flows.map((f) => [
     f.suspect ? `${f.id} ${t(lang, 'reconcile.cli.suspectMark')}` : f.id,
     fmt(f.measured),
