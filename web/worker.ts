@@ -129,7 +129,7 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
 }
 
 /** Room right of the last column for its labels, px. */
-const LABEL_MARGIN = 190;
+const LABEL_MARGIN = 220;
 
 function nodeLabel(n: ViewNode, lang: Lang): string {
   const named = (name: string) => {
