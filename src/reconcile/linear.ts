@@ -159,31 +159,44 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   // One row per group except the environment's; in a closed component (no path outside) one row
   // is the negative sum of the others and is dropped, so A V Aᵀ stays positive definite.
   const rowOfGroup = new Int32Array(N + 1).fill(-1);
-  const rowNodes: number[][] = [];
-  const closedDropped = new Map<number, number>(); // component → dropped group
   const envComp = comp.find(envGroup);
-  const groupMembers = new Map<number, number[]>();
+  const groupOfNode = new Int32Array(N);
+  const seen = new Uint8Array(N + 1);
+  const droppedOfComp = new Map<number, number>(); // closed component → its dropped group
+  const rowGroups: number[] = [];
   for (let v = 0; v < N; v++) {
-    if (!hasFlow[v]) continue;
     const g = groups.find(v);
-    if (g === envGroup) continue;
-    let l = groupMembers.get(g);
-    if (!l) groupMembers.set(g, (l = []));
-    l.push(v);
-  }
-  for (const [g, members] of groupMembers) {
+    groupOfNode[v] = g;
+    if (!hasFlow[v] || g === envGroup || seen[g]) continue;
+    seen[g] = 1;
     const c = comp.find(g);
-    if (c !== envComp && !closedDropped.has(c)) {
-      closedDropped.set(c, g);
+    if (c !== envComp && !droppedOfComp.has(c)) {
+      droppedOfComp.set(c, g);
       continue;
     }
-    rowOfGroup[g] = rowNodes.length;
-    rowNodes.push(members);
+    rowOfGroup[g] = rowGroups.length;
+    rowGroups.push(g);
   }
-  const R = rowNodes.length;
+  // Member nodes of each row, grouped in one pass (counting sort).
+  const memberPtr = new Int32Array(rowGroups.length + 1);
+  for (let v = 0; v < N; v++) if (hasFlow[v] && rowOfGroup[groupOfNode[v]!]! >= 0) memberPtr[rowOfGroup[groupOfNode[v]!]! + 1]!++;
+  for (let i = 0; i < rowGroups.length; i++) memberPtr[i + 1]! += memberPtr[i]!;
+  const members = new Int32Array(memberPtr[rowGroups.length]!);
+  const fillM = memberPtr.slice(0, rowGroups.length);
+  for (let v = 0; v < N; v++) if (hasFlow[v] && rowOfGroup[groupOfNode[v]!]! >= 0) members[fillM[rowOfGroup[groupOfNode[v]!]!]!++] = v;
+  const nodesOfRow = (i: number) => {
+    const out = new Array<number>(memberPtr[i + 1]! - memberPtr[i]!);
+    for (let q = memberPtr[i]!; q < memberPtr[i + 1]!; q++) out[q - memberPtr[i]!] = members[q]!;
+    return out;
+  };
+  const nodesOfGroup = (g: number) => {
+    const out: number[] = [];
+    for (let v = 0; v < N; v++) if (hasFlow[v] && groupOfNode[v] === g) out.push(v);
+    return out;
+  };
+  const R = rowGroups.length;
   // Residual r = A·known over every known flow (fixed values included).
   const r = new Float64Array(R);
-  const droppedResidual = new Map<number, number>();
   for (let j = 0; j < n; j++) {
     if (Number.isNaN(known[j]!)) continue;
     const gf = gFrom[j]!;
@@ -336,28 +349,41 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     } else reconciled[j] = values.value[k]!;
   }
 
-  const rows: ReducedRow[] = rowNodes.map((nodes, i) => {
-    let sii = 0;
-    for (let q = S.colPtr[i]!; q < S.colPtr[i + 1]!; q++) if (S.rowIndex[q] === i) sii += S.values[q]!;
+  const rows: ReducedRow[] = new Array(R);
+  for (let i = 0; i < R; i++) {
+    // rows within a column are sorted and S is upper triangular: the diagonal is the column's last entry
+    const last = S.colPtr[i + 1]! - 1;
+    const sii = last >= S.colPtr[i]! && S.rowIndex[last] === i ? S.values[last]! : 0;
     const zii = solver ? solver.inverseDiag(i) : Number.NaN;
-    return { nodes, residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
-  });
+    rows[i] = { nodes: nodesOfRow(i), residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
+  }
   // Closed sets whose dropped balance fails with fixed values: report (cannot be reconciled).
   const inconsistentRows: number[][] = [];
-  for (const [, g] of closedDropped) {
-    let res = 0;
-    let scale = 0;
+  if (droppedOfComp.size > 0) {
+    const droppedIndex = new Int32Array(N + 1).fill(-1);
+    const dropped = [...droppedOfComp.values()];
+    dropped.forEach((g, k) => (droppedIndex[g] = k));
+    const res = new Float64Array(dropped.length);
+    const scale = new Float64Array(dropped.length);
     for (let j = 0; j < n; j++) {
       if (Number.isNaN(reconciled[j]!) || status[j] === FlowStatus.estimated) continue;
       const gf = gFrom[j]!;
       const gt = gTo[j]!;
       if (gf === gt) continue;
-      if (gt === g) res += reconciled[j]!;
-      if (gf === g) res -= reconciled[j]!;
-      if (gt === g || gf === g) scale += Math.abs(reconciled[j]!);
+      const kt = droppedIndex[gt]!;
+      const kf = droppedIndex[gf]!;
+      if (kt >= 0) {
+        res[kt]! += reconciled[j]!;
+        scale[kt]! += Math.abs(reconciled[j]!);
+      }
+      if (kf >= 0) {
+        res[kf]! -= reconciled[j]!;
+        scale[kf]! += Math.abs(reconciled[j]!);
+      }
     }
-    if (Math.abs(res) > 1e-9 * Math.max(scale, 1e-300)) inconsistentRows.push(groupMembers.get(g)!);
-    droppedResidual.set(g, res);
+    dropped.forEach((g, k) => {
+      if (Math.abs(res[k]!) > 1e-9 * Math.max(scale[k]!, 1e-300)) inconsistentRows.push(nodesOfGroup(g));
+    });
   }
   const leaks = leakNodes.map((node, k) => ({ node, value: reconciled[n0 + k]!, sd: reconciledSd[n0 + k]! }));
   return {
