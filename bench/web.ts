@@ -4,13 +4,14 @@
  *     d3-sankey 0.12.3 on the acyclic version of the same network (d3-sankey throws on a cycle);
  *  2. the default example plant's first render in headless Chromium (page start → diagram drawn),
  *     against the page's own DOMContentLoaded in the same load;
- *  3. gzip sizes of the built bundles.
+ *  3. gzip sizes of the built bundles, and what each pulls in (through its source map).
  * Targets (issue 6): layout ≤ 200 ms, first render ≤ 1.5 s, main bundle ≤ 300 KB gzip.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sankey as d3Sankey } from 'd3-sankey';
+import { SourceMapConsumer } from 'source-map-js';
 import { sankeyLayout } from '../src/index.ts';
 import { buildSite, hasChromium, launch, serve } from '../test/web/site.ts';
 
@@ -55,6 +56,25 @@ function network(links: number, back: number, stages = 12, perStage = 25) {
     cyclic: [...forward, ...recycle],
     acyclic: [...forward, ...recycle.map((l) => ({ source: l.target, target: l.source, value: l.value }))],
   };
+}
+
+/** Bytes of generated code per npm package or core directory, from a source map; top 12. */
+function composition(code: string, map: string): [string, number][] {
+  const lines = code.split('\n');
+  const marks: { line: number; col: number; src: string | null }[] = [];
+  new SourceMapConsumer(JSON.parse(map)).eachMapping((m) => marks.push({ line: m.generatedLine, col: m.generatedColumn, src: m.source }));
+  marks.sort((a, b) => a.line - b.line || a.col - b.col);
+  const bytes = new Map<string, number>();
+  marks.forEach((m, i) => {
+    const next = marks[i + 1];
+    const end = next && next.line === m.line ? next.col : lines[m.line - 1]!.length;
+    const src = m.src ?? '?';
+    const key = src.includes('node_modules/')
+      ? src.replace(/.*node_modules\//, '').replace(/^((@[^/]+\/)?[^/]+)\/.*/, '$1')
+      : src.replace(/^(?:.*\/)?(src|web)\/([^/]+).*$/, '$1/$2');
+    bytes.set(key, (bytes.get(key) ?? 0) + end - m.col);
+  });
+  return [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 12);
 }
 
 function median(xs: number[]): number {
@@ -110,13 +130,19 @@ if (!hasChromium()) {
   console.log('\n/usr/bin/chromium missing: first-render and bundle figures skipped (apt-get install -y chromium)');
   process.exit(0);
 }
-const dir = await buildSite();
+const dir = await buildSite(undefined, true);
 const assets = join(dir, 'assets');
 console.log('\nBundles (node:zlib gzip, default level):');
-for (const f of readdirSync(assets).sort()) {
+for (const f of readdirSync(assets).filter((x) => !x.endsWith('.map')).sort()) {
   const raw = readFileSync(join(assets, f));
   const kind = f.startsWith('worker') ? 'worker' : f.endsWith('.css') ? 'styles' : 'main';
   console.log(`  ${kind.padEnd(7)} ${f.padEnd(28)} ${(raw.length / 1024).toFixed(1).padStart(7)} KB raw  ${(gzipSync(raw).length / 1024).toFixed(1).padStart(6)} KB gzip${kind === 'main' ? '  (target ≤ 300 KB gzip)' : ''}`);
+}
+
+console.log('\nWhat each bundle pulls in (raw bytes attributed through the source maps; largest first):');
+for (const f of readdirSync(assets).filter((x) => x.endsWith('.js')).sort()) {
+  const parts = composition(readFileSync(join(assets, f), 'utf8'), readFileSync(join(assets, `${f}.map`), 'utf8'));
+  console.log(`  ${f}: ${parts.map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ')} (KB)`);
 }
 
 const server = await serve(dir);

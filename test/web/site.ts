@@ -25,12 +25,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const hasChromium = () => existsSync(CHROMIUM);
 
 /** Builds the site into a fresh temporary directory (never touching dist/ of a running dev). */
-export async function buildSite(outDir = join(tmpdir(), `pingheng-web-${process.pid}`)): Promise<string> {
+export async function buildSite(outDir = join(tmpdir(), `pingheng-web-${process.pid}`), sourcemap = false): Promise<string> {
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     root: join(ROOT, 'web'),
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, sourcemap },
+    ...(sourcemap ? { worker: { format: 'es' as const, rollupOptions: { output: { sourcemap: true } } } } : {}),
   });
   return outDir;
 }
