@@ -106,6 +106,14 @@ describe('sankeyView', () => {
     expect(link(v, 'unaccounted-in:unaccounted', 'jet1')[0]!.value).toBeCloseTo(0.2, 12);
   });
 
+  it('works from the graph alone: measured values only, what the balances would derive stays unmeasured', () => {
+    const v = sankeyView({ graph }, { layer: 'water', level: 1 });
+    expect(link(v, 'plant', 'sink:loss', 'unmeasured')[0]).toMatchObject({ value: 0, flows: ['F3'] });
+    // 105 in, 87 drawn out: the 18 t gap (F3's 20 t less the 2 t imbalance) is drawn as unaccounted.
+    expect(link(v, 'plant', 'unaccounted-out:unaccounted')[0]!.value).toBe(18);
+    expect(v.nodes.find((n) => n.id === 'plant')!.status).toBeUndefined();
+  });
+
   it('groups nodes at a level and lists the levels present', () => {
     expect([...groupAtLevel(graph, 2)].map((i) => graph.nodes[i]!.id)).toEqual(['plant', 'dye', 'dye', 'util', 'util']);
     expect(levelsOf(graph)).toEqual([1, 2, 3]);
