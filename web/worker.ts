@@ -23,6 +23,7 @@ import {
   type Lang,
   type Model,
   type PlantGraph,
+  type SankeyViewSpec,
   type ViewNode,
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput } from './extras.ts';
@@ -151,7 +152,7 @@ function nodeLabel(n: ViewNode, lang: Lang): string {
 }
 
 /** Lays out one view; the page is `width` px wide and the height follows the number of nodes. */
-function draw(spec: Request & { type: 'view' } extends { spec: infer S } ? S : never, width: number, lang: Lang): Drawn {
+function draw(spec: SankeyViewSpec, width: number, lang: Lang): Drawn {
   const started = performance.now();
   const { graph, result } = current!;
   const view = sankeyView({ graph, result }, spec);
