@@ -46,6 +46,8 @@ export interface IngestOptions {
 const SAMPLE_ROWS = 20;
 /** Rejected rows listed in full; beyond this they are counted (`rejectedNotListed`) so memory stays bounded. */
 const MAX_LISTED = 100_000;
+/** Wide rows buffered before their values go to the meters. */
+const WIDE_BATCH = 128;
 
 /**
  * A copy of a cell's text that does not keep the 64 KiB chunk it was cut from alive
@@ -138,6 +140,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   let timestampColumn = '';
   let sample: { row: string[]; line: number }[] | undefined = [];
   let onData: (row: string[], line: number) => void = () => {};
+  let flushWide = () => {};
 
   const newSeries = (def: MeterDef, column: string, valueFactor: number): MeterSeries => {
     const s = new MeterSeries(
@@ -215,6 +218,22 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const s = series;
     const nCols = cols.length;
     let lastT = -Infinity;
+    // Values go to the meters in column-major batches: one meter's run of values at a time keeps
+    // its state in cache (row by row, each row touched every meter's state: 2× slower).
+    const buf = new Float64Array(WIDE_BATCH * nCols);
+    const bufT = new Float64Array(WIDE_BATCH);
+    const bufLine = new Float64Array(WIDE_BATCH);
+    let nb = 0;
+    flushWide = () => {
+      for (let k = 0; k < nCols; k++) {
+        const sk = s[k];
+        for (let r = 0, o = k; r < nb; r++, o += nCols) {
+          const v = buf[o];
+          if (v === v) sk.add(bufT[r], v, bufLine[r]);
+        }
+      }
+      nb = 0;
+    };
     onData = (row, line) => {
       rows.read++;
       if (row.length > width) return reject(line, 'extra-field');
@@ -228,13 +247,16 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       let used = 0;
       let empty = 0;
       values.read += nCols;
+      const base = nb * nCols;
       for (let k = 0; k < nCols; k++) {
         const cell = row[cols[k]];
         if (cell === undefined || cell.length === 0) {
           empty++;
+          buf[base + k] = NaN;
           continue;
         }
         const v = parseValue(cell, decimalComma);
+        buf[base + k] = v;
         if (v !== v) {
           if (isBlank(cell)) values.empty++;
           else {
@@ -243,7 +265,6 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
           }
           continue;
         }
-        s[k].add(t, v, line);
         used++;
       }
       values.used += used;
@@ -251,6 +272,9 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       if (used === 0) return reject(line, 'no-values');
       rows.used++;
       lastT = t;
+      bufT[nb] = t;
+      bufLine[nb] = line;
+      if (++nb === WIDE_BATCH) flushWide();
     };
   };
 
@@ -405,6 +429,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     if (sample.length === 0) fail('readings.noData', {}, headerLine);
     flushSample();
   }
+  flushWide();
   return finish();
 
   function finish(): IngestResult {

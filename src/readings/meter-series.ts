@@ -97,6 +97,7 @@ export class MeterSeries {
   private heldLine = 0;
   // nominal interval
   private nominal = NaN;
+  private settled = false;
   private gapMs = NaN;
   private pending: number[] = [];
   // sums
@@ -214,7 +215,7 @@ export class MeterSeries {
 
   /** One interval between consecutive readings; buffered until the nominal interval is known. */
   private interval(t0: number, v0: number, t1: number, v1: number, line: number): void {
-    if (Number.isNaN(this.nominal)) {
+    if (!this.settled) {
       this.pending.push(t0, v0, t1, v1, line);
       if (this.pending.length / 5 > gapRule.sampleIntervals) this.settleNominal();
       return;
@@ -233,6 +234,7 @@ export class MeterSeries {
     if (Number.isNaN(this.nominal)) this.nominal = this.gapMs / gapRule.factor;
     this.pending = [];
     if (Number.isNaN(this.nominal)) return; // a single reading: nothing to integrate
+    this.settled = true;
     for (let i = 0; i < p.length; i += 5) this.consume(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
   }
 
