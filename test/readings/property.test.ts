@@ -65,3 +65,34 @@ describe('nothing is lost: rows read = used + rejected', () => {
     );
   });
 });
+
+describe('streaming does not change the answer', () => {
+  it('the same file in chunks of any size gives the same result', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(wideRow, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 50 }), async (rows, chunk) => {
+        const text = ['time,M1,M2,M3', `${at(0)},1,2,3`, ...rows].join('\n');
+        const whole = await ingestText(text, {}, 1 << 20);
+        const pieces = await ingestText(text, {}, chunk);
+        expect(pieces).toEqual(whole);
+      }),
+      { numRuns: 100, seed: 20260303 },
+    );
+  });
+  it('a rising totalizer totals last − first, whatever its steps', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 80 }), async (steps) => {
+        let minute = 0;
+        let value = 5000;
+        const lines = ['time,M1', `${at(0)},${value}`];
+        for (const [dm, dv] of steps) {
+          minute += dm;
+          value += dv;
+          lines.push(`${at(minute)},${value}`);
+        }
+        const r = await ingestText(lines.join('\n'));
+        expect(r.meters[0].total).toBe(value - 5000);
+      }),
+      { numRuns: 100, seed: 20260304 },
+    );
+  });
+});
