@@ -14,6 +14,7 @@ import {
   ingestReadings,
   levelsOf,
   parseModel,
+  readableChunks,
   sankeyLayout,
   sankeyLinkPath,
   sankeyView,
@@ -112,7 +113,7 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
   let ingest;
   try {
     let last = 0;
-    ingest = await ingestReadings(file.stream() as unknown as AsyncIterable<Uint8Array>, {
+    ingest = await ingestReadings(readableChunks(file.stream()), {
       file: file.name,
       model: base.model,
       onProgress: (bytes) => {
