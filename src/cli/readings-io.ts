@@ -6,6 +6,7 @@ import type { Model } from '../model/schema.ts';
 import { applyReadingsDetailed, type ApplyOutcome } from '../readings/apply.ts';
 import { ingestReadings, type IngestOptions } from '../readings/ingest.ts';
 import type { IngestResult, Layout, ReadingKind } from '../readings/types.ts';
+import type { Command } from 'commander';
 import { readModel, reportInputError, type CommonOptions } from './io.ts';
 
 /** Node side of readings ingestion: file streams, mapping files, a progress bar, model + readings in one call. */
@@ -107,6 +108,18 @@ export async function ingestFile(file: string, model: Model | undefined, opts: R
     throw new InputError(file, [{ severity: 'error', path: [], code: 'readings.read', params: { detail: (e as Error).message } }]);
   }
   return ingestReadings(fileSource(file), options);
+}
+
+/**
+ * Adds `--readings FILE` and the options that read it (`--encoding`, `--tz`, `--mapping`) to a
+ * command, for `check` and `reconcile`: then `readModelWithReadings(model, opts.readings, opts)`.
+ */
+export function withReadingsOptions(cmd: Command): Command {
+  return cmd
+    .option('--readings <file>', '计量读数 CSV：累计量写入有表计的流 (meter readings: totals into metered flows)')
+    .option('--encoding <encoding>', '读数文件编码 utf-8|gb18030|gbk (detected by default)')
+    .option('--tz <zone>', '读数时区 (default: campaign timezone, else Asia/Shanghai)')
+    .option('--mapping <file>', '读数列名→表号映射 column→meter mapping (JSON or CSV)');
 }
 
 export interface ModelWithReadings extends LoadedModel {

@@ -112,3 +112,13 @@ describe('pingheng ingest', () => {
     expect(readMapping(jsonFile)).toEqual({ '1#锅炉给水': 'MW01' });
   });
 });
+
+describe('withReadingsOptions', () => {
+  it('gives a command --readings, --encoding, --tz and --mapping', async () => {
+    const { Command } = await import('commander');
+    const { withReadingsOptions } = await import('../../src/cli/readings-io.ts');
+    const cmd = withReadingsOptions(new Command('check').argument('<model>'));
+    cmd.parse(['m.json', '--readings', 'r.csv', '--encoding', 'gbk', '--tz', 'UTC', '--mapping', 'map.csv'], { from: 'user' });
+    expect(cmd.opts()).toEqual({ readings: 'r.csv', encoding: 'gbk', tz: 'UTC', mapping: 'map.csv' });
+  });
+});
