@@ -92,3 +92,31 @@ export function measure(net: PlantNetwork, rand: () => number, rel = 0.02, unmea
   }
   return { measured, sd };
 }
+
+/**
+ * Random-link networks (the hard case for direct solvers): flows along random cycles through the
+ * outside, between nodes chosen uniformly — no locality, so a factor fills in.
+ */
+export function randomLinkNetwork(streams: number, rand: () => number): PlantNetwork {
+  const N = Math.max(2, Math.round(streams / 2.3));
+  const from: number[] = [];
+  const to: number[] = [];
+  const truth: number[] = [];
+  while (from.length < streams) {
+    const len = 2 + Math.floor(rand() * 4);
+    const a = 1 + 99 * rand();
+    let prev = -1;
+    for (let k = 0; k < len; k++) {
+      const v = Math.floor(rand() * N);
+      if (v === prev) continue;
+      from.push(prev);
+      to.push(v);
+      truth.push(a);
+      prev = v;
+    }
+    from.push(prev);
+    to.push(-1);
+    truth.push(a);
+  }
+  return { nodeCount: N, from: Int32Array.from(from), to: Int32Array.from(to), truth: Float64Array.from(truth) };
+}

@@ -43,6 +43,17 @@ export const unmeasuredSdWorkBudget = {
   source: { standard: 'pingheng engineering default', edition: '2026', clause: 'work guard for large networks', tag: 'U' } as Provenance,
 };
 
+/**
+ * Direct-solver budget: above these the sparse LDLᵀ factor is not attempted and preconditioned CG
+ * solves instead (exact values and χ², no per-measurement statistics). Random long links fill a
+ * factor: 100 000 random-link streams would need 1.4·10⁷ non-zeros and ~4 min to factorise.
+ */
+export const factorBudget = {
+  nonZeros: 2e7,
+  flops: 2e9,
+  source: { standard: 'pingheng engineering default', edition: '2026', clause: 'direct vs iterative solver', tag: 'U' } as Provenance,
+};
+
 /** Relative tolerance on a bound (below it a value counts as on the bound). */
 export const boundTolerance = {
   relative: 1e-9,

@@ -24,14 +24,20 @@ export interface LdlFactor extends LdlSymbolic {
   d: Float64Array;
 }
 
-/** Elimination tree and column counts of L for the upper-triangle CSC matrix `a`. */
-export function ldlSymbolic(a: CscMatrix): LdlSymbolic {
+/**
+ * Elimination tree and column counts of L for the upper-triangle CSC matrix `a`. The work is
+ * proportional to the non-zeros of L, so it stops with FillTooLargeError as soon as they pass
+ * `maxNonZeros` — a network whose factor would fill in is detected without paying for it.
+ */
+export function ldlSymbolic(a: CscMatrix, maxNonZeros = Infinity): LdlSymbolic {
   const n = a.cols;
   const parent = new Int32Array(n).fill(-1);
   const flag = new Int32Array(n);
   const count = new Int32Array(n);
+  let total = 0;
   for (let k = 0; k < n; k++) {
     flag[k] = k;
+    if (total > maxNonZeros) throw new FillTooLargeError(total);
     for (let p = a.colPtr[k]!; p < a.colPtr[k + 1]!; p++) {
       let i = a.rowIndex[p]!;
       if (i >= k) continue;
@@ -39,6 +45,7 @@ export function ldlSymbolic(a: CscMatrix): LdlSymbolic {
       for (; flag[i] !== k; i = parent[i]!) {
         if (parent[i] === -1) parent[i] = k;
         count[i]!++;
+        total++;
         flag[i] = k;
       }
     }
@@ -182,6 +189,8 @@ export interface SpdSolver {
 export interface FactorOptions {
   /** Refuse to factorise when L would hold more non-zeros than this (the caller falls back to PCG). */
   maxFactorNonZeros?: number;
+  /** Refuse when the numeric factorisation would cost more than this many multiply-adds (Σ_j |L_*j|²). */
+  maxFactorFlops?: number;
 }
 
 export class FillTooLargeError extends Error {
@@ -195,9 +204,13 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
   const perm = reverseCuthillMcKee(m);
   const inv = inversePermutation(perm);
   const pm = symPermuteUpper(m, perm);
-  const sym = ldlSymbolic(pm);
+  const sym = ldlSymbolic(pm, options.maxFactorNonZeros);
   const factorNonZeros = sym.colPtr[sym.n]!;
-  if (options.maxFactorNonZeros !== undefined && factorNonZeros > options.maxFactorNonZeros) throw new FillTooLargeError(factorNonZeros);
+  if (options.maxFactorFlops !== undefined) {
+    let flops = 0;
+    for (let j = 0; j < sym.n; j++) flops += (sym.colPtr[j + 1]! - sym.colPtr[j]!) ** 2;
+    if (flops > options.maxFactorFlops) throw new FillTooLargeError(factorNonZeros);
+  }
   const f = ldlNumeric(pm, sym);
   let selinv: { diag: Float64Array; lower: Float64Array } | undefined;
   const n = m.cols;

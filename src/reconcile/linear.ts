@@ -1,5 +1,5 @@
 import { cscFromTriplets, factorSpd, FillTooLargeError, pcg, type CscMatrix, type SpdSolver } from '../linalg/index.ts';
-import { unmeasuredSdWorkBudget } from '../data/reconcile-statistics.ts';
+import { factorBudget, unmeasuredSdWorkBudget } from '../data/reconcile-statistics.ts';
 import { DisjointSets, type FlowNetwork } from './network.ts';
 import { estimateUnmeasured } from './observability.ts';
 
@@ -39,8 +39,10 @@ export interface LinearOptions {
   unmeasuredSd?: boolean;
   /** Force the solver; 'auto' factorises and falls back to PCG when the factor would fill in. */
   solver?: 'auto' | 'direct' | 'pcg';
-  /** The fill budget for 'auto' (non-zeros of L). */
+  /** The fill budget for 'auto': non-zeros of L (default 2·10⁷, ~240 MB) … */
   maxFactorNonZeros?: number;
+  /** … and multiply-adds of the factorisation (default 2·10⁹, a few seconds). */
+  maxFactorFlops?: number;
   /** Receives the reduced system A V Aᵀ λ = r (upper triangle, CSC) before it is solved — for benchmarks. */
   captureSystem?: (s: CscMatrix, r: Float64Array) => void;
 }
@@ -412,7 +414,10 @@ function solveReduced(
   const mode = options.solver ?? 'auto';
   if (mode !== 'pcg') {
     try {
-      const solver = factorSpd(S, mode === 'auto' ? { maxFactorNonZeros: options.maxFactorNonZeros ?? 5e7 } : {});
+      const solver = factorSpd(
+        S,
+        mode === 'auto' ? { maxFactorNonZeros: options.maxFactorNonZeros ?? factorBudget.nonZeros, maxFactorFlops: options.maxFactorFlops ?? factorBudget.flops } : {},
+      );
       return { lambda: solver.solve(r), solver, info: { kind: 'direct', factorNonZeros: solver.factorNonZeros } };
     } catch (e) {
       if (!(e instanceof FillTooLargeError)) throw e;

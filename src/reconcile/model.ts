@@ -333,7 +333,8 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
   if (nonRed.length) add('reconcile.nonRedundant', { count: nonRed.length, flows: list(nonRed) });
   for (const a of r.activeBounds) add(a.side === 'lower' ? 'reconcile.bound.lower' : 'reconcile.bound.upper', { flow: a.flow, bound: fmt(a.bound), unit: a.unit });
   if (r.unmeasuredOutOfBounds.length) add('reconcile.bound.unmeasured', { flows: list(r.unmeasuredOutOfBounds) });
-  if (!r.unmeasuredSdComputed && r.flows.some((f) => f.status === 'estimated')) add('reconcile.unmeasuredSdSkipped', {});
+  if (r.solver.kind === 'pcg') add('reconcile.iterativeNoTests', { iterations: r.solver.iterations, residual: fmt(r.solver.relativeResidual) });
+  else if (!r.unmeasuredSdComputed && r.flows.some((f) => f.status === 'estimated')) add('reconcile.unmeasuredSdSkipped', {});
   return { zh, en };
 }
 

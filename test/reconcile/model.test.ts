@@ -39,6 +39,14 @@ describe('reconcileModel on hand-made models', () => {
     expect(l.nodalTest.rows.map((r) => r.nodes)).toEqual([['b']]);
   });
 
+  it('says what it could not compute when the network forced the iterative solver', () => {
+    const l = reconcile(small, { solver: 'pcg' });
+    expect(byId(l, 'F2').reconciled).toBeCloseTo(59000, 6);
+    expect(l.global.chi2).toBeCloseTo(2, 9);
+    expect(byId(l, 'F2').z).toBeNull();
+    expect(l.diagnosis.en.at(-1)).toMatch(/solved iteratively .* per-measurement tests, reconciled uncertainties and suspect ranking were not computed/);
+  });
+
   it('never invents a value for an unobservable flow', () => {
     const l = reconcile([
       { id: 'F1', from: null, to: 'a', layer: 'water', value: 10, sd: 1, unit: 't' },
