@@ -62,6 +62,10 @@ export const reconcileMessages: Messages = {
     zh: '网络过大、直接分解会严重填充，改用迭代法求解（{iterations} 次迭代，相对残差 {residual}）：校正值与全局检验准确，但未计算逐项检验、校正后不确定度与嫌疑排序。',
     en: 'The network is too large for a direct factorisation (it would fill in), so it was solved iteratively ({iterations} iterations, relative residual {residual}): reconciled values and the global test are exact, but the per-measurement tests, reconciled uncertainties and suspect ranking were not computed.',
   },
+  'reconcile.inconsistent': {
+    zh: '节点 {nodes} 的平衡在固定值（σ = 0 或已达界限）下无法闭合：请检查这些固定的数值。',
+    en: 'The balance of node {nodes} cannot close with the values held fixed (σ = 0 or on a bound): check those values.',
+  },
   'reconcile.cli.unknownLayer': { zh: '模型中没有 "{layer}" 层（现有：{layers}）', en: 'the model has no layer "{layer}" (it has: {layers})' },
   'reconcile.cli.badAlpha': { zh: '--alpha 应为 0 与 1 之间的数，实际为 "{value}"', en: '--alpha must be a number between 0 and 1, not "{value}"' },
   'reconcile.cli.layer': { zh: '{layer} 层（单位 {unit}）', en: '{layer} layer (unit {unit})' },

@@ -79,6 +79,8 @@ export interface LayerReconciliation {
   nodalTest: { critical: number; rows: { nodes: string[]; residual: number; sd: number; z: number; fail: boolean }[] };
   activeBounds: { flow: string; side: 'lower' | 'upper'; bound: number; unit: string }[];
   unmeasuredOutOfBounds: string[];
+  /** Balances (node sets) that cannot close with the values held fixed (σ = 0 or active bounds). */
+  inconsistent: string[][];
   suspects: Suspect[];
   /** The result with every suspect excluded (present when serial elimination removed anything). */
   afterElimination?: { global: GlobalTest; flows: { id: string; reconciled: number | null; reconciledSd: number | null; status: FlowReconcileStatus }[] };
@@ -223,6 +225,7 @@ function reconcileLayer(
     },
     activeBounds: res.activeBounds.map((a) => ({ flow: flowId(a.flow), side: a.side, bound: own(a.flow, a.bound), unit: flowUnit(a.flow) })),
     unmeasuredOutOfBounds: res.unmeasuredOutOfBounds.map(flowId),
+    inconsistent: res.inconsistentRows.map(nodeIds),
     suspects,
     diagnosis: { zh: [], en: [] },
     solver: res.solver,
@@ -293,6 +296,7 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     en.push(m.en);
   };
   const g = r.global;
+  for (const nodes of r.inconsistent) add('reconcile.inconsistent', { nodes: nodes.join(' + ') });
   const common = { layer: r.layer, chi2: fmt(g.chi2), dof: g.dof, critical: fmt(g.critical), alpha: g.alpha, p: fmt(g.pValue) };
   if (g.dof === 0) add('reconcile.global.noRedundancy', common);
   else add(g.pass ? 'reconcile.global.pass' : 'reconcile.global.fail', common);

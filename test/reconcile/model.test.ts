@@ -117,6 +117,18 @@ describe('reconcileModel on hand-made models', () => {
     expect(l.suspects[0]!.leakValue).toBeCloseTo(-1.1, 9);
   });
 
+  it('reports a balance that cannot close with values held fixed', async () => {
+    const flows = [
+      { id: 'Z1', from: 'a', to: 'b', layer: 'water', value: 10, sd: 0, unit: 't' },
+      { id: 'Z2', from: 'b', to: 'a', layer: 'water', value: 12, sd: 0, unit: 't' },
+    ];
+    const l = reconcile(flows);
+    expect(l.inconsistent).toEqual([['a'], ['b']]);
+    expect(l.diagnosis.en[0]).toBe('The balance of node a cannot close with the values held fixed (σ = 0 or on a bound): check those values.');
+    const { code } = await runCli(['reconcile', tempFile(JSON.stringify(model(flows))), '--json']);
+    expect(code).toBe(1);
+  });
+
   it('keeps non-stock flows non-negative, honours max in the flow unit, lets a stock change go negative', () => {
     const l = reconcile([
       { id: 'F1', from: null, to: 'a', layer: 'water', value: 10, sd: 1, unit: 't' },

@@ -13,7 +13,8 @@ interface ReconcileOptions extends CommonOptions {
 /**
  * `pingheng reconcile MODEL [--layer L] [--alpha A] [--json]`: data reconciliation and gross-error
  * detection per layer (docs/reconcile.md). JSON: one layer's object with --layer, else `{ layers }`.
- * Exit 1 when a global test fails or a suspect is named; 2 on unusable input.
+ * Exit 1 when a global test fails, a suspect is named or a balance cannot close with its fixed
+ * values; 2 on unusable input.
  */
 export function registerReconcile(program: Command): void {
   withCommonOptions(
@@ -36,7 +37,7 @@ export function registerReconcile(program: Command): void {
     const graph = buildGraph(loaded.model);
     if (opts.layer !== undefined && !graph.byLayer.has(opts.layer)) return fail('reconcile.cli.unknownLayer', { layer: opts.layer, layers: graph.layers.join(', ') });
     const result = reconcileModel(graph, { layer: opts.layer, alpha });
-    const findings = result.layers.some((l) => !l.global.pass || l.suspects.length > 0);
+    const findings = result.layers.some((l) => !l.global.pass || l.suspects.length > 0 || l.inconsistent.length > 0);
     setExitCode(findings ? 1 : 0);
     if (opts.json) printJson(opts.layer !== undefined ? result.layers[0] : { layers: result.layers });
     else process.stdout.write(`${result.layers.map((l) => renderLayer(l, opts.lang)).join('\n\n')}\n`);
