@@ -91,3 +91,24 @@ describe('sources', () => {
     expect(meter(r, 'M1').total).toBe(2);
   });
 });
+
+describe('line numbers of rejected rows', () => {
+  it('count blank lines, CRLF and a title line', async () => {
+    const csv = ['能源日报', '', 'time,M1', `${at(0)},1`, '', `bad,2`, `${at(2)},x`, `${at(3)},4`].join('\r\n');
+    const r = await ingestText(csv, {}, 5);
+    expect(r.rejected.map((e) => [e.line, e.reason])).toEqual([
+      [6, 'bad-timestamp'],
+      [7, 'non-numeric'],
+      [7, 'no-values'],
+    ]);
+  });
+  it('count the lines inside a quoted multi-line field', async () => {
+    const csv = `time,M1,note\n${at(0)},1,"first\nsecond\nthird"\n${at(1)},oops,ok\n`;
+    const r = await ingestText(csv, { model: modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 't' } }]) });
+    expect(r.unknownColumns).toEqual(['note']);
+    expect(r.rejected.map((e) => [e.line, e.reason])).toEqual([
+      [5, 'non-numeric'],
+      [5, 'no-values'],
+    ]);
+  });
+});
