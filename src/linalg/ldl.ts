@@ -181,6 +181,8 @@ export interface SpdSolver {
   solve(b: ArrayLike<number>): Float64Array;
   /** (M⁻¹)[i,i] and (M⁻¹)[i,j] for i, j adjacent in M (computes the selected inverse on first use). */
   inverseDiag(i: number): number;
+  /** The whole diagonal of M⁻¹, in the original ordering. */
+  inverseDiagonal(): Float64Array;
   inverseEntry(i: number, j: number): number;
   /** (M⁻¹)[i,j] when it lies in the factor's pattern (or i = j), else undefined. */
   inverseEntryIfKnown(i: number, j: number): number | undefined;
@@ -228,6 +230,12 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
     inverseDiag(i) {
       selinv ??= selectedInverse(f);
       return selinv.diag[inv[i]!]!;
+    },
+    inverseDiagonal() {
+      selinv ??= selectedInverse(f);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = selinv.diag[inv[i]!]!;
+      return out;
     },
     inverseEntry(i, j) {
       const z = this.inverseEntryIfKnown(i, j);

@@ -37,6 +37,7 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   const n = p.network.from.length;
   const lower = p.lower;
   const upper = p.upper;
+  if (!lower && !upper) return { ...reconcileLinear(p, options), activeBounds: [], unmeasuredOutOfBounds: [], converged: true };
   const fixed = p.fixed ? Float64Array.from(p.fixed) : new Float64Array(n).fill(Number.NaN);
   const side = new Int8Array(n); // −1 lower, +1 upper, 0 free
   // On-the-bound tolerance, relative to the bound, the flow's σ and the layer's scale (an
@@ -49,10 +50,6 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   const maxIter = 50 + 2 * n;
   for (let iter = 0; iter < maxIter; iter++) {
     res = reconcileLinear({ ...p, fixed }, options);
-    if (!lower && !upper) {
-      converged = true;
-      break;
-    }
     let added = false;
     for (let j = 0; j < n; j++) {
       if (res.status[j] !== FlowStatus.redundant && res.status[j] !== FlowStatus.estimated) continue;

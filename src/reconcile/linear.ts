@@ -301,13 +301,14 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const reconciled = new Float64Array(n).fill(Number.NaN);
   const reconciledSd = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
+  const zDiag = solver ? solver.inverseDiagonal() : new Float64Array(0);
   const quad = (j: number): number => {
     // a_jᵀ S⁻¹ a_j = Z_aa + Z_bb − 2 Z_ab
     const a = rowTo[j]!;
     const b = rowFrom[j]!;
     let q = 0;
-    if (a >= 0) q += solver!.inverseDiag(a);
-    if (b >= 0) q += solver!.inverseDiag(b);
+    if (a >= 0) q += zDiag[a]!;
+    if (b >= 0) q += zDiag[b]!;
     if (a >= 0 && b >= 0) q -= 2 * solver!.inverseEntry(a, b);
     return q;
   };
@@ -356,7 +357,7 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     // rows within a column are sorted and S is upper triangular: the diagonal is the column's last entry
     const last = S.colPtr[i + 1]! - 1;
     const sii = last >= S.colPtr[i]! && S.rowIndex[last] === i ? S.values[last]! : 0;
-    const zii = solver ? solver.inverseDiag(i) : Number.NaN;
+    const zii = solver ? zDiag[i]! : Number.NaN;
     rows[i] = { nodes: nodesOfRow(i), residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
   }
   // Closed sets whose dropped balance fails with fixed values: report (cannot be reconciled).
