@@ -323,7 +323,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
             g = m.def.unit === '' ? undefined : fileUnitFactor(u, m.def.unit);
             if (m.def.unit === '' && m.s.readings === 0) {
               // a meter known only from the file takes the unit of its first row
-              m.def = { ...m.def, unit: u, totalUnit: u };
+              m.def = meterDefFromFile(m.def.id, u, m.def.kind);
+              m.s.setRatePerHour(m.def.ratePerHour);
               seriesDef[series.indexOf(m.s)] = m.def;
               g = 1;
             }

@@ -137,7 +137,7 @@ export class MeterSeries {
   // the spec's numbers, copied into fields read on every value
   private readonly kind: ReadingKind;
   private readonly factor: number;
-  private readonly ratePerHour: number;
+  private ratePerHour: number;
   private readonly min: number;
   private readonly max: number;
 
@@ -151,6 +151,11 @@ export class MeterSeries {
     this.ws = window ? window.start : -Infinity;
     this.we = window ? window.end : Infinity;
     if (spec.gapMs !== undefined) this.gapMs = spec.gapMs;
+  }
+
+  /** Sets the rate factor of a meter whose unit is learnt from its first row (before any reading). */
+  setRatePerHour(ratePerHour: number): void {
+    if (this.readings === 0) this.ratePerHour = ratePerHour;
   }
 
   /**

@@ -112,3 +112,12 @@ describe('line numbers of rejected rows', () => {
     ]);
   });
 });
+
+describe('meters known only from a long file', () => {
+  it('take the unit of their first row; a rate in m3/min integrates to m3', async () => {
+    const csv = `time,meter,value,unit\n${at(0)},F1,2,m3/min\n${at(10)},F1,2,m3/min\n${at(20)},F1,2,m3/min\n`;
+    const r = await ingestText(csv, { defaultKind: 'rate' });
+    expect(meter(r, 'F1')).toMatchObject({ unit: 'm3', kind: 'rate' });
+    expect(meter(r, 'F1').total).toBeCloseTo(40, 9);
+  });
+});
