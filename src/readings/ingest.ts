@@ -3,7 +3,6 @@ import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
 import { BinaryInputError, DecodeError, decodeStream, encodingFromName } from './decode.ts';
-import { minimumCampaign } from './defaults.ts';
 import {
   detectDecimalComma,
   detectDelimiter,
@@ -14,12 +13,12 @@ import {
   timestampColumnByName,
   type LongColumns,
 } from './detect.ts';
-import { FLAG_CODES, MeterSeries, type Gap } from './meter-series.ts';
+import { MeterSeries } from './meter-series.ts';
 import { fileUnitFactor, meterDefFromFile, meterDefsFromModel, type MeterDef } from './meters.ts';
-import { formatInZone, isTimeZone, makeTimestampParser } from './timestamp.ts';
-import type { Encoding, IngestResult, Layout, MeterResult, ReadingKind, RejectedEntry } from './types.ts';
+import { isTimeZone, makeTimestampParser } from './timestamp.ts';
+import type { Encoding, IngestResult, Layout, ReadingKind, RejectedEntry } from './types.ts';
 import { isBlank, parseValue } from './values.ts';
-import { longestContinuous } from './window.ts';
+import { summarise } from './result.ts';
 
 export interface IngestOptions {
   /** File name for messages. */
@@ -60,7 +59,6 @@ function detach(text: string): string {
 const numeric = (c: string) => !Number.isNaN(parseValue(c, false)) || !Number.isNaN(parseValue(c, true));
 /** A quoted field longer than this is an unclosed quote, not data. */
 const MAX_PARTIAL = 16 * 1024 * 1024;
-const HOUR = 3_600_000;
 
 /**
  * Streams a readings CSV (wide: a timestamp column and one column per meter; long: timestamp,
@@ -446,46 +444,6 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       }
       if (!(end > start)) start = end = Number.isFinite(start) ? start : 0;
     }
-    const meters: MeterResult[] = [];
-    const continuityGaps: Gap[][] = [];
-    const continuityMeters: string[] = [];
-    const fmt = (ms: number) => formatInZone(ms, zone);
-    series.forEach((s, i) => {
-      const def = seriesDef[i];
-      const r = s.finish(start, end);
-      if (def.matters) {
-        continuityGaps.push(r.gaps);
-        continuityMeters.push(def.id);
-      }
-      meters.push({
-        id: def.id,
-        column: seriesColumn[i],
-        kind: def.kind,
-        unit: def.totalUnit,
-        total: r.total,
-        sd: r.sd,
-        sdClass: r.sdClass,
-        sdInterpolation: r.sdInterpolation,
-        sdBasis: r.sdBasis,
-        coverage: r.coverage,
-        readings: r.readings,
-        outsideWindow: r.outsideWindow,
-        first: r.readings > 0 ? fmt(r.first) : null,
-        last: r.readings > 0 ? fmt(r.last) : null,
-        nominalIntervalMinutes: Number.isFinite(r.nominalIntervalMs) ? r.nominalIntervalMs / 60_000 : null,
-        gaps: r.gaps.map((g) => ({ start: fmt(g.start), end: fmt(g.end), hours: (g.end - g.start) / HOUR })),
-        flags: FLAG_CODES.filter((c) => r.flags[c]).map((c) => ({ code: c, ...r.flags[c]! })),
-        matters: def.matters,
-      });
-    });
-    const present = new Set(seriesDef.map((d) => d.id));
-    const missingMeters = defs.filter((d) => d.matters && d.declared && !present.has(d.id)).map((d) => d.id);
-    for (const id of missingMeters) {
-      continuityGaps.push([{ start, end }]);
-      continuityMeters.push(id);
-    }
-    const longest = longestContinuous(start, end, continuityGaps);
-    const longestHours = longest ? (longest.end - longest.start) / HOUR : 0;
     return {
       file,
       encoding,
@@ -498,20 +456,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       values: layout === 'long' ? { read: rows.read, used: rows.used, rejected: rows.rejected, empty: 0 } : values,
       rejected,
       rejectedNotListed: notListed,
-      meters,
       unknownColumns,
-      missingMeters,
-      window: {
-        start: fmt(start),
-        end: fmt(end),
-        hours: (end - start) / HOUR,
-        source: windowSource,
-        longestContinuousHours: longestHours,
-        longestContinuous: longest ? { start: fmt(longest.start), end: fmt(longest.end) } : null,
-        minimumHours: minimumCampaign.hours,
-        meetsMinimum: longestHours >= minimumCampaign.hours,
-        meters: continuityMeters,
-      },
+      ...summarise(series.map((s, k) => ({ series: s, def: seriesDef[k], column: seriesColumn[k] })), defs, start, end, windowSource, zone),
     };
   }
 }
