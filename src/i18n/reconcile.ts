@@ -70,8 +70,8 @@ export const reconcileMessages: Messages = {
   'reconcile.cli.badAlpha': { zh: '--alpha 应为 0 与 1 之间的数，实际为 "{value}"', en: '--alpha must be a number between 0 and 1, not "{value}"' },
   'reconcile.cli.layer': { zh: '{layer} 层（单位 {unit}）', en: '{layer} layer (unit {unit})' },
   'reconcile.cli.header': {
-    zh: '流|计量值|校正值|σ|校正后σ|状态|z',
-    en: 'flow|measured|reconciled|σ|reconciled σ|status|z',
+    zh: '流|单位|计量值|校正值|σ|校正后σ|状态|z',
+    en: 'flow|unit|measured|reconciled|σ|reconciled σ|status|z',
   },
   'reconcile.cli.status.measured': { zh: '计量', en: 'measured' },
   'reconcile.cli.status.nonRedundant': { zh: '计量(不冗余)', en: 'measured (not redundant)' },

@@ -53,6 +53,7 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
     t(lang, `reconcile.cli.status.${f.fixed ? 'fixed' : f.status === 'measured' && !f.redundant && !f.activeBound ? 'nonRedundant' : f.status}`);
   const rows = l.flows.map((f) => [
     f.suspect ? `${f.id} ${t(lang, 'reconcile.cli.suspectMark')}` : f.id,
+    f.unit,
     fmt(f.measured),
     fmt(f.reconciled),
     fmt(f.sd),
@@ -62,7 +63,7 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
     ...(withoutSuspects ? [fmt(l.afterElimination?.flows.find((a) => a.id === f.id)?.reconciled)] : []),
   ]);
   const bold = process.stdout.isTTY ? (s: string) => `\x1b[1;31m${s}\x1b[0m` : (s: string) => s;
-  const table = renderTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'right'])
+  const table = renderTable(header, rows, ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'right', 'right'])
     .split('\n')
     .map((line, i) => (i >= 2 && l.flows[i - 2]?.suspect ? bold(line) : line))
     .join('\n');
