@@ -3,15 +3,15 @@ import type { Messages } from './catalog.ts';
 /** Messages of data reconciliation and gross-error detection (src/reconcile/, pingheng reconcile). */
 export const reconcileMessages: Messages = {
   'reconcile.global.pass': {
-    zh: '{layer} 层全局检验通过：χ² = {chi2}，自由度 {dof}，临界值 {critical}（α = {alpha}，p = {p}）；计量数据与平衡方程在其不确定度内一致。',
+    zh: '{layer}层全局检验通过：χ² = {chi2}，自由度 {dof}，临界值 {critical}（α = {alpha}，p = {p}）；计量数据与平衡方程在其不确定度内一致。',
     en: '{layer} layer passes the global test: χ² = {chi2}, {dof} degrees of freedom, critical value {critical} (α = {alpha}, p = {p}); the measurements agree with the balances within their uncertainty.',
   },
   'reconcile.global.fail': {
-    zh: '{layer} 层全局检验未通过：χ² = {chi2} > 临界值 {critical}（自由度 {dof}，α = {alpha}，p = {p}）；数据中存在粗大误差（计量故障、漏失或漏计的流）。',
+    zh: '{layer}层全局检验未通过：χ² = {chi2} > 临界值 {critical}（自由度 {dof}，α = {alpha}，p = {p}）；数据中存在粗大误差（计量故障、漏失或漏计的流）。',
     en: '{layer} layer fails the global test: χ² = {chi2} > critical value {critical} ({dof} degrees of freedom, α = {alpha}, p = {p}); the data contain a gross error (a faulty meter, a leak or a missing flow).',
   },
   'reconcile.global.noRedundancy': {
-    zh: '{layer} 层没有冗余的计量：没有任何平衡可以校核计量值，无法检验。',
+    zh: '{layer}层没有冗余的计量：没有任何平衡可以校核计量值，无法检验。',
     en: '{layer} layer has no redundant measurement: no balance can check the meters, so nothing can be tested.',
   },
   'reconcile.suspect.meter': {
@@ -68,7 +68,7 @@ export const reconcileMessages: Messages = {
   },
   'reconcile.cli.unknownLayer': { zh: '模型中没有 "{layer}" 层（现有：{layers}）', en: 'the model has no layer "{layer}" (it has: {layers})' },
   'reconcile.cli.badAlpha': { zh: '--alpha 应为 0 与 1 之间的数，实际为 "{value}"', en: '--alpha must be a number between 0 and 1, not "{value}"' },
-  'reconcile.cli.layer': { zh: '{layer} 层（单位 {unit}）', en: '{layer} layer (unit {unit})' },
+  'reconcile.cli.layer': { zh: '{layer}层（单位 {unit}）', en: '{layer} layer (unit {unit})' },
   'reconcile.cli.header': {
     zh: '流|单位|计量值|校正值|σ|校正后σ|状态|z',
     en: 'flow|unit|measured|reconciled|σ|reconciled σ|status|z',

@@ -1,4 +1,4 @@
-import { both } from '../i18n/index.ts';
+import { hasMessage, t, type Lang } from '../i18n/index.ts';
 import { isBaseLayer } from '../model/layers.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { rebaseOnCarriers, type CarrierEstimate } from './components.ts';
@@ -290,10 +290,11 @@ export function fmt(v: number | null | undefined): string {
 export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] } {
   const zh: string[] = [];
   const en: string[] = [];
+  // The layer's own name in each language where the catalogue has one (水, 能源 …; COD stays COD).
+  const layerName = (lang: Lang) => (hasMessage(`layer.${r.layer}`) ? t(lang, `layer.${r.layer}`) : r.layer);
   const add = (key: string, params: Record<string, string | number | undefined>) => {
-    const m = both(key, params);
-    zh.push(m.zh);
-    en.push(m.en);
+    zh.push(t('zh', key, { ...params, layer: layerName('zh') }));
+    en.push(t('en', key, { ...params, layer: layerName('en') }));
   };
   const g = r.global;
   for (const nodes of r.inconsistent) add('reconcile.inconsistent', { nodes: nodes.join(' + ') });

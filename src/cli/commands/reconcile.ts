@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t, type Lang } from '../../i18n/index.ts';
+import { hasMessage, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type LayerReconciliation } from '../../reconcile/model.ts';
 import { printJson, readModel, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
@@ -67,5 +67,6 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
     .split('\n')
     .map((line, i) => (i >= 2 && l.flows[i - 2]?.suspect ? bold(line) : line))
     .join('\n');
-  return [t(lang, 'reconcile.cli.layer', { layer: l.layer, unit: l.unit }), table, '', ...l.diagnosis[lang]].join('\n');
+  const layer = hasMessage(`layer.${l.layer}`) ? t(lang, `layer.${l.layer}`) : l.layer;
+  return [t(lang, 'reconcile.cli.layer', { layer, unit: l.unit }), table, '', ...l.diagnosis[lang]].join('\n');
 }
