@@ -56,6 +56,11 @@ describe('pingheng ingest', () => {
     expect(doc.window).toMatchObject({ start: '2026-03-01T08:00:00+08:00', hours: 4 / 60, longestContinuousHours: 4 / 60, meetsMinimum: false });
     expect(res.stderr).toBe('');
   });
+  it('bad option values: exit 2 with the allowed values', () => {
+    const res = cli('ingest', 'test/readings/fixtures/gb18030-wide.csv', '--kind', 'total', '--lang', 'en');
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('--kind must be cumulative|rate|interval, not "total"');
+  });
   it('an unusable file: exit 2 and file:line on stderr', () => {
     const res = cli('ingest', 'test/readings/fixtures/gb18030-wide.csv', '--encoding', 'utf-8', '--lang', 'en');
     expect(res.status).toBe(2);

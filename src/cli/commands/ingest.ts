@@ -2,7 +2,10 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../model/issues.ts';
 import { applyReadingsDetailed } from '../../readings/apply.ts';
-import type { IngestResult } from '../../readings/types.ts';
+import { READING_KINDS } from '../../model/schema.ts';
+import type { IngestResult, Layout, ReadingKind } from '../../readings/types.ts';
+
+const LAYOUTS: readonly Layout[] = ['wide', 'long'];
 import { t, type Lang } from '../../i18n/index.ts';
 import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { ingestFile, type ReadingsFileOptions } from '../readings-io.ts';
@@ -34,6 +37,13 @@ export function registerIngest(program: Command): void {
       .option('--kind <kind>', '未在模型中说明的表的读数类型 cumulative|rate|interval', 'cumulative')
       .option('--gap-minutes <n>', '缺测阈值（分钟）gap threshold in minutes', (v) => Number(v)),
   ).action(async (file: string, opts: IngestCliOptions) => {
+    const bad = (option: string, value: string, allowed: readonly string[]) => {
+      process.stderr.write(`${opts.lang === 'zh' ? `${option} 应为 ${allowed.join('|')}，实际为 "${value}"` : `${option} must be ${allowed.join('|')}, not "${value}"`}\n`);
+      setExitCode(2);
+    };
+    if (!READING_KINDS.includes(opts.kind as ReadingKind)) return bad('--kind', String(opts.kind), READING_KINDS);
+    if (opts.layout !== undefined && !LAYOUTS.includes(opts.layout)) return bad('--layout', opts.layout, LAYOUTS);
+    if (opts.gapMinutes !== undefined && !(opts.gapMinutes > 0)) return bad('--gap-minutes', String(opts.gapMinutes), ['> 0']);
     let model;
     if (opts.model) {
       const loaded = readModel(opts.model, opts);
