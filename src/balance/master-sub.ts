@@ -71,7 +71,9 @@ function row(graph: PlantGraph, p: number, layer: string, carrier: string, maste
   const m = total(master);
   const s = total(subs);
   const difference = m - s;
-  const relative = m > 0 ? difference / m : null;
-  const pass = relative !== null && Math.abs(relative) * 100 <= tolerancePct;
+  // A master reading of zero cannot be judged as a share; it is reported, not failed.
+  if (!(m > 0)) return { ...base, master: m, subs: s, difference, relative: null, status: 'incomplete' };
+  const relative = difference / m;
+  const pass = Math.abs(relative) * 100 <= tolerancePct;
   return { ...base, master: m, subs: s, difference, relative, status: pass ? 'pass' : 'fail' };
 }

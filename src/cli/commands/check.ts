@@ -5,31 +5,28 @@ import { hasMessage, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
 import { printJson, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
-import { readModelWithReadings } from '../readings-io.ts';
+import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
 
-interface CheckOptions extends CommonOptions {
+interface CheckOptions extends CommonOptions, ReadingsFileOptions {
   layer?: string;
   level?: string;
   readings?: string;
-  encoding?: string;
-  tz?: string;
   reconciled?: boolean;
 }
 
 /** `pingheng check MODEL`: the balance of every node at every level, in every layer. */
 export function registerCheck(program: Command): void {
-  withCommonOptions(
-    program
-      .command('check')
+  withReadingsOptions(
+    withCommonOptions(
+      program
+        .command('check')
       .description('检查各节点、各层级的物料/水/能源/污染因子平衡 (check every balance: material, water, energy, components)')
       .argument('<model>', '模型文件 model JSON')
       .option('--layer <layer>', '只显示该层 (show one layer: material|water|energy|COD…)')
       .option('--level <level>', '只显示该级节点 1|2|3 (show one level)')
-      .option('--readings <csv>', '先读入测试读数，用计量总量替换表计流的数值 (take metered values from campaign readings)')
-      .option('--encoding <encoding>', '读数文件编码 utf-8|gb18030 (readings encoding; detected by default)')
-      .option('--tz <zone>', '无时区时间戳的时区 (time zone of readings without offset)', 'Asia/Shanghai')
-      .option('--reconciled', '同时给出数据校正后的数值 (show reconciled values next to measured ones)'),
+        .option('--reconciled', '同时给出数据校正后的数值 (show reconciled values next to measured ones)'),
+    ),
   ).action(async (file: string, opts: CheckOptions) => {
     const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { hasMessage, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type LayerReconciliation } from '../../reconcile/model.ts';
-import { printJson, readModel, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { printJson, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, renderTable } from '../table.ts';
 
 interface ReconcileOptions extends CommonOptions {
@@ -17,15 +18,15 @@ interface ReconcileOptions extends CommonOptions {
  * values; 2 on unusable input.
  */
 export function registerReconcile(program: Command): void {
-  withCommonOptions(
+  withReadingsOptions(withCommonOptions(
     program
       .command('reconcile')
       .description('数据校正与粗大误差检测 (data reconciliation and gross-error detection)')
       .argument('<model>', '模型文件 model JSON')
       .option('--layer <layer>', '只校正该层 (one layer: material|water|energy|COD…)')
       .option('--alpha <alpha>', '检验显著性水平 (significance level of the tests)', '0.05'),
-  ).action((file: string, opts: ReconcileOptions) => {
-    const loaded = readModel(file, opts);
+  )).action(async (file: string, opts: ReconcileOptions & ReadingsFileOptions & { readings?: string }) => {
+    const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
     const alpha = Number(opts.alpha ?? '0.05');
     const fail = (key: string, params: Record<string, string>) => {
