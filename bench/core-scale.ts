@@ -6,22 +6,13 @@
  *   npm run bench:core            (or: node --import tsx bench/core-scale.ts [flows])
  */
 import { buildGraph, checkModel, parseModel, type ModelInput } from '../src/index.ts';
+import { mulberry32 } from './rng.ts';
 
 const targetFlows = Number(process.argv[2] ?? 100_000);
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same model. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(flowsWanted: number): ModelInput {
-  const rand = rng(42);
+  const rand = mulberry32(42);
   const devices = Math.round((flowsWanted - 400) / 5);
   const workshops = 199;
   const nodes: ModelInput['nodes'] = [{ id: 'plant', name: '全厂', level: 1 }];

@@ -14,6 +14,7 @@ import { sankey as d3Sankey } from 'd3-sankey';
 import { SourceMapConsumer } from 'source-map-js';
 import { sankeyLayout } from '../src/index.ts';
 import { buildSite, hasChromium, launch, serve } from '../test/web/site.ts';
+import { mulberry32 } from './rng.ts';
 
 interface Link {
   source: string;
@@ -21,15 +22,7 @@ interface Link {
   value: number;
 }
 
-/** Deterministic PRNG (mulberry32) so every run lays out the same network. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /**
  * `stages` columns of units; forward links to the next one or two stages, and `back` recycle
