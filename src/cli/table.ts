@@ -40,7 +40,8 @@ export function renderTable(header: string[], rows: string[][], align: Align[] =
 export function fmt(x: number | null | undefined): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '—';
   const a = Math.abs(x);
-  if (a === 0) return '0';
+  // Round-off left by sums of measured values (−1.8e-15) is zero to a reader.
+  if (a < 1e-9) return '0';
   if (a >= 1000) return x.toFixed(0);
   if (a >= 100) return x.toFixed(1);
   if (a >= 1) return x.toFixed(2);

@@ -79,7 +79,7 @@ const layerName = (layer: string, lang: Lang) => (hasMessage(`layer.${layer}`) ?
 export function renderCheck(r: CheckResult, lang: Lang): string {
   const out: string[] = [];
   out.push(t(lang, 'check.title', { name: r.model.name }));
-  out.push(r.period.hours === null ? t(lang, 'check.periodUnknown') : t(lang, 'check.period', { hours: fmt(r.period.hours) }));
+  out.push(r.period.hours === null ? t(lang, 'check.periodUnknown') : t(lang, 'check.period', { hours: String(Math.round(r.period.hours * 100) / 100) }));
   for (const { layer, unit, tolerancePct } of r.layers) {
     const rows = r.balances.filter((b) => b.layer === layer);
     if (rows.length === 0) continue;
