@@ -91,5 +91,10 @@ describe('example plants', () => {
     expect(b1.out).toBeCloseTo(bal(plain, 'b1', 'energy').out, 6);
     const rec = await runCli(['reconcile', 'datasets/plating.json', '--readings', join(dir, 'plating.csv'), '--layer', 'water', '--json']);
     expect(JSON.parse(rec.stdout).flows.find((f: { id: string }) => f.id === 'W01').measured).toBeCloseTo(610, 6);
+    // The dyeing readings lose 35 minutes at hour 66: declared, the campaign is 72 h (重点型); measured, 66 h (估计型).
+    expect(JSON.parse((await runCli(['depth', 'datasets/dyeing.json', '--json'])).stdout).depth).toBe('key');
+    const measured = JSON.parse((await runCli(['depth', 'datasets/dyeing.json', '--readings', join(dir, 'dyeing.csv'), '--json', '--lang', 'en'])).stdout);
+    expect(measured.depth).toBe('estimated');
+    expect(measured.reasons.map((r: { en: string }) => r.en).join('\n')).toMatch(/66 h/);
   });
 });

@@ -33,10 +33,9 @@ export function registerCoverage(program: Command): void {
 }
 
 /** Loads the model and resolves its rule editions; reports unusable input (exit 2). */
-export function analyseOrReport(file: string, opts: CommonOptions): MeteringAnalysis | undefined {
-  const loaded = readModel(file, opts);
-  if (!loaded) return undefined;
-  const m: Model = loaded.model;
+export function analyseOrReport(file: string, opts: CommonOptions, given?: Model): MeteringAnalysis | undefined {
+  const m: Model | undefined = given ?? readModel(file, opts)?.model;
+  if (!m) return undefined;
   const issues = validateMetering(m);
   if (issues.length > 0) {
     reportInputError(new InputError(file, issues), opts);

@@ -6,28 +6,30 @@ import type { ReadingsEvidence } from '../../metering/campaign.ts';
 import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
 import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { analyseOrReport } from './coverage.ts';
+import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 
-interface DepthOptions extends CommonOptions {
+interface DepthOptions extends CommonOptions, ReadingsFileOptions {
   acceptance?: string;
   ingest?: string;
+  readings?: string;
 }
 
 /**
- * `pingheng depth MODEL [--acceptance A|B|C] [--ingest INGEST.json] [--json]`: the Yunnan depth
+ * `pingheng depth MODEL [--acceptance A|B|C] [--ingest INGEST.json | --readings CSV] [--json]`: the Yunnan depth
  * verdict (估计型/简单型/重点型/全面型), acceptance A/B/C, reasons and the next grade's list.
  * `--ingest` takes the JSON of `pingheng ingest --json` and judges the campaign duration by its
  * `window.longestContinuousHours`. Exit 1 only when `--acceptance` is given and not met;
  * 2 on unusable input.
  */
 export function registerDepth(program: Command): void {
-  withCommonOptions(
+  withReadingsOptions(withCommonOptions(
     program
       .command('depth')
       .description('物料平衡工作深度（云南 2007）与验收类型 (depth of the balance work and acceptance A/B/C)')
       .argument('<model>', '模型文件 model JSON')
       .option('--acceptance <type>', '要求的验收类型 A|B|C，不满足时退出码为 1 (required acceptance type; exit 1 if not met)')
       .option('--ingest <file>', '读数导入结果 JSON（pingheng ingest --json），用其最长连续时段 (readings ingest result)'),
-  ).action((file: string, opts: DepthOptions) => {
+  )).action(async (file: string, opts: DepthOptions) => {
     if (opts.acceptance !== undefined && !['A', 'B', 'C'].includes(opts.acceptance)) {
       reportInputError(new InputError('--acceptance', [{ severity: 'error', path: [], code: 'metering.cli.badAcceptance', params: { value: opts.acceptance } }]), opts);
       return;
@@ -37,7 +39,15 @@ export function registerDepth(program: Command): void {
       readings = readIngest(opts.ingest, opts);
       if (!readings) return;
     }
-    const a = analyseOrReport(file, opts);
+    // --readings: the campaign CSV itself — its totals go into the model and its continuous window is the evidence.
+    let model;
+    if (opts.readings !== undefined) {
+      const loaded = await readModelWithReadings(file, opts.readings, opts);
+      if (!loaded) return;
+      model = loaded.model;
+      readings ??= { longestContinuousHours: loaded.readings!.window.longestContinuousHours, source: 'readings' };
+    }
+    const a = analyseOrReport(file, opts, model);
     if (!a) return;
     const result = depthVerdict(a.graph.model, { readings }, a);
     const wanted = opts.acceptance as 'A' | 'B' | 'C' | undefined;
