@@ -62,61 +62,85 @@ function decodeBefore(encoding: Encoding, bytes: Uint8Array): string {
 }
 
 /**
- * Decodes a byte stream into text chunks. `onEncoding` learns the encoding before the first
- * chunk is yielded.
+ * Bytes → text, chunk by chunk: `push` returns the texts of a chunk (none while the first
+ * SNIFF_BYTES are gathered to detect the encoding), `end` the rest. With `resume` (the ingest
+ * going back to the general path in the middle of a UTF-8 file) the encoding is given, nothing
+ * is sniffed and a byte-order mark is kept as text.
  */
-export async function* decodeStream(
-  source: AsyncIterable<Uint8Array>,
-  forced: Encoding | undefined,
-  onEncoding: (e: Encoding) => void,
-): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  let encoding: Encoding = 'utf-8';
-  let head: Uint8Array[] = [];
-  let headBytes = 0;
-  const decode = (bytes: Uint8Array, stream: boolean): string => {
-    try {
-      return decoder!.decode(bytes, { stream });
-    } catch {
-      throw new DecodeError(encoding, decodeBefore(encoding, bytes));
+export class ChunkDecoder {
+  encoding: Encoding = 'utf-8';
+  private decoder: TextDecoder | undefined;
+  private head: Uint8Array[] = [];
+  private headBytes = 0;
+  constructor(
+    private readonly forced: Encoding | undefined,
+    private readonly onEncoding: (e: Encoding) => void,
+    resume = false,
+    private readonly sniffBytes = SNIFF_BYTES,
+  ) {
+    if (resume) {
+      this.encoding = forced ?? 'utf-8';
+      this.decoder = new TextDecoder(this.encoding, { fatal: true, ignoreBOM: true });
     }
-  };
-  const start = (): string => {
-    const all = new Uint8Array(headBytes);
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    try {
+      return this.decoder!.decode(bytes, { stream });
+    } catch {
+      throw new DecodeError(this.encoding, decodeBefore(this.encoding, bytes));
+    }
+  }
+
+  private start(): string {
+    const all = new Uint8Array(this.headBytes);
     let o = 0;
-    for (const h of head) {
+    for (const h of this.head) {
       all.set(h, o);
       o += h.length;
     }
-    head = [];
+    this.head = [];
     const detected = detectEncoding(all);
-    encoding = forced ?? detected.encoding;
-    if (!encoding.startsWith('utf-16') && all.indexOf(0) !== -1) throw new BinaryInputError('NUL bytes');
-    onEncoding(encoding);
-    decoder = new TextDecoder(encoding, { fatal: true });
-    return decode(all, true);
-  };
-  for await (const chunk of source) {
-    if (decoder) {
+    this.encoding = this.forced ?? detected.encoding;
+    if (!this.encoding.startsWith('utf-16') && all.indexOf(0) !== -1) throw new BinaryInputError('NUL bytes');
+    this.onEncoding(this.encoding);
+    this.decoder = new TextDecoder(this.encoding, { fatal: true });
+    return this.decode(all, true);
+  }
+
+  push(chunk: Uint8Array): string[] {
+    const out: string[] = [];
+    if (this.decoder) {
       // large reads are decoded in slices so each string stays below V8's large-object size
       // and dies young (a 1 MiB string lives in old space until a full collection)
       for (let i = 0; i < chunk.length; i += TEXT_SLICE) {
-        const text = decode(chunk.length <= TEXT_SLICE ? chunk : chunk.subarray(i, Math.min(chunk.length, i + TEXT_SLICE)), true);
-        if (text.length > 0) yield text;
+        const text = this.decode(chunk.length <= TEXT_SLICE ? chunk : chunk.subarray(i, Math.min(chunk.length, i + TEXT_SLICE)), true);
+        if (text.length > 0) out.push(text);
       }
-      continue;
+      return out;
     }
-    head.push(chunk);
-    headBytes += chunk.length;
-    if (headBytes >= SNIFF_BYTES) {
-      const text = start();
-      if (text.length > 0) yield text;
+    this.head.push(chunk);
+    this.headBytes += chunk.length;
+    if (this.headBytes >= this.sniffBytes) {
+      const text = this.start();
+      if (text.length > 0) out.push(text);
     }
+    return out;
   }
-  if (!decoder) {
-    const text = start();
-    if (text.length > 0) yield text;
+
+  /** True once the encoding is known. */
+  get started(): boolean {
+    return this.decoder !== undefined;
   }
-  const tail = decode(new Uint8Array(0), false);
-  if (tail.length > 0) yield tail;
+
+  end(): string[] {
+    const out: string[] = [];
+    if (!this.decoder) {
+      const text = this.start();
+      if (text.length > 0) out.push(text);
+    }
+    const tail = this.decode(new Uint8Array(0), false);
+    if (tail.length > 0) out.push(tail);
+    return out;
+  }
 }

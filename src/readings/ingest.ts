@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
-import { BinaryInputError, DecodeError, decodeStream, encodingFromName } from './decode.ts';
+import { ByteKeyTable, LineCutter, parseNumberBytes, plainAscii, sameBytes } from './bytes.ts';
+import { BinaryInputError, ChunkDecoder, DecodeError, encodingFromName, SNIFF_BYTES } from './decode.ts';
 import {
   detectDecimalComma,
   detectDelimiter,
@@ -40,6 +41,13 @@ export interface IngestOptions {
   gapMinutes?: number;
   /** Called with the bytes read so far (for a progress bar). */
   onProgress?: (bytes: number) => void;
+  /**
+   * The byte-level fast path for plain UTF-8 rows (default true; false reads every row through
+   * papaparse — the same result, slower; tests compare the two).
+   */
+  fastPath?: boolean;
+  /** Bytes gathered to detect the encoding (default 64 KiB; tests use less so small files reach the fast path). */
+  sniffBytes?: number;
 }
 
 const SAMPLE_ROWS = 20;
@@ -59,6 +67,14 @@ function detach(text: string): string {
 const numeric = (c: string) => !Number.isNaN(parseValue(c, false)) || !Number.isNaN(parseValue(c, true));
 /** A quoted field longer than this is an unclosed quote, not data. */
 const MAX_PARTIAL = 16 * 1024 * 1024;
+/** Bytes after a chunk's last line break kept for the next chunk (so the fast path can take over at a line start). */
+const MAX_CARRY = 1 << 20;
+/** Meter names the long layout's fast path keeps by their bytes. */
+const MAX_FAST_NAMES = 65_536;
+
+/** A field's bytes as text: ASCII (checked by the caller) decodes the same in UTF-8 and Latin-1. */
+const asciiDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const asciiText = (b: Uint8Array, s: number, e: number) => asciiDecoder.decode(b.subarray(s, e));
 
 /**
  * Streams a readings CSV (wide: a timestamp column and one column per meter; long: timestamp,
@@ -138,6 +154,12 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   let timestampColumn = '';
   let sample: { row: string[]; line: number }[] | undefined = [];
   let onData: (row: string[], line: number) => void = () => {};
+  /**
+   * The fast path's reading of one data line from its bytes: true when the row was taken
+   * (counted and used exactly as onData would), false — having changed nothing — when the row
+   * needs the general path (anything unusual: text, spaces, a bad or repeated timestamp…).
+   */
+  let fastRow: ((b: Uint8Array, s: number, e: number, line: number) => boolean) | undefined;
   let flushWide = () => {};
 
   const newSeries = (def: MeterDef, column: string, valueFactor: number): MeterSeries => {
@@ -232,6 +254,17 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       }
       nb = 0;
     };
+    const commit = (t: number, line: number, used: number, empty: number) => {
+      values.read += nCols;
+      values.used += used;
+      values.empty += empty;
+      if (used === 0) return reject(line, 'no-values');
+      rows.used++;
+      lastT = t;
+      bufT[nb] = t;
+      bufLine[nb] = line;
+      if (++nb === WIDE_BATCH) flushWide();
+    };
     onData = (row, line) => {
       rows.read++;
       if (row.length > width) return reject(line, 'extra-field');
@@ -244,7 +277,6 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       }
       let used = 0;
       let empty = 0;
-      values.read += nCols;
       const base = nb * nCols;
       for (let k = 0; k < nCols; k++) {
         const cell = row[cols[k]];
@@ -265,14 +297,58 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         }
         used++;
       }
-      values.used += used;
-      values.empty += empty;
-      if (used === 0) return reject(line, 'no-values');
-      rows.used++;
-      lastT = t;
-      bufT[nb] = t;
-      bufLine[nb] = line;
-      if (++nb === WIDE_BATCH) flushWide();
+      commit(t, line, used, empty);
+    };
+    // field j of a line → meter k (≥ 0), the timestamp (−2) or an ignored column (−1)
+    const colOf = new Int32Array(width).fill(-1);
+    for (let k = 0; k < nCols; k++) colOf[cols[k]] = k;
+    colOf[time] = -2;
+    const d = delimiter.charCodeAt(0);
+    fastRow = (b, s, e, line) => {
+      const base = nb * nCols;
+      let used = 0;
+      let empty = 0;
+      let tS = -1;
+      let tE = -1;
+      let j = 0;
+      for (let p = s; ; j++) {
+        if (j === width) return false; // extra field
+        let q = p;
+        while (q < e && b[q] !== d) q++;
+        const k = colOf[j];
+        if (k >= 0) {
+          if (q === p) {
+            buf[base + k] = NaN;
+            empty++;
+          } else {
+            const v = parseNumberBytes(b, p, q);
+            if (v !== v) return false;
+            buf[base + k] = v;
+            used++;
+          }
+        } else if (k === -2) {
+          tS = p;
+          tE = q;
+        } else if (!plainAscii(b, p, q)) return false;
+        if (q >= e) break;
+        p = q + 1;
+      }
+      j++;
+      if (j < width) {
+        // a short row: the missing cells are empty
+        for (let k = 0; k < nCols; k++) {
+          if (cols[k] >= j) {
+            buf[base + k] = NaN;
+            empty++;
+          }
+        }
+      }
+      if (tS < 0 || !plainAscii(b, tS, tE)) return false;
+      const t = parseTs(asciiText(b, tS, tE));
+      if (t !== t || t <= lastT) return false;
+      rows.read++;
+      commit(t, line, used, empty);
+      return true;
     };
   };
 
@@ -287,6 +363,35 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const byMeter = new Map<string, Entry>();
     let lastText = '';
     let lastT = NaN;
+    /** The meter a name in the file stands for (null: none), resolved once per distinct name. */
+    const entryFor = (name: string): Entry | null => {
+      let m = lookup.get(name);
+      if (m === undefined) {
+        const key = detach(name);
+        const def = resolve(key.trim(), undefined);
+        m = def ? (byMeter.get(def.id) ?? { s: newSeries(def, key.trim(), 1), def, factors: new Map() }) : null;
+        if (m) byMeter.set(m.def.id, m);
+        if (lookup.size < MAX_LISTED) lookup.set(key, m);
+      }
+      return m;
+    };
+    /** The factor of a row's unit `u` (trimmed, not empty) for meter m; undefined: a unit that does not convert. */
+    const unitFactor = (m: Entry, u: string): number | undefined => {
+      if (u === m.def.unit) return 1;
+      let g = m.factors.get(u);
+      if (!m.factors.has(u)) {
+        g = m.def.unit === '' ? undefined : fileUnitFactor(u, m.def.unit);
+        if (m.def.unit === '' && m.s.readings === 0) {
+          // a meter known only from the file takes the unit of its first row
+          m.def = meterDefFromFile(m.def.id, u, m.def.kind);
+          m.s.setRatePerHour(m.def.ratePerHour);
+          seriesDef[series.indexOf(m.s)] = m.def;
+          g = 1;
+        }
+        m.factors.set(u, g);
+      }
+      return g;
+    };
     onData = (row, line) => {
       rows.read++;
       if (row.length < needed) return reject(line, 'missing-field');
@@ -300,14 +405,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       }
       if (t !== t) return reject(line, 'bad-timestamp', { text: tsText });
       const name = row[c.meter];
-      let m = lookup.get(name);
-      if (m === undefined) {
-        const key = detach(name);
-        const def = resolve(key.trim(), undefined);
-        m = def ? (byMeter.get(def.id) ?? { s: newSeries(def, key.trim(), 1), def, factors: new Map() }) : null;
-        if (m) byMeter.set(m.def.id, m);
-        if (lookup.size < MAX_LISTED) lookup.set(key, m);
-      }
+      const m = entryFor(name);
       if (m === null) return reject(line, 'unknown-meter', { text: name });
       const cell = row[c.value];
       const v = isBlank(cell) ? NaN : parseValue(cell, decimalComma);
@@ -315,19 +413,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       let f = 1;
       if (c.unit >= 0) {
         const u = (row[c.unit] ?? '').trim();
-        if (u !== '' && u !== m.def.unit) {
-          let g = m.factors.get(u);
-          if (!m.factors.has(u)) {
-            g = m.def.unit === '' ? undefined : fileUnitFactor(u, m.def.unit);
-            if (m.def.unit === '' && m.s.readings === 0) {
-              // a meter known only from the file takes the unit of its first row
-              m.def = meterDefFromFile(m.def.id, u, m.def.kind);
-              m.s.setRatePerHour(m.def.ratePerHour);
-              seriesDef[series.indexOf(m.s)] = m.def;
-              g = 1;
-            }
-            m.factors.set(u, g);
-          }
+        if (u !== '') {
+          const g = unitFactor(m, u);
           if (g === undefined) return reject(line, 'bad-unit', { meter: m.def.id, text: u });
           f = g;
         }
@@ -335,6 +422,102 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       const r = m.s.add(t, v * f, line);
       if (r !== undefined) return reject(line, r, { meter: m.def.id, text: tsText });
       rows.used++;
+    };
+
+    // the fast path: meters by the bytes of their names, the last timestamp by its bytes
+    const names = new ByteKeyTable(MAX_FAST_NAMES);
+    const entries: (Entry | null)[] = [];
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    let tsBytes = new Uint8Array(64);
+    let tsLen = -1;
+    let tsValue = NaN;
+    // per meter: the bytes of the last unit seen in the file and their factor
+    const unitBytes = new Map<Entry, { bytes: Uint8Array; f: number | undefined }>();
+    const d = delimiter.charCodeAt(0);
+    fastRow = (b, s, e, line) => {
+      let tS = 0;
+      let tE = 0;
+      let mS = 0;
+      let mE = 0;
+      let vS = 0;
+      let vE = 0;
+      let uS = 0;
+      let uE = 0;
+      let j = 0;
+      for (let p = s; ; j++) {
+        let q = p;
+        while (q < e && b[q] !== d) q++;
+        if (j === c.time) {
+          tS = p;
+          tE = q;
+        } else if (j === c.meter) {
+          mS = p;
+          mE = q;
+        } else if (j === c.value) {
+          vS = p;
+          vE = q;
+        } else if (j === c.unit) {
+          uS = p;
+          uE = q;
+        } else if (!plainAscii(b, p, q)) return false;
+        if (q >= e) break;
+        p = q + 1;
+      }
+      if (j + 1 < needed) return false;
+      let t: number;
+      if (sameBytes(tsBytes, 0, tsLen, b, tS, tE)) t = tsValue;
+      else {
+        if (!plainAscii(b, tS, tE)) return false;
+        t = parseTs(asciiText(b, tS, tE));
+        if (tE - tS > tsBytes.length) tsBytes = new Uint8Array(2 * (tE - tS));
+        tsBytes.set(b.subarray(tS, tE));
+        tsLen = tE - tS;
+        tsValue = t;
+      }
+      if (t !== t) return false;
+      let m: Entry | null;
+      const k = names.get(b, mS, mE);
+      if (k >= 0) m = entries[k];
+      else {
+        if (b.subarray(mS, mE).indexOf(34) !== -1) return false;
+        let name: string;
+        try {
+          name = fatal.decode(b.subarray(mS, mE));
+        } catch {
+          return false;
+        }
+        m = entryFor(name);
+        if (names.size < MAX_FAST_NAMES) {
+          names.add(b, mS, mE, entries.length);
+          entries.push(m);
+        }
+      }
+      if (m === null) return false;
+      const v = parseNumberBytes(b, vS, vE);
+      if (v !== v) return false;
+      let f = 1;
+      if (c.unit >= 0 && uE > uS) {
+        const known = unitBytes.get(m);
+        if (known !== undefined && sameBytes(known.bytes, 0, known.bytes.length, b, uS, uE)) {
+          if (known.f === undefined) return false;
+          f = known.f;
+        } else {
+          if (!plainAscii(b, uS, uE)) return false;
+          const u = asciiText(b, uS, uE).trim();
+          if (u === '') f = 1;
+          else {
+            const g = unitFactor(m, u);
+            unitBytes.set(m, { bytes: b.slice(uS, uE), f: g });
+            if (g === undefined) return false;
+            f = g;
+          }
+        }
+      }
+      // add() refuses a duplicate or out-of-order reading before it changes anything
+      if (m.s.add(t, v * f, line) !== undefined) return false;
+      rows.read++;
+      rows.used++;
+      return true;
     };
   };
 
@@ -400,17 +583,121 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       if (partial.length > MAX_PARTIAL) fail('readings.quotes', { detail: 'field longer than 16 MiB' }, line + 1);
     }
   };
-  try {
-    for await (const text of decodeStream(counted, forced, (e) => (encoding = e))) {
-      if (!parser) {
-        newline = detectNewline(text);
-        const lines = text.split(newline).slice(0, 12);
-        if (lines.length > 1) lines.pop();
-        delimiter = detectDelimiter(lines.filter((l) => l.trim() !== '').slice(0, 10));
-        parser = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'], quoteChar: '"' });
-      }
-      feed(partial + text, false);
+  const newParser = () => new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'], quoteChar: '"' });
+  /** Text before the parser exists: newline and delimiter are detected on its first lines. */
+  let head = '';
+  const startParser = () => {
+    const text = head;
+    head = '';
+    newline = detectNewline(text);
+    const lines = text.split(newline).slice(0, 12);
+    if (lines.length > 1) lines.pop();
+    delimiter = detectDelimiter(lines.filter((l) => l.trim() !== '').slice(0, 10));
+    parser = newParser();
+    feed(text, false);
+  };
+  const feedText = (text: string) => {
+    if (parser) return feed(partial + text, false);
+    head += text;
+    if (head.length >= SNIFF_BYTES || head.split('\n', 12).length >= 12 || head.split('\r', 12).length >= 12) startParser();
+  };
+
+  // The fast path (docs/readings.md §11): once the header and the sample rows are read and the
+  // file is plain UTF-8 with \n or \r\n line ends and no decimal comma, lines are cut from the
+  // byte chunks and read by fastRow without strings; a line it does not take is split as
+  // papaparse would split a line without quotes and goes to onRow; a line with a quote, bytes
+  // that are not UTF-8 or a bare \n in a \r\n file sends the rest of the file, from that line,
+  // back to papaparse (the fast path may take over again at a later chunk).
+  const fastAllowed = options.fastPath !== false;
+  let dec = new ChunkDecoder(forced, (e) => (encoding = e), false, options.sniffBytes);
+  let fast: LineCutter | undefined;
+  /** Bytes after the last line break handed to the decoder, held for the next chunk. */
+  let carry: Uint8Array | undefined;
+  let aligned = true;
+  const fatalLine = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const fastLine = (b: Uint8Array, s: number, e: number): boolean => {
+    if (fastRow!(b, s, e, line + 1)) {
+      line++;
+      return true;
     }
+    const bytesOfLine = b.subarray(s, e);
+    if (bytesOfLine.indexOf(34) !== -1) return false;
+    let text: string;
+    try {
+      text = fatalLine.decode(bytesOfLine);
+    } catch {
+      return false;
+    }
+    line++;
+    onRow(text.split(delimiter), line);
+    return true;
+  };
+  const pushGeneral = (chunk: Uint8Array, maySwitch: boolean) => {
+    if (fastAllowed && (!dec.started || dec.encoding === 'utf-8')) {
+      if (carry) {
+        const joined = new Uint8Array(carry.length + chunk.length);
+        joined.set(carry);
+        joined.set(chunk, carry.length);
+        chunk = joined;
+        carry = undefined;
+      }
+      const nl = chunk.lastIndexOf(10);
+      if (nl < chunk.length - 1 && chunk.length - nl - 1 <= MAX_CARRY) {
+        carry = chunk.slice(nl + 1);
+        chunk = chunk.subarray(0, nl + 1);
+      }
+      aligned = chunk.length === 0 ? aligned : chunk[chunk.length - 1] === 10;
+    } else aligned = false;
+    for (const text of dec.push(chunk)) feedText(text);
+    if (
+      maySwitch &&
+      aligned &&
+      fastRow !== undefined &&
+      sample === undefined &&
+      parser !== undefined &&
+      partial === '' &&
+      dec.started &&
+      dec.encoding === 'utf-8' &&
+      !decimalComma &&
+      (newline === '\n' || newline === '\r\n')
+    ) {
+      fast = new LineCutter(newline === '\r\n', fastLine);
+      if (carry) {
+        const c = carry;
+        carry = undefined;
+        pushFast(c);
+      }
+    }
+  };
+  const pushFast = (chunk: Uint8Array) => {
+    const rest = fast!.push(chunk);
+    if (rest !== undefined) toGeneral(rest);
+  };
+  /** Back to papaparse from the start of a line, with a fresh parser and decoder. */
+  const toGeneral = (rest: Uint8Array) => {
+    fast = undefined;
+    dec = new ChunkDecoder('utf-8', () => {}, true);
+    parser = newParser();
+    partial = '';
+    pushGeneral(rest, false);
+  };
+  try {
+    for await (const chunk of counted) {
+      if (fast) pushFast(chunk);
+      else pushGeneral(chunk, true);
+    }
+    if (fast) {
+      const rest = fast.end();
+      if (rest !== undefined) toGeneral(rest);
+    }
+    if (carry) {
+      const c = carry;
+      carry = undefined;
+      aligned = false;
+      for (const text of dec.push(c)) feedText(text);
+    }
+    for (const text of dec.end()) feedText(text);
+    if (!parser && head !== '') startParser();
     if (parser) feed(partial, true);
   } catch (e) {
     if (e instanceof DecodeError) {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { InputError } from '../../src/model/issues.ts';
 import type { Model } from '../../src/model/schema.ts';
 import { ingestReadings, type IngestOptions } from '../../src/readings/ingest.ts';
@@ -8,12 +9,35 @@ export async function* chunked(bytes: Uint8Array, size = 7): AsyncGenerator<Uint
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, Math.min(bytes.length, i + size));
 }
 
+/**
+ * Ingests through both readers — the general one (papaparse for every row) and the byte fast
+ * path, reached early with an 8-byte encoding sniff — and fails unless they give the same
+ * result (or throw the same error). Every test that ingests thus checks the two agree.
+ */
+async function bothPaths(bytes: Uint8Array, options: IngestOptions, chunk: number): Promise<IngestResult> {
+  const run = async (o: IngestOptions): Promise<{ r?: IngestResult; e?: unknown }> => {
+    try {
+      return { r: await ingestReadings(chunked(bytes, chunk), { file: 'r.csv', ...options, ...o }) };
+    } catch (e) {
+      return { e };
+    }
+  };
+  const general = await run({ fastPath: false });
+  const fast = await run({ sniffBytes: 8 });
+  if (general.e !== undefined || fast.e !== undefined) {
+    expect(fast.e instanceof InputError ? fast.e.issues : fast.e).toEqual(general.e instanceof InputError ? general.e.issues : general.e);
+    throw general.e;
+  }
+  expect(fast.r).toEqual(general.r);
+  return general.r!;
+}
+
 export function ingestText(csv: string, options: IngestOptions = {}, chunk = 7): Promise<IngestResult> {
-  return ingestReadings(chunked(new TextEncoder().encode(csv), chunk), { file: 'r.csv', ...options });
+  return bothPaths(new TextEncoder().encode(csv), options, chunk);
 }
 
 export function ingestBytes(bytes: Uint8Array, options: IngestOptions = {}, chunk = 4096): Promise<IngestResult> {
-  return ingestReadings(chunked(bytes, chunk), { file: 'r.csv', ...options });
+  return bothPaths(bytes, options, chunk);
 }
 
 /** The InputError an ingest throws (fails the test when it does not throw). */

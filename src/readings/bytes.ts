@@ -1,0 +1,253 @@
+/**
+ * Byte-level helpers of the ingest fast path (see ingest.ts and docs/readings.md §11): numbers
+ * read straight from UTF-8/ASCII bytes, lines cut from byte chunks, and a byte-keyed table of
+ * meter names — so the common rows of a large file create no string per field.
+ */
+
+/** Exact powers of ten up to 1e22, the largest exactly representable (Clinger's fast path). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** At most this many digits: the integer mantissa stays below 10^15 < 2^53, exact. */
+const MAX_DIGITS = 15;
+
+/**
+ * The number written in bytes b[s..e) — `[+-]digits[.digits][(e|E)[+-]digits]` with at most 15
+ * digits and a power of ten within ±22 — or NaN for anything else (spaces, long mantissas,
+ * hex, text), which the caller hands to the general path.
+ *
+ * Clinger's fast path: the value is m × 10^k or m / 10^−k with m < 2^53 and 10^|k| exact, one
+ * correctly rounded operation, so it equals `Number(text)` bit for bit.
+ */
+export function parseNumberBytes(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  let neg = false;
+  let c = b[i];
+  if (c === 45) {
+    neg = true;
+    i++;
+  } else if (c === 43) i++;
+  let m = 0;
+  let digits = 0;
+  let frac = 0;
+  let point = false;
+  for (; i < e; i++) {
+    c = b[i];
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (point) frac++;
+    } else if (c === 46 && !point) point = true;
+    else break;
+  }
+  if (digits === 0 || digits > MAX_DIGITS) return NaN;
+  let k = -frac;
+  if (i < e) {
+    if (c !== 101 && c !== 69) return NaN;
+    i++;
+    let eneg = false;
+    c = b[i];
+    if (c === 45) {
+      eneg = true;
+      i++;
+    } else if (c === 43) i++;
+    let x = 0;
+    let xd = 0;
+    for (; i < e; i++) {
+      c = b[i];
+      if (c < 48 || c > 57 || xd > 4) return NaN;
+      x = x * 10 + (c - 48);
+      xd++;
+    }
+    if (xd === 0) return NaN;
+    k += eneg ? -x : x;
+  }
+  let v: number;
+  if (k === 0) v = m;
+  else if (k > 0 && k <= 22) v = m * POW10[k];
+  else if (k < 0 && k >= -22) v = m / POW10[-k];
+  else return NaN;
+  return neg ? -v : v;
+}
+
+/** True when b[s..e) holds no double quote and only ASCII (nothing the fast path must not pass over). */
+export function plainAscii(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = b[i];
+    if (c === 34 || c > 127) return false;
+  }
+  return true;
+}
+
+/** Byte-for-byte equality of a[as..ae) and b[bs..be). */
+export function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean {
+  if (ae - as !== be - bs) return false;
+  for (let i = as, j = bs; i < ae; i++, j++) if (a[i] !== b[j]) return false;
+  return true;
+}
+
+/**
+ * Byte strings → small integers: an open-addressing table keyed by FNV-1a of the bytes, each
+ * hit verified byte for byte. Holds at most `capacity` keys (then `add` does nothing and the
+ * caller resolves by string).
+ */
+export class ByteKeyTable {
+  private slots: Int32Array;
+  private mask: number;
+  private pool = new Uint8Array(4096);
+  private poolUsed = 0;
+  private keyStart: number[] = [];
+  private keyLen: number[] = [];
+  private vals: number[] = [];
+  constructor(readonly capacity = 65536) {
+    this.slots = new Int32Array(1024).fill(-1);
+    this.mask = 1023;
+  }
+
+  get size(): number {
+    return this.vals.length;
+  }
+
+  private static hash(b: Uint8Array, s: number, e: number): number {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    return h >>> 0;
+  }
+
+  /** The value stored for b[s..e), or −1. */
+  get(b: Uint8Array, s: number, e: number): number {
+    let slot = ByteKeyTable.hash(b, s, e) & this.mask;
+    for (;;) {
+      const k = this.slots[slot];
+      if (k === -1) return -1;
+      const ks = this.keyStart[k];
+      if (sameBytes(this.pool, ks, ks + this.keyLen[k], b, s, e)) return this.vals[k];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Stores `value` for b[s..e) (a key not yet present). */
+  add(b: Uint8Array, s: number, e: number, value: number): void {
+    if (this.vals.length >= this.capacity) return;
+    const len = e - s;
+    if (this.poolUsed + len > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    this.pool.set(b.subarray(s, e), this.poolUsed);
+    const k = this.vals.length;
+    this.keyStart.push(this.poolUsed);
+    this.keyLen.push(len);
+    this.vals.push(value);
+    this.poolUsed += len;
+    if (this.vals.length * 2 > this.slots.length) this.rehash();
+    else this.place(k);
+  }
+
+  private place(k: number): void {
+    const ks = this.keyStart[k];
+    let slot = ByteKeyTable.hash(this.pool, ks, ks + this.keyLen[k]) & this.mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.slots[slot] = k;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    for (let k = 0; k < this.vals.length; k++) this.place(k);
+  }
+}
+
+/**
+ * Cuts byte chunks into lines for the fast path. `onLine(b, s, e, last)` gets each line's bytes
+ * without its line break (with `crlf`, lines end in \r\n and the \r is dropped; a bare \n then
+ * stops the cutting) and returns false to stop. A line split across chunks is copied into one
+ * buffer; only the unfinished last line is kept between chunks.
+ */
+export class LineCutter {
+  private tail = new Uint8Array(1 << 16);
+  private tailLen = 0;
+  constructor(
+    private readonly crlf: boolean,
+    private readonly onLine: (b: Uint8Array, s: number, e: number) => boolean,
+    /** A line longer than this stops the cutting (the general path reports it). */
+    private readonly maxLine = 16 * 1024 * 1024,
+  ) {}
+
+  /**
+   * Cuts the lines of `chunk`. Returns undefined when every complete line was taken, else the
+   * bytes from the start of the line that stopped the cutting to the end of the chunk.
+   */
+  push(chunk: Uint8Array): Uint8Array | undefined {
+    let p = 0;
+    const n = chunk.length;
+    if (this.tailLen > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) {
+        if (this.tailLen + n > this.maxLine) return this.takeTail(chunk, n);
+        this.append(chunk, 0, n);
+        return undefined;
+      }
+      this.append(chunk, 0, nl + 1);
+      const t = this.tail;
+      let e = this.tailLen - 1;
+      if (this.crlf) {
+        if (e === 0 || t[e - 1] !== 13) return this.takeTail(chunk, n, nl + 1);
+        e--;
+      }
+      if (!this.onLine(t, 0, e)) return this.takeTail(chunk, n, nl + 1);
+      this.tailLen = 0;
+      p = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(10, p);
+      if (nl === -1) break;
+      let e = nl;
+      if (this.crlf) {
+        if (e === p || chunk[e - 1] !== 13) return chunk.subarray(p);
+        e--;
+      }
+      if (!this.onLine(chunk, p, e)) return chunk.subarray(p);
+      p = nl + 1;
+    }
+    if (p < n) {
+      if (n - p > this.maxLine) return chunk.subarray(p);
+      this.append(chunk, p, n);
+    }
+    return undefined;
+  }
+
+  /** The end of the stream: the unfinished last line, if any. Returns its bytes when it stopped the cutting. */
+  end(): Uint8Array | undefined {
+    if (this.tailLen === 0) return undefined;
+    const len = this.tailLen;
+    if (!this.onLine(this.tail, 0, len)) return this.tail.slice(0, len);
+    this.tailLen = 0;
+    return undefined;
+  }
+
+  /** Bytes not yet cut (the unfinished line) — to hand to the general path. */
+  pending(): Uint8Array {
+    return this.tail.slice(0, this.tailLen);
+  }
+
+  private append(b: Uint8Array, s: number, e: number): void {
+    const len = e - s;
+    if (this.tailLen + len > this.tail.length) {
+      const grown = new Uint8Array(Math.max(this.tail.length * 2, this.tailLen + len));
+      grown.set(this.tail.subarray(0, this.tailLen));
+      this.tail = grown;
+    }
+    this.tail.set(b.subarray(s, e), this.tailLen);
+    this.tailLen += len;
+  }
+
+  /** The tail (its first `tailLen − appended` bytes came from earlier chunks) plus the rest of the chunk. */
+  private takeTail(chunk: Uint8Array, n: number, appended = 0): Uint8Array {
+    const before = this.tailLen - appended;
+    const out = new Uint8Array(before + n);
+    out.set(this.tail.subarray(0, before));
+    out.set(chunk, before);
+    this.tailLen = 0;
+    return out;
+  }
+}
