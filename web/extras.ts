@@ -13,6 +13,7 @@ import {
   t,
   validateMetering,
   type CheckResult,
+  type CoverageRow,
   type IngestResult,
   type PlantGraph,
 } from '../src/index.ts';
@@ -21,17 +22,8 @@ type Bilingual = { zh: string; en: string };
 
 export interface CoverageExtra {
   issues?: { where: string; text: Bilingual }[];
-  rows: {
-    table: string;
-    label: Bilingual;
-    level: number;
-    n: number;
-    N: number;
-    ratio: number | null;
-    required: number | null;
-    pass: boolean;
-    missing: string[];
-  }[];
+  /** The cloneable part of the core's coverage rows. */
+  rows: Pick<CoverageRow, 'table' | 'label' | 'level' | 'n' | 'N' | 'ratio' | 'required' | 'pass' | 'missing'>[];
   depth?: {
     label: Bilingual;
     acceptance: { A: boolean; B: boolean; C: boolean };
