@@ -178,6 +178,8 @@ export class LineCutter {
    * bytes from the start of the line that stopped the cutting to the end of the chunk.
    */
   push(chunk: Uint8Array): Uint8Array | undefined {
+    // one array type for the byte loops (a Node Buffer is a subclass: two shapes deoptimise them)
+    if (chunk.constructor !== Uint8Array) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let p = 0;
     const n = chunk.length;
     if (this.tailLen > 0) {
