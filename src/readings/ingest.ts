@@ -251,7 +251,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         const sk = s[k];
         for (let r = 0, o = k; r < nb; r++, o += nCols) {
           const v = buf[o];
-          if (v === v) sk.add(bufT[r], v, bufLine[r]);
+          if (v === v) sk.addFrom(bufT, r, buf, o, bufLine[r]);
         }
       }
       nb = 0;

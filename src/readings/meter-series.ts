@@ -132,6 +132,16 @@ export class MeterSeries {
   private eBLine = 0;
   private eBValue = NaN;
   private eWarm: { e: number; at: number; line: number; value: number }[] = [];
+  // Inputs of the per-value methods, passed in fields: numbers passed as arguments to a method
+  // V8 does not inline are boxed, one heap allocation each — several per value otherwise.
+  private inT = NaN;
+  private inRaw = NaN;
+  private in0t = NaN;
+  private in0v = NaN;
+  private in1t = NaN;
+  private in1v = NaN;
+  private inLine = 0;
+  private inQ = NaN;
   private readonly flags: Partial<Record<FlagCode, FlagCount>> = {};
 
   // the spec's numbers, copied into fields read on every value
@@ -163,6 +173,21 @@ export class MeterSeries {
    * undefined when the reading is used.
    */
   add(t: number, raw: number, line: number): 'duplicate-timestamp' | 'out-of-order' | undefined {
+    this.inT = t;
+    this.inRaw = raw;
+    return this.addIn(line);
+  }
+
+  /** add(ts[ti], vs[vi], line), without boxing the two numbers. */
+  addFrom(ts: Float64Array, ti: number, vs: Float64Array, vi: number, line: number): 'duplicate-timestamp' | 'out-of-order' | undefined {
+    this.inT = ts[ti];
+    this.inRaw = vs[vi];
+    return this.addIn(line);
+  }
+
+  private addIn(line: number): 'duplicate-timestamp' | 'out-of-order' | undefined {
+    const t = this.inT;
+    const raw = this.inRaw;
     if (this.readings > 0) {
       if (t === this.last) return 'duplicate-timestamp';
       if (t < this.last) return 'out-of-order';
@@ -184,7 +209,12 @@ export class MeterSeries {
           this.flag('spike', { at: this.last, line: this.lastLine, value: this.lastV });
           this.lastV = this.prevV + ((v - this.prevV) * (this.last - this.prevT)) / (t - this.prevT);
         }
-        this.interval(this.prevT, this.prevV, this.last, this.lastV, this.heldLine);
+        this.in0t = this.prevT;
+        this.in0v = this.prevV;
+        this.in1t = this.last;
+        this.in1v = this.lastV;
+        this.inLine = this.heldLine;
+        this.intervalIn();
       }
       this.prevT = this.last;
       this.prevV = this.lastV;
@@ -220,12 +250,22 @@ export class MeterSeries {
 
   /** One interval between consecutive readings; buffered until the nominal interval is known. */
   private interval(t0: number, v0: number, t1: number, v1: number, line: number): void {
+    this.in0t = t0;
+    this.in0v = v0;
+    this.in1t = t1;
+    this.in1v = v1;
+    this.inLine = line;
+    this.intervalIn();
+  }
+
+  /** interval() of the input fields in0t, in0v, in1t, in1v, inLine. */
+  private intervalIn(): void {
     if (!this.settled) {
-      this.pending.push(t0, v0, t1, v1, line);
+      this.pending.push(this.in0t, this.in0v, this.in1t, this.in1v, this.inLine);
       if (this.pending.length / 5 > gapRule.sampleIntervals) this.settleNominal();
       return;
     }
-    this.consume(t0, v0, t1, v1, line);
+    this.consume();
   }
 
   private settleNominal(): void {
@@ -240,10 +280,23 @@ export class MeterSeries {
     this.pending = [];
     if (Number.isNaN(this.nominal)) return; // a single reading: nothing to integrate
     this.settled = true;
-    for (let i = 0; i < p.length; i += 5) this.consume(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
+    for (let i = 0; i < p.length; i += 5) {
+      this.in0t = p[i];
+      this.in0v = p[i + 1];
+      this.in1t = p[i + 2];
+      this.in1v = p[i + 3];
+      this.inLine = p[i + 4];
+      this.consume();
+    }
   }
 
-  private consume(t0: number, v0: number, t1: number, v1: number, line: number): void {
+  /** The increment of the interval in the input fields (in0t, in0v) → (in1t, in1v), ended by line inLine. */
+  private consume(): void {
+    const t0 = this.in0t;
+    const v0 = this.in0v;
+    const t1 = this.in1t;
+    const v1 = this.in1v;
+    const line = this.inLine;
     const kind = this.kind;
     let delta: number;
     let span: number;
@@ -290,7 +343,8 @@ export class MeterSeries {
       this.total += delta * share;
       this.coveredMs += b - a;
     }
-    this.spikeCheck(q, t1, line, v1);
+    this.inQ = q;
+    this.spikeCheck();
   }
 
   /** A gap inside the window; `interpolated` stretches add interpolation variance later. */
@@ -315,7 +369,11 @@ export class MeterSeries {
    * The statistics sample every value until the reservoir is full, then every SAMPLE_STRIDE-th
    * (a systematic sample: the per-value cost is what limits ingest speed).
    */
-  private spikeCheck(q: number, at: number, line: number, value: number): void {
+  private spikeCheck(): void {
+    const q = this.inQ;
+    const at = this.in1t;
+    const line = this.inLine;
+    const value = this.in1v;
     const n = ++this.qCount;
     if (n <= spikeRule.reservoir || (n & SAMPLE_MASK) === 0) this.qRes.add(q);
     const q1 = this.q1;
