@@ -18,6 +18,19 @@ const MAX_DIGITS = 15;
  * correctly rounded operation, so it equals `Number(text)` bit for bit.
  */
 export function parseNumberBytes(b: Uint8Array, s: number, e: number): number {
+  const v = scanNumber(b, s, e, -1);
+  return numberEnd === e ? v : NaN;
+}
+
+/** Where the last scanNumber stopped: the delimiter after the number, or the end. */
+export let numberEnd = 0;
+
+/**
+ * Reads a number as parseNumberBytes does from b[s..], stopping at the first byte `d` (a
+ * delimiter) or at e, in one pass; numberEnd is set to that position. NaN when the field holds
+ * anything else (numberEnd then points at the offending byte, not at a delimiter).
+ */
+export function scanNumber(b: Uint8Array, s: number, e: number, d: number): number {
   let i = s;
   let neg = false;
   let c = b[i];
@@ -38,9 +51,14 @@ export function parseNumberBytes(b: Uint8Array, s: number, e: number): number {
     } else if (c === 46 && !point) point = true;
     else break;
   }
-  if (digits === 0 || digits > MAX_DIGITS) return NaN;
+  numberEnd = i;
+  if (digits === 0 || digits > MAX_DIGITS) {
+    numberEnd = -1;
+    return NaN;
+  }
   let k = -frac;
-  if (i < e) {
+  if (i < e && c !== d) {
+    numberEnd = -1;
     if (c !== 101 && c !== 69) return NaN;
     i++;
     let eneg = false;
@@ -53,18 +71,23 @@ export function parseNumberBytes(b: Uint8Array, s: number, e: number): number {
     let xd = 0;
     for (; i < e; i++) {
       c = b[i];
+      if (c === d) break;
       if (c < 48 || c > 57 || xd > 4) return NaN;
       x = x * 10 + (c - 48);
       xd++;
     }
     if (xd === 0) return NaN;
+    numberEnd = i;
     k += eneg ? -x : x;
   }
   let v: number;
   if (k === 0) v = m;
   else if (k > 0 && k <= 22) v = m * POW10[k];
   else if (k < 0 && k >= -22) v = m / POW10[-k];
-  else return NaN;
+  else {
+    numberEnd = -1;
+    return NaN;
+  }
   return neg ? -v : v;
 }
 
@@ -83,6 +106,10 @@ export function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, 
   for (let i = as, j = bs; i < ae; i++, j++) if (a[i] !== b[j]) return false;
   return true;
 }
+
+/** FNV-1a (32-bit) constants of ByteKeyTable's hash. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * Byte strings → small integers: an open-addressing table keyed by FNV-1a of the bytes, each
@@ -106,15 +133,20 @@ export class ByteKeyTable {
     return this.vals.length;
   }
 
-  private static hash(b: Uint8Array, s: number, e: number): number {
-    let h = 0x811c9dc5;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  static hash(b: Uint8Array, s: number, e: number): number {
+    let h = FNV_OFFSET;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], FNV_PRIME);
     return h >>> 0;
   }
 
   /** The value stored for b[s..e), or −1. */
   get(b: Uint8Array, s: number, e: number): number {
-    let slot = ByteKeyTable.hash(b, s, e) & this.mask;
+    return this.getHashed(b, s, e, ByteKeyTable.hash(b, s, e));
+  }
+
+  /** get() with the key's hash already computed (FNV_OFFSET, then h = imul(h ^ byte, FNV_PRIME) per byte, >>> 0). */
+  getHashed(b: Uint8Array, s: number, e: number, hash: number): number {
+    let slot = hash & this.mask;
     for (;;) {
       const k = this.slots[slot];
       if (k === -1) return -1;

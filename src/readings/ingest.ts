@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
-import { ByteKeyTable, LineCutter, parseNumberBytes, plainAscii, sameBytes } from './bytes.ts';
+import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber } from './bytes.ts';
 import { BinaryInputError, ChunkDecoder, DecodeError, encodingFromName, SNIFF_BYTES } from './decode.ts';
 import {
   detectDecimalComma,
@@ -315,23 +315,27 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       let j = 0;
       for (let p = s; ; j++) {
         if (j === width) return false; // extra field
-        let q = p;
-        while (q < e && b[q] !== d) q++;
         const k = colOf[j];
+        let q = p;
         if (k >= 0) {
-          if (q === p) {
+          if (p === e || b[p] === d) {
             buf[base + k] = NaN;
             empty++;
           } else {
-            const v = parseNumberBytes(b, p, q);
+            // one pass: the number is read up to the delimiter
+            const v = scanNumber(b, p, e, d);
             if (v !== v) return false;
+            q = numberEnd;
             buf[base + k] = v;
             used++;
           }
-        } else if (k === -2) {
-          tS = p;
-          tE = q;
-        } else if (!plainAscii(b, p, q)) return false;
+        } else {
+          while (q < e && b[q] !== d) q++;
+          if (k === -2) {
+            tS = p;
+            tE = q;
+          } else if (!plainAscii(b, p, q)) return false;
+        }
         if (q >= e) break;
         p = q + 1;
       }
@@ -436,38 +440,60 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     // per meter: the bytes of the last unit seen in the file and their factor
     const unitBytes = new Map<Entry, { bytes: Uint8Array; f: number | undefined }>();
     const d = delimiter.charCodeAt(0);
+    const cTime = c.time;
+    const cMeter = c.meter;
+    const cValue = c.value;
+    const cUnit = c.unit;
     fastRow = (b, s, e, line) => {
       let tS = 0;
       let tE = 0;
+      let tSame = false;
       let mS = 0;
       let mE = 0;
-      let vS = 0;
-      let vE = 0;
+      let mHash = 0;
+      let v = NaN;
       let uS = 0;
       let uE = 0;
       let j = 0;
+      // one pass over each field: the timestamp compared with the last row's, the meter name
+      // hashed, the value read, up to the delimiter
       for (let p = s; ; j++) {
         let q = p;
-        while (q < e && b[q] !== d) q++;
-        if (j === c.time) {
+        if (j === cTime) {
+          const te = p + tsLen;
+          if (tsLen >= 0 && te <= e && (te === e || b[te] === d) && sameBytes(tsBytes, 0, tsLen, b, p, te)) {
+            q = te;
+            tSame = true;
+          } else while (q < e && b[q] !== d) q++;
           tS = p;
           tE = q;
-        } else if (j === c.meter) {
+        } else if (j === cMeter) {
+          let h = FNV_OFFSET;
+          for (; q < e; q++) {
+            const x = b[q];
+            if (x === d) break;
+            h = Math.imul(h ^ x, FNV_PRIME);
+          }
           mS = p;
           mE = q;
-        } else if (j === c.value) {
-          vS = p;
-          vE = q;
-        } else if (j === c.unit) {
-          uS = p;
-          uE = q;
-        } else if (!plainAscii(b, p, q)) return false;
+          mHash = h >>> 0;
+        } else if (j === cValue) {
+          v = scanNumber(b, p, e, d);
+          if (v !== v) return false;
+          q = numberEnd;
+        } else {
+          while (q < e && b[q] !== d) q++;
+          if (j === cUnit) {
+            uS = p;
+            uE = q;
+          } else if (!plainAscii(b, p, q)) return false;
+        }
         if (q >= e) break;
         p = q + 1;
       }
       if (j + 1 < needed) return false;
       let t: number;
-      if (sameBytes(tsBytes, 0, tsLen, b, tS, tE)) t = tsValue;
+      if (tSame) t = tsValue;
       else {
         if (!plainAscii(b, tS, tE)) return false;
         t = parseTs(asciiText(b, tS, tE));
@@ -478,7 +504,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       }
       if (t !== t) return false;
       let m: Entry | null;
-      const k = names.get(b, mS, mE);
+      const k = names.getHashed(b, mS, mE, mHash);
       if (k >= 0) m = entries[k];
       else {
         if (b.subarray(mS, mE).indexOf(34) !== -1) return false;
@@ -495,8 +521,6 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         }
       }
       if (m === null) return false;
-      const v = parseNumberBytes(b, vS, vE);
-      if (v !== v) return false;
       let f = 1;
       if (c.unit >= 0 && uE > uS) {
         const known = unitBytes.get(m);
