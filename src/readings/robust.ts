@@ -9,6 +9,11 @@ export function median(values: ArrayLike<number>): number {
   if (scratch.length < n) scratch = new Float64Array(n);
   const a = scratch;
   for (let i = 0; i < n; i++) a[i] = values[i];
+  return medianInPlace(a, n);
+}
+
+/** Median of a[0..n), reordering a (n ≥ 1). */
+function medianInPlace(a: Float64Array, n: number): number {
   const k = n >> 1;
   select(a, 0, n - 1, k);
   if (n % 2 === 1) return a[k];
@@ -58,9 +63,12 @@ function swap(a: Float64Array, i: number, j: number): void {
  */
 export function mad(values: ArrayLike<number>, center = median(values)): number {
   if (deviations.length < values.length) deviations = new Float64Array(values.length);
-  const d = deviations.subarray(0, values.length);
-  for (let i = 0; i < values.length; i++) d[i] = Math.abs(values[i] - center);
-  return median(d);
+  const n = values.length;
+  if (n === 0) return NaN;
+  const d = deviations;
+  for (let i = 0; i < n; i++) d[i] = Math.abs(values[i] - center);
+  // the deviations are scratch: selected in place, not copied again
+  return medianInPlace(d, n);
 }
 let deviations = new Float64Array(1024);
 
