@@ -1,8 +1,8 @@
 import { defaultRelativeSd } from '../data/cp-practice.ts';
 import { accuracyClassCoverageFactor } from '../data/measurement.ts';
 import { accuracyClassPct } from '../model/uncertainty.ts';
-import { gapRule, spikeRule, stuckRule } from './defaults.ts';
-import { mad, median, Reservoir, robustSigma } from './robust.ts';
+import { gapRule, MAD_TO_SIGMA, spikeRule, stuckRule } from './defaults.ts';
+import { mad, median, Reservoir } from './robust.ts';
 import type { ReadingKind } from './types.ts';
 
 /** What the accumulator needs to know about one meter. */
@@ -446,8 +446,9 @@ export class MeterSeries {
     if (Number.isNaN(this.eLimit) && this.eWarm.length > 0) this.restat();
     this.closeRun();
     const qs = this.qRes.sample();
-    const sq = robustSigma(qs);
+    // robustSigma(qs) = 1.4826 · MAD about the median, with the median computed once
     const medQ = median(qs);
+    const sq = MAD_TO_SIGMA * mad(qs, medQ);
     const stuck = this.stuckRuns.filter((r) => (this.spec.kind === 'cumulative' ? medQ > 0 : r.value !== 0));
     if (stuck.length > 0) this.flags.stuck = { count: stuck.length, examples: stuck.slice(0, MAX_EXAMPLES) };
     const windowMs = end - start;
