@@ -671,7 +671,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       }
       const nl = chunk.lastIndexOf(10);
       if (nl < chunk.length - 1 && chunk.length - nl - 1 <= MAX_CARRY) {
-        carry = chunk.slice(nl + 1);
+        carry = new Uint8Array(chunk.subarray(nl + 1)); // a copy: Buffer#slice would be a view of a chunk the source may reuse
         chunk = chunk.subarray(0, nl + 1);
       }
       aligned = chunk.length === 0 ? aligned : chunk[chunk.length - 1] === 10;
