@@ -2,6 +2,8 @@ import type { Messages } from './catalog.ts';
 
 /** Labels of the command-line reports. */
 export const cliMessages: Messages = {
+  'check.badLayer': { zh: '--layer：模型中没有 "{layer}" 层（有：{layers}）', en: '--layer: the model has no layer "{layer}" (it has: {layers})' },
+  'check.badLevel': { zh: '--level 应为 1、2 或 3，而不是 "{level}"', en: '--level must be 1, 2 or 3, not "{level}"' },
   'check.title': { zh: '{name} — 平衡检查', en: '{name} — balance check' },
   'check.period': { zh: '平衡期 {hours} h', en: 'balance period {hours} h' },
   'check.periodUnknown': { zh: '平衡期未给出（数量按原值计）', en: 'no balance period (quantities taken as given)' },

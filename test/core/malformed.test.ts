@@ -111,6 +111,16 @@ describe('malformed models: located message, exit 2', () => {
     expect(r.stderr).toContain(`${file}:3: JSON 语法错误`);
   });
 
+  it('check options that name no layer or level are exit 2', async () => {
+    const file = tempFile(JSON.stringify(base()));
+    const layer = await runCli(['check', file, '--layer', 'COD', '--lang', 'en']);
+    expect(layer.code).toBe(2);
+    expect(layer.stderr).toContain(`${file}: --layer: the model has no layer "COD" (it has: water)`);
+    const level = await runCli(['check', file, '--level', '4']);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toContain('--level 应为 1、2 或 3，而不是 "4"');
+  });
+
   it('a missing file is exit 2 with the file named', async () => {
     const r = await runCli(['check', '/nonexistent/plant.json']);
     expect(r.code).toBe(2);

@@ -4,7 +4,8 @@ import type { CheckResult, NodeBalance } from '../../balance/types.ts';
 import { hasMessage, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
-import { printJson, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { InputError } from '../../model/issues.ts';
+import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
 
@@ -21,16 +22,21 @@ export function registerCheck(program: Command): void {
     withCommonOptions(
       program
         .command('check')
-      .description('检查各节点、各层级的物料/水/能源/污染因子平衡 (check every balance: material, water, energy, components)')
-      .argument('<model>', '模型文件 model JSON')
-      .option('--layer <layer>', '只显示该层 (show one layer: material|water|energy|COD…)')
-      .option('--level <level>', '只显示该级节点 1|2|3 (show one level)')
+        .description('检查各节点、各层级的物料/水/能源/污染因子平衡 (check every balance: material, water, energy, components)')
+        .argument('<model>', '模型文件 model JSON')
+        .option('--layer <layer>', '只显示该层 (show one layer: material|water|energy|COD…)')
+        .option('--level <level>', '只显示该级节点 1|2|3 (show one level)')
         .option('--reconciled', '同时给出数据校正后的数值 (show reconciled values next to measured ones)'),
     ),
   ).action(async (file: string, opts: CheckOptions) => {
     const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
     const graph = buildGraph(loaded.model);
+    const bad = badOption(graph.layers, opts);
+    if (bad) {
+      reportInputError(new InputError(file, [{ severity: 'error', path: [], code: bad.code, params: bad.params }]), opts);
+      return;
+    }
     const result = filtered(checkModel(graph), opts);
     const reconciliation = opts.reconciled ? reconcileModel(graph, { layer: opts.layer }) : undefined;
     setExitCode(result.summary.ok ? 0 : 1);
@@ -65,6 +71,13 @@ function renderReconciled(rec: ModelReconciliation, lang: Lang): string {
     for (const line of layer.diagnosis[lang]) out.push(`  ${line}`);
   }
   return out.join('\n');
+}
+
+/** --layer must name a layer of the model, --level one of 1, 2, 3. */
+function badOption(layers: string[], opts: CheckOptions): { code: string; params: Record<string, string> } | undefined {
+  if (opts.layer !== undefined && !layers.includes(opts.layer)) return { code: 'check.badLayer', params: { layer: opts.layer, layers: layers.join(', ') } };
+  if (opts.level !== undefined && !['1', '2', '3'].includes(opts.level)) return { code: 'check.badLevel', params: { level: opts.level } };
+  return undefined;
 }
 
 function filtered(result: CheckResult, opts: CheckOptions): CheckResult {
