@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
   });
   try {
     const code = await main(['node', 'pingheng', ...args]);
+    // The CLI contract (DESIGN.md): 0 all good, 1 findings, 2 unusable input — nothing else.
+    assert.ok([0, 1, 2].includes(code), `exit status ${code} is outside the contract`);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { buildGraph, checkModel, loadModel, type ModelInput } from '../../src/index.ts';
 
 /** Loads a model object (throws on invalid input) and checks it. */
@@ -8,6 +9,6 @@ export function check(model: ModelInput) {
 
 export function balanceOf(result: ReturnType<typeof check>, node: string, layer: string) {
   const b = result.balances.find((x) => x.node === node && x.layer === layer);
-  if (!b) throw new Error(`no ${layer} balance for ${node}`);
+  assert.ok(b, `no ${layer} balance for ${node}`);
   return b;
 }
