@@ -122,16 +122,6 @@ function parseUncached(text: string): UnitInfo {
   throw new UnitError(`unit "${text}" is not a quantity of mass, volume, gas volume or energy`);
 }
 
-/** True when the text parses as a flow unit. */
-export function isUnit(text: string): boolean {
-  try {
-    parseUnit(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Factor from one unit to another of the same dimension and rate kind. */
 export function conversionFactor(from: string, to: string): number {
   const a = parseUnit(from);
