@@ -19,6 +19,8 @@ const args = process.argv.slice(2);
 const longGb = Number(args[args.indexOf('--long-gb') + 1]) || 1;
 const keep = args.includes('--keep');
 const repeat = Number(args[args.indexOf('--repeat') + 1]) || 3;
+/** --only wide | long: one of the two files (quicker while working on one layout). */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const METERS = 2000;
 const OUT = new URL('./out/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
@@ -144,16 +146,20 @@ const wide = new URL('ingest-wide.csv', OUT);
 const long = new URL('ingest-long.csv', OUT);
 try {
   await bundleWorker();
-  let t = performance.now();
-  const wideReadings = await generateWide(wide);
-  console.log(`generated ${wide.pathname} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  t = performance.now();
-  const longReadings = await generateLong(long, longGb * 1e9);
-  console.log(`generated ${long.pathname} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   console.log(`node ${process.version}`);
-  report('wide 72 h × 2 000 meters, 1 min', wide.pathname, wideReadings);
-  const l = report(`long ${longGb} GB`, long.pathname, longReadings);
-  console.log(`\nlong-file ingest peak RSS ${l.ingest.maxRssMB.toFixed(0)} MB (goal ≤ 300 MB): ${l.ingest.maxRssMB <= 300 ? 'met' : 'NOT met'}`);
+  if (only !== 'long') {
+    const t = performance.now();
+    const wideReadings = await generateWide(wide);
+    console.log(`generated ${wide.pathname} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    report('wide 72 h × 2 000 meters, 1 min', wide.pathname, wideReadings);
+  }
+  if (only !== 'wide') {
+    const t = performance.now();
+    const longReadings = await generateLong(long, longGb * 1e9);
+    console.log(`generated ${long.pathname} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const l = report(`long ${longGb} GB`, long.pathname, longReadings);
+    console.log(`\nlong-file ingest peak RSS ${l.ingest.maxRssMB.toFixed(0)} MB (goal ≤ 300 MB): ${l.ingest.maxRssMB <= 300 ? 'met' : 'NOT met'}`);
+  }
 } finally {
   if (!keep) {
     for (const f of [wide, long]) {

@@ -40,6 +40,7 @@ export const gapRule = {
 export const spikeRule = {
   modifiedZ: 8,
   madFloorRel: 1e-3,
+  /** Size of the bounded systematic samples the median and MAD come from (a power of two). */
   reservoir: 512,
   source: {
     standard: 'Iglewicz & Hoaglin, How to Detect and Handle Outliers (ASQC)',

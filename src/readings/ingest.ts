@@ -247,13 +247,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const bufLine = new Float64Array(WIDE_BATCH);
     let nb = 0;
     flushWide = () => {
-      for (let k = 0; k < nCols; k++) {
-        const sk = s[k];
-        for (let r = 0, o = k; r < nb; r++, o += nCols) {
-          const v = buf[o];
-          if (v === v) sk.addFrom(bufT, r, buf, o, bufLine[r]);
-        }
-      }
+      for (let k = 0; k < nCols; k++) s[k].addColumn(bufT, buf, k, nCols, nb, bufLine);
       nb = 0;
     };
     const commit = (t: number, line: number, used: number, empty: number) => {

@@ -78,35 +78,42 @@ export function robustSigma(values: ArrayLike<number>): number {
 }
 
 /**
- * A fixed-size uniform sample of a stream (reservoir sampling, Vitter's algorithm R) with a
- * seeded generator, so streaming statistics use bounded memory and repeat run to run.
+ * A bounded systematic sample of a stream: every value until `size` are held, then every 2nd,
+ * every 4th, … — when the buffer is full, every other held value is dropped and the stride
+ * doubles. It holds the values at stream positions 0, s, 2s, … (s a power of two), between
+ * size/2 and size of them. Why not a random reservoir: appends are sequential and most values
+ * only decrement a counter — a random reservoir touched a random cache line of each meter's
+ * buffer for every kept value, which cost more than the rest of a reading's checks (a wide file
+ * of 2 000 meters holds 16 MB of samples). The sample does not depend on how the stream is
+ * batched, and it repeats run to run.
  */
-export class Reservoir {
+export class ThinnedSample {
   readonly values: Float64Array;
   count = 0;
-  private seed: number;
-  constructor(size: number, seed = 0x9e3779b9) {
+  private stride = 1;
+  private skip = 0;
+  /** `size`: a power of two ≥ 2. */
+  constructor(size: number) {
+    if (size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`sample size ${size} is not a power of two`);
     this.values = new Float64Array(size);
-    this.seed = seed >>> 0 || 1;
   }
   add(x: number): void {
-    const size = this.values.length;
-    if (this.count < size) {
-      this.values[this.count++] = x;
+    if (this.skip > 0) {
+      this.skip--;
       return;
     }
-    this.count++;
-    // xorshift32
-    let s = this.seed;
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    this.seed = s >>> 0;
-    const j = Math.floor((this.seed / 4294967296) * this.count);
-    if (j < size) this.values[j] = x;
+    const v = this.values;
+    if (this.count === v.length) {
+      const half = v.length >> 1;
+      for (let i = 0; i < half; i++) v[i] = v[2 * i];
+      this.count = half;
+      this.stride *= 2;
+    }
+    v[this.count++] = x;
+    this.skip = this.stride - 1;
   }
   /** The sample held so far. */
   sample(): Float64Array {
-    return this.values.subarray(0, Math.min(this.count, this.values.length));
+    return this.values.subarray(0, this.count);
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mad, median, Reservoir, robustSigma } from '../../src/readings/robust.ts';
+import { mad, median, robustSigma, ThinnedSample } from '../../src/readings/robust.ts';
 
 describe('robust statistics', () => {
   it('median and MAD of small samples', () => {
@@ -21,11 +21,20 @@ describe('robust statistics', () => {
       { seed: 7, numRuns: 300 },
     );
   });
-  it('a reservoir keeps a bounded uniform sample', () => {
-    const r = new Reservoir(100, 1);
-    for (let i = 0; i < 10_000; i++) r.add(i);
-    expect(r.sample()).toHaveLength(100);
-    // a uniform sample of 0…9999 has its median near 5000
-    expect(Math.abs(median(r.sample()) - 5000)).toBeLessThan(1500);
+  it('a thinned sample holds every 2^k-th value, between size/2 and size of them', () => {
+    const r = new ThinnedSample(8);
+    for (let i = 0; i < 8; i++) r.add(i);
+    expect([...r.sample()]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    r.add(8); // full: every 2nd kept, stride 2
+    expect([...r.sample()]).toEqual([0, 2, 4, 6, 8]);
+    for (let i = 9; i < 100; i++) r.add(i);
+    // 100 values: stride 16 → positions 0, 16, …, 96
+    expect([...r.sample()]).toEqual([0, 16, 32, 48, 64, 80, 96]);
+    const big = new ThinnedSample(512);
+    for (let i = 0; i < 10_000; i++) big.add(i);
+    expect(big.sample().length).toBeGreaterThanOrEqual(256);
+    expect(big.sample().length).toBeLessThanOrEqual(512);
+    expect(Math.abs(median(big.sample()) - 5000)).toBeLessThan(100);
+    expect(() => new ThinnedSample(100)).toThrow(RangeError);
   });
 });
