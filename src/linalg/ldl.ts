@@ -184,6 +184,8 @@ export interface SpdSolver {
   /** The whole diagonal of M⁻¹, in the original ordering. */
   inverseDiagonal(): Float64Array;
   inverseEntry(i: number, j: number): number;
+  /** (M⁻¹)[i[k], j[k]] for every k, each pair adjacent in M or on the diagonal (batched inverseEntry). */
+  inverseEntries(i: Int32Array, j: Int32Array): Float64Array;
   /** (M⁻¹)[i,j] when it lies in the factor's pattern (or i = j), else undefined. */
   inverseEntryIfKnown(i: number, j: number): number | undefined;
 }
@@ -205,7 +207,7 @@ export class FillTooLargeError extends Error {
 export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver {
   const perm = reverseCuthillMcKee(m);
   const inv = inversePermutation(perm);
-  const pm = symPermuteUpper(m, perm);
+  const pm = symPermuteUpper(m, perm, inv);
   const sym = ldlSymbolic(pm, options.maxFactorNonZeros);
   const factorNonZeros = sym.colPtr[sym.n]!;
   if (options.maxFactorFlops !== undefined) {
@@ -242,23 +244,37 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
       if (z === undefined) throw new Error(`entry (${i}, ${j}) is outside the factor's pattern`);
       return z;
     },
+    inverseEntries(i, j) {
+      selinv ??= selectedInverse(f);
+      const out = new Float64Array(i.length);
+      for (let k = 0; k < i.length; k++) {
+        const z = selectedEntry(f, selinv, inv[i[k]!]!, inv[j[k]!]!);
+        if (z === undefined) throw new Error(`entry (${i[k]}, ${j[k]}) is outside the factor's pattern`);
+        out[k] = z;
+      }
+      return out;
+    },
     inverseEntryIfKnown(i, j) {
       selinv ??= selectedInverse(f);
-      let a = inv[i]!;
-      let b = inv[j]!;
-      if (a === b) return selinv.diag[a]!;
-      if (a < b) [a, b] = [b, a];
-      // Row a in column b (sorted): binary search.
-      let lo = f.colPtr[b]!;
-      let hi = f.colPtr[b + 1]! - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const r = f.rowIndex[mid]!;
-        if (r === a) return selinv.lower[mid]!;
-        if (r < a) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return undefined;
+      return selectedEntry(f, selinv, inv[i]!, inv[j]!);
     },
   };
+}
+
+/** Z[a, b] of the selected inverse (permuted indices) when it lies in L's pattern or a = b, else undefined. */
+function selectedEntry(f: LdlFactor, selinv: { diag: Float64Array; lower: Float64Array }, a: number, b: number): number | undefined {
+  if (a === b) return selinv.diag[a]!;
+  const row = Math.max(a, b);
+  const col = Math.min(a, b);
+  // Row `row` in column `col` (sorted): binary search.
+  let lo = f.colPtr[col]!;
+  let hi = f.colPtr[col + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = f.rowIndex[mid]!;
+    if (r === row) return selinv.lower[mid]!;
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }

@@ -13,37 +13,75 @@ export interface CscMatrix {
   values: Float64Array;
 }
 
+/** Coordinate entries (row ti[k], column tj[k], value tv[k]) for k < count. */
+export interface Triplets {
+  ti: ArrayLike<number>;
+  tj: ArrayLike<number>;
+  tv: ArrayLike<number>;
+  count: number;
+}
+
 /**
  * Builds a CSC matrix from coordinate triplets, summing duplicates; rows within a column come out sorted.
  * Two counting passes, no comparison sort: O(nnz + rows + cols).
  */
 export function cscFromTriplets(rows: number, cols: number, ti: ArrayLike<number>, tj: ArrayLike<number>, tv: ArrayLike<number>, count = ti.length): CscMatrix {
-  // Pass 1: bucket by row (gives rows in increasing order when we then bucket by column, stable).
+  const { colStart, order } = sortByColumnThenRow(rows, cols, ti, tj, count);
+  return compressColumns(rows, cols, { ti, tj, tv, count }, colStart, order, undefined);
+}
+
+/**
+ * The upper triangle (CSC) of a symmetric matrix given its diagonal — an entry where `hasDiagonal`
+ * is set — and its strictly upper entries as triplets (row < column), summing duplicates. The
+ * diagonal needs no sorting (it is each column's last entry), so only the off-diagonal entries
+ * go through the counting passes.
+ */
+export function symmetricUpperCsc(n: number, diagonal: Float64Array, hasDiagonal: Uint8Array, upper: Triplets): CscMatrix {
+  const { colStart, order } = sortByColumnThenRow(n, n, upper.ti, upper.tj, upper.count);
+  return compressColumns(n, n, upper, colStart, order, { values: diagonal, present: hasDiagonal });
+}
+
+/**
+ * Triplet indices ordered by column, rows increasing within a column (stable, so duplicates keep
+ * their input order): a counting sort by row, then a stable one by column.
+ */
+function sortByColumnThenRow(rows: number, cols: number, ti: ArrayLike<number>, tj: ArrayLike<number>, count: number): { colStart: Int32Array; order: Int32Array } {
   const rowCount = new Int32Array(rows + 1);
   for (let k = 0; k < count; k++) rowCount[ti[k]! + 1]!++;
   for (let i = 0; i < rows; i++) rowCount[i + 1]! += rowCount[i]!;
   const byRow = new Int32Array(count);
-  const next = rowCount.slice(0, rows);
-  for (let k = 0; k < count; k++) byRow[next[ti[k]!]!++] = k;
-  // Pass 2: bucket by column, stable → rows sorted within each column.
-  const colCount = new Int32Array(cols + 1);
-  for (let k = 0; k < count; k++) colCount[tj[k]! + 1]!++;
-  for (let j = 0; j < cols; j++) colCount[j + 1]! += colCount[j]!;
+  for (let k = 0; k < count; k++) byRow[rowCount[ti[k]!]!++] = k;
+  const colStart = new Int32Array(cols + 1);
+  for (let k = 0; k < count; k++) colStart[tj[k]! + 1]!++;
+  for (let j = 0; j < cols; j++) colStart[j + 1]! += colStart[j]!;
   const order = new Int32Array(count);
-  const nextCol = colCount.slice(0, cols);
+  const next = colStart.slice(0, cols);
   for (let q = 0; q < count; q++) {
     const k = byRow[q]!;
-    order[nextCol[tj[k]!]!++] = k;
+    order[next[tj[k]!]!++] = k;
   }
-  // Pass 3: compress duplicates.
+  return { colStart, order };
+}
+
+/** Compresses sorted triplets column by column (duplicates summed), appending the diagonal entry if given. */
+function compressColumns(
+  rows: number,
+  cols: number,
+  t: Triplets,
+  colStart: Int32Array,
+  order: Int32Array,
+  diagonal: { values: Float64Array; present: Uint8Array } | undefined,
+): CscMatrix {
+  const { ti, tv } = t;
+  const capacity = t.count + (diagonal ? cols : 0);
   const colPtr = new Int32Array(cols + 1);
-  const rowIndex = new Int32Array(count);
-  const values = new Float64Array(count);
+  const rowIndex = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
   let nz = 0;
   for (let j = 0; j < cols; j++) {
     colPtr[j] = nz;
     const start = nz;
-    for (let q = colCount[j]!; q < colCount[j + 1]!; q++) {
+    for (let q = colStart[j]!; q < colStart[j + 1]!; q++) {
       const k = order[q]!;
       const i = ti[k]!;
       if (nz > start && rowIndex[nz - 1] === i) values[nz - 1]! += tv[k]!;
@@ -53,9 +91,13 @@ export function cscFromTriplets(rows: number, cols: number, ti: ArrayLike<number
         nz++;
       }
     }
+    if (diagonal?.present[j]) {
+      rowIndex[nz] = j;
+      values[nz++] = diagonal.values[j]!;
+    }
   }
   colPtr[cols] = nz;
-  return { rows, cols, colPtr, rowIndex: rowIndex.slice(0, nz), values: values.slice(0, nz) };
+  return { rows, cols, colPtr, rowIndex: nz === capacity ? rowIndex : rowIndex.slice(0, nz), values: nz === capacity ? values : values.slice(0, nz) };
 }
 
 /** y = M·x for a symmetric matrix stored as its upper triangle (CSC). */
@@ -82,21 +124,32 @@ export function symUpperMatVec(m: CscMatrix, x: ArrayLike<number>, y: Float64Arr
  * Symmetric permutation of a symmetric upper-triangle CSC matrix: returns the upper triangle of
  * P·M·Pᵀ where `perm[new] = old` (and `inverse[old] = new`).
  */
-export function symPermuteUpper(m: CscMatrix, perm: Int32Array): CscMatrix {
+export function symPermuteUpper(m: CscMatrix, perm: Int32Array, inverse: Int32Array = inversePermutation(perm)): CscMatrix {
   const n = m.cols;
-  const inv = inversePermutation(perm);
   const nnz = m.colPtr[n]!;
+  const diagonal = new Float64Array(n);
+  const hasDiagonal = new Uint8Array(n);
   const ti = new Int32Array(nnz);
   const tj = new Int32Array(nnz);
+  const tv = new Float64Array(nnz);
+  let count = 0;
   for (let j = 0; j < n; j++) {
+    const b = inverse[j]!;
     for (let p = m.colPtr[j]!; p < m.colPtr[j + 1]!; p++) {
-      const a = inv[m.rowIndex[p]!]!;
-      const b = inv[j]!;
-      ti[p] = Math.min(a, b);
-      tj[p] = Math.max(a, b);
+      const i = m.rowIndex[p]!;
+      const v = m.values[p]!;
+      if (i === j) {
+        diagonal[b] = hasDiagonal[b] ? diagonal[b]! + v : v;
+        hasDiagonal[b] = 1;
+        continue;
+      }
+      const a = inverse[i]!;
+      ti[count] = Math.min(a, b);
+      tj[count] = Math.max(a, b);
+      tv[count++] = v;
     }
   }
-  return cscFromTriplets(n, n, ti, tj, m.values, nnz);
+  return symmetricUpperCsc(n, diagonal, hasDiagonal, { ti, tj, tv, count });
 }
 
 export function inversePermutation(perm: Int32Array): Int32Array {

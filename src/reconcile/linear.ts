@@ -1,7 +1,7 @@
-import { cscFromTriplets, factorSpd, FillTooLargeError, pcg, type CscMatrix, type SpdSolver } from '../linalg/index.ts';
+import { factorSpd, FillTooLargeError, pcg, symmetricUpperCsc, type CscMatrix, type SpdSolver, type Triplets } from '../linalg/index.ts';
 import { factorBudget, unmeasuredSdWorkBudget } from '../data/reconcile-statistics.ts';
-import { DisjointSets, type FlowNetwork } from './network.ts';
-import { estimateUnmeasured } from './observability.ts';
+import { DisjointSets, flowEnds, type FlowEnds, type FlowNetwork } from './network.ts';
+import { estimateUnmeasured, type UnmeasuredEstimate } from './observability.ts';
 
 /** Largest set of rows whose pairwise (S⁻¹)ᵢⱼ is added to the factor's pattern for one unmeasured σ. */
 const MAX_PATTERN_CLIQUE = 12;
@@ -92,200 +92,21 @@ export interface LinearResult {
  * and the measurement test z_j = (m − x̂)_j / √(V Aᵀ (A V Aᵀ)⁻¹ A V)_jj (eq. 7-11).
  */
 export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): LinearResult {
-  const { network: net } = p;
   const leakNodes = p.leakNodes ?? [];
-  const n0 = net.from.length;
-  const n = n0 + leakNodes.length;
-  const N = net.nodeCount;
-  const env = N;
-  const from = new Int32Array(n);
-  const to = new Int32Array(n);
-  from.set(net.from);
-  to.set(net.to);
-  leakNodes.forEach((node, k) => {
-    from[n0 + k] = node;
-    to[n0 + k] = -1;
-  });
-  const ext: FlowNetwork = { nodeCount: N, from, to };
-  const end = (v: number) => (v === -1 ? env : v);
-
-  // Classify the flows: fixed value, free measurement, or unknown.
-  const status = new Uint8Array(n);
-  const known = new Float64Array(n).fill(Number.NaN);
-  const w = new Float64Array(n); // σ² of free measurements
-  const unknownList: number[] = [];
-  for (let j = 0; j < n; j++) {
-    const fx = j < n0 && p.fixed ? p.fixed[j]! : Number.NaN;
-    const m = j < n0 ? p.measured[j]! : Number.NaN;
-    const excluded = j < n0 && p.excluded?.[j] === 1;
-    if (!Number.isNaN(fx)) {
-      status[j] = FlowStatus.fixed;
-      known[j] = fx;
-    } else if (Number.isNaN(m) || excluded) {
-      status[j] = FlowStatus.unobservable; // until the observability analysis says otherwise
-      unknownList.push(j);
-    } else if (!(p.sd[j]! > 0)) {
-      status[j] = FlowStatus.fixed;
-      known[j] = m;
-    } else {
-      status[j] = FlowStatus.redundant;
-      known[j] = m;
-      w[j] = p.sd[j]! ** 2;
-    }
-  }
-  const unmeasured = Int32Array.from(unknownList);
-
-  // Groups: nodes (and the environment) joined by unmeasured flows.
-  const groups = new DisjointSets(N + 1);
-  for (const j of unmeasured) groups.union(end(from[j]!), end(to[j]!));
-  const envGroup = groups.find(env);
-  // Group of each flow's ends, resolved once.
-  const gFrom = new Int32Array(n);
-  const gTo = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    gFrom[j] = groups.find(end(from[j]!));
-    gTo[j] = groups.find(end(to[j]!));
-  }
-  // Connectivity of groups through free measurements decides which rows are redundant.
-  const comp = new DisjointSets(N + 1);
-  const hasFlow = new Uint8Array(N + 1);
-  for (let j = 0; j < n; j++) {
-    hasFlow[end(from[j]!)] = 1;
-    hasFlow[end(to[j]!)] = 1;
-    if (status[j] !== FlowStatus.redundant) continue;
-    const a = gFrom[j]!;
-    const b = gTo[j]!;
-    if (a === b) status[j] = FlowStatus.nonRedundant;
-    else comp.union(a, b);
-  }
-  // One row per group except the environment's; in a closed component (no path outside) one row
-  // is the negative sum of the others and is dropped, so A V Aᵀ stays positive definite.
-  const rowOfGroup = new Int32Array(N + 1).fill(-1);
-  const envComp = comp.find(envGroup);
-  const groupOfNode = new Int32Array(N);
-  const seen = new Uint8Array(N + 1);
-  const droppedOfComp = new Map<number, number>(); // closed component → its dropped group
-  const rowGroups: number[] = [];
-  for (let v = 0; v < N; v++) {
-    const g = groups.find(v);
-    groupOfNode[v] = g;
-    if (!hasFlow[v] || g === envGroup || seen[g]) continue;
-    seen[g] = 1;
-    const c = comp.find(g);
-    if (c !== envComp && !droppedOfComp.has(c)) {
-      droppedOfComp.set(c, g);
-      continue;
-    }
-    rowOfGroup[g] = rowGroups.length;
-    rowGroups.push(g);
-  }
-  // Member nodes of each row, grouped in one pass (counting sort).
-  const memberPtr = new Int32Array(rowGroups.length + 1);
-  for (let v = 0; v < N; v++) if (hasFlow[v] && rowOfGroup[groupOfNode[v]!]! >= 0) memberPtr[rowOfGroup[groupOfNode[v]!]! + 1]!++;
-  for (let i = 0; i < rowGroups.length; i++) memberPtr[i + 1]! += memberPtr[i]!;
-  const members = new Int32Array(memberPtr[rowGroups.length]!);
-  const fillM = memberPtr.slice(0, rowGroups.length);
-  for (let v = 0; v < N; v++) if (hasFlow[v] && rowOfGroup[groupOfNode[v]!]! >= 0) members[fillM[rowOfGroup[groupOfNode[v]!]!]!++] = v;
-  const nodesOfRow = (i: number) => {
-    const out = new Array<number>(memberPtr[i + 1]! - memberPtr[i]!);
-    for (let q = memberPtr[i]!; q < memberPtr[i + 1]!; q++) out[q - memberPtr[i]!] = members[q]!;
-    return out;
-  };
-  const nodesOfGroup = (g: number) => {
-    const out: number[] = [];
-    for (let v = 0; v < N; v++) if (hasFlow[v] && groupOfNode[v] === g) out.push(v);
-    return out;
-  };
-  const R = rowGroups.length;
-  // Residual r = A·known over every known flow (fixed values included).
-  const r = new Float64Array(R);
-  for (let j = 0; j < n; j++) {
-    if (Number.isNaN(known[j]!)) continue;
-    const gf = gFrom[j]!;
-    const gt = gTo[j]!;
-    if (gf === gt) continue;
-    const rf = rowOfGroup[gf]!;
-    const rt = rowOfGroup[gt]!;
-    if (rf >= 0) r[rf]! -= known[j]!;
-    if (rt >= 0) r[rt]! += known[j]!;
-  }
-  // S = A V Aᵀ, a weighted Laplacian of the group graph grounded at the environment.
-  const ti = new Int32Array(3 * n);
-  const tj = new Int32Array(3 * n);
-  const tv = new Float64Array(3 * n);
-  let nt = 0;
-  // Rows of each flow's column: +1 in rowTo, −1 in rowFrom (−1 = no row).
-  const rowTo = new Int32Array(n);
-  const rowFrom = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    rowTo[j] = rowOfGroup[gTo[j]!]!;
-    rowFrom[j] = rowOfGroup[gFrom[j]!]!;
-  }
-  const colRows = (j: number): [number, number] => [rowTo[j]!, rowFrom[j]!];
-  for (let j = 0; j < n; j++) {
-    if (status[j] !== FlowStatus.redundant) continue;
-    const a = rowTo[j]!;
-    const b = rowFrom[j]!;
-    if (a >= 0) {
-      ti[nt] = a;
-      tj[nt] = a;
-      tv[nt++] = w[j]!;
-    }
-    if (b >= 0) {
-      ti[nt] = b;
-      tj[nt] = b;
-      tv[nt++] = w[j]!;
-    }
-    if (a >= 0 && b >= 0) {
-      ti[nt] = Math.min(a, b);
-      tj[nt] = Math.max(a, b);
-      tv[nt++] = -w[j]!;
-    }
-  }
-  // A measurement whose column vanished (its only row was the dropped one) is not redundant.
-  for (let j = 0; j < n; j++) {
-    if (status[j] !== FlowStatus.redundant) continue;
-    const a = rowTo[j]!;
-    const b = rowFrom[j]!;
-    if (a < 0 && b < 0) status[j] = FlowStatus.nonRedundant;
-  }
+  const n0 = p.network.from.length;
+  const ends = endsWithLeaks(p.network, leakNodes);
+  const n = ends.from.length;
+  const flows = classifyFlows(p, n);
+  const { status, known, w, unmeasured } = flows;
+  const bal = reducedBalances(ends, flows);
+  const { rowTo, rowFrom, R } = bal;
+  const r = residuals(bal, known);
+  const assembly = assembleLaplacian(bal, status, w);
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
-  const est = wantSd ? estimateUnmeasured(ext, unmeasured, known) : undefined;
-  // Its variance needs (S⁻¹)ᵢⱼ for the rows those flows touch: put those pairs into S's pattern
-  // (as explicit zeros) so the factor — and so the selected inverse — holds them.
-  const pairs: number[] = [];
-  if (est)
-    for (let k = 0; k < unmeasured.length; k++) {
-      if (!est.observable[k]) continue;
-      const rowsOf = new Set<number>();
-      const t = est.terms[k]!;
-      for (let q = 0; q < t.flows.length && rowsOf.size <= MAX_PATTERN_CLIQUE; q++) {
-        const j = t.flows[q]!;
-        if (status[j] !== FlowStatus.redundant) continue;
-        const a = rowTo[j]!;
-        const b = rowFrom[j]!;
-        if (a >= 0) rowsOf.add(a);
-        if (b >= 0) rowsOf.add(b);
-      }
-      if (rowsOf.size > MAX_PATTERN_CLIQUE) continue;
-      const list = [...rowsOf];
-      for (let x = 0; x < list.length; x++)
-        for (let y = x + 1; y < list.length; y++) pairs.push(Math.min(list[x]!, list[y]!), Math.max(list[x]!, list[y]!));
-    }
-  const np = pairs.length / 2;
-  const TI = new Int32Array(nt + np);
-  const TJ = new Int32Array(nt + np);
-  const TV = new Float64Array(nt + np);
-  TI.set(ti.subarray(0, nt));
-  TJ.set(tj.subarray(0, nt));
-  TV.set(tv.subarray(0, nt));
-  for (let q = 0; q < np; q++) {
-    TI[nt + q] = pairs[2 * q]!;
-    TJ[nt + q] = pairs[2 * q + 1]!;
-  }
-  const S = cscFromTriplets(R, R, TI, TJ, TV, nt + np);
+  const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
+  const S = symmetricUpperCsc(R, assembly.diagonal, assembly.hasDiagonal, withCovariancePattern(assembly.offDiagonal, est, bal, status));
   options.captureSystem?.(S, r);
   const { lambda, solver, info } = solveReduced(S, r, options);
 
@@ -301,37 +122,15 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const reconciled = new Float64Array(n).fill(Number.NaN);
   const reconciledSd = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
-  const zDiag = solver ? solver.inverseDiagonal() : new Float64Array(0);
-  const quad = (j: number): number => {
-    // a_jᵀ S⁻¹ a_j = Z_aa + Z_bb − 2 Z_ab
-    const a = rowTo[j]!;
-    const b = rowFrom[j]!;
-    let q = 0;
-    if (a >= 0) q += zDiag[a]!;
-    if (b >= 0) q += zDiag[b]!;
-    if (a >= 0 && b >= 0) q -= 2 * solver!.inverseEntry(a, b);
-    return q;
-  };
-  for (let j = 0; j < n; j++) {
-    const st = status[j]!;
-    if (st === FlowStatus.redundant) {
-      reconciled[j] = known[j]! - w[j]! * atLambda[j]!;
-      if (solver) {
-        const q = quad(j);
-        reconciledSd[j] = Math.sqrt(Math.max(0, w[j]! - w[j]! * w[j]! * q));
-        z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
-      }
-    } else if (st === FlowStatus.nonRedundant) {
-      reconciled[j] = known[j]!;
-      reconciledSd[j] = Math.sqrt(w[j]!);
-    } else if (st === FlowStatus.fixed) {
-      reconciled[j] = known[j]!;
-      reconciledSd[j] = 0;
-    }
-  }
+  const zDiag = solver ? solver.inverseDiagonal() : undefined;
+  adjustMeasurements(flows, bal, atLambda, solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, assembly, n) } : undefined, {
+    reconciled,
+    reconciledSd,
+    z,
+  });
 
   // Unmeasured flows: observable ones from the reconciled known flows.
-  const values = est ?? estimateUnmeasured(ext, unmeasured, reconciled, false);
+  const values = est ?? estimateUnmeasured(ends, unmeasured, reconciled, false);
   let observableCount = 0;
   for (let k = 0; k < unmeasured.length; k++) if (values.observable[k]) observableCount++;
   const unmeasuredSdComputed =
@@ -348,53 +147,21 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
       let v = 0;
       for (let q = 0; q < t.flows.length; q++) v += t.coefs[q]! * reconciled[t.flows[q]!]!;
       reconciled[j] = v;
-      if (unmeasuredSdComputed) reconciledSd[j] = combinationSd(t, status, w, colRows, solver, R);
+      if (unmeasuredSdComputed) reconciledSd[j] = combinationSd(t, status, w, bal, solver, R);
     } else reconciled[j] = values.value[k]!;
   }
 
-  const rows: ReducedRow[] = new Array(R);
-  for (let i = 0; i < R; i++) {
-    // rows within a column are sorted and S is upper triangular: the diagonal is the column's last entry
-    const last = S.colPtr[i + 1]! - 1;
-    const sii = last >= S.colPtr[i]! && S.rowIndex[last] === i ? S.values[last]! : 0;
-    const zii = solver ? zDiag[i]! : Number.NaN;
-    rows[i] = { nodes: nodesOfRow(i), residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
-  }
-  // Closed sets whose dropped balance fails with fixed values: report (cannot be reconciled).
-  const inconsistentRows: number[][] = [];
-  if (droppedOfComp.size > 0) {
-    const droppedIndex = new Int32Array(N + 1).fill(-1);
-    const dropped = [...droppedOfComp.values()];
-    dropped.forEach((g, k) => (droppedIndex[g] = k));
-    const res = new Float64Array(dropped.length);
-    const scale = new Float64Array(dropped.length);
-    for (let j = 0; j < n; j++) {
-      if (Number.isNaN(reconciled[j]!) || status[j] === FlowStatus.estimated) continue;
-      const gf = gFrom[j]!;
-      const gt = gTo[j]!;
-      if (gf === gt) continue;
-      const kt = droppedIndex[gt]!;
-      const kf = droppedIndex[gf]!;
-      if (kt >= 0) {
-        res[kt]! += reconciled[j]!;
-        scale[kt]! += Math.abs(reconciled[j]!);
-      }
-      if (kf >= 0) {
-        res[kf]! -= reconciled[j]!;
-        scale[kf]! += Math.abs(reconciled[j]!);
-      }
-    }
-    dropped.forEach((g, k) => {
-      if (Math.abs(res[k]!) > 1e-9 * Math.max(scale[k]!, 1e-300)) inconsistentRows.push(nodesOfGroup(g));
-    });
-  }
+  const rows = reducedRows(S, r, lambda, zDiag, bal);
+  const inconsistentRows = bal.dropped.length > 0 ? inconsistentBalances(bal, status, reconciled) : [];
   const leaks = leakNodes.map((node, k) => ({ node, value: reconciled[n0 + k]!, sd: reconciledSd[n0 + k]! }));
+  // Without leak hypotheses the arrays are already the model's flows: no copies.
+  const own = <T extends Uint8Array | Float64Array>(a: T): T => (n === n0 ? a : (a.slice(0, n0) as T));
   return {
-    status: status.slice(0, n0),
-    reconciled: reconciled.slice(0, n0),
-    reconciledSd: reconciledSd.slice(0, n0),
-    z: z.slice(0, n0),
-    atLambda: atLambda.slice(0, n0),
+    status: own(status),
+    reconciled: own(reconciled),
+    reconciledSd: own(reconciledSd),
+    z: own(z),
+    atLambda: own(atLambda),
     chi2,
     dof: R,
     rows,
@@ -403,6 +170,356 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     unmeasuredSdComputed,
     inconsistentRows,
   };
+}
+
+/** The network's flow ends, with one extra flow from each leak node to the environment. */
+function endsWithLeaks(net: FlowNetwork, leakNodes: readonly number[]): FlowEnds {
+  if (leakNodes.length === 0) return flowEnds(net);
+  const n0 = net.from.length;
+  const from = new Int32Array(n0 + leakNodes.length);
+  const to = new Int32Array(n0 + leakNodes.length);
+  from.set(net.from);
+  to.set(net.to);
+  leakNodes.forEach((node, k) => {
+    from[n0 + k] = node;
+    to[n0 + k] = -1;
+  });
+  return flowEnds({ nodeCount: net.nodeCount, from, to });
+}
+
+/** The flows by kind: fixed value, free measurement (σ² in `w`), or unknown. */
+interface ClassifiedFlows {
+  status: Uint8Array;
+  /** Fixed or measured value; NaN when unknown. */
+  known: Float64Array;
+  /** σ² of free measurements, 0 otherwise. */
+  w: Float64Array;
+  /** The unknown flows (unmeasured or excluded), increasing. */
+  unmeasured: Int32Array;
+}
+
+/** Flows past the model's own (leak hypotheses) are unknown. */
+function classifyFlows(p: LinearProblem, n: number): ClassifiedFlows {
+  const n0 = p.network.from.length;
+  const { measured, sd, fixed, excluded } = p;
+  const status = new Uint8Array(n);
+  const known = new Float64Array(n).fill(Number.NaN);
+  const w = new Float64Array(n);
+  const unknownList: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const fx = j < n0 && fixed ? fixed[j]! : Number.NaN;
+    const m = j < n0 ? measured[j]! : Number.NaN;
+    if (!Number.isNaN(fx)) {
+      status[j] = FlowStatus.fixed;
+      known[j] = fx;
+    } else if (Number.isNaN(m) || (j < n0 && excluded?.[j] === 1)) {
+      status[j] = FlowStatus.unobservable; // until the observability analysis says otherwise
+      unknownList.push(j);
+    } else if (!(sd[j]! > 0)) {
+      status[j] = FlowStatus.fixed;
+      known[j] = m;
+    } else {
+      status[j] = FlowStatus.redundant;
+      known[j] = m;
+      w[j] = sd[j]! ** 2;
+    }
+  }
+  return { status, known, w, unmeasured: Int32Array.from(unknownList) };
+}
+
+/** The balance rows of the reduced problem and where each flow enters them. */
+interface ReducedBalances {
+  nodeCount: number;
+  /** Group (representative vertex) of each flow's ends. */
+  gFrom: Int32Array;
+  gTo: Int32Array;
+  /** Rows of each flow's column: +1 in rowTo, −1 in rowFrom (−1 = no row). */
+  rowTo: Int32Array;
+  rowFrom: Int32Array;
+  R: number;
+  /** Member nodes of row i: members[memberPtr[i] .. memberPtr[i+1]). */
+  memberPtr: Int32Array;
+  members: Int32Array;
+  /** Group of each node, and whether any flow touches it (for the nodes of a dropped group). */
+  groupOfNode: Int32Array;
+  hasFlow: Uint8Array;
+  /** The dropped group of each closed component, in node order. */
+  dropped: number[];
+}
+
+/**
+ * Groups: nodes (and the environment) joined by unmeasured flows. Measured flows inside a group
+ * are not redundant (no balance checks them). One row per group except the environment's; in a
+ * closed component (no path outside through free measurements) one row is the negative sum of
+ * the others and is dropped, so A V Aᵀ stays positive definite.
+ */
+function reducedBalances(ends: FlowEnds, flows: ClassifiedFlows): ReducedBalances {
+  const { status, unmeasured } = flows;
+  const nv = ends.vertexCount;
+  const N = nv - 1;
+  const n = ends.from.length;
+  const groups = new DisjointSets(nv);
+  for (let k = 0; k < unmeasured.length; k++) groups.union(ends.from[unmeasured[k]!]!, ends.to[unmeasured[k]!]!);
+  const groupOf = groups.roots();
+  const envGroup = groupOf[N]!;
+  const gFrom = new Int32Array(n);
+  const gTo = new Int32Array(n);
+  // Connectivity of groups through free measurements decides which rows are redundant.
+  const comp = new DisjointSets(nv);
+  const hasFlow = new Uint8Array(nv);
+  for (let j = 0; j < n; j++) {
+    const a = groupOf[ends.from[j]!]!;
+    const b = groupOf[ends.to[j]!]!;
+    gFrom[j] = a;
+    gTo[j] = b;
+    hasFlow[ends.from[j]!] = 1;
+    hasFlow[ends.to[j]!] = 1;
+    if (status[j] !== FlowStatus.redundant) continue;
+    if (a === b) status[j] = FlowStatus.nonRedundant;
+    else comp.union(a, b);
+  }
+  const rowOfGroup = new Int32Array(nv).fill(-1);
+  const envComp = comp.find(envGroup);
+  const droppedOfComp = new Int32Array(nv).fill(-1);
+  const dropped: number[] = [];
+  const seen = new Uint8Array(nv);
+  let R = 0;
+  for (let v = 0; v < N; v++) {
+    const g = groupOf[v]!;
+    if (!hasFlow[v] || g === envGroup || seen[g]) continue;
+    seen[g] = 1;
+    const c = comp.find(g);
+    if (c !== envComp && droppedOfComp[c] === -1) {
+      droppedOfComp[c] = g;
+      dropped.push(g);
+      continue;
+    }
+    rowOfGroup[g] = R++;
+  }
+  const rowTo = new Int32Array(n);
+  const rowFrom = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    rowTo[j] = rowOfGroup[gTo[j]!]!;
+    rowFrom[j] = rowOfGroup[gFrom[j]!]!;
+  }
+  const groupOfNode = groupOf.subarray(0, N);
+  const { memberPtr, members } = rowMembers(groupOfNode, hasFlow, rowOfGroup, R);
+  return { nodeCount: N, gFrom, gTo, rowTo, rowFrom, R, memberPtr, members, groupOfNode, hasFlow, dropped };
+}
+
+/** Member nodes of each row, grouped in one pass (counting sort). */
+function rowMembers(groupOfNode: Int32Array, hasFlow: Uint8Array, rowOfGroup: Int32Array, R: number): { memberPtr: Int32Array; members: Int32Array } {
+  const N = groupOfNode.length;
+  const rowOfNode = new Int32Array(N);
+  const memberPtr = new Int32Array(R + 1);
+  for (let v = 0; v < N; v++) {
+    rowOfNode[v] = hasFlow[v] ? rowOfGroup[groupOfNode[v]!]! : -1;
+    if (rowOfNode[v]! >= 0) memberPtr[rowOfNode[v]! + 1]!++;
+  }
+  for (let i = 0; i < R; i++) memberPtr[i + 1]! += memberPtr[i]!;
+  const members = new Int32Array(memberPtr[R]!);
+  const fill = memberPtr.slice(0, R);
+  for (let v = 0; v < N; v++) if (rowOfNode[v]! >= 0) members[fill[rowOfNode[v]!]!++] = v;
+  return { memberPtr, members };
+}
+
+/** r = A·known over every known flow (fixed values included): Σ in − Σ out per row. */
+function residuals(bal: ReducedBalances, known: Float64Array): Float64Array {
+  const { rowTo, rowFrom } = bal;
+  const r = new Float64Array(bal.R);
+  for (let j = 0; j < known.length; j++) {
+    const x = known[j]!;
+    const rf = rowFrom[j]!;
+    const rt = rowTo[j]!;
+    // Equal rows: both ends in one group (or neither in a row), so the flow cancels.
+    if (Number.isNaN(x) || rf === rt) continue;
+    if (rf >= 0) r[rf]! -= x;
+    if (rt >= 0) r[rt]! += x;
+  }
+  return r;
+}
+
+/** Strictly upper entries (row < column) of S. */
+type LaplacianTriplets = Triplets & { ti: Int32Array; tj: Int32Array; tv: Float64Array };
+
+interface LaplacianAssembly {
+  diagonal: Float64Array;
+  hasDiagonal: Uint8Array;
+  offDiagonal: LaplacianTriplets;
+  /** The free measurement behind each off-diagonal triplet. */
+  flowOfEntry: Int32Array;
+}
+
+/**
+ * S = A V Aᵀ, a weighted Laplacian of the group graph grounded at the environment: the diagonal
+ * summed directly, one off-diagonal triplet per free measurement between two rows. A measurement
+ * whose column vanished (its only row was the dropped one) is marked not redundant.
+ */
+function assembleLaplacian(bal: ReducedBalances, status: Uint8Array, w: Float64Array): LaplacianAssembly {
+  const { rowTo, rowFrom, R } = bal;
+  const n = status.length;
+  const diagonal = new Float64Array(R);
+  const hasDiagonal = new Uint8Array(R);
+  const ti = new Int32Array(n);
+  const tj = new Int32Array(n);
+  const tv = new Float64Array(n);
+  const flowOfEntry = new Int32Array(n);
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    if (status[j] !== FlowStatus.redundant) continue;
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    if (a >= 0) {
+      diagonal[a]! += w[j]!;
+      hasDiagonal[a] = 1;
+    }
+    if (b >= 0) {
+      diagonal[b]! += w[j]!;
+      hasDiagonal[b] = 1;
+    }
+    if (a >= 0 && b >= 0) {
+      ti[count] = Math.min(a, b);
+      tj[count] = Math.max(a, b);
+      flowOfEntry[count] = j;
+      tv[count++] = -w[j]!;
+    } else if (a < 0 && b < 0) status[j] = FlowStatus.nonRedundant;
+  }
+  return { diagonal, hasDiagonal, offDiagonal: { ti, tj, tv, count }, flowOfEntry };
+}
+
+/**
+ * An unmeasured flow's variance needs (S⁻¹)ᵢⱼ for the rows its known flows touch: those pairs are
+ * added to S's pattern (as explicit zeros) so the factor — and so the selected inverse — holds them.
+ */
+function withCovariancePattern(t: LaplacianTriplets, est: UnmeasuredEstimate | undefined, bal: ReducedBalances, status: Uint8Array): LaplacianTriplets {
+  if (!est) return t;
+  const { rowTo, rowFrom } = bal;
+  const pairs: number[] = [];
+  for (let k = 0; k < est.observable.length; k++) {
+    if (!est.observable[k]) continue;
+    const rowsOf = new Set<number>();
+    const terms = est.terms[k]!;
+    for (let q = 0; q < terms.flows.length && rowsOf.size <= MAX_PATTERN_CLIQUE; q++) {
+      const j = terms.flows[q]!;
+      if (status[j] !== FlowStatus.redundant) continue;
+      const a = rowTo[j]!;
+      const b = rowFrom[j]!;
+      if (a >= 0) rowsOf.add(a);
+      if (b >= 0) rowsOf.add(b);
+    }
+    if (rowsOf.size > MAX_PATTERN_CLIQUE) continue;
+    const list = [...rowsOf];
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) pairs.push(Math.min(list[x]!, list[y]!), Math.max(list[x]!, list[y]!));
+  }
+  const np = pairs.length / 2;
+  const count = t.count + np;
+  const ti = new Int32Array(count);
+  const tj = new Int32Array(count);
+  const tv = new Float64Array(count);
+  ti.set(t.ti.subarray(0, t.count));
+  tj.set(t.tj.subarray(0, t.count));
+  tv.set(t.tv.subarray(0, t.count));
+  for (let q = 0; q < np; q++) {
+    ti[t.count + q] = pairs[2 * q]!;
+    tj[t.count + q] = pairs[2 * q + 1]!;
+  }
+  return { ti, tj, tv, count };
+}
+
+/** (S⁻¹)[rowTo, rowFrom] of every free measurement between two rows (0 elsewhere): one batch over S's off-diagonal triplets. */
+function inverseAcrossFlows(solver: SpdSolver, assembly: LaplacianAssembly, n: number): Float64Array {
+  const { ti, tj, count } = assembly.offDiagonal;
+  const z = solver.inverseEntries(ti.subarray(0, count), tj.subarray(0, count));
+  const out = new Float64Array(n);
+  for (let k = 0; k < count; k++) out[assembly.flowOfEntry[k]!] = z[k]!;
+  return out;
+}
+
+/**
+ * Reconciled values of the measured and fixed flows; for free measurements, with a factor, also
+ * their σ and measurement-test statistic from q_j = a_jᵀ S⁻¹ a_j = Z_aa + Z_bb − 2 Z_ab.
+ */
+function adjustMeasurements(
+  flows: ClassifiedFlows,
+  bal: ReducedBalances,
+  atLambda: Float64Array,
+  inverse: { diag: Float64Array; across: Float64Array } | undefined,
+  out: { reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array },
+): void {
+  const { status, known, w } = flows;
+  const { rowTo, rowFrom } = bal;
+  const { reconciled, reconciledSd, z } = out;
+  for (let j = 0; j < status.length; j++) {
+    const st = status[j]!;
+    if (st === FlowStatus.redundant) {
+      reconciled[j] = known[j]! - w[j]! * atLambda[j]!;
+      if (inverse) {
+        const a = rowTo[j]!;
+        const b = rowFrom[j]!;
+        let q = 0;
+        if (a >= 0) q += inverse.diag[a]!;
+        if (b >= 0) q += inverse.diag[b]!;
+        if (a >= 0 && b >= 0) q -= 2 * inverse.across[j]!;
+        reconciledSd[j] = Math.sqrt(Math.max(0, w[j]! - w[j]! * w[j]! * q));
+        z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
+      }
+    } else if (st === FlowStatus.nonRedundant) {
+      reconciled[j] = known[j]!;
+      reconciledSd[j] = Math.sqrt(w[j]!);
+    } else if (st === FlowStatus.fixed) {
+      reconciled[j] = known[j]!;
+      reconciledSd[j] = 0;
+    }
+  }
+}
+
+function reducedRows(S: CscMatrix, r: Float64Array, lambda: Float64Array, zDiag: Float64Array | undefined, bal: ReducedBalances): ReducedRow[] {
+  const { memberPtr, members } = bal;
+  const rows: ReducedRow[] = new Array(bal.R);
+  for (let i = 0; i < bal.R; i++) {
+    // rows within a column are sorted and S is upper triangular: the diagonal is the column's last entry
+    const last = S.colPtr[i + 1]! - 1;
+    const sii = last >= S.colPtr[i]! && S.rowIndex[last] === i ? S.values[last]! : 0;
+    const zii = zDiag ? zDiag[i]! : Number.NaN;
+    const nodes = new Array<number>(memberPtr[i + 1]! - memberPtr[i]!);
+    for (let q = memberPtr[i]!; q < memberPtr[i + 1]!; q++) nodes[q - memberPtr[i]!] = members[q]!;
+    rows[i] = { nodes, residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
+  }
+  return rows;
+}
+
+/** Closed sets whose dropped balance fails with fixed values: reported (they cannot be reconciled). */
+function inconsistentBalances(bal: ReducedBalances, status: Uint8Array, reconciled: Float64Array): number[][] {
+  const { gFrom, gTo, dropped, groupOfNode, hasFlow } = bal;
+  const droppedIndex = new Int32Array(bal.nodeCount + 1).fill(-1);
+  dropped.forEach((g, k) => (droppedIndex[g] = k));
+  const res = new Float64Array(dropped.length);
+  const scale = new Float64Array(dropped.length);
+  for (let j = 0; j < status.length; j++) {
+    if (Number.isNaN(reconciled[j]!) || status[j] === FlowStatus.estimated) continue;
+    const gf = gFrom[j]!;
+    const gt = gTo[j]!;
+    if (gf === gt) continue;
+    const kt = droppedIndex[gt]!;
+    const kf = droppedIndex[gf]!;
+    if (kt >= 0) {
+      res[kt]! += reconciled[j]!;
+      scale[kt]! += Math.abs(reconciled[j]!);
+    }
+    if (kf >= 0) {
+      res[kf]! -= reconciled[j]!;
+      scale[kf]! += Math.abs(reconciled[j]!);
+    }
+  }
+  const out: number[][] = [];
+  dropped.forEach((g, k) => {
+    if (Math.abs(res[k]!) <= 1e-9 * Math.max(scale[k]!, 1e-300)) return;
+    const nodes: number[] = [];
+    for (let v = 0; v < groupOfNode.length; v++) if (hasFlow[v] && groupOfNode[v] === g) nodes.push(v);
+    out.push(nodes);
+  });
+  return out;
 }
 
 function solveReduced(
@@ -437,7 +554,7 @@ function combinationSd(
   t: { flows: Int32Array; coefs: Float64Array },
   status: Uint8Array,
   w: Float64Array,
-  colRows: (j: number) => [number, number],
+  bal: Pick<ReducedBalances, 'rowTo' | 'rowFrom'>,
   solver: SpdSolver | undefined,
   R: number,
 ): number {
@@ -452,7 +569,8 @@ function combinationSd(
     if (st !== FlowStatus.redundant && st !== FlowStatus.nonRedundant) continue;
     v += c * c * w[j]!;
     if (st !== FlowStatus.redundant) continue;
-    const [a, b] = colRows(j);
+    const a = bal.rowTo[j]!;
+    const b = bal.rowFrom[j]!;
     if (a >= 0) add(a, c * w[j]!);
     if (b >= 0) add(b, -c * w[j]!);
   }

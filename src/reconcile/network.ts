@@ -9,6 +9,31 @@ export interface FlowNetwork {
   to: Int32Array;
 }
 
+/**
+ * Flow ends as graph vertices: node i is vertex i and the environment (−1) is vertex `nodeCount`,
+ * so graph algorithms index arrays directly instead of testing for −1 at every access.
+ */
+export interface FlowEnds {
+  /** nodeCount + 1: the nodes and the environment. */
+  vertexCount: number;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+export function flowEnds(net: FlowNetwork): FlowEnds {
+  const env = net.nodeCount;
+  const n = net.from.length;
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const a = net.from[j]!;
+    const b = net.to[j]!;
+    from[j] = a === -1 ? env : a;
+    to[j] = b === -1 ? env : b;
+  }
+  return { vertexCount: env + 1, from, to };
+}
+
 /** Union–find with path halving; used to merge nodes joined by unmeasured flows. */
 export class DisjointSets {
   readonly parent: Int32Array;
@@ -23,6 +48,12 @@ export class DisjointSets {
       i = p[i]!;
     }
     return i;
+  }
+  /** The representative of every element, resolved once (array lookups instead of repeated finds). */
+  roots(): Int32Array {
+    const out = new Int32Array(this.parent.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.find(i);
+    return out;
   }
   union(a: number, b: number): void {
     const ra = this.find(a);

@@ -1,4 +1,4 @@
-import { DisjointSets, type FlowNetwork } from './network.ts';
+import { DisjointSets, type FlowEnds } from './network.ts';
 
 /**
  * Observability of unmeasured flows (Kretsovalis & Mah 1987; Narasimhan & Jordache 2000, §3.3):
@@ -8,31 +8,10 @@ import { DisjointSets, type FlowNetwork } from './network.ts';
  * (iterative; parallel flows are distinct edges, so two unmeasured flows between the same two
  * nodes are a cycle).
  */
-export function unmeasuredBridges(net: FlowNetwork, unmeasured: Int32Array): Uint8Array {
-  const env = net.nodeCount;
-  const nv = env + 1;
+export function unmeasuredBridges(ends: FlowEnds, unmeasured: Int32Array): Uint8Array {
+  const nv = ends.vertexCount;
   const m = unmeasured.length;
-  const end = (v: number) => (v === -1 ? env : v);
-  // adjacency (vertex → edge slots)
-  const deg = new Int32Array(nv + 1);
-  for (let k = 0; k < m; k++) {
-    const j = unmeasured[k]!;
-    deg[end(net.from[j]!) + 1]!++;
-    deg[end(net.to[j]!) + 1]!++;
-  }
-  for (let v = 0; v < nv; v++) deg[v + 1]! += deg[v]!;
-  const adjEdge = new Int32Array(2 * m);
-  const adjVert = new Int32Array(2 * m);
-  const fill = deg.slice(0, nv);
-  for (let k = 0; k < m; k++) {
-    const j = unmeasured[k]!;
-    const a = end(net.from[j]!);
-    const b = end(net.to[j]!);
-    adjEdge[fill[a]!] = k;
-    adjVert[fill[a]!++] = b;
-    adjEdge[fill[b]!] = k;
-    adjVert[fill[b]!++] = a;
-  }
+  const { ptr, adjEdge, adjVert } = unmeasuredAdjacency(ends, unmeasured);
   const isBridge = new Uint8Array(m);
   const disc = new Int32Array(nv).fill(-1);
   const low = new Int32Array(nv);
@@ -41,15 +20,15 @@ export function unmeasuredBridges(net: FlowNetwork, unmeasured: Int32Array): Uin
   const stackP = new Int32Array(nv);
   let time = 0;
   for (let s = 0; s < nv; s++) {
-    if (disc[s] !== -1 || deg[s] === deg[s + 1]) continue;
+    if (disc[s] !== -1 || ptr[s] === ptr[s + 1]) continue;
     let sp = 0;
     stackV[sp] = s;
-    stackP[sp] = deg[s]!;
+    stackP[sp] = ptr[s]!;
     disc[s] = low[s] = time++;
     while (sp >= 0) {
       const v = stackV[sp]!;
       const p = stackP[sp]!;
-      if (p < deg[v + 1]!) {
+      if (p < ptr[v + 1]!) {
         stackP[sp] = p + 1;
         const e = adjEdge[p]!;
         if (e === parentEdge[v]) continue;
@@ -59,7 +38,7 @@ export function unmeasuredBridges(net: FlowNetwork, unmeasured: Int32Array): Uin
           disc[w] = low[w] = time++;
           sp++;
           stackV[sp] = w;
-          stackP[sp] = deg[w]!;
+          stackP[sp] = ptr[w]!;
         } else if (disc[w]! < low[v]!) low[v] = disc[w]!;
       } else {
         sp--;
@@ -74,6 +53,32 @@ export function unmeasuredBridges(net: FlowNetwork, unmeasured: Int32Array): Uin
   return isBridge;
 }
 
+/** Vertex → (unmeasured flow k, other end) lists of the unmeasured graph (CSR). */
+function unmeasuredAdjacency(ends: FlowEnds, unmeasured: Int32Array): { ptr: Int32Array; adjEdge: Int32Array; adjVert: Int32Array } {
+  const nv = ends.vertexCount;
+  const m = unmeasured.length;
+  const ptr = new Int32Array(nv + 1);
+  for (let k = 0; k < m; k++) {
+    const j = unmeasured[k]!;
+    ptr[ends.from[j]! + 1]!++;
+    ptr[ends.to[j]! + 1]!++;
+  }
+  for (let v = 0; v < nv; v++) ptr[v + 1]! += ptr[v]!;
+  const adjEdge = new Int32Array(2 * m);
+  const adjVert = new Int32Array(2 * m);
+  const fill = ptr.slice(0, nv);
+  for (let k = 0; k < m; k++) {
+    const j = unmeasured[k]!;
+    const a = ends.from[j]!;
+    const b = ends.to[j]!;
+    adjEdge[fill[a]!] = k;
+    adjVert[fill[a]!++] = b;
+    adjEdge[fill[b]!] = k;
+    adjVert[fill[b]!++] = a;
+  }
+  return { ptr, adjEdge, adjVert };
+}
+
 export interface UnmeasuredEstimate {
   /** Per unmeasured flow (same order as the `unmeasured` list): observable? */
   observable: Uint8Array;
@@ -83,6 +88,18 @@ export interface UnmeasuredEstimate {
   terms: { flows: Int32Array; coefs: Float64Array }[];
 }
 
+/** The forest of bridges between super-nodes (2-edge-connected pieces of the unmeasured graph). */
+interface BridgeForest {
+  /** Super-node (representative vertex) of every vertex. */
+  rep: Int32Array;
+  /** Super-nodes at the ends of unmeasured flow k (meaningful for bridges). */
+  bFrom: Int32Array;
+  bTo: Int32Array;
+  /** Super-node → incident bridges (CSR over representatives; empty outside the forest). */
+  ptr: Int32Array;
+  adj: Int32Array;
+}
+
 /**
  * Estimates every observable unmeasured flow from the known (reconciled or fixed) flows.
  * Contract each 2-edge-connected piece of the unmeasured graph to a super-node; the bridges then
@@ -90,149 +107,216 @@ export interface UnmeasuredEstimate {
  * outside): a leaf's summed balance — unmeasured flows inside it cancel — leaves its one bridge as
  * the only unknown. Returns also each estimate as a linear combination of known flows, for its variance.
  */
-export function estimateUnmeasured(net: FlowNetwork, unmeasured: Int32Array, known: Float64Array, withTerms = true): UnmeasuredEstimate {
-  const env = net.nodeCount;
-  const nv = env + 1;
-  const nFlows = net.from.length;
-  const end = (v: number) => (v === -1 ? env : v);
+export function estimateUnmeasured(ends: FlowEnds, unmeasured: Int32Array, known: Float64Array, withTerms = true): UnmeasuredEstimate {
+  const nv = ends.vertexCount;
   const m = unmeasured.length;
-  const bridge = unmeasuredBridges(net, unmeasured);
-  // Super-nodes: vertices joined by non-bridge unmeasured flows; rep[v] is v's super-node.
-  const ds = new DisjointSets(nv);
-  for (let k = 0; k < m; k++) if (!bridge[k]) ds.union(end(net.from[unmeasured[k]!]!), end(net.to[unmeasured[k]!]!));
-  const rep = new Int32Array(nv);
-  for (let v = 0; v < nv; v++) rep[v] = ds.find(v);
-  const bFrom = (k: number) => rep[end(net.from[unmeasured[k]!]!)]!;
-  const bTo = (k: number) => rep[end(net.to[unmeasured[k]!]!)]!;
-  // Bridge forest adjacency (CSR over super-node representatives).
-  const adjPtr = new Int32Array(nv + 1);
-  for (let k = 0; k < m; k++)
-    if (bridge[k]) {
-      adjPtr[bFrom(k) + 1]!++;
-      adjPtr[bTo(k) + 1]!++;
-    }
-  for (let v = 0; v < nv; v++) adjPtr[v + 1]! += adjPtr[v]!;
-  const adj = new Int32Array(adjPtr[nv]!);
-  const fillA = adjPtr.slice(0, nv);
-  for (let k = 0; k < m; k++)
-    if (bridge[k]) {
-      adj[fillA[bFrom(k)]!++] = k;
-      adj[fillA[bTo(k)]!++] = k;
-    }
-  const inForest = (v: number) => adjPtr[v + 1]! > adjPtr[v]!;
-  // Known flows incident to each forest super-node: sign +1 entering, −1 leaving (CSR).
-  const isUnmeasured = new Uint8Array(nFlows);
-  for (let k = 0; k < m; k++) isUnmeasured[unmeasured[k]!] = 1;
-  const incPtr = new Int32Array(nv + 1);
-  for (let j = 0; j < nFlows; j++) {
-    if (isUnmeasured[j]) continue;
-    const a = rep[end(net.from[j]!)]!;
-    const b = rep[end(net.to[j]!)]!;
-    if (a === b) continue;
-    if (inForest(a)) incPtr[a + 1]!++;
-    if (inForest(b)) incPtr[b + 1]!++;
-  }
-  for (let v = 0; v < nv; v++) incPtr[v + 1]! += incPtr[v]!;
-  const incFlow = new Int32Array(incPtr[nv]!);
-  const incSign = new Int8Array(incPtr[nv]!);
-  const fillI = incPtr.slice(0, nv);
-  for (let j = 0; j < nFlows; j++) {
-    if (isUnmeasured[j]) continue;
-    const a = rep[end(net.from[j]!)]!;
-    const b = rep[end(net.to[j]!)]!;
-    if (a === b) continue;
-    if (inForest(a)) {
-      incFlow[fillI[a]!] = j;
-      incSign[fillI[a]!++] = -1;
-    }
-    if (inForest(b)) {
-      incFlow[fillI[b]!] = j;
-      incSign[fillI[b]!++] = 1;
-    }
-  }
+  const forest = bridgeForest(ends, unmeasured, unmeasuredBridges(ends, unmeasured));
+  const inc = knownIncidence(ends, unmeasured, forest);
   const observable = new Uint8Array(m);
   const value = new Float64Array(m).fill(Number.NaN);
   const terms: { flows: Int32Array; coefs: Float64Array }[] = new Array(m);
   const visited = new Uint8Array(nv);
   const viaEdge = new Int32Array(nv).fill(-1);
   const order = new Int32Array(nv);
-  // Sum of known flows into each subtree as a sparse combination, merged small into large.
-  const acc: (Map<number, number> | undefined)[] = withTerms ? new Array(nv) : [];
+  // Subtree sums: plain numbers for values only, sparse combinations (merged small into large) for terms.
   const sums = withTerms ? new Float64Array(0) : new Float64Array(nv);
+  const acc: (Map<number, number> | undefined)[] = withTerms ? new Array(nv) : [];
+  for (const root of forestRoots(forest, nv - 1)) {
+    if (visited[root]) continue;
+    const tree = { order, size: bfsFromRoot(forest, root, visited, viaEdge, order), viaEdge };
+    if (withTerms) peelTerms(forest, inc, known, tree, acc, { observable, value, terms });
+    else peelValues(forest, inc, known, tree, sums, { observable, value });
+  }
+  return { observable, value, terms };
+}
+
+/** Super-nodes (vertices joined by non-bridge unmeasured flows) and the bridge forest between them. */
+function bridgeForest(ends: FlowEnds, unmeasured: Int32Array, bridge: Uint8Array): BridgeForest {
+  const nv = ends.vertexCount;
+  const m = unmeasured.length;
+  const ds = new DisjointSets(nv);
+  for (let k = 0; k < m; k++) if (!bridge[k]) ds.union(ends.from[unmeasured[k]!]!, ends.to[unmeasured[k]!]!);
+  const rep = ds.roots();
+  const bFrom = new Int32Array(m);
+  const bTo = new Int32Array(m);
+  const ptr = new Int32Array(nv + 1);
+  for (let k = 0; k < m; k++) {
+    bFrom[k] = rep[ends.from[unmeasured[k]!]!]!;
+    bTo[k] = rep[ends.to[unmeasured[k]!]!]!;
+    if (!bridge[k]) continue;
+    ptr[bFrom[k]! + 1]!++;
+    ptr[bTo[k]! + 1]!++;
+  }
+  for (let v = 0; v < nv; v++) ptr[v + 1]! += ptr[v]!;
+  const adj = new Int32Array(ptr[nv]!);
+  const fill = ptr.slice(0, nv);
+  for (let k = 0; k < m; k++)
+    if (bridge[k]) {
+      adj[fill[bFrom[k]!]!++] = k;
+      adj[fill[bTo[k]!]!++] = k;
+    }
+  return { rep, bFrom, bTo, ptr, adj };
+}
+
+/** Known flows incident to each forest super-node: sign +1 entering, −1 leaving (CSR). */
+interface Incidence {
+  ptr: Int32Array;
+  flow: Int32Array;
+  sign: Int8Array;
+}
+
+function knownIncidence(ends: FlowEnds, unmeasured: Int32Array, forest: BridgeForest): Incidence {
+  const nv = ends.vertexCount;
+  const nFlows = ends.from.length;
+  const { rep, ptr: fp } = forest;
+  const isUnmeasured = new Uint8Array(nFlows);
+  for (let k = 0; k < unmeasured.length; k++) isUnmeasured[unmeasured[k]!] = 1;
+  // Ends of each known flow that lie on the forest (−1 elsewhere), resolved once for both passes.
+  const endFrom = new Int32Array(nFlows).fill(-1);
+  const endTo = new Int32Array(nFlows).fill(-1);
+  const ptr = new Int32Array(nv + 1);
+  for (let j = 0; j < nFlows; j++) {
+    if (isUnmeasured[j]) continue;
+    const a = rep[ends.from[j]!]!;
+    const b = rep[ends.to[j]!]!;
+    if (a === b) continue;
+    if (fp[a + 1]! > fp[a]!) {
+      endFrom[j] = a;
+      ptr[a + 1]!++;
+    }
+    if (fp[b + 1]! > fp[b]!) {
+      endTo[j] = b;
+      ptr[b + 1]!++;
+    }
+  }
+  for (let v = 0; v < nv; v++) ptr[v + 1]! += ptr[v]!;
+  const flow = new Int32Array(ptr[nv]!);
+  const sign = new Int8Array(ptr[nv]!);
+  const fill = ptr.slice(0, nv);
+  for (let j = 0; j < nFlows; j++) {
+    const a = endFrom[j]!;
+    const b = endTo[j]!;
+    if (a >= 0) {
+      flow[fill[a]!] = j;
+      sign[fill[a]!++] = -1;
+    }
+    if (b >= 0) {
+      flow[fill[b]!] = j;
+      sign[fill[b]!++] = 1;
+    }
+  }
+  return { ptr, flow, sign };
+}
+
+/** Roots of the forest's trees: the environment's super-node first (where a tree reaches outside), then by vertex. */
+function forestRoots(forest: BridgeForest, env: number): number[] {
+  const { rep, ptr } = forest;
+  const inForest = (v: number) => ptr[v + 1]! > ptr[v]!;
   const envRep = rep[env]!;
   const roots: number[] = [];
   if (inForest(envRep)) roots.push(envRep);
-  for (let v = 0; v < nv; v++) if (rep[v] === v && v !== envRep && inForest(v)) roots.push(v);
-  for (const root of roots) {
-    if (visited[root]) continue;
-    // BFS order from the root, remembering each super-node's parent bridge.
-    let tail = 0;
-    order[tail++] = root;
-    visited[root] = 1;
-    for (let h = 0; h < tail; h++) {
-      const u = order[h]!;
-      for (let q = adjPtr[u]!; q < adjPtr[u + 1]!; q++) {
-        const k = adj[q]!;
-        const a = bFrom(k);
-        const w = a === u ? bTo(k) : a;
-        if (visited[w]) continue;
-        visited[w] = 1;
-        viaEdge[w] = k;
-        order[tail++] = w;
-      }
+  for (let v = 0; v < rep.length; v++) if (rep[v] === v && v !== envRep && inForest(v)) roots.push(v);
+  return roots;
+}
+
+/** Breadth-first order of one tree into `order`, each super-node's parent bridge into `viaEdge`; returns the tree's size. */
+function bfsFromRoot(forest: BridgeForest, root: number, visited: Uint8Array, viaEdge: Int32Array, order: Int32Array): number {
+  const { ptr, adj, bFrom, bTo } = forest;
+  let tail = 0;
+  order[tail++] = root;
+  visited[root] = 1;
+  for (let h = 0; h < tail; h++) {
+    const u = order[h]!;
+    for (let q = ptr[u]!; q < ptr[u + 1]!; q++) {
+      const k = adj[q]!;
+      const a = bFrom[k]!;
+      const w = a === u ? bTo[k]! : a;
+      if (visited[w]) continue;
+      visited[w] = 1;
+      viaEdge[w] = k;
+      order[tail++] = w;
     }
-    if (!withTerms) {
-      // Values only: a running sum per subtree instead of the combinations.
-      for (let h = tail - 1; h >= 1; h--) {
-        const u = order[h]!;
-        let sum = sums[u]!;
-        sums[u] = 0;
-        for (let q = incPtr[u]!; q < incPtr[u + 1]!; q++) sum += incSign[q]! * known[incFlow[q]!]!;
-        const k = viaEdge[u]!;
-        observable[k] = 1;
-        value[k] = bTo(k) === u ? -sum : sum;
-        const a = bFrom(k);
-        sums[a === u ? bTo(k) : a]! += sum;
-      }
-      sums[root] = 0;
-      continue;
-    }
-    for (let h = tail - 1; h >= 1; h--) {
-      const u = order[h]!;
-      const c = acc[u] ?? new Map<number, number>();
-      acc[u] = undefined;
-      for (let q = incPtr[u]!; q < incPtr[u + 1]!; q++) addTerm(c, incFlow[q]!, incSign[q]!);
-      const k = viaEdge[u]!;
-      // Balance of the subtree: Σ known in − out ± x_bridge = 0.
-      const sign = bTo(k) === u ? -1 : 1;
-      const flows = new Int32Array(c.size);
-      const coefs = new Float64Array(c.size);
-      let v = 0;
-      let q = 0;
-      for (const [f, cf] of c) {
-        flows[q] = f;
-        coefs[q] = sign * cf;
-        v += sign * cf * known[f]!;
-        q++;
-      }
-      observable[k] = 1;
-      value[k] = v;
-      terms[k] = { flows, coefs };
-      // Hand the subtree's sum to its parent super-node (the bridge between them cancels).
-      const a = bFrom(k);
-      const parent = a === u ? bTo(k) : a;
-      const pc = acc[parent];
-      if (!pc) acc[parent] = c;
-      else if (pc.size >= c.size) {
-        for (const [f, cf] of c) addTerm(pc, f, cf);
-      } else {
-        for (const [f, cf] of pc) addTerm(c, f, cf);
-        acc[parent] = c;
-      }
-    }
-    acc[root] = undefined;
   }
-  return { observable, value, terms };
+  return tail;
+}
+
+/** One tree of the forest in breadth-first order from its root, with each super-node's parent bridge. */
+interface TreeOrder {
+  order: Int32Array;
+  size: number;
+  viaEdge: Int32Array;
+}
+
+/** Values only: peels the tree from its leaves with a running sum per subtree. */
+function peelValues(
+  forest: BridgeForest,
+  inc: Incidence,
+  known: Float64Array,
+  tree: TreeOrder,
+  sums: Float64Array,
+  out: Pick<UnmeasuredEstimate, 'observable' | 'value'>,
+): void {
+  const { bFrom, bTo } = forest;
+  const { order, size, viaEdge } = tree;
+  for (let h = size - 1; h >= 1; h--) {
+    const u = order[h]!;
+    let sum = sums[u]!;
+    sums[u] = 0;
+    for (let q = inc.ptr[u]!; q < inc.ptr[u + 1]!; q++) sum += inc.sign[q]! * known[inc.flow[q]!]!;
+    const k = viaEdge[u]!;
+    out.observable[k] = 1;
+    out.value[k] = bTo[k] === u ? -sum : sum;
+    const a = bFrom[k]!;
+    sums[a === u ? bTo[k]! : a]! += sum;
+  }
+  sums[order[0]!] = 0;
+}
+
+/** Values and their combinations of known flows: peels the tree, merging each subtree's combination into its parent's. */
+function peelTerms(
+  forest: BridgeForest,
+  inc: Incidence,
+  known: Float64Array,
+  tree: TreeOrder,
+  acc: (Map<number, number> | undefined)[],
+  out: UnmeasuredEstimate,
+): void {
+  const { bFrom, bTo } = forest;
+  const { order, size, viaEdge } = tree;
+  for (let h = size - 1; h >= 1; h--) {
+    const u = order[h]!;
+    const c = acc[u] ?? new Map<number, number>();
+    acc[u] = undefined;
+    for (let q = inc.ptr[u]!; q < inc.ptr[u + 1]!; q++) addTerm(c, inc.flow[q]!, inc.sign[q]!);
+    const k = viaEdge[u]!;
+    // Balance of the subtree: Σ known in − out ± x_bridge = 0.
+    const sign = bTo[k] === u ? -1 : 1;
+    const flows = new Int32Array(c.size);
+    const coefs = new Float64Array(c.size);
+    let v = 0;
+    let q = 0;
+    for (const [f, cf] of c) {
+      flows[q] = f;
+      coefs[q] = sign * cf;
+      v += sign * cf * known[f]!;
+      q++;
+    }
+    out.observable[k] = 1;
+    out.value[k] = v;
+    out.terms[k] = { flows, coefs };
+    // Hand the subtree's sum to its parent super-node (the bridge between them cancels).
+    const a = bFrom[k]!;
+    const parent = a === u ? bTo[k]! : a;
+    const pc = acc[parent];
+    if (!pc) acc[parent] = c;
+    else if (pc.size >= c.size) {
+      for (const [f, cf] of c) addTerm(pc, f, cf);
+    } else {
+      for (const [f, cf] of pc) addTerm(c, f, cf);
+      acc[parent] = c;
+    }
+  }
+  acc[order[0]!] = undefined;
 }
 
 function addTerm(c: Map<number, number>, f: number, s: number): void {
