@@ -1,5 +1,5 @@
 import { reverseCuthillMcKee } from './ordering.ts';
-import { inversePermutation, symPermuteUpper, type CscMatrix } from './sparse.ts';
+import { inversePermutation, symmetricAdjacency, symPermuteUpper, type CscMatrix } from './sparse.ts';
 
 /**
  * Sparse LDLᵀ factorisation of a symmetric positive definite matrix, M = L·D·Lᵀ with L unit lower
@@ -205,9 +205,10 @@ export class FillTooLargeError extends Error {
 
 /** Orders (RCM), analyses and factorises the SPD matrix `m` (upper triangle, CSC). */
 export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver {
-  const perm = reverseCuthillMcKee(m);
+  const adjacency = symmetricAdjacency(m);
+  const perm = reverseCuthillMcKee(m, adjacency);
   const inv = inversePermutation(perm);
-  const pm = symPermuteUpper(m, perm, inv);
+  const pm = symPermuteUpper(m, perm, inv, adjacency);
   const sym = ldlSymbolic(pm, options.maxFactorNonZeros);
   const factorNonZeros = sym.colPtr[sym.n]!;
   if (options.maxFactorFlops !== undefined) {

@@ -120,36 +120,91 @@ export function symUpperMatVec(m: CscMatrix, x: ArrayLike<number>, y: Float64Arr
   return y;
 }
 
-/**
- * Symmetric permutation of a symmetric upper-triangle CSC matrix: returns the upper triangle of
- * P·M·Pᵀ where `perm[new] = old` (and `inverse[old] = new`).
- */
-export function symPermuteUpper(m: CscMatrix, perm: Int32Array, inverse: Int32Array = inversePermutation(perm)): CscMatrix {
+/** Neighbour lists of a symmetric matrix stored as its upper triangle (no self loops), with where each entry's value sits. */
+export interface SymmetricAdjacency {
+  /** Neighbours of i: adj[ptr[i] .. ptr[i+1]). */
+  ptr: Int32Array;
+  adj: Int32Array;
+  /** Index into the matrix's `values` of each neighbour entry. */
+  pos: Int32Array;
+}
+
+export function symmetricAdjacency(m: CscMatrix): SymmetricAdjacency {
   const n = m.cols;
-  const nnz = m.colPtr[n]!;
-  const diagonal = new Float64Array(n);
-  const hasDiagonal = new Uint8Array(n);
-  const ti = new Int32Array(nnz);
-  const tj = new Int32Array(nnz);
-  const tv = new Float64Array(nnz);
-  let count = 0;
-  for (let j = 0; j < n; j++) {
-    const b = inverse[j]!;
+  const ptr = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++)
     for (let p = m.colPtr[j]!; p < m.colPtr[j + 1]!; p++) {
       const i = m.rowIndex[p]!;
-      const v = m.values[p]!;
-      if (i === j) {
-        diagonal[b] = hasDiagonal[b] ? diagonal[b]! + v : v;
-        hasDiagonal[b] = 1;
-        continue;
+      if (i !== j) {
+        ptr[i + 1]!++;
+        ptr[j + 1]!++;
       }
-      const a = inverse[i]!;
-      ti[count] = Math.min(a, b);
-      tj[count] = Math.max(a, b);
-      tv[count++] = v;
+    }
+  for (let i = 0; i < n; i++) ptr[i + 1]! += ptr[i]!;
+  const adj = new Int32Array(ptr[n]!);
+  const pos = new Int32Array(ptr[n]!);
+  const next = ptr.slice(0, n);
+  for (let j = 0; j < n; j++)
+    for (let p = m.colPtr[j]!; p < m.colPtr[j + 1]!; p++) {
+      const i = m.rowIndex[p]!;
+      if (i !== j) {
+        pos[next[i]!] = p;
+        adj[next[i]!++] = j;
+        pos[next[j]!] = p;
+        adj[next[j]!++] = i;
+      }
+    }
+  return { ptr, adj, pos };
+}
+
+/**
+ * Symmetric permutation of a symmetric upper-triangle CSC matrix: returns the upper triangle of
+ * P·M·Pᵀ where `perm[new] = old` (and `inverse[old] = new`). Walking the new rows in increasing
+ * order through M's adjacency emits every column's rows already sorted (the diagonal last), so
+ * no sort is needed. M must hold each entry once (as cscFromTriplets and symmetricUpperCsc make it).
+ */
+export function symPermuteUpper(
+  m: CscMatrix,
+  perm: Int32Array,
+  inverse: Int32Array = inversePermutation(perm),
+  g: SymmetricAdjacency = symmetricAdjacency(m),
+): CscMatrix {
+  const n = m.cols;
+  const { ptr, adj, pos } = g;
+  const diagonalAt = diagonalPositions(m);
+  const colPtr = new Int32Array(n + 1);
+  for (let c = 0; c < n; c++) {
+    const v = perm[c]!;
+    let count = diagonalAt[v]! >= 0 ? 1 : 0;
+    for (let p = ptr[v]!; p < ptr[v + 1]!; p++) if (inverse[adj[p]!]! < c) count++;
+    colPtr[c + 1] = colPtr[c]! + count;
+  }
+  const rowIndex = new Int32Array(colPtr[n]!);
+  const values = new Float64Array(colPtr[n]!);
+  const next = colPtr.slice(0, n);
+  for (let r = 0; r < n; r++) {
+    const v = perm[r]!;
+    // Column r has received all its rows < r from earlier steps: its diagonal comes last.
+    if (diagonalAt[v]! >= 0) {
+      rowIndex[next[r]!] = r;
+      values[next[r]!++] = m.values[diagonalAt[v]!]!;
+    }
+    for (let p = ptr[v]!; p < ptr[v + 1]!; p++) {
+      const c = inverse[adj[p]!]!;
+      if (c <= r) continue;
+      rowIndex[next[c]!] = r;
+      values[next[c]!++] = m.values[pos[p]!]!;
     }
   }
-  return symmetricUpperCsc(n, diagonal, hasDiagonal, { ti, tj, tv, count });
+  return { rows: n, cols: n, colPtr, rowIndex, values };
+}
+
+/** Position in `values` of each column's diagonal entry, −1 where it has none. */
+function diagonalPositions(m: CscMatrix): Int32Array {
+  const at = new Int32Array(m.cols).fill(-1);
+  for (let j = 0; j < m.cols; j++)
+    for (let p = m.colPtr[j]!; p < m.colPtr[j + 1]!; p++) if (m.rowIndex[p] === j) at[j] = p;
+  return at;
 }
 
 export function inversePermutation(perm: Int32Array): Int32Array {

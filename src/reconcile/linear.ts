@@ -123,7 +123,7 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const reconciledSd = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
   const zDiag = solver ? solver.inverseDiagonal() : undefined;
-  adjustMeasurements(flows, bal, atLambda, solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, assembly, n) } : undefined, {
+  adjustMeasurements(flows, bal, atLambda, solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, assembly.offDiagonal) } : undefined, {
     reconciled,
     reconciledSd,
     z,
@@ -230,9 +230,9 @@ function classifyFlows(p: LinearProblem, n: number): ClassifiedFlows {
 /** The balance rows of the reduced problem and where each flow enters them. */
 interface ReducedBalances {
   nodeCount: number;
-  /** Group (representative vertex) of each flow's ends. */
-  gFrom: Int32Array;
-  gTo: Int32Array;
+  ends: FlowEnds;
+  /** Group (representative vertex) of each vertex. */
+  groupOf: Int32Array;
   /** Rows of each flow's column: +1 in rowTo, −1 in rowFrom (−1 = no row). */
   rowTo: Int32Array;
   rowFrom: Int32Array;
@@ -262,16 +262,12 @@ function reducedBalances(ends: FlowEnds, flows: ClassifiedFlows): ReducedBalance
   for (let k = 0; k < unmeasured.length; k++) groups.union(ends.from[unmeasured[k]!]!, ends.to[unmeasured[k]!]!);
   const groupOf = groups.roots();
   const envGroup = groupOf[N]!;
-  const gFrom = new Int32Array(n);
-  const gTo = new Int32Array(n);
   // Connectivity of groups through free measurements decides which rows are redundant.
   const comp = new DisjointSets(nv);
   const hasFlow = new Uint8Array(nv);
   for (let j = 0; j < n; j++) {
     const a = groupOf[ends.from[j]!]!;
     const b = groupOf[ends.to[j]!]!;
-    gFrom[j] = a;
-    gTo[j] = b;
     hasFlow[ends.from[j]!] = 1;
     hasFlow[ends.to[j]!] = 1;
     if (status[j] !== FlowStatus.redundant) continue;
@@ -299,12 +295,12 @@ function reducedBalances(ends: FlowEnds, flows: ClassifiedFlows): ReducedBalance
   const rowTo = new Int32Array(n);
   const rowFrom = new Int32Array(n);
   for (let j = 0; j < n; j++) {
-    rowTo[j] = rowOfGroup[gTo[j]!]!;
-    rowFrom[j] = rowOfGroup[gFrom[j]!]!;
+    rowTo[j] = rowOfGroup[groupOf[ends.to[j]!]!]!;
+    rowFrom[j] = rowOfGroup[groupOf[ends.from[j]!]!]!;
   }
   const groupOfNode = groupOf.subarray(0, N);
   const { memberPtr, members } = rowMembers(groupOfNode, hasFlow, rowOfGroup, R);
-  return { nodeCount: N, gFrom, gTo, rowTo, rowFrom, R, memberPtr, members, groupOfNode, hasFlow, dropped };
+  return { nodeCount: N, ends, groupOf, rowTo, rowFrom, R, memberPtr, members, groupOfNode, hasFlow, dropped };
 }
 
 /** Member nodes of each row, grouped in one pass (counting sort). */
@@ -346,8 +342,6 @@ interface LaplacianAssembly {
   diagonal: Float64Array;
   hasDiagonal: Uint8Array;
   offDiagonal: LaplacianTriplets;
-  /** The free measurement behind each off-diagonal triplet. */
-  flowOfEntry: Int32Array;
 }
 
 /**
@@ -363,7 +357,6 @@ function assembleLaplacian(bal: ReducedBalances, status: Uint8Array, w: Float64A
   const ti = new Int32Array(n);
   const tj = new Int32Array(n);
   const tv = new Float64Array(n);
-  const flowOfEntry = new Int32Array(n);
   let count = 0;
   for (let j = 0; j < n; j++) {
     if (status[j] !== FlowStatus.redundant) continue;
@@ -380,11 +373,10 @@ function assembleLaplacian(bal: ReducedBalances, status: Uint8Array, w: Float64A
     if (a >= 0 && b >= 0) {
       ti[count] = Math.min(a, b);
       tj[count] = Math.max(a, b);
-      flowOfEntry[count] = j;
       tv[count++] = -w[j]!;
     } else if (a < 0 && b < 0) status[j] = FlowStatus.nonRedundant;
   }
-  return { diagonal, hasDiagonal, offDiagonal: { ti, tj, tv, count }, flowOfEntry };
+  return { diagonal, hasDiagonal, offDiagonal: { ti, tj, tv, count } };
 }
 
 /**
@@ -427,13 +419,13 @@ function withCovariancePattern(t: LaplacianTriplets, est: UnmeasuredEstimate | u
   return { ti, tj, tv, count };
 }
 
-/** (S⁻¹)[rowTo, rowFrom] of every free measurement between two rows (0 elsewhere): one batch over S's off-diagonal triplets. */
-function inverseAcrossFlows(solver: SpdSolver, assembly: LaplacianAssembly, n: number): Float64Array {
-  const { ti, tj, count } = assembly.offDiagonal;
-  const z = solver.inverseEntries(ti.subarray(0, count), tj.subarray(0, count));
-  const out = new Float64Array(n);
-  for (let k = 0; k < count; k++) out[assembly.flowOfEntry[k]!] = z[k]!;
-  return out;
+/**
+ * (S⁻¹)[rowTo, rowFrom] of every free measurement between two rows, in one batch over S's
+ * off-diagonal triplets: one per such measurement, in flow order (see assembleLaplacian).
+ */
+function inverseAcrossFlows(solver: SpdSolver, offDiagonal: LaplacianTriplets): Float64Array {
+  const { ti, tj, count } = offDiagonal;
+  return solver.inverseEntries(ti.subarray(0, count), tj.subarray(0, count));
 }
 
 /**
@@ -444,12 +436,14 @@ function adjustMeasurements(
   flows: ClassifiedFlows,
   bal: ReducedBalances,
   atLambda: Float64Array,
+  /** Z_ii per row, and Z_ab per free measurement between two rows in flow order. */
   inverse: { diag: Float64Array; across: Float64Array } | undefined,
   out: { reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array },
 ): void {
   const { status, known, w } = flows;
   const { rowTo, rowFrom } = bal;
   const { reconciled, reconciledSd, z } = out;
+  let across = 0; // the next entry of inverse.across: they follow the flows between two rows
   for (let j = 0; j < status.length; j++) {
     const st = status[j]!;
     if (st === FlowStatus.redundant) {
@@ -460,7 +454,7 @@ function adjustMeasurements(
         let q = 0;
         if (a >= 0) q += inverse.diag[a]!;
         if (b >= 0) q += inverse.diag[b]!;
-        if (a >= 0 && b >= 0) q -= 2 * inverse.across[j]!;
+        if (a >= 0 && b >= 0) q -= 2 * inverse.across[across++]!;
         reconciledSd[j] = Math.sqrt(Math.max(0, w[j]! - w[j]! * w[j]! * q));
         z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
       }
@@ -482,24 +476,30 @@ function reducedRows(S: CscMatrix, r: Float64Array, lambda: Float64Array, zDiag:
     const last = S.colPtr[i + 1]! - 1;
     const sii = last >= S.colPtr[i]! && S.rowIndex[last] === i ? S.values[last]! : 0;
     const zii = zDiag ? zDiag[i]! : Number.NaN;
-    const nodes = new Array<number>(memberPtr[i + 1]! - memberPtr[i]!);
-    for (let q = memberPtr[i]!; q < memberPtr[i + 1]!; q++) nodes[q - memberPtr[i]!] = members[q]!;
-    rows[i] = { nodes, residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
+    rows[i] = { nodes: nodeList(members, memberPtr[i]!, memberPtr[i + 1]!), residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
   }
   return rows;
 }
 
+/** members[start .. end) as a plain array; most rows are one node, and a literal is the cheapest array to make. */
+function nodeList(members: Int32Array, start: number, end: number): number[] {
+  if (end - start === 1) return [members[start]!];
+  const nodes: number[] = [];
+  for (let q = start; q < end; q++) nodes.push(members[q]!);
+  return nodes;
+}
+
 /** Closed sets whose dropped balance fails with fixed values: reported (they cannot be reconciled). */
 function inconsistentBalances(bal: ReducedBalances, status: Uint8Array, reconciled: Float64Array): number[][] {
-  const { gFrom, gTo, dropped, groupOfNode, hasFlow } = bal;
+  const { ends, groupOf, dropped, groupOfNode, hasFlow } = bal;
   const droppedIndex = new Int32Array(bal.nodeCount + 1).fill(-1);
   dropped.forEach((g, k) => (droppedIndex[g] = k));
   const res = new Float64Array(dropped.length);
   const scale = new Float64Array(dropped.length);
   for (let j = 0; j < status.length; j++) {
     if (Number.isNaN(reconciled[j]!) || status[j] === FlowStatus.estimated) continue;
-    const gf = gFrom[j]!;
-    const gt = gTo[j]!;
+    const gf = groupOf[ends.from[j]!]!;
+    const gt = groupOf[ends.to[j]!]!;
     if (gf === gt) continue;
     const kt = droppedIndex[gt]!;
     const kf = droppedIndex[gf]!;
