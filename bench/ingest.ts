@@ -98,16 +98,11 @@ async function generateLong(path: URL, bytes: number): Promise<number> {
 const WORKER = new URL('ingest-worker.mjs', OUT).pathname;
 async function bundleWorker(): Promise<void> {
   const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [new URL('./ingest-worker.ts', import.meta.url).pathname],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: WORKER,
-    logLevel: 'warning',
-  });
+  const bundle = (entry: string, outfile: string) =>
+    esbuild.build({ entryPoints: [new URL(entry, import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  await bundle('./ingest-worker.ts', WORKER);
+  // the CLI's meter thread for large wide files, where the bundled CLI looks for it: beside the bundle
+  await bundle('../src/cli/wide-meters-worker.ts', new URL('wide-meters-worker.mjs', OUT).pathname);
 }
 
 type Run = { ms: number; rows: number; maxRssMB: number };

@@ -1,4 +1,5 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from '../model/issues.ts';
 import type { LoadedModel } from '../model/load.ts';
@@ -8,6 +9,7 @@ import { ingestReadings, type IngestOptions } from '../readings/ingest.ts';
 import type { IngestResult, Layout, ReadingKind } from '../readings/types.ts';
 import type { Command } from 'commander';
 import { readModel, reportInputError, type CommonOptions } from './io.ts';
+import { THREAD_MIN_BYTES, threadedWideMeters } from './wide-meters-thread.ts';
 
 /** Node side of readings ingestion: file streams, mapping files, a progress bar, model + readings in one call. */
 
@@ -20,13 +22,37 @@ export interface ReadingsFileOptions {
   gapMinutes?: number;
 }
 
+/** Bytes per read: 256 KiB reads took ~10 % off the wide benchmark against 64 KiB ones (fewer thread-pool trips). */
+const READ_BYTES = 1 << 18;
+
 /**
- * A file as a stream of 64 KiB byte chunks for ingestReadings: chunks and the strings decoded
- * from them stay below V8's large-object size and die young; 1 MiB reads raised peak RSS from
- * ~175 to ~240 MB on the benchmark (docs/benchmarks.md).
+ * A file as a stream of byte chunks for ingestReadings, read into two buffers in turn: the next
+ * read is under way while the caller works on the current chunk, and no buffer is allocated per
+ * chunk (a read stream allocates one each time: 1 200 for a 78 MB file, and the GCs they cause).
+ * A chunk is valid until the caller asks for the next one after it — ingestReadings copies what
+ * it keeps (the tail of a line, the undecoded end of a multi-byte character).
  */
-export function fileSource(file: string): AsyncIterable<Uint8Array> {
-  return createReadStream(file, { highWaterMark: 1 << 16 });
+export async function* fileSource(file: string): AsyncGenerator<Uint8Array> {
+  const fh = await open(file, 'r');
+  const bufs = [new Uint8Array(READ_BYTES), new Uint8Array(READ_BYTES)];
+  let position = 0;
+  let k = 0;
+  let pending = fh.read(bufs[k], 0, READ_BYTES, position);
+  try {
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      const chunk = bufs[k].subarray(0, bytesRead);
+      k ^= 1;
+      pending = fh.read(bufs[k], 0, READ_BYTES, position);
+      yield chunk;
+    }
+  } finally {
+    // the caller may stop early (an error in the file): let the read under way finish first
+    await pending.catch(() => undefined);
+    await fh.close();
+  }
 }
 
 /**
@@ -102,11 +128,14 @@ export async function ingestFile(file: string, model: Model | undefined, opts: R
     mapping: opts.mapping ? readMapping(opts.mapping) : undefined,
     onProgress: opts.progress ? progressBar(file, opts.lang ?? 'zh') : undefined,
   };
+  let size: number;
   try {
-    statSync(file);
+    size = statSync(file).size;
   } catch (e) {
     throw new InputError(file, [{ severity: 'error', path: [], code: 'readings.read', params: { detail: (e as Error).message } }]);
   }
+  // a large wide file: parsing here, the meters' checks on a second thread (PINGHENG_THREADS=0: one thread)
+  if (size >= THREAD_MIN_BYTES && process.env.PINGHENG_THREADS !== '0') options.wideMeters = threadedWideMeters;
   return ingestReadings(fileSource(file), options);
 }
 

@@ -119,7 +119,7 @@ export class ChunkDecoder {
       }
       return out;
     }
-    this.head.push(chunk);
+    this.head.push(chunk.slice()); // a copy: the source may reuse the chunk's memory for the next one
     this.headBytes += chunk.length;
     if (this.headBytes >= this.sniffBytes) {
       const text = this.start();

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
-import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber } from './bytes.ts';
+import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber, scanNumberInto } from './bytes.ts';
 import { BinaryInputError, ChunkDecoder, DecodeError, encodingFromName, SNIFF_BYTES } from './decode.ts';
 import {
   detectDecimalComma,
@@ -20,6 +20,7 @@ import { isTimeZone, makeTimestampParser } from './timestamp.ts';
 import type { Encoding, IngestResult, Layout, ReadingKind, RejectedEntry } from './types.ts';
 import { isBlank, parseValue } from './values.ts';
 import { summarise } from './result.ts';
+import { localWideMeters, type WideMeters, type WideMetersFactory } from './wide-meters.ts';
 
 export interface IngestOptions {
   /** File name for messages. */
@@ -50,6 +51,11 @@ export interface IngestOptions {
   sniffBytes?: number;
   /** Filled in with how many data lines the fast path read (diagnostics and tests). */
   stats?: { fastRows: number };
+  /**
+   * Where the meters of a wide file run (default: in this thread). The CLI passes one that runs
+   * them on a second thread for large files (src/cli/wide-meters-thread.ts).
+   */
+  wideMeters?: WideMetersFactory;
 }
 
 const SAMPLE_ROWS = 20;
@@ -82,7 +88,8 @@ const asciiText = (b: Uint8Array, s: number, e: number) => asciiDecoder.decode(b
  * Streams a readings CSV (wide: a timestamp column and one column per meter; long: timestamp,
  * meter, value[, unit]) into per-meter window totals with uncertainty, gaps, coverage and
  * quality flags. `source` is any async iterable of byte chunks — a Node file stream, or
- * `File.stream()` in a browser; the file is never held whole.
+ * `File.stream()` in a browser; the file is never held whole. A chunk's memory may be reused by
+ * the source once the next chunk is asked for: whatever outlives a chunk is copied.
  *
  * Every data row is counted: rows.read = rows.used + rows.rejected, and each rejected row (and
  * each rejected value of a used wide row) is listed with its line. An unusable file throws
@@ -163,6 +170,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
    */
   let fastRow: ((b: Uint8Array, s: number, e: number, line: number) => boolean) | undefined;
   let flushWide = () => {};
+  /** The wide layout's meters (set up with the columns). */
+  let wide: WideMeters | undefined;
 
   const newSeries = (def: MeterDef, column: string, valueFactor: number): MeterSeries => {
     const s = new MeterSeries(
@@ -246,8 +255,10 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const bufT = new Float64Array(WIDE_BATCH);
     const bufLine = new Float64Array(WIDE_BATCH);
     let nb = 0;
+    wide = options.wideMeters?.(s.map((x) => x.spec), window, WIDE_BATCH) ?? localWideMeters(s);
+    const meters = wide;
     flushWide = () => {
-      for (let k = 0; k < nCols; k++) s[k].addColumn(bufT, buf, k, nCols, nb, bufLine);
+      if (nb > 0) meters.add(bufT, buf, nb, bufLine);
       nb = 0;
     };
     const commit = (t: number, line: number, used: number, empty: number) => {
@@ -316,11 +327,9 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
             buf[base + k] = NaN;
             empty++;
           } else {
-            // one pass: the number is read up to the delimiter
-            const v = scanNumber(b, p, e, d);
-            if (v !== v) return false;
-            q = numberEnd;
-            buf[base + k] = v;
+            // one pass: the number is read up to the delimiter, straight into the batch
+            q = scanNumberInto(b, p, e, d, buf, base + k);
+            if (q < 0) return false;
             used++;
           }
         } else {
@@ -704,56 +713,66 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     pushGeneral(rest, false);
   };
   try {
-    for await (const chunk of counted) {
-      if (fast) pushFast(chunk);
-      else pushGeneral(chunk, true);
-    }
-    if (fast) {
-      const rest = fast.end();
-      if (rest !== undefined) toGeneral(rest);
-    }
-    if (carry) {
-      const c = carry;
-      carry = undefined;
-      aligned = false;
-      for (const text of dec.push(c)) feedText(text);
-    }
-    for (const text of dec.end()) feedText(text);
-    if (!parser && head !== '') startParser();
-    if (parser) feed(partial, true);
-    if (options.stats) options.stats.fastRows = fastRows;
-  } catch (e) {
-    if (e instanceof DecodeError) {
-      const before = partial + e.before;
-      fail('readings.encoding', { encoding: e.encoding, line: line + before.split('\n').length }, line + before.split('\n').length);
-    }
-    if (e instanceof BinaryInputError) fail('readings.binary', {}, 1);
-    throw e;
+    return await readAll();
+  } finally {
+    wide?.close();
   }
-  if (header === undefined) {
-    if (firstPreambleLine) fail('readings.noMeterColumns', {}, firstPreambleLine);
-    fail('readings.empty', {}, 1);
-  }
-  if (sample !== undefined) {
-    if (sample.length === 0) fail('readings.noData', {}, headerLine);
-    flushSample();
-  }
-  flushWide();
-  return finish();
 
-  function finish(): IngestResult {
+  async function readAll(): Promise<IngestResult> {
+    try {
+      for await (const chunk of counted) {
+        if (fast) pushFast(chunk);
+        else pushGeneral(chunk, true);
+      }
+      if (fast) {
+        const rest = fast.end();
+        if (rest !== undefined) toGeneral(rest);
+      }
+      if (carry) {
+        const c = carry;
+        carry = undefined;
+        aligned = false;
+        for (const text of dec.push(c)) feedText(text);
+      }
+      for (const text of dec.end()) feedText(text);
+      if (!parser && head !== '') startParser();
+      if (parser) feed(partial, true);
+      if (options.stats) options.stats.fastRows = fastRows;
+    } catch (e) {
+      if (e instanceof DecodeError) {
+        const before = partial + e.before;
+        fail('readings.encoding', { encoding: e.encoding, line: line + before.split('\n').length }, line + before.split('\n').length);
+      }
+      if (e instanceof BinaryInputError) fail('readings.binary', {}, 1);
+      throw e;
+    }
+    if (header === undefined) {
+      if (firstPreambleLine) fail('readings.noMeterColumns', {}, firstPreambleLine);
+      fail('readings.empty', {}, 1);
+    }
+    if (sample !== undefined) {
+      if (sample.length === 0) fail('readings.noData', {}, headerLine);
+      flushSample();
+    }
+    flushWide();
+    return finish();
+  }
+
+  async function finish(): Promise<IngestResult> {
+    const meters = wide ?? localWideMeters(series);
+    const extents = await meters.extents();
     // window: the campaign, else the data's extent
     let start = window?.start ?? Infinity;
     let end = window?.end ?? -Infinity;
     if (!window) {
-      for (const s of series) {
-        if (s.readings === 0) continue;
-        s.settle();
-        start = Math.min(start, s.dataStart());
-        end = Math.max(end, s.last);
+      for (const x of extents) {
+        if (x.readings === 0) continue;
+        start = Math.min(start, x.start);
+        end = Math.max(end, x.last);
       }
       if (!(end > start)) start = end = Number.isFinite(start) ? start : 0;
     }
+    const summaries = await meters.finish(start, end);
     return {
       file,
       encoding,
@@ -767,7 +786,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       rejected,
       rejectedNotListed: notListed,
       unknownColumns,
-      ...summarise(series.map((s, k) => ({ series: s, def: seriesDef[k], column: seriesColumn[k] })), defs, start, end, windowSource, zone),
+      ...summarise(summaries.map((summary, k) => ({ summary, def: seriesDef[k], column: seriesColumn[k] })), defs, start, end, windowSource, zone),
     };
   }
 }

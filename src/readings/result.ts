@@ -1,5 +1,5 @@
 import { minimumCampaign } from './defaults.ts';
-import { FLAG_CODES, type Gap, type MeterSeries } from './meter-series.ts';
+import { FLAG_CODES, type Gap, type SeriesSummary } from './meter-series.ts';
 import type { MeterDef } from './meters.ts';
 import { formatInZone } from './timestamp.ts';
 import type { IngestResult, MeterResult } from './types.ts';
@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
  * the longest stretch no gap of a meter that matters touches, against the 72-h minimum.
  */
 export function summarise(
-  entries: { series: MeterSeries; def: MeterDef; column: string }[],
+  entries: { summary: SeriesSummary; def: MeterDef; column: string }[],
   defs: MeterDef[],
   start: number,
   end: number,
@@ -24,8 +24,7 @@ export function summarise(
   const meters: MeterResult[] = [];
   const continuityGaps: Gap[][] = [];
   const continuityMeters: string[] = [];
-  for (const { series: s, def, column } of entries) {
-    const r = s.finish(start, end);
+  for (const { summary: r, def, column } of entries) {
     if (def.matters) {
       continuityGaps.push(r.gaps);
       continuityMeters.push(def.id);

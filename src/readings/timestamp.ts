@@ -1,22 +1,34 @@
 import { DEFAULT_TIMEZONE } from '../model/time.ts';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const zones = new Map<string, { format: Intl.DateTimeFormat; byMinute: Map<number, number> }>();
 
 /**
  * Offset of `zone` from UTC at a UTC instant, in minutes (as src/model/time.ts, with the
- * Intl formatter built once per zone: building one costs far more than using it).
+ * Intl formatter built once per zone — building one costs far more than using it — and each
+ * minute's offset remembered).
  */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(zone, f);
+  let z = zones.get(zone);
+  if (!z) {
+    z = {
+      format: new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      byMinute: new Map(),
+    };
+    zones.set(zone, z);
   }
-  const p = f.formatToParts(new Date(utcMs));
+  // offsets change on whole minutes; a result file formats the same few instants for every meter
+  const minute = Math.floor(utcMs / 60_000);
+  const known = z.byMinute.get(minute);
+  if (known !== undefined) return known;
+  const p = z.format.formatToParts(new Date(utcMs));
   const get = (type: string) => Number(p.find((x) => x.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+  const off = Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+  if (z.byMinute.size >= MAX_CACHED_MINUTES) z.byMinute.clear();
+  z.byMinute.set(minute, off);
+  return off;
 }
+const MAX_CACHED_MINUTES = 100_000;
 
 /**
  * Timestamps of readings files, parsed by hand (3–4 M/s, ECOSYSTEM.md; date libraries do
