@@ -201,9 +201,14 @@ export function symPermuteUpper(
 
 /** Position in `values` of each column's diagonal entry, −1 where it has none. */
 function diagonalPositions(m: CscMatrix): Int32Array {
-  const at = new Int32Array(m.cols).fill(-1);
-  for (let j = 0; j < m.cols; j++)
-    for (let p = m.colPtr[j]!; p < m.colPtr[j + 1]!; p++) if (m.rowIndex[p] === j) at[j] = p;
+  const { cols, colPtr, rowIndex } = m;
+  const at = new Int32Array(cols).fill(-1);
+  for (let j = 0; j < cols; j++) {
+    const last = colPtr[j + 1]! - 1;
+    // Sorted upper-triangle columns end with their diagonal: look there first.
+    if (last >= colPtr[j]! && rowIndex[last] === j) at[j] = last;
+    else for (let p = colPtr[j]!; p < last; p++) if (rowIndex[p] === j) at[j] = p;
+  }
   return at;
 }
 

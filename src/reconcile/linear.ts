@@ -100,30 +100,26 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const { status, known, w, unmeasured } = flows;
   const bal = reducedBalances(ends, flows);
   const { rowTo, rowFrom, R } = bal;
-  const r = residuals(bal, known);
-  const assembly = assembleLaplacian(bal, status, w);
+  const system = reducedSystem(bal, flows);
+  const { r } = system;
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
   const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
-  const S = symmetricUpperCsc(R, assembly.diagonal, assembly.hasDiagonal, withCovariancePattern(assembly.offDiagonal, est, bal, status));
+  const S = symmetricUpperCsc(R, system.diagonal, system.hasDiagonal, withCovariancePattern(system.offDiagonal, est, bal, status));
   options.captureSystem?.(S, r);
   const { lambda, solver, info } = solveReduced(S, r, options);
 
-  const atLambda = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    const a = rowTo[j]!;
-    const b = rowFrom[j]!;
-    atLambda[j] = (a >= 0 ? lambda[a]! : 0) - (b >= 0 ? lambda[b]! : 0);
-  }
   let chi2 = 0;
   for (let i = 0; i < R; i++) chi2 += r[i]! * lambda[i]!;
 
+  const atLambda = new Float64Array(n);
   const reconciled = new Float64Array(n).fill(Number.NaN);
   const reconciledSd = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
   const zDiag = solver ? solver.inverseDiagonal() : undefined;
-  adjustMeasurements(flows, bal, atLambda, solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, assembly.offDiagonal) } : undefined, {
+  adjustMeasurements(flows, bal, lambda, solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) } : undefined, {
+    atLambda,
     reconciled,
     reconciledSd,
     z,
@@ -292,11 +288,13 @@ function reducedBalances(ends: FlowEnds, flows: ClassifiedFlows): ReducedBalance
     }
     rowOfGroup[g] = R++;
   }
+  const rowOfVertex = new Int32Array(nv);
+  for (let v = 0; v < nv; v++) rowOfVertex[v] = rowOfGroup[groupOf[v]!]!;
   const rowTo = new Int32Array(n);
   const rowFrom = new Int32Array(n);
   for (let j = 0; j < n; j++) {
-    rowTo[j] = rowOfGroup[groupOf[ends.to[j]!]!]!;
-    rowFrom[j] = rowOfGroup[groupOf[ends.from[j]!]!]!;
+    rowTo[j] = rowOfVertex[ends.to[j]!]!;
+    rowFrom[j] = rowOfVertex[ends.from[j]!]!;
   }
   const groupOfNode = groupOf.subarray(0, N);
   const { memberPtr, members } = rowMembers(groupOfNode, hasFlow, rowOfGroup, R);
@@ -319,39 +317,28 @@ function rowMembers(groupOfNode: Int32Array, hasFlow: Uint8Array, rowOfGroup: In
   return { memberPtr, members };
 }
 
-/** r = A·known over every known flow (fixed values included): Σ in − Σ out per row. */
-function residuals(bal: ReducedBalances, known: Float64Array): Float64Array {
-  const { rowTo, rowFrom } = bal;
-  const r = new Float64Array(bal.R);
-  for (let j = 0; j < known.length; j++) {
-    const x = known[j]!;
-    const rf = rowFrom[j]!;
-    const rt = rowTo[j]!;
-    // Equal rows: both ends in one group (or neither in a row), so the flow cancels.
-    if (Number.isNaN(x) || rf === rt) continue;
-    if (rf >= 0) r[rf]! -= x;
-    if (rt >= 0) r[rt]! += x;
-  }
-  return r;
-}
-
 /** Strictly upper entries (row < column) of S. */
 type LaplacianTriplets = Triplets & { ti: Int32Array; tj: Int32Array; tv: Float64Array };
 
-interface LaplacianAssembly {
+interface ReducedSystem {
+  /** r = A·known: Σ in − Σ out of the known flows (fixed values included) per row. */
+  r: Float64Array;
   diagonal: Float64Array;
   hasDiagonal: Uint8Array;
   offDiagonal: LaplacianTriplets;
 }
 
 /**
- * S = A V Aᵀ, a weighted Laplacian of the group graph grounded at the environment: the diagonal
- * summed directly, one off-diagonal triplet per free measurement between two rows. A measurement
- * whose column vanished (its only row was the dropped one) is marked not redundant.
+ * The reduced system in one pass over the flows: the residual r, and S = A V Aᵀ, a weighted
+ * Laplacian of the group graph grounded at the environment — the diagonal summed directly, one
+ * off-diagonal triplet per free measurement between two rows. A measurement whose column
+ * vanished (its only row was the dropped one) is marked not redundant.
  */
-function assembleLaplacian(bal: ReducedBalances, status: Uint8Array, w: Float64Array): LaplacianAssembly {
+function reducedSystem(bal: ReducedBalances, flows: ClassifiedFlows): ReducedSystem {
   const { rowTo, rowFrom, R } = bal;
+  const { status, known, w } = flows;
   const n = status.length;
+  const r = new Float64Array(R);
   const diagonal = new Float64Array(R);
   const hasDiagonal = new Uint8Array(R);
   const ti = new Int32Array(n);
@@ -359,9 +346,15 @@ function assembleLaplacian(bal: ReducedBalances, status: Uint8Array, w: Float64A
   const tv = new Float64Array(n);
   let count = 0;
   for (let j = 0; j < n; j++) {
-    if (status[j] !== FlowStatus.redundant) continue;
     const a = rowTo[j]!;
     const b = rowFrom[j]!;
+    const x = known[j]!;
+    // Equal rows: both ends in one group (or neither in a row), so the flow cancels.
+    if (!Number.isNaN(x) && a !== b) {
+      if (b >= 0) r[b]! -= x;
+      if (a >= 0) r[a]! += x;
+    }
+    if (status[j] !== FlowStatus.redundant) continue;
     if (a >= 0) {
       diagonal[a]! += w[j]!;
       hasDiagonal[a] = 1;
@@ -376,7 +369,7 @@ function assembleLaplacian(bal: ReducedBalances, status: Uint8Array, w: Float64A
       tv[count++] = -w[j]!;
     } else if (a < 0 && b < 0) status[j] = FlowStatus.nonRedundant;
   }
-  return { diagonal, hasDiagonal, offDiagonal: { ti, tj, tv, count } };
+  return { r, diagonal, hasDiagonal, offDiagonal: { ti, tj, tv, count } };
 }
 
 /**
@@ -421,7 +414,7 @@ function withCovariancePattern(t: LaplacianTriplets, est: UnmeasuredEstimate | u
 
 /**
  * (S⁻¹)[rowTo, rowFrom] of every free measurement between two rows, in one batch over S's
- * off-diagonal triplets: one per such measurement, in flow order (see assembleLaplacian).
+ * off-diagonal triplets: one per such measurement, in flow order (see reducedSystem).
  */
 function inverseAcrossFlows(solver: SpdSolver, offDiagonal: LaplacianTriplets): Float64Array {
   const { ti, tj, count } = offDiagonal;
@@ -429,28 +422,29 @@ function inverseAcrossFlows(solver: SpdSolver, offDiagonal: LaplacianTriplets): 
 }
 
 /**
- * Reconciled values of the measured and fixed flows; for free measurements, with a factor, also
+ * (Aᵀλ)_j of every flow and the reconciled values of the measured and fixed flows; for free measurements, with a factor, also
  * their σ and measurement-test statistic from q_j = a_jᵀ S⁻¹ a_j = Z_aa + Z_bb − 2 Z_ab.
  */
 function adjustMeasurements(
   flows: ClassifiedFlows,
   bal: ReducedBalances,
-  atLambda: Float64Array,
+  lambda: Float64Array,
   /** Z_ii per row, and Z_ab per free measurement between two rows in flow order. */
   inverse: { diag: Float64Array; across: Float64Array } | undefined,
-  out: { reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array },
+  out: { atLambda: Float64Array; reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array },
 ): void {
   const { status, known, w } = flows;
   const { rowTo, rowFrom } = bal;
-  const { reconciled, reconciledSd, z } = out;
+  const { atLambda, reconciled, reconciledSd, z } = out;
   let across = 0; // the next entry of inverse.across: they follow the flows between two rows
   for (let j = 0; j < status.length; j++) {
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    atLambda[j] = (a >= 0 ? lambda[a]! : 0) - (b >= 0 ? lambda[b]! : 0);
     const st = status[j]!;
     if (st === FlowStatus.redundant) {
       reconciled[j] = known[j]! - w[j]! * atLambda[j]!;
       if (inverse) {
-        const a = rowTo[j]!;
-        const b = rowFrom[j]!;
         let q = 0;
         if (a >= 0) q += inverse.diag[a]!;
         if (b >= 0) q += inverse.diag[b]!;

@@ -169,33 +169,31 @@ function knownIncidence(ends: FlowEnds, unmeasured: Int32Array, forest: BridgeFo
   const nv = ends.vertexCount;
   const nFlows = ends.from.length;
   const { rep, ptr: fp } = forest;
+  // Super-node of each vertex when it lies on the forest, −1 elsewhere: a flow with equal values
+  // at both ends touches no forest super-node or lies inside one (its terms cancel).
+  const onForest = new Int32Array(nv);
+  for (let v = 0; v < nv; v++) onForest[v] = fp[rep[v]! + 1]! > fp[rep[v]!]! ? rep[v]! : -1;
   const isUnmeasured = new Uint8Array(nFlows);
   for (let k = 0; k < unmeasured.length; k++) isUnmeasured[unmeasured[k]!] = 1;
-  // Ends of each known flow that lie on the forest (−1 elsewhere), resolved once for both passes.
-  const endFrom = new Int32Array(nFlows).fill(-1);
-  const endTo = new Int32Array(nFlows).fill(-1);
+  const touching = new Int32Array(nFlows);
+  let count = 0;
   const ptr = new Int32Array(nv + 1);
   for (let j = 0; j < nFlows; j++) {
-    if (isUnmeasured[j]) continue;
-    const a = rep[ends.from[j]!]!;
-    const b = rep[ends.to[j]!]!;
-    if (a === b) continue;
-    if (fp[a + 1]! > fp[a]!) {
-      endFrom[j] = a;
-      ptr[a + 1]!++;
-    }
-    if (fp[b + 1]! > fp[b]!) {
-      endTo[j] = b;
-      ptr[b + 1]!++;
-    }
+    const a = onForest[ends.from[j]!]!;
+    const b = onForest[ends.to[j]!]!;
+    if (a === b || isUnmeasured[j]) continue;
+    touching[count++] = j;
+    if (a >= 0) ptr[a + 1]!++;
+    if (b >= 0) ptr[b + 1]!++;
   }
   for (let v = 0; v < nv; v++) ptr[v + 1]! += ptr[v]!;
   const flow = new Int32Array(ptr[nv]!);
   const sign = new Int8Array(ptr[nv]!);
   const fill = ptr.slice(0, nv);
-  for (let j = 0; j < nFlows; j++) {
-    const a = endFrom[j]!;
-    const b = endTo[j]!;
+  for (let q = 0; q < count; q++) {
+    const j = touching[q]!;
+    const a = onForest[ends.from[j]!]!;
+    const b = onForest[ends.to[j]!]!;
     if (a >= 0) {
       flow[fill[a]!] = j;
       sign[fill[a]!++] = -1;
