@@ -292,6 +292,9 @@ export class MeterSeries {
       }
       if (!(q - q === 0)) break; // an infinite or NaN rate: the general path skips its statistics
       if (span > gapMs || prevT < ws || last > we || eCount + 1 === nextStat) break;
+      const e = q2 - (q1 + q) / 2;
+      const a = eB < 0 ? -eB : eB;
+      if (a >= eAAbs && a > (e < 0 ? -e : e) && Math.abs(eB - eCenter) > eLimit) break; // a spike to flag
       // from here on the value is taken
       if (v !== runValue) {
         runValue = v;
@@ -301,11 +304,8 @@ export class MeterSeries {
       total += delta;
       coveredMs += span;
       qRes.add(q);
-      const e = q2 - (q1 + q) / 2;
-      const m = ++eCount;
       eRes.add(e);
-      const a = eB < 0 ? -eB : eB;
-      if (a >= eAAbs && a > (e < 0 ? -e : e) && Math.abs(eB - eCenter) > eLimit) this.flag('spike', { at: eBAt, line: eBLine, value: eBValue });
+      eCount++;
       eAAbs = a;
       eB = e;
       eBAt = q2At;
