@@ -30,6 +30,7 @@ export interface LdlFactor extends LdlSymbolic {
  * `maxNonZeros` — a network whose factor would fill in is detected without paying for it.
  */
 export function ldlSymbolic(a: CscMatrix, maxNonZeros = Infinity): LdlSymbolic {
+  const { colPtr: aPtr, rowIndex: aRow } = a;
   const n = a.cols;
   const parent = new Int32Array(n).fill(-1);
   const flag = new Int32Array(n);
@@ -38,8 +39,8 @@ export function ldlSymbolic(a: CscMatrix, maxNonZeros = Infinity): LdlSymbolic {
   for (let k = 0; k < n; k++) {
     flag[k] = k;
     if (total > maxNonZeros) throw new FillTooLargeError(total);
-    for (let p = a.colPtr[k]!; p < a.colPtr[k + 1]!; p++) {
-      let i = a.rowIndex[p]!;
+    for (let p = aPtr[k]!; p < aPtr[k + 1]!; p++) {
+      let i = aRow[p]!;
       if (i >= k) continue;
       // Walk from i up the tree to the first node already on row k's path: each is a nonzero L[k, i].
       for (; flag[i] !== k; i = parent[i]!) {
@@ -66,6 +67,7 @@ export class NotPositiveDefiniteError extends Error {
 
 /** Numeric LDLᵀ given the symbolic analysis; throws NotPositiveDefiniteError on a non-positive pivot. */
 export function ldlNumeric(a: CscMatrix, sym: LdlSymbolic): LdlFactor {
+  const { colPtr: aPtr, rowIndex: aRow, values: aVal } = a;
   const { n, parent, colPtr } = sym;
   const nnz = colPtr[n]!;
   const rowIndex = new Int32Array(nnz);
@@ -80,11 +82,11 @@ export function ldlNumeric(a: CscMatrix, sym: LdlSymbolic): LdlFactor {
     flag[k] = k;
     y[k] = 0;
     let diagScale = 0;
-    for (let p = a.colPtr[k]!; p < a.colPtr[k + 1]!; p++) {
-      let i = a.rowIndex[p]!;
+    for (let p = aPtr[k]!; p < aPtr[k + 1]!; p++) {
+      let i = aRow[p]!;
       if (i > k) continue;
-      y[i]! += a.values[p]!;
-      if (i === k) diagScale = Math.abs(a.values[p]!);
+      y[i]! += aVal[p]!;
+      if (i === k) diagScale = Math.abs(aVal[p]!);
       let len = 0;
       for (; flag[i] !== k; i = parent[i]!) {
         pattern[len++] = i;

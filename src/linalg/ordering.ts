@@ -87,7 +87,8 @@ function bfsLevels(work: OrderingWork, root: number): number {
 }
 
 function resetLevels(work: OrderingWork, size: number): void {
-  for (let k = 0; k < size; k++) work.level[work.queue[k]!] = -1;
+  const { level, queue } = work;
+  for (let k = 0; k < size; k++) level[queue[k]!] = -1;
 }
 
 /** Cuthill–McKee from `root`: BFS appending each node's unplaced neighbours by increasing (degree, index) to `order` from `count`; returns the new count. */

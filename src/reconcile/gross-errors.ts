@@ -39,12 +39,13 @@ export function reconcileAndTest(p: BoundedProblem, options: TestOptions = {}): 
   const alpha = options.alpha ?? defaultSignificance.alpha;
   const r = reconcileBounded(p, options);
   const critical = chiSquareCritical(r.dof, alpha);
+  const z = r.z; // a local: the loops then read a plain typed array, not a property of the spread result
   let tested = 0;
-  for (let j = 0; j < r.z.length; j++) if (!Number.isNaN(r.z[j]!)) tested++;
+  for (let j = 0; j < z.length; j++) if (!Number.isNaN(z[j]!)) tested++;
   const measurementCritical = sidakNormalCritical(tested, alpha);
   const nodalCritical = sidakNormalCritical(r.rows.length, alpha);
   const measurementFailures: number[] = [];
-  for (let j = 0; j < r.z.length; j++) if (Math.abs(r.z[j]!) > measurementCritical) measurementFailures.push(j);
+  for (let j = 0; j < z.length; j++) if (Math.abs(z[j]!) > measurementCritical) measurementFailures.push(j);
   const nodalFailures: number[] = [];
   r.rows.forEach((row, i) => {
     if (row.sd > 0 && Math.abs(row.residual) / row.sd > nodalCritical) nodalFailures.push(i);

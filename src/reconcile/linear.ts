@@ -99,7 +99,7 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const flows = classifyFlows(p, n);
   const { status, known, w, unmeasured } = flows;
   const bal = reducedBalances(ends, flows);
-  const { rowTo, rowFrom, R } = bal;
+  const { R } = bal;
   const system = reducedSystem(bal, flows);
   const { r } = system;
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
@@ -250,22 +250,23 @@ interface ReducedBalances {
  * the others and is dropped, so A V Aᵀ stays positive definite.
  */
 function reducedBalances(ends: FlowEnds, flows: ClassifiedFlows): ReducedBalances {
+  const { from, to } = ends;
   const { status, unmeasured } = flows;
   const nv = ends.vertexCount;
   const N = nv - 1;
   const n = ends.from.length;
   const groups = new DisjointSets(nv);
-  for (let k = 0; k < unmeasured.length; k++) groups.union(ends.from[unmeasured[k]!]!, ends.to[unmeasured[k]!]!);
+  for (let k = 0; k < unmeasured.length; k++) groups.union(from[unmeasured[k]!]!, to[unmeasured[k]!]!);
   const groupOf = groups.roots();
   const envGroup = groupOf[N]!;
   // Connectivity of groups through free measurements decides which rows are redundant.
   const comp = new DisjointSets(nv);
   const hasFlow = new Uint8Array(nv);
   for (let j = 0; j < n; j++) {
-    const a = groupOf[ends.from[j]!]!;
-    const b = groupOf[ends.to[j]!]!;
-    hasFlow[ends.from[j]!] = 1;
-    hasFlow[ends.to[j]!] = 1;
+    const a = groupOf[from[j]!]!;
+    const b = groupOf[to[j]!]!;
+    hasFlow[from[j]!] = 1;
+    hasFlow[to[j]!] = 1;
     if (status[j] !== FlowStatus.redundant) continue;
     if (a === b) status[j] = FlowStatus.nonRedundant;
     else comp.union(a, b);
@@ -293,8 +294,8 @@ function reducedBalances(ends: FlowEnds, flows: ClassifiedFlows): ReducedBalance
   const rowTo = new Int32Array(n);
   const rowFrom = new Int32Array(n);
   for (let j = 0; j < n; j++) {
-    rowTo[j] = rowOfVertex[ends.to[j]!]!;
-    rowFrom[j] = rowOfVertex[ends.from[j]!]!;
+    rowTo[j] = rowOfVertex[to[j]!]!;
+    rowFrom[j] = rowOfVertex[from[j]!]!;
   }
   const groupOfNode = groupOf.subarray(0, N);
   const { memberPtr, members } = rowMembers(groupOfNode, hasFlow, rowOfGroup, R);
@@ -436,7 +437,9 @@ function adjustMeasurements(
   const { status, known, w } = flows;
   const { rowTo, rowFrom } = bal;
   const { atLambda, reconciled, reconciledSd, z } = out;
-  let across = 0; // the next entry of inverse.across: they follow the flows between two rows
+  const zDiag = inverse?.diag;
+  const zAcross = inverse?.across;
+  let across = 0; // the next entry of zAcross: they follow the flows between two rows
   for (let j = 0; j < status.length; j++) {
     const a = rowTo[j]!;
     const b = rowFrom[j]!;
@@ -444,11 +447,11 @@ function adjustMeasurements(
     const st = status[j]!;
     if (st === FlowStatus.redundant) {
       reconciled[j] = known[j]! - w[j]! * atLambda[j]!;
-      if (inverse) {
+      if (zDiag && zAcross) {
         let q = 0;
-        if (a >= 0) q += inverse.diag[a]!;
-        if (b >= 0) q += inverse.diag[b]!;
-        if (a >= 0 && b >= 0) q -= 2 * inverse.across[across++]!;
+        if (a >= 0) q += zDiag[a]!;
+        if (b >= 0) q += zDiag[b]!;
+        if (a >= 0 && b >= 0) q -= 2 * zAcross[across++]!;
         reconciledSd[j] = Math.sqrt(Math.max(0, w[j]! - w[j]! * w[j]! * q));
         z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
       }
@@ -463,12 +466,13 @@ function adjustMeasurements(
 }
 
 function reducedRows(S: CscMatrix, r: Float64Array, lambda: Float64Array, zDiag: Float64Array | undefined, bal: ReducedBalances): ReducedRow[] {
-  const { memberPtr, members } = bal;
-  const rows: ReducedRow[] = new Array(bal.R);
-  for (let i = 0; i < bal.R; i++) {
+  const { memberPtr, members, R } = bal;
+  const { colPtr, rowIndex, values } = S;
+  const rows: ReducedRow[] = new Array(R);
+  for (let i = 0; i < R; i++) {
     // rows within a column are sorted and S is upper triangular: the diagonal is the column's last entry
-    const last = S.colPtr[i + 1]! - 1;
-    const sii = last >= S.colPtr[i]! && S.rowIndex[last] === i ? S.values[last]! : 0;
+    const last = colPtr[i + 1]! - 1;
+    const sii = last >= colPtr[i]! && rowIndex[last] === i ? values[last]! : 0;
     const zii = zDiag ? zDiag[i]! : Number.NaN;
     rows[i] = { nodes: nodeList(members, memberPtr[i]!, memberPtr[i + 1]!), residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
   }
@@ -486,14 +490,15 @@ function nodeList(members: Int32Array, start: number, end: number): number[] {
 /** Closed sets whose dropped balance fails with fixed values: reported (they cannot be reconciled). */
 function inconsistentBalances(bal: ReducedBalances, status: Uint8Array, reconciled: Float64Array): number[][] {
   const { ends, groupOf, dropped, groupOfNode, hasFlow } = bal;
+  const { from, to } = ends;
   const droppedIndex = new Int32Array(bal.nodeCount + 1).fill(-1);
   dropped.forEach((g, k) => (droppedIndex[g] = k));
   const res = new Float64Array(dropped.length);
   const scale = new Float64Array(dropped.length);
   for (let j = 0; j < status.length; j++) {
     if (Number.isNaN(reconciled[j]!) || status[j] === FlowStatus.estimated) continue;
-    const gf = groupOf[ends.from[j]!]!;
-    const gt = groupOf[ends.to[j]!]!;
+    const gf = groupOf[from[j]!]!;
+    const gt = groupOf[to[j]!]!;
     if (gf === gt) continue;
     const kt = droppedIndex[gt]!;
     const kf = droppedIndex[gf]!;

@@ -25,9 +25,10 @@ export function flowEnds(net: FlowNetwork): FlowEnds {
   const n = net.from.length;
   const from = new Int32Array(n);
   const to = new Int32Array(n);
+  const { from: netFrom, to: netTo } = net;
   for (let j = 0; j < n; j++) {
-    const a = net.from[j]!;
-    const b = net.to[j]!;
+    const a = netFrom[j]!;
+    const b = netTo[j]!;
     from[j] = a === -1 ? env : a;
     to[j] = b === -1 ? env : b;
   }

@@ -55,13 +55,14 @@ export function unmeasuredBridges(ends: FlowEnds, unmeasured: Int32Array): Uint8
 
 /** Vertex → (unmeasured flow k, other end) lists of the unmeasured graph (CSR). */
 function unmeasuredAdjacency(ends: FlowEnds, unmeasured: Int32Array): { ptr: Int32Array; adjEdge: Int32Array; adjVert: Int32Array } {
+  const { from, to } = ends;
   const nv = ends.vertexCount;
   const m = unmeasured.length;
   const ptr = new Int32Array(nv + 1);
   for (let k = 0; k < m; k++) {
     const j = unmeasured[k]!;
-    ptr[ends.from[j]! + 1]!++;
-    ptr[ends.to[j]! + 1]!++;
+    ptr[from[j]! + 1]!++;
+    ptr[to[j]! + 1]!++;
   }
   for (let v = 0; v < nv; v++) ptr[v + 1]! += ptr[v]!;
   const adjEdge = new Int32Array(2 * m);
@@ -69,8 +70,8 @@ function unmeasuredAdjacency(ends: FlowEnds, unmeasured: Int32Array): { ptr: Int
   const fill = ptr.slice(0, nv);
   for (let k = 0; k < m; k++) {
     const j = unmeasured[k]!;
-    const a = ends.from[j]!;
-    const b = ends.to[j]!;
+    const a = from[j]!;
+    const b = to[j]!;
     adjEdge[fill[a]!] = k;
     adjVert[fill[a]!++] = b;
     adjEdge[fill[b]!] = k;
@@ -132,17 +133,18 @@ export function estimateUnmeasured(ends: FlowEnds, unmeasured: Int32Array, known
 
 /** Super-nodes (vertices joined by non-bridge unmeasured flows) and the bridge forest between them. */
 function bridgeForest(ends: FlowEnds, unmeasured: Int32Array, bridge: Uint8Array): BridgeForest {
+  const { from, to } = ends;
   const nv = ends.vertexCount;
   const m = unmeasured.length;
   const ds = new DisjointSets(nv);
-  for (let k = 0; k < m; k++) if (!bridge[k]) ds.union(ends.from[unmeasured[k]!]!, ends.to[unmeasured[k]!]!);
+  for (let k = 0; k < m; k++) if (!bridge[k]) ds.union(from[unmeasured[k]!]!, to[unmeasured[k]!]!);
   const rep = ds.roots();
   const bFrom = new Int32Array(m);
   const bTo = new Int32Array(m);
   const ptr = new Int32Array(nv + 1);
   for (let k = 0; k < m; k++) {
-    bFrom[k] = rep[ends.from[unmeasured[k]!]!]!;
-    bTo[k] = rep[ends.to[unmeasured[k]!]!]!;
+    bFrom[k] = rep[from[unmeasured[k]!]!]!;
+    bTo[k] = rep[to[unmeasured[k]!]!]!;
     if (!bridge[k]) continue;
     ptr[bFrom[k]! + 1]!++;
     ptr[bTo[k]! + 1]!++;
@@ -166,6 +168,7 @@ interface Incidence {
 }
 
 function knownIncidence(ends: FlowEnds, unmeasured: Int32Array, forest: BridgeForest): Incidence {
+  const { from, to } = ends;
   const nv = ends.vertexCount;
   const nFlows = ends.from.length;
   const { rep, ptr: fp } = forest;
@@ -179,8 +182,8 @@ function knownIncidence(ends: FlowEnds, unmeasured: Int32Array, forest: BridgeFo
   let count = 0;
   const ptr = new Int32Array(nv + 1);
   for (let j = 0; j < nFlows; j++) {
-    const a = onForest[ends.from[j]!]!;
-    const b = onForest[ends.to[j]!]!;
+    const a = onForest[from[j]!]!;
+    const b = onForest[to[j]!]!;
     if (a === b || isUnmeasured[j]) continue;
     touching[count++] = j;
     if (a >= 0) ptr[a + 1]!++;
@@ -192,8 +195,8 @@ function knownIncidence(ends: FlowEnds, unmeasured: Int32Array, forest: BridgeFo
   const fill = ptr.slice(0, nv);
   for (let q = 0; q < count; q++) {
     const j = touching[q]!;
-    const a = onForest[ends.from[j]!]!;
-    const b = onForest[ends.to[j]!]!;
+    const a = onForest[from[j]!]!;
+    const b = onForest[to[j]!]!;
     if (a >= 0) {
       flow[fill[a]!] = j;
       sign[fill[a]!++] = -1;
@@ -256,14 +259,16 @@ function peelValues(
 ): void {
   const { bFrom, bTo } = forest;
   const { order, size, viaEdge } = tree;
+  const { ptr, flow, sign } = inc;
+  const { observable, value } = out;
   for (let h = size - 1; h >= 1; h--) {
     const u = order[h]!;
     let sum = sums[u]!;
     sums[u] = 0;
-    for (let q = inc.ptr[u]!; q < inc.ptr[u + 1]!; q++) sum += inc.sign[q]! * known[inc.flow[q]!]!;
+    for (let q = ptr[u]!; q < ptr[u + 1]!; q++) sum += sign[q]! * known[flow[q]!]!;
     const k = viaEdge[u]!;
-    out.observable[k] = 1;
-    out.value[k] = bTo[k] === u ? -sum : sum;
+    observable[k] = 1;
+    value[k] = bTo[k] === u ? -sum : sum;
     const a = bFrom[k]!;
     sums[a === u ? bTo[k]! : a]! += sum;
   }
