@@ -250,10 +250,18 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
     inverseEntries(i, j) {
       selinv ??= selectedInverse(f);
       const out = new Float64Array(i.length);
+      const { colPtr, rowIndex } = f;
+      const { diag, lower } = selinv;
       for (let k = 0; k < i.length; k++) {
-        const z = selectedEntry(f, selinv, inv[i[k]!]!, inv[j[k]!]!);
-        if (z === undefined) throw new Error(`entry (${i[k]}, ${j[k]}) is outside the factor's pattern`);
-        out[k] = z;
+        const a = inv[i[k]!]!;
+        const b = inv[j[k]!]!;
+        if (a === b) {
+          out[k] = diag[a]!;
+          continue;
+        }
+        const p = sortedPosition(rowIndex, colPtr[Math.min(a, b)]!, colPtr[Math.min(a, b) + 1]!, Math.max(a, b));
+        if (p < 0) throw new Error(`entry (${i[k]}, ${j[k]}) is outside the factor's pattern`);
+        out[k] = lower[p]!;
       }
       return out;
     },
@@ -267,17 +275,21 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
 /** Z[a, b] of the selected inverse (permuted indices) when it lies in L's pattern or a = b, else undefined. */
 function selectedEntry(f: LdlFactor, selinv: { diag: Float64Array; lower: Float64Array }, a: number, b: number): number | undefined {
   if (a === b) return selinv.diag[a]!;
-  const row = Math.max(a, b);
   const col = Math.min(a, b);
-  // Row `row` in column `col` (sorted): binary search.
-  let lo = f.colPtr[col]!;
-  let hi = f.colPtr[col + 1]! - 1;
+  const p = sortedPosition(f.rowIndex, f.colPtr[col]!, f.colPtr[col + 1]!, Math.max(a, b));
+  return p < 0 ? undefined : selinv.lower[p]!;
+}
+
+/** Position of `row` in the sorted slice rowIndex[start .. end) (binary search), −1 when absent. */
+function sortedPosition(rowIndex: Int32Array, start: number, end: number, row: number): number {
+  let lo = start;
+  let hi = end - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = f.rowIndex[mid]!;
-    if (r === row) return selinv.lower[mid]!;
+    const r = rowIndex[mid]!;
+    if (r === row) return mid;
     if (r < row) lo = mid + 1;
     else hi = mid - 1;
   }
-  return undefined;
+  return -1;
 }
