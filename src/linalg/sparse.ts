@@ -29,72 +29,51 @@ export interface Triplets {
  * Two counting passes, no comparison sort: O(nnz + rows + cols).
  */
 export function cscFromTriplets(rows: number, cols: number, ti: ArrayLike<number>, tj: ArrayLike<number>, tv: ArrayLike<number>, count = ti.length): CscMatrix {
-  const { colStart, order } = sortByColumnThenRow(rows, cols, ti, tj, count);
-  return compressColumns(rows, cols, { ti, tj, tv, count }, colStart, order, undefined);
+  return tripletsToCsc(rows, cols, { ti, tj, tv, count }, undefined);
 }
 
 /**
  * The upper triangle (CSC) of a symmetric matrix given its diagonal — an entry where `hasDiagonal`
  * is set — and its strictly upper entries as triplets (row < column), summing duplicates. The
- * diagonal needs no sorting (it is each column's last entry), so only the off-diagonal entries
- * go through the counting passes.
+ * diagonal needs no sorting: it is each column's last entry.
  */
 export function symmetricUpperCsc(n: number, diagonal: Float64Array, hasDiagonal: Uint8Array, upper: Triplets): CscMatrix {
-  const { colStart, order } = sortByColumnThenRow(n, n, upper.ti, upper.tj, upper.count);
-  return compressColumns(n, n, upper, colStart, order, { values: diagonal, present: hasDiagonal });
+  return tripletsToCsc(n, n, upper, { values: diagonal, present: hasDiagonal });
 }
 
 /**
- * Triplet indices ordered by column, rows increasing within a column (stable, so duplicates keep
- * their input order): a counting sort by row, then a stable one by column.
+ * Triplets into CSC: a stable counting sort by column into slots sized for each column (its
+ * diagonal included), then each column's rows sorted in place and duplicates summed in input
+ * order, the diagonal appended. Merging only shrinks a column, so columns move left, never
+ * over one not yet read.
  */
-function sortByColumnThenRow(rows: number, cols: number, ti: ArrayLike<number>, tj: ArrayLike<number>, count: number): { colStart: Int32Array; order: Int32Array } {
-  const rowCount = new Int32Array(rows + 1);
-  for (let k = 0; k < count; k++) rowCount[ti[k]! + 1]!++;
-  for (let i = 0; i < rows; i++) rowCount[i + 1]! += rowCount[i]!;
-  const byRow = new Int32Array(count);
-  for (let k = 0; k < count; k++) byRow[rowCount[ti[k]!]!++] = k;
-  const colStart = new Int32Array(cols + 1);
-  for (let k = 0; k < count; k++) colStart[tj[k]! + 1]!++;
-  for (let j = 0; j < cols; j++) colStart[j + 1]! += colStart[j]!;
-  const order = new Int32Array(count);
-  const next = colStart.slice(0, cols);
-  for (let q = 0; q < count; q++) {
-    const k = byRow[q]!;
-    order[next[tj[k]!]!++] = k;
-  }
-  return { colStart, order };
-}
-
-/** Compresses sorted triplets column by column (duplicates summed), appending the diagonal entry if given. */
-function compressColumns(
-  rows: number,
-  cols: number,
-  t: Triplets,
-  colStart: Int32Array,
-  order: Int32Array,
-  diagonal: { values: Float64Array; present: Uint8Array } | undefined,
-): CscMatrix {
-  const { ti, tv } = t;
+function tripletsToCsc(rows: number, cols: number, t: Triplets, diagonal: { values: Float64Array; present: Uint8Array } | undefined): CscMatrix {
+  const { ti, tj, tv, count } = t;
   const diagonalValues = diagonal?.values;
   const hasDiagonal = diagonal?.present;
-  const capacity = t.count + (diagonal ? cols : 0);
-  const colPtr = new Int32Array(cols + 1);
+  const slot = new Int32Array(cols + 1);
+  for (let k = 0; k < count; k++) slot[tj[k]! + 1]!++;
+  if (hasDiagonal) for (let j = 0; j < cols; j++) slot[j + 1]! += hasDiagonal[j]!;
+  for (let j = 0; j < cols; j++) slot[j + 1]! += slot[j]!;
+  const capacity = slot[cols]!;
   const rowIndex = new Int32Array(capacity);
   const values = new Float64Array(capacity);
+  const next = slot.slice(0, cols);
+  for (let k = 0; k < count; k++) {
+    const q = next[tj[k]!]!++;
+    rowIndex[q] = ti[k]!;
+    values[q] = tv[k]!;
+  }
+  const colPtr = new Int32Array(cols + 1);
+  const sorter = new ColumnSorter(rows);
   let nz = 0;
   for (let j = 0; j < cols; j++) {
     colPtr[j] = nz;
-    const start = nz;
-    for (let q = colStart[j]!; q < colStart[j + 1]!; q++) {
-      const k = order[q]!;
-      const i = ti[k]!;
-      if (nz > start && rowIndex[nz - 1] === i) values[nz - 1]! += tv[k]!;
-      else {
-        rowIndex[nz] = i;
-        values[nz] = tv[k]!;
-        nz++;
-      }
+    // next[j] is the end of column j's triplets (its diagonal slot, if any, follows)
+    const end = sorter.sortMerging(rowIndex, values, slot[j]!, next[j]!);
+    for (let q = slot[j]!; q < end; q++) {
+      rowIndex[nz] = rowIndex[q]!;
+      values[nz++] = values[q]!;
     }
     if (hasDiagonal?.[j] && diagonalValues) {
       rowIndex[nz] = j;
@@ -164,9 +143,10 @@ export function symmetricAdjacency(m: CscMatrix): SymmetricAdjacency {
 
 /**
  * Symmetric permutation of a symmetric upper-triangle CSC matrix: returns the upper triangle of
- * P·M·Pᵀ where `perm[new] = old` (and `inverse[old] = new`). Walking the new rows in increasing
- * order through M's adjacency emits every column's rows already sorted (the diagonal last), so
- * no sort is needed. M must hold each entry once (as cscFromTriplets and symmetricUpperCsc make it).
+ * P·M·Pᵀ where `perm[new] = old` (and `inverse[old] = new`), rows sorted within each column.
+ * New columns are built in order from M's adjacency — one pass, each column's few rows sorted in
+ * place, its diagonal last. M must hold each entry once (as cscFromTriplets and symmetricUpperCsc
+ * make it).
  */
 export function symPermuteUpper(
   m: CscMatrix,
@@ -179,30 +159,87 @@ export function symPermuteUpper(
   const mValues = m.values;
   const diagonalAt = diagonalPositions(m);
   const colPtr = new Int32Array(n + 1);
+  const rowIndex = new Int32Array(m.colPtr[n]!);
+  const values = new Float64Array(m.colPtr[n]!);
+  const sorter = new ColumnSorter(n);
+  let nz = 0;
   for (let c = 0; c < n; c++) {
     const v = perm[c]!;
-    let count = diagonalAt[v]! >= 0 ? 1 : 0;
-    for (let p = ptr[v]!; p < ptr[v + 1]!; p++) if (inverse[adj[p]!]! < c) count++;
-    colPtr[c + 1] = colPtr[c]! + count;
-  }
-  const rowIndex = new Int32Array(colPtr[n]!);
-  const values = new Float64Array(colPtr[n]!);
-  const next = colPtr.slice(0, n);
-  for (let r = 0; r < n; r++) {
-    const v = perm[r]!;
-    // Column r has received all its rows < r from earlier steps: its diagonal comes last.
-    if (diagonalAt[v]! >= 0) {
-      rowIndex[next[r]!] = r;
-      values[next[r]!++] = mValues[diagonalAt[v]!]!;
-    }
+    colPtr[c] = nz;
     for (let p = ptr[v]!; p < ptr[v + 1]!; p++) {
-      const c = inverse[adj[p]!]!;
-      if (c <= r) continue;
-      rowIndex[next[c]!] = r;
-      values[next[c]!++] = mValues[pos[p]!]!;
+      const r = inverse[adj[p]!]!;
+      if (r >= c) continue;
+      rowIndex[nz] = r;
+      values[nz++] = mValues[pos[p]!]!;
+    }
+    nz = sorter.sortMerging(rowIndex, values, colPtr[c]!, nz);
+    if (diagonalAt[v]! >= 0) {
+      rowIndex[nz] = c;
+      values[nz++] = mValues[diagonalAt[v]!]!;
     }
   }
+  colPtr[n] = nz;
   return { rows: n, cols: n, colPtr, rowIndex, values };
+}
+
+/**
+ * Sorts one column slice by row, carrying the values, and sums entries of equal row in their
+ * input order. Columns of a plant's balance matrix hold a handful of rows, where a (stable)
+ * insertion sort is fastest; a hub's long column goes through the typed-array sort instead
+ * (O(d log d), not O(d²)), its values gathered per row first.
+ */
+class ColumnSorter {
+  /** Longest slice sorted by insertion. */
+  static readonly INSERTION_MAX = 32;
+  private valueOfRow: Float64Array | undefined;
+  private seenIn: Int32Array | undefined;
+  private stamp = 0;
+  constructor(private readonly rows: number) {}
+
+  /** Sorts rowIndex[start .. end) with its values, merging duplicate rows; returns the slice's new end. */
+  sortMerging(rowIndex: Int32Array, values: Float64Array, start: number, end: number): number {
+    if (end - start > ColumnSorter.INSERTION_MAX) return this.sortLong(rowIndex, values, start, end);
+    for (let x = start + 1; x < end; x++) {
+      const r = rowIndex[x]!;
+      const v = values[x]!;
+      let y = x - 1;
+      while (y >= start && rowIndex[y]! > r) {
+        rowIndex[y + 1] = rowIndex[y]!;
+        values[y + 1] = values[y]!;
+        y--;
+      }
+      rowIndex[y + 1] = r;
+      values[y + 1] = v;
+    }
+    let out = start;
+    for (let q = start; q < end; q++) {
+      if (out > start && rowIndex[out - 1] === rowIndex[q]) values[out - 1]! += values[q]!;
+      else {
+        rowIndex[out] = rowIndex[q]!;
+        values[out++] = values[q]!;
+      }
+    }
+    return out;
+  }
+
+  private sortLong(rowIndex: Int32Array, values: Float64Array, start: number, end: number): number {
+    const valueOfRow = (this.valueOfRow ??= new Float64Array(this.rows));
+    const seenIn = (this.seenIn ??= new Int32Array(this.rows));
+    const stamp = ++this.stamp;
+    let unique = start;
+    for (let q = start; q < end; q++) {
+      const r = rowIndex[q]!;
+      if (seenIn[r] === stamp) valueOfRow[r]! += values[q]!;
+      else {
+        seenIn[r] = stamp;
+        valueOfRow[r] = values[q]!;
+        rowIndex[unique++] = r;
+      }
+    }
+    rowIndex.subarray(start, unique).sort();
+    for (let q = start; q < unique; q++) values[q] = valueOfRow[rowIndex[q]!]!;
+    return unique;
+  }
 }
 
 /** Position in `values` of each column's diagonal entry, −1 where it has none. */

@@ -82,6 +82,23 @@ describe('sparse LDLᵀ with RCM ordering', () => {
     );
   });
 
+  it('handles a hub whose column is too long for insertion sort (the typed-array sort path)', () => {
+    // A star: node 0 linked to 100 grounded leaves, in shuffled order so the permuted column is unsorted.
+    const leaves = 100;
+    const edges: [number, number, number][] = [];
+    for (let k = 0; k < leaves; k++) {
+      const leaf = 1 + ((k * 37) % leaves);
+      edges.push([0, leaf, 1 + (leaf % 5)], [leaf, leaves + 1, 2]);
+    }
+    const { upper, dense } = laplacian(leaves + 1, edges);
+    const s = factorSpd(upper);
+    const inv = denseInverse(dense);
+    const b = dense.map((_, i) => Math.cos(i));
+    const ax = symUpperMatVec(upper, s.solve(b));
+    for (let i = 0; i <= leaves; i++) expect(Math.abs(ax[i]! - b[i]!)).toBeLessThanOrEqual(1e-12);
+    for (let leaf = 1; leaf <= leaves; leaf++) expect(s.inverseEntry(0, leaf)).toBeCloseTo(inv[0]![leaf]!, 12);
+  });
+
   it('rejects a singular (ungrounded) Laplacian', () => {
     const { upper } = laplacian(3, [
       [0, 1, 1],
