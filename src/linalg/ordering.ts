@@ -11,7 +11,7 @@ export function reverseCuthillMcKee(m: CscMatrix, g: SymmetricAdjacency = symmet
   const n = m.cols;
   const deg = new Int32Array(n);
   for (let v = 0; v < n; v++) deg[v] = g.ptr[v + 1]! - g.ptr[v]!;
-  const work: OrderingWork = { ptr: g.ptr, adj: g.adj, deg, placed: new Uint8Array(n), level: new Int32Array(n).fill(-1), queue: new Int32Array(n) };
+  const work: OrderingWork = { ptr: g.ptr, adj: g.adj, deg, placed: new Uint8Array(n), level: new Int32Array(n), visitedIn: new Int32Array(n), sweeps: 0, queue: new Int32Array(n) };
   const order = new Int32Array(n);
   let count = 0;
   for (let s = 0; s < n; s++) {
@@ -22,13 +22,16 @@ export function reverseCuthillMcKee(m: CscMatrix, g: SymmetricAdjacency = symmet
   return order;
 }
 
-/** The graph and scratch arrays shared by the steps of one ordering (`level` is −1 between steps). */
+/** The graph and scratch arrays shared by the steps of one ordering. */
 interface OrderingWork {
   ptr: Int32Array;
   adj: Int32Array;
   deg: Int32Array;
   placed: Uint8Array;
+  /** BFS level of the nodes visited in the current sweep: those with visitedIn = sweeps (no reset between sweeps). */
   level: Int32Array;
+  visitedIn: Int32Array;
+  sweeps: number;
   queue: Int32Array;
 }
 
@@ -44,51 +47,45 @@ function pseudoPeripheralNode(work: OrderingWork, start: number): number {
   let size = bfsLevels(work, root);
   let depth = level[queue[size - 1]!]!;
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
+    // The last level closes the BFS queue; the first node of least degree in queue order wins.
     let best = -1;
-    for (let k = 0; k < size; k++) {
+    for (let k = size - 1; k >= 0 && level[queue[k]!] === depth; k--) {
       const v = queue[k]!;
-      if (level[v] === depth && (best === -1 || deg[v]! < deg[best]!)) best = v;
+      if (best === -1 || deg[v]! <= deg[best]!) best = v;
     }
-    resetLevels(work, size);
     const nextSize = bfsLevels(work, best);
     const nextDepth = level[queue[nextSize - 1]!]!;
-    if (nextDepth <= depth) {
-      resetLevels(work, nextSize);
-      return root;
-    }
+    if (nextDepth <= depth) return root;
     root = best;
     size = nextSize;
     depth = nextDepth;
   }
-  resetLevels(work, size);
   return root;
 }
 
 /** BFS over one component from `root`, levels into `level`, visit order into `queue`; returns the visited count. */
 function bfsLevels(work: OrderingWork, root: number): number {
-  const { ptr, adj, level, queue } = work;
+  const { ptr, adj, level, visitedIn, queue } = work;
+  const sweep = ++work.sweeps;
   let head = 0;
   let tail = 0;
   queue[tail++] = root;
   level[root] = 0;
+  visitedIn[root] = sweep;
   while (head < tail) {
     const v = queue[head++]!;
     const next = level[v]! + 1;
     for (let p = ptr[v]!; p < ptr[v + 1]!; p++) {
       const w = adj[p]!;
-      // Earlier components are placed whole, so an unlevelled neighbour is never placed.
-      if (level[w] === -1) {
+      // Earlier components are placed whole, so a neighbour not visited in this sweep is never placed.
+      if (visitedIn[w] !== sweep) {
+        visitedIn[w] = sweep;
         level[w] = next;
         queue[tail++] = w;
       }
     }
   }
   return tail;
-}
-
-function resetLevels(work: OrderingWork, size: number): void {
-  const { level, queue } = work;
-  for (let k = 0; k < size; k++) level[queue[k]!] = -1;
 }
 
 /** Cuthill–McKee from `root`: BFS appending each node's unplaced neighbours by increasing (degree, index) to `order` from `count`; returns the new count. */
