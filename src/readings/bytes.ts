@@ -50,26 +50,10 @@ export function scanNumberInto(b: Uint8Array, s: number, e: number, d: number, o
     neg = true;
     i++;
   } else if (c === 43) i++;
-  // integer digits, then the fraction's: two tight loops (no per-byte point bookkeeping)
-  let m = 0;
-  const i0 = i;
-  for (; i < e; i++) {
-    const x = b[i] - 48;
-    if (x < 0 || x > 9) break;
-    m = m * 10 + x;
-  }
-  let digits = i - i0;
-  let frac = 0;
-  if (i < e && b[i] === 46) {
-    const f0 = ++i;
-    for (; i < e; i++) {
-      const x = b[i] - 48;
-      if (x < 0 || x > 9) break;
-      m = m * 10 + x;
-    }
-    frac = i - f0;
-    digits += frac;
-  }
+  i = scanDigits(b, i, e);
+  const m = digitsOut[0];
+  const digits = digitsOut[1];
+  const frac = digitsOut[2];
   c = i < e ? b[i] : c;
   let end = i;
   if (digits === 0 || digits > MAX_DIGITS) return -1;
@@ -103,6 +87,52 @@ export function scanNumberInto(b: Uint8Array, s: number, e: number, d: number, o
   else return -1;
   out[at] = neg ? -v : v;
   return end;
+}
+
+/**
+ * scanNumberInto for the common cell `digits[.digits]` (no sign, no exponent, at most 15 digits)
+ * ended by `d` or e; −1 for anything else, which the caller then hands to scanNumberInto. Small
+ * enough for V8 to inline into a row's loop (scanNumberInto is not): ~30 % of a wide row's time.
+ */
+export function scanPlainDecimalInto(b: Uint8Array, s: number, e: number, d: number, out: Float64Array, at: number): number {
+  const i = scanDigits(b, s, e);
+  const digits = digitsOut[1];
+  if (digits === 0 || digits > MAX_DIGITS || (i < e && b[i] !== d)) return -1;
+  const frac = digitsOut[2];
+  out[at] = frac === 0 ? digitsOut[0] : digitsOut[0] / POW10[frac];
+  return i;
+}
+
+/** scanDigits' results: the integer mantissa, its digit count, the digits after the point (a typed array: no boxed doubles). */
+const digitsOut = new Float64Array(3);
+
+/**
+ * Reads `digits[.digits]` from b[s..e) into digitsOut and returns where it stopped: integer digits,
+ * then the fraction's — two tight loops, no per-byte bookkeeping of the point.
+ */
+function scanDigits(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  let m = 0;
+  for (; i < e; i++) {
+    const x = b[i] - 48;
+    if (x < 0 || x > 9) break;
+    m = m * 10 + x;
+  }
+  const intDigits = i - s;
+  let frac = 0;
+  if (i < e && b[i] === 46) {
+    const f0 = ++i;
+    for (; i < e; i++) {
+      const x = b[i] - 48;
+      if (x < 0 || x > 9) break;
+      m = m * 10 + x;
+    }
+    frac = i - f0;
+  }
+  digitsOut[0] = m;
+  digitsOut[1] = intDigits + frac;
+  digitsOut[2] = frac;
+  return i;
 }
 
 /** True when b[s..e) holds no double quote and only ASCII (nothing the fast path must not pass over). */

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
-import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber, scanNumberInto } from './bytes.ts';
+import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber, scanNumberInto, scanPlainDecimalInto } from './bytes.ts';
 import { BinaryInputError, ChunkDecoder, DecodeError, encodingFromName, SNIFF_BYTES } from './decode.ts';
 import {
   detectDecimalComma,
@@ -328,7 +328,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
             empty++;
           } else {
             // one pass: the number is read up to the delimiter, straight into the batch
-            q = scanNumberInto(b, p, e, d, buf, base + k);
+            q = scanPlainDecimalInto(b, p, e, d, buf, base + k);
+            if (q < 0) q = scanNumberInto(b, p, e, d, buf, base + k);
             if (q < 0) return false;
             used++;
           }

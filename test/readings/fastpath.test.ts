@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/issues.ts';
-import { ByteKeyTable, LineCutter, parseNumberBytes } from '../../src/readings/bytes.ts';
+import { ByteKeyTable, LineCutter, parseNumberBytes, scanNumberInto, scanPlainDecimalInto } from '../../src/readings/bytes.ts';
 import { ingestReadings, type IngestOptions } from '../../src/readings/ingest.ts';
 import type { IngestResult } from '../../src/readings/types.ts';
 import { parseValue } from '../../src/readings/values.ts';
@@ -50,6 +50,28 @@ describe('numbers read from bytes', () => {
       }),
       { numRuns: 20_000, seed: 42 },
     );
+  });
+  it('the plain-decimal shortcut reads what scanNumberInto reads, or declines', () => {
+    const text = fc
+      .tuple(fc.constantFrom('', '-'), fc.stringMatching(/^[0-9]{0,17}$/), fc.constantFrom('', '.'), fc.stringMatching(/^[0-9]{0,17}$/), fc.constantFrom('', 'e3', ';', 'x'))
+      .map((p) => p.join(''));
+    const out = new Float64Array(2);
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.oneof(text, fc.double({ min: 0, max: 1e9, noNaN: true }).map((x) => x.toFixed(3))), (s) => {
+        const b = enc.encode(`${s},`);
+        const end = scanPlainDecimalInto(b, 0, b.length, 44, out, 0);
+        const full = scanNumberInto(b, 0, b.length, 44, out, 1);
+        if (end >= 0) {
+          taken++;
+          expect(end).toBe(full);
+          expect(Object.is(out[0], out[1])).toBe(true);
+          expect(Object.is(out[0], Number(s))).toBe(true);
+        } else if (full >= 0) expect(/^[0-9]*\.?[0-9]*$/.test(s) && s.replace('.', '').length <= 15 && s.replace('.', '').length > 0).toBe(false);
+      }),
+      { numRuns: 10_000, seed: 44 },
+    );
+    expect(taken).toBeGreaterThan(3000);
   });
   it('reads every value a totalizer prints with toFixed', () => {
     fc.assert(
