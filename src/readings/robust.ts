@@ -99,21 +99,26 @@ export class ThinnedSample {
   constructor(readonly size: number) {
     if (size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`sample size ${size} is not a power of two`);
   }
+  /** Small, so V8 inlines it into the meters' hot loop; the rare work is in make(). */
   add(x: number): void {
-    if (this.skip > 0) {
-      this.skip--;
+    if (this.skip > 0) this.skip--;
+    else {
+      if (this.count === this.values.length) this.make();
+      this.values[this.count++] = x;
+      this.skip = this.stride - 1;
+    }
+  }
+  /** Room for one more value: the buffer on first use, else every other value dropped and the stride doubled. */
+  private make(): void {
+    const v = this.values;
+    if (v.length === 0) {
+      this.values = new Float64Array(this.size);
       return;
     }
-    let v = this.values;
-    if (v.length === 0) v = this.values = new Float64Array(this.size);
-    if (this.count === v.length) {
-      const half = v.length >> 1;
-      for (let i = 0; i < half; i++) v[i] = v[2 * i];
-      this.count = half;
-      this.stride *= 2;
-    }
-    v[this.count++] = x;
-    this.skip = this.stride - 1;
+    const half = v.length >> 1;
+    for (let i = 0; i < half; i++) v[i] = v[2 * i];
+    this.count = half;
+    this.stride *= 2;
   }
   /** The sample held so far. */
   sample(): Float64Array {
