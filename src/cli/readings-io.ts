@@ -9,7 +9,7 @@ import { ingestReadings, type IngestOptions } from '../readings/ingest.ts';
 import type { IngestResult, Layout, ReadingKind } from '../readings/types.ts';
 import type { Command } from 'commander';
 import { readModel, reportInputError, type CommonOptions } from './io.ts';
-import { THREAD_MIN_BYTES, threadedWideMeters } from './wide-meters-thread.ts';
+import { startMeterThread, THREAD_MIN_BYTES } from './wide-meters-thread.ts';
 
 /** Node side of readings ingestion: file streams, mapping files, a progress bar, model + readings in one call. */
 
@@ -134,9 +134,14 @@ export async function ingestFile(file: string, model: Model | undefined, opts: R
   } catch (e) {
     throw new InputError(file, [{ severity: 'error', path: [], code: 'readings.read', params: { detail: (e as Error).message } }]);
   }
-  // a large wide file: parsing here, the meters' checks on a second thread (PINGHENG_THREADS=0: one thread)
-  if (size >= THREAD_MIN_BYTES && process.env.PINGHENG_THREADS !== '0') options.wideMeters = threadedWideMeters;
-  return ingestReadings(fileSource(file), options);
+  // a large file: a meter thread in case it is wide (parsing here, the meters' checks there;
+  // PINGHENG_THREADS=0: one thread), started now so its start overlaps the header's reading
+  const thread = size >= THREAD_MIN_BYTES && process.env.PINGHENG_THREADS !== '0' ? startMeterThread() : undefined;
+  try {
+    return await ingestReadings(fileSource(file), { ...options, wideMeters: thread?.factory });
+  } finally {
+    thread?.close();
+  }
 }
 
 /**

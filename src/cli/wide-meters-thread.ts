@@ -14,10 +14,11 @@ import type { StartMessage } from './wide-meters-worker.ts';
 const MIN_COLUMNS = 8;
 /**
  * The share of the meters this thread keeps besides parsing, so both threads finish together.
- * Measured on the wide benchmark (docs/benchmarks.md): parsing and the rest of this thread's work
- * take ~310 ms of CPU, all the meters ~400 ms; an eighth of the meters here balances the two.
+ * On the wide benchmark (docs/benchmarks.md) parsing takes about as much CPU as the meters'
+ * checks: with the machine's other core busy an eighth here took the wall time from 1.0 to 0.62 s,
+ * on a quiet machine shares of 0, 1/16 and 1/8 gave 0.60, 0.61 and 0.63 s.
  */
-const LOCAL_SHARE = 1 / 8;
+const LOCAL_SHARE = 1 / 16;
 /** Files smaller than this are read in one thread (the thread starts in ~30 ms bundled, ~220 ms under tsx). */
 export const THREAD_MIN_BYTES = 16 * 1024 * 1024;
 /** How long the parser waits for a free slot between checks that the meter thread is alive, ms. */
@@ -37,20 +38,21 @@ function startWorker(): Worker {
 
 type Reply = { extents?: MeterExtent[]; summaries?: SeriesSummary[]; error?: string };
 
-/** WideMetersFactory for ingestReadings' `wideMeters` option. */
-export const threadedWideMeters: WideMetersFactory = (specs, window, batchRows) => {
-  if (specs.length < MIN_COLUMNS) return undefined;
-  const nCols = specs.length;
-  // the first nLocal meters stay here, the others go to the thread
-  const nLocal = Math.floor(nCols * LOCAL_SHARE);
-  const local = specs.slice(0, nLocal).map((spec) => new MeterSeries(spec, window));
-  const nRemote = nCols - nLocal;
-  const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * Int32Array.BYTES_PER_ELEMENT));
-  const data = new SharedArrayBuffer(SLOTS * slotLength(batchRows, nRemote) * Float64Array.BYTES_PER_ELEMENT);
-  const slots = Array.from({ length: SLOTS }, (_, i) => slotViews(data, i, batchRows, nRemote));
+/** A meter thread started ahead of the file's header, and the factory that puts it to use. */
+export interface MeterThread {
+  /** For ingestReadings' `wideMeters`: the thread's meters, once; undefined for a file it does not suit. */
+  factory: WideMetersFactory;
+  /** Ends the thread if the factory did not take it (a long or small file). */
+  close(): void;
+}
+
+/**
+ * Starts the meter thread now, so its start (~30 ms bundled, ~220 ms under tsx) overlaps the
+ * reading of the header and the sample rows instead of holding up the first batches.
+ */
+export function startMeterThread(): MeterThread {
   const worker = startWorker();
   worker.unref(); // never keeps the process alive
-
   // replies arrive in order: the extents, then the summaries (or an error at any point)
   const inbox: Reply[] = [];
   const waiting: ((r: Reply) => void)[] = [];
@@ -67,11 +69,54 @@ export const threadedWideMeters: WideMetersFactory = (specs, window, batchRows) 
     if (r.error !== undefined) throw new Error(`meter thread: ${r.error}`);
     return r;
   };
+  let taken = false;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    worker.removeAllListeners('exit');
+    void worker.terminate();
+  };
+  const factory: WideMetersFactory = (specs, window, batchRows) => {
+    if (taken || closed || specs.length < MIN_COLUMNS) return undefined;
+    taken = true;
+    return threadMeters(worker, reply, close, specs, window, batchRows);
+  };
+  return {
+    factory,
+    close: () => {
+      if (!taken) close();
+    },
+  };
+}
+
+/** WideMetersFactory that starts its own thread (when the caller could not start one earlier). */
+export const threadedWideMeters: WideMetersFactory = (specs, window, batchRows) => {
+  if (specs.length < MIN_COLUMNS) return undefined;
+  return startMeterThread().factory(specs, window, batchRows);
+};
+
+function threadMeters(
+  worker: Worker,
+  reply: () => Promise<Reply>,
+  close: () => void,
+  specs: Parameters<WideMetersFactory>[0],
+  window: Parameters<WideMetersFactory>[1],
+  batchRows: number,
+): WideMeters {
+  const nCols = specs.length;
+  // the first nLocal meters stay here, the others go to the thread
+  const nLocal = Math.floor(nCols * LOCAL_SHARE);
+  const local = specs.slice(0, nLocal).map((spec) => new MeterSeries(spec, window));
+  const nRemote = nCols - nLocal;
+  const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * Int32Array.BYTES_PER_ELEMENT));
+  const data = new SharedArrayBuffer(SLOTS * slotLength(batchRows, nRemote) * Float64Array.BYTES_PER_ELEMENT);
+  const slots = Array.from({ length: SLOTS }, (_, i) => slotViews(data, i, batchRows, nRemote));
+
   const message: StartMessage = { specs: specs.slice(nLocal), window, batchRows, ctrl: ctrl.buffer as SharedArrayBuffer, data };
   worker.postMessage(message);
 
   let cur = 0;
-  let closed = false;
   /** Blocks until slot i is free again (the meter thread has taken its batch). */
   const claim = (i: number) => {
     let waited = 0;
@@ -110,15 +155,10 @@ export const threadedWideMeters: WideMetersFactory = (specs, window, batchRows) 
       worker.postMessage({ start, end });
       const here = local.map((s) => s.finish(start, end));
       const summaries = [...here, ...(await reply()).summaries!];
-      meters.close();
+      close();
       return summaries;
     },
-    close() {
-      if (closed) return;
-      closed = true;
-      worker.removeAllListeners('exit');
-      void worker.terminate();
-    },
+    close,
   };
   return meters;
-};
+}
