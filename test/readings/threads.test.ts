@@ -31,8 +31,12 @@ function wideCsv(rows: number, meters: number): string {
       v[k] = k % 7 === 3 && i % 100 > 30 && i % 100 < 100 ? x : x + 1 + ((i * 31 + k * 17) % 10) / 10; // flat runs
       if (k === 5 && i === 400) v[k] = 3; // a reset
       if (k === 2 && i % 250 === 7) return (v[k] + 900).toFixed(1); // a glitch
-      if ((i + k) % 97 === 0) return '';
-      if (i === 123 && k === 4) return 'n/a';
+      // late in the file (the first 256 KiB read goes through papaparse, the fast path starts after it)
+      if ((i + k) % 97 === 0 || i === rows - 200) return ''; // no values at all in that row
+      if (k === meters - 1 && i === rows - 150) return '-5'; // signed and exponent numbers: the general path
+      if (k === meters - 2 && i === rows - 149) return '1.5e3';
+      if (k === meters - 3 && i === rows - 148) return '1.2.3'; // not a number
+      if ((i === 123 && k === 4) || (i === rows - 199 && k === 0)) return 'n/a'; // the general path right after a row without values
       if (i === 600 && k === 1) return `"${v[k].toFixed(1)}"`;
       return v[k].toFixed(1);
     });
@@ -50,12 +54,15 @@ describe('meters on a second thread (large wide files)', () => {
   it('gives the same result as one thread, batch for batch', async () => {
     const file = join(dir, 'wide.csv');
     writeFileSync(file, wideCsv(1500, 40));
+    const stats = { fastRows: 0 };
     const one = await ingest(file, {});
-    const two = await ingest(file, { wideMeters: threadedWideMeters });
+    const two = await ingest(file, { wideMeters: threadedWideMeters, stats });
+    expect(stats.fastRows).toBeGreaterThan(500); // rows read by the fast path, batched to the thread
     expect(one.meters).toHaveLength(40);
     expect(one.rows.rejected).toBeGreaterThan(0);
     expect(one.meters.some((m) => m.flags.some((f) => f.code === 'reset'))).toBe(true);
     expect(two).toEqual(one);
+    expect(one.rejected.map((r) => r.reason)).toEqual(expect.arrayContaining(['no-values', 'non-numeric', 'bad-timestamp', 'duplicate-timestamp']));
   });
 
   it('keeps files with few meter columns in one thread', () => {
