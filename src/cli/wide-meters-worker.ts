@@ -15,7 +15,42 @@ export interface StartMessage {
   data: SharedArrayBuffer;
 }
 
+/**
+ * Runs the meters' code on made-up series while the thread waits for its first batch (it starts
+ * with the file, before the header is read): V8 then has the hot loops optimised when the real
+ * batches come, instead of spending the first of them in the interpreter (~50 ms of a 78 MB file).
+ * The made-up meters are thrown away.
+ */
+function warmUp(): void {
+  const rows = 128;
+  const meters = 16;
+  const values = new Float64Array(rows * meters);
+  const times = new Float64Array(rows);
+  const lines = new Float64Array(rows);
+  const series = Array.from({ length: meters }, (_, k) => new MeterSeries({ id: `warm-up ${k}`, kind: k % 4 === 3 ? 'rate' : 'cumulative', valueFactor: 1, ratePerHour: 1 }));
+  const level = Float64Array.from({ length: meters }, (_, k) => 1000 * (k + 1));
+  let seed = 1;
+  for (let batch = 0; batch < WARM_UP_BATCHES; batch++) {
+    for (let r = 0; r < rows; r++) {
+      times[r] = (batch * rows + r) * 60_000;
+      lines[r] = batch * rows + r + 2;
+      for (let k = 0; k < meters; k++) {
+        seed = (seed * 16807) % 2147483647; // a small LCG: noisy but repeatable increments
+        const step = 1 + seed / 2147483647;
+        level[k] += step;
+        values[r * meters + k] = k % 4 === 3 ? step : Math.round(level[k] * 100) / 100;
+      }
+    }
+    addBatch(series, times, values, rows, lines);
+  }
+  extentsOf(series);
+  for (const s of series) s.finish(0, WARM_UP_BATCHES * rows * 60_000);
+}
+/** Enough made-up batches for V8 to optimise addColumn/steadyRun and the statistics refreshes. */
+const WARM_UP_BATCHES = 24;
+
 const port = parentPort!;
+warmUp();
 port.once('message', (m: StartMessage) => {
   const ctrl = new Int32Array(m.ctrl, 0, CTRL_LENGTH);
   try {
