@@ -6,7 +6,7 @@ import type { StartMessage } from './wide-meters-worker.ts';
 
 /**
  * The meters of a wide file on a second thread, so parsing (this thread) and the meters' checks
- * (that one) run at once on two cores — docs/readings.md §11, docs/benchmarks.md. Results are
+ * (that one) run at once on two cores — docs/readings.md §12, docs/benchmarks.md. Results are
  * the same as in one thread: the same MeterSeries code sees the same batches in the same order.
  */
 
