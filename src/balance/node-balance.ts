@@ -106,18 +106,8 @@ function termOf(graph: PlantGraph, i: number, state: ValueState): BalanceTerm {
   return term;
 }
 
-interface Draft {
-  node: string;
-  name: string;
-  level: number;
-  layer: string;
-  unit: string;
-  inputs: BalanceTerm[];
-  outputs: BalanceTerm[];
-  stock: BalanceTerm[];
-  tolerancePct: number;
-  derived: string[];
-}
+/** A balance before it is judged: its terms, without the figures judge() computes. */
+type Draft = Pick<NodeBalance, 'node' | 'name' | 'level' | 'layer' | 'unit' | 'inputs' | 'outputs' | 'stock' | 'tolerancePct' | 'derived'>;
 
 /** Residual, closure error, status, the likeliest culprits and the CP-audit advice. */
 function judge(d: Draft): NodeBalance {
