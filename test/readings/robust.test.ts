@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mad, median, robustSigma, ThinnedSample } from '../../src/readings/robust.ts';
+import { lowerMedian, mad, median, robustSigma, ThinnedSample } from '../../src/readings/robust.ts';
 
 describe('robust statistics', () => {
   it('median and MAD of small samples', () => {
@@ -9,6 +9,29 @@ describe('robust statistics', () => {
     expect(median([])).toBeNaN();
     expect(mad([1, 2, 3, 4, 100])).toBe(1);
     expect(robustSigma([1, 2, 3, 4, 100])).toBeCloseTo(1.4826, 12);
+    expect(lowerMedian([4, 1, 3, 2])).toBe(2);
+    expect(lowerMedian([5, 1, 3])).toBe(3);
+    expect(lowerMedian([])).toBeNaN();
+  });
+  it('quickselect median, lower median and MAD equal the sorted ones, with ties and long samples', () => {
+    // values from a few levels: long runs of equal values (the partition's equal pass)
+    const tied = fc.array(fc.integer({ min: -3, max: 3 }).map((x) => x * 0.5), { minLength: 1, maxLength: 700 });
+    const spread = fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 700 });
+    const sortedMedian = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const n = s.length;
+      return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    };
+    fc.assert(
+      fc.property(fc.oneof(tied, spread), (xs) => {
+        const s = [...xs].sort((a, b) => a - b);
+        const m = sortedMedian(xs);
+        expect(median(xs)).toBe(m);
+        expect(lowerMedian(xs)).toBe(s[(s.length - 1) >> 1]);
+        expect(mad(xs)).toBe(sortedMedian(xs.map((x) => Math.abs(x - m))));
+      }),
+      { seed: 8, numRuns: 400 },
+    );
   });
   it('quickselect median equals the sorted median', () => {
     fc.assert(
