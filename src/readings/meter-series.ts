@@ -2,7 +2,7 @@ import { defaultRelativeSd } from '../data/cp-practice.ts';
 import { accuracyClassCoverageFactor } from '../data/measurement.ts';
 import { accuracyClassPct } from '../model/uncertainty.ts';
 import { gapRule, MAD_TO_SIGMA, spikeRule, stuckRule } from './defaults.ts';
-import { mad, median, ThinnedSample } from './robust.ts';
+import { lowerMedian, mad, median, ThinnedSample } from './robust.ts';
 import type { ReadingKind } from './types.ts';
 
 /** max |x| of a sample (0 for an empty one). */
@@ -69,7 +69,15 @@ export interface SeriesSummary {
 }
 
 const MAX_EXAMPLES = 10;
+const CUMULATIVE = 0;
+const RATE = 1;
+const INTERVAL = 2;
+const KIND_CODES: Record<ReadingKind, number> = { cumulative: CUMULATIVE, rate: RATE, interval: INTERVAL };
+/** The intervals whose lower median is the nominal one (settleNominal; typed: no boxed numbers, no comparator sort). */
+const intervalScratch = new Float64Array(gapRule.sampleIntervals + 1);
 const HOUR = 3_600_000;
+/** A run of one value at least this long is stuck (stuckRule, in ms). */
+const STUCK_MS = stuckRule.hours * HOUR;
 /** e-values collected before the first spike statistics; later refreshes (see restat). */
 const WARMUP = 32;
 const RESTAT = 8192;
@@ -152,7 +160,12 @@ export class MeterSeries {
   private readonly flags: Partial<Record<FlagCode, FlagCount>> = {};
 
   // the spec's numbers, copied into fields read on every value
-  private readonly kind: ReadingKind;
+  /**
+   * The kind as a small integer (CUMULATIVE, RATE, INTERVAL) for the per-value code: a kind
+   * string that came through a structured clone (the meter thread) is not the literal the
+   * compiled code compared against, and each such comparison threw the code away.
+   */
+  private readonly kind: number;
   private readonly factor: number;
   private ratePerHour: number;
   private readonly min: number;
@@ -160,7 +173,7 @@ export class MeterSeries {
 
   constructor(spec: SeriesSpec, window?: { start: number; end: number }) {
     this.spec = spec;
-    this.kind = spec.kind;
+    this.kind = KIND_CODES[spec.kind];
     this.factor = spec.valueFactor;
     this.ratePerHour = spec.ratePerHour;
     this.min = spec.min ?? -Infinity;
@@ -213,7 +226,7 @@ export class MeterSeries {
   /** Whether steadyRun may take the next value: a cumulative or rate meter past its warm-up. */
   private steady(): boolean {
     return (
-      (this.kind === 'cumulative' || this.kind === 'rate') &&
+      (this.kind === CUMULATIVE || this.kind === RATE) &&
       this.settled &&
       this.held &&
       this.readings > 2 &&
@@ -231,14 +244,14 @@ export class MeterSeries {
    * the index of the first value it did not take; that one goes through addIn.
    */
   private steadyRun(ts: Float64Array, vs: Float64Array, off: number, stride: number, r0: number, n: number, lines: Float64Array): number {
-    const rate = this.kind === 'rate';
+    const rate = this.kind === RATE;
     const factor = this.factor;
     const min = this.min;
     const max = this.max;
     const ws = this.ws;
     const we = this.we;
     const gapMs = this.gapMs;
-    const stuckMs = stuckRule.hours * HOUR;
+    const stuckMs = STUCK_MS;
     const ratePerHour = this.ratePerHour;
     const eCenter = this.eCenter;
     const eLimit = this.eLimit;
@@ -366,12 +379,12 @@ export class MeterSeries {
     this.trackRun(t, v, line);
     if (this.readings === 1) {
       this.first = t;
-      if (this.kind === 'interval') this.interval(NaN, NaN, t, v, line);
+      if (this.kind === INTERVAL) this.interval(NaN, NaN, t, v, line);
     } else {
       if (this.held) {
         // a reading far above both neighbours that come back in line: a glitch, not a reset
         const glitch =
-          this.kind === 'cumulative' && this.readings > 2 && this.lastV > v && v >= this.prevV && this.lastV - v > v - this.prevV;
+          this.kind === CUMULATIVE && this.readings > 2 && this.lastV > v && v >= this.prevV && this.lastV - v > v - this.prevV;
         if (glitch) {
           this.flag('spike', { at: this.last, line: this.lastLine, value: this.lastV });
           this.lastV = this.prevV + ((v - this.prevV) * (this.last - this.prevT)) / (t - this.prevT);
@@ -409,7 +422,7 @@ export class MeterSeries {
   }
 
   private closeRun(): void {
-    if (this.readings > 1 && this.last - this.runStart >= stuckRule.hours * HOUR) {
+    if (this.readings > 1 && this.last - this.runStart >= STUCK_MS) {
       this.stuckCount++;
       if (this.stuckRuns.length < 1000) this.stuckRuns.push({ at: this.runStart, end: this.last, line: this.runLine, value: this.runValue });
     }
@@ -437,11 +450,10 @@ export class MeterSeries {
 
   private settleNominal(): void {
     const p = this.pending;
-    const dts: number[] = [];
-    for (let i = 0; i < p.length; i += 5) if (!Number.isNaN(p[i])) dts.push(p[i + 2] - p[i]);
+    let n = 0;
+    for (let i = 0; i < p.length; i += 5) if (p[i] === p[i]) intervalScratch[n++] = p[i + 2] - p[i];
     // the lower median: with an even count, the shorter of the two middle intervals
-    dts.sort((a, b) => a - b);
-    this.nominal = dts.length > 0 ? dts[(dts.length - 1) >> 1] : NaN;
+    this.nominal = lowerMedian(intervalScratch.subarray(0, n));
     if (Number.isNaN(this.gapMs)) this.gapMs = gapRule.factor * this.nominal;
     if (Number.isNaN(this.nominal)) this.nominal = this.gapMs / gapRule.factor;
     this.pending = [];
@@ -469,7 +481,7 @@ export class MeterSeries {
     let span: number;
     let from: number;
     let q: number;
-    if (kind === 'interval') {
+    if (kind === INTERVAL) {
       const dt = Number.isNaN(t0) ? this.nominal : t1 - t0;
       span = Math.min(dt, this.nominal);
       from = t1 - span;
@@ -480,7 +492,7 @@ export class MeterSeries {
     } else {
       span = t1 - t0;
       from = t0;
-      if (kind === 'rate') {
+      if (kind === RATE) {
         delta = ((v0 + v1) / 2) * (span / HOUR) * this.ratePerHour;
         if (v1 < 0) this.flag('negative-increment', { at: t1, line, value: v1 });
         q = v1 * this.ratePerHour;
@@ -500,7 +512,7 @@ export class MeterSeries {
         }
         q = (delta / span) * HOUR;
       }
-      if (span > this.gapMs) this.addGap(t0, t1, kind === 'rate');
+      if (span > this.gapMs) this.addGap(t0, t1, kind === RATE);
     }
     // the share of [from, t1] inside the window
     const a = from > this.ws ? from : this.ws;
@@ -525,7 +537,7 @@ export class MeterSeries {
     if (interpolated) {
       const h = (b - a) / HOUR;
       this.filledSq += h * h;
-      if (this.spec.kind === 'interval') this.missingMs += b - a;
+      if (this.kind === INTERVAL) this.missingMs += b - a;
     }
   }
 
