@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
-import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber, scanNumberInto, scanPlainDecimalInto } from './bytes.ts';
+import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber, scanWideRow, wideRowOut } from './bytes.ts';
 import { BinaryInputError, ChunkDecoder, DecodeError, encodingFromName, SNIFF_BYTES } from './decode.ts';
 import {
   detectDecimalComma,
@@ -313,41 +313,17 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const d = delimiter.charCodeAt(0);
     fastRow = (b, s, e, line) => {
       const base = nb * nCols;
-      let used = 0;
-      let empty = 0;
-      let tS = -1;
-      let tE = -1;
-      let j = 0;
-      for (let p = s; ; j++) {
-        if (j === width) return false; // extra field
-        const k = colOf[j];
-        let q = p;
-        if (k >= 0) {
-          if (p === e || b[p] === d) {
-            buf[base + k] = NaN;
-            empty++;
-          } else {
-            // one pass: the number is read up to the delimiter, straight into the batch
-            q = scanPlainDecimalInto(b, p, e, d, buf, base + k);
-            if (q < 0) q = scanNumberInto(b, p, e, d, buf, base + k);
-            if (q < 0) return false;
-            used++;
-          }
-        } else {
-          while (q < e && b[q] !== d) q++;
-          if (k === -2) {
-            tS = p;
-            tE = q;
-          } else if (!plainAscii(b, p, q)) return false;
-        }
-        if (q >= e) break;
-        p = q + 1;
-      }
-      j++;
-      if (j < width) {
+      // the fields straight from the bytes into the batch (bytes.ts); −1: the general path
+      const fields = scanWideRow(b, s, e, d, colOf, width, buf, base);
+      if (fields < 0) return false;
+      const used = wideRowOut[0];
+      let empty = wideRowOut[1];
+      const tS = wideRowOut[2];
+      const tE = wideRowOut[3];
+      if (fields < width) {
         // a short row: the missing cells are empty
         for (let k = 0; k < nCols; k++) {
-          if (cols[k] >= j) {
+          if (cols[k] >= fields) {
             buf[base + k] = NaN;
             empty++;
           }
