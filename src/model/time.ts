@@ -1,3 +1,5 @@
+import { fixedOffsetZones } from '../data/time-zones.ts';
+
 /**
  * Timestamps without an offset are read in the plant's time zone (default Asia/Shanghai,
  * UTC+8 with no daylight saving since 1991), never in the machine's local zone.
@@ -6,8 +8,19 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
+/**
+ * The offset of `zone` at a UTC instant from src/data/time-zones.ts (minutes east of UTC), or
+ * undefined when the table does not settle it (another zone, an earlier instant).
+ */
+export function fixedOffsetMinutes(zone: string, utcMs: number): number | undefined {
+  const { offsets, sinceUtc } = fixedOffsetZones;
+  return utcMs >= sinceUtc && Object.hasOwn(offsets, zone) ? offsets[zone] : undefined;
+}
+
 /** Offset of `zone` from UTC at the given UTC instant, in minutes. */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
+  const fixed = fixedOffsetMinutes(zone, utcMs);
+  if (fixed !== undefined) return fixed;
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',

@@ -1,4 +1,5 @@
-import { DEFAULT_TIMEZONE } from '../model/time.ts';
+import { fixedOffsetZones } from '../data/time-zones.ts';
+import { DEFAULT_TIMEZONE, fixedOffsetMinutes } from '../model/time.ts';
 
 const zones = new Map<string, { format: Intl.DateTimeFormat; byMinute: Map<number, number> }>();
 
@@ -8,6 +9,8 @@ const zones = new Map<string, { format: Intl.DateTimeFormat; byMinute: Map<numbe
  * minute's offset remembered).
  */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
+  const fixed = fixedOffsetMinutes(zone, utcMs);
+  if (fixed !== undefined) return fixed;
   let z = zones.get(zone);
   if (!z) {
     z = {
@@ -167,6 +170,7 @@ function daysInMonth(year: number, month: number): number {
 
 /** True when `zone` is an IANA time zone the runtime knows. */
 export function isTimeZone(zone: string): boolean {
+  if (Object.hasOwn(fixedOffsetZones.offsets, zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
