@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { MeterSeries, type SeriesSummary } from '../readings/meter-series.ts';
-import { extentsOf, type MeterExtent, type WideMeters, type WideMetersFactory } from '../readings/wide-meters.ts';
+import type { SeriesSummary } from '../readings/meter-series.ts';
+import type { MeterExtent, WideMeters, WideMetersFactory } from '../readings/wide-meters.ts';
 import { CTRL_LENGTH, EMPTY, FAILED, FULL, NB, SLOTS, slotLength, slotViews } from './wide-meters-ring.ts';
 import type { StartMessage } from './wide-meters-worker.ts';
 
@@ -12,13 +12,6 @@ import type { StartMessage } from './wide-meters-worker.ts';
 
 /** Fewer meter columns than this stay in this thread: the thread's start would cost more than it saves. */
 const MIN_COLUMNS = 8;
-/**
- * The share of the meters this thread keeps besides parsing, so both threads finish together.
- * On the wide benchmark (docs/benchmarks.md) parsing takes about as much CPU as the meters'
- * checks: with the machine's other core busy an eighth here took the wall time from 1.0 to 0.62 s,
- * on a quiet machine shares of 0, 1/16 and 1/8 gave 0.60, 0.61 and 0.63 s.
- */
-const LOCAL_SHARE = 1 / 16;
 /** Files smaller than this are read in one thread (the thread starts in ~30 ms bundled, ~220 ms under tsx). */
 export const THREAD_MIN_BYTES = 16 * 1024 * 1024;
 /** How long the parser waits for a free slot between checks that the meter thread is alive, ms. */
@@ -104,16 +97,15 @@ function threadMeters(
   window: Parameters<WideMetersFactory>[1],
   batchRows: number,
 ): WideMeters {
+  // every meter goes to the thread: one kept here made V8 compile the meters' code in this
+  // thread too (~100 ms of compiler time on the wide benchmark, competing for the two cores),
+  // more than the meters it took off the other thread (docs/readings.md §12)
   const nCols = specs.length;
-  // the first nLocal meters stay here, the others go to the thread
-  const nLocal = Math.floor(nCols * LOCAL_SHARE);
-  const local = specs.slice(0, nLocal).map((spec) => new MeterSeries(spec, window));
-  const nRemote = nCols - nLocal;
   const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * Int32Array.BYTES_PER_ELEMENT));
-  const data = new SharedArrayBuffer(SLOTS * slotLength(batchRows, nRemote) * Float64Array.BYTES_PER_ELEMENT);
-  const slots = Array.from({ length: SLOTS }, (_, i) => slotViews(data, i, batchRows, nRemote));
+  const data = new SharedArrayBuffer(SLOTS * slotLength(batchRows, nCols) * Float64Array.BYTES_PER_ELEMENT);
+  const slots = Array.from({ length: SLOTS }, (_, i) => slotViews(data, i, batchRows, nCols));
 
-  const message: StartMessage = { specs: specs.slice(nLocal), window, batchRows, ctrl: ctrl.buffer as SharedArrayBuffer, data };
+  const message: StartMessage = { specs, window, batchRows, ctrl: ctrl.buffer as SharedArrayBuffer, data };
   worker.postMessage(message);
 
   let cur = 0;
@@ -136,25 +128,20 @@ function threadMeters(
       const i = cur;
       claim(i);
       const s = slots[i];
-      if (nLocal === 0) s.values.set(buf.subarray(0, nb * nCols));
-      else for (let r = 0; r < nb; r++) s.values.set(buf.subarray(r * nCols + nLocal, (r + 1) * nCols), r * nRemote);
+      s.values.set(buf.subarray(0, nb * nCols));
       s.times.set(bufT.subarray(0, nb));
       s.lines.set(bufLine.subarray(0, nb));
       post(i, nb);
-      // this thread's meters while the thread works on its batch
-      for (let k = 0; k < nLocal; k++) local[k].addColumn(bufT, buf, k, nCols, nb, bufLine);
     },
     async extents() {
       const i = cur;
       claim(i);
       post(i, -1);
-      const here = extentsOf(local);
-      return [...here, ...(await reply()).extents!];
+      return (await reply()).extents!;
     },
     async finish(start, end) {
       worker.postMessage({ start, end });
-      const here = local.map((s) => s.finish(start, end));
-      const summaries = [...here, ...(await reply()).summaries!];
+      const summaries = (await reply()).summaries!;
       close();
       return summaries;
     },

@@ -2,7 +2,7 @@
  * The meter thread of a wide file (started by wide-meters-thread.ts): takes batches of rows from
  * the shared ring until the end marker, then answers the extents and the figures.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { MeterSeries, type SeriesSpec } from '../readings/meter-series.ts';
 import { addBatch, extentsOf } from '../readings/wide-meters.ts';
 import { CTRL_LENGTH, EMPTY, FAILED, NB, SLOTS, slotViews } from './wide-meters-ring.ts';
@@ -16,47 +16,70 @@ export interface StartMessage {
 }
 
 /**
- * Runs the meters' code on made-up series while the thread waits for its first batch (it starts
+ * Runs the meters' code on made-up series while the thread has nothing else to do (it starts
  * with the file, before the header is read): V8 then has the hot loops optimised when the real
  * batches come, instead of spending the first of them in the interpreter (~50 ms of a 78 MB file).
- * The made-up meters are thrown away.
+ * One made-up batch at a time, so the thread can stop as soon as real work is waiting: on a busy
+ * machine its start and the parser's first batch come at varying times, and real batches warm
+ * the code as well as made-up ones. The made-up meters are thrown away.
  */
-function warmUp(): void {
-  const rows = 128;
-  const meters = 16;
-  const values = new Float64Array(rows * meters);
-  const times = new Float64Array(rows);
-  const lines = new Float64Array(rows);
-  const series = Array.from({ length: meters }, (_, k) => new MeterSeries({ id: `warm-up ${k}`, kind: k % 4 === 3 ? 'rate' : 'cumulative', valueFactor: 1, ratePerHour: 1 }));
-  const level = Float64Array.from({ length: meters }, (_, k) => 1000 * (k + 1));
-  let seed = 1;
-  for (let batch = 0; batch < WARM_UP_BATCHES; batch++) {
+class WarmUp {
+  private readonly rows = 128;
+  private readonly meters = 16;
+  private readonly values = new Float64Array(this.rows * this.meters);
+  private readonly times = new Float64Array(this.rows);
+  private readonly lines = new Float64Array(this.rows);
+  private readonly series = Array.from(
+    { length: this.meters },
+    (_, k) => new MeterSeries({ id: `warm-up ${k}`, kind: k % 4 === 3 ? 'rate' : 'cumulative', valueFactor: 1, ratePerHour: 1 }),
+  );
+  private readonly level = Float64Array.from({ length: this.meters }, (_, k) => 1000 * (k + 1));
+  private seed = 1;
+  private batch = 0;
+
+  get done(): boolean {
+    return this.batch === WARM_UP_BATCHES;
+  }
+
+  /** One made-up batch; after the last, the series' figures (the end-of-file code). */
+  step(): void {
+    const { rows, meters, values, times, lines, level } = this;
     for (let r = 0; r < rows; r++) {
-      times[r] = (batch * rows + r) * 60_000;
-      lines[r] = batch * rows + r + 2;
+      times[r] = (this.batch * rows + r) * 60_000;
+      lines[r] = this.batch * rows + r + 2;
       for (let k = 0; k < meters; k++) {
-        seed = (seed * 16807) % 2147483647; // a small LCG: noisy but repeatable increments
-        const step = 1 + seed / 2147483647;
+        this.seed = (this.seed * 16807) % 2147483647; // a small LCG: noisy but repeatable increments
+        const step = 1 + this.seed / 2147483647;
         level[k] += step;
         values[r * meters + k] = k % 4 === 3 ? step : Math.round(level[k] * 100) / 100;
       }
     }
-    addBatch(series, times, values, rows, lines);
+    addBatch(this.series, times, values, rows, lines);
+    if (++this.batch === WARM_UP_BATCHES) {
+      extentsOf(this.series);
+      for (const s of this.series) s.finish(0, WARM_UP_BATCHES * rows * 60_000);
+    }
   }
-  extentsOf(series);
-  for (const s of series) s.finish(0, WARM_UP_BATCHES * rows * 60_000);
 }
 /** Enough made-up batches for V8 to optimise addColumn/steadyRun and the statistics refreshes. */
 const WARM_UP_BATCHES = 24;
 
 const port = parentPort!;
-warmUp();
-port.once('message', (m: StartMessage) => {
+const warm = new WarmUp();
+let start: StartMessage | undefined;
+// warm up until the parser has sent the file's meters …
+while (!warm.done && !(start = receiveMessageOnPort(port)?.message as StartMessage | undefined)) warm.step();
+if (start) run(start);
+else port.once('message', run);
+
+function run(m: StartMessage): void {
   const ctrl = new Int32Array(m.ctrl, 0, CTRL_LENGTH);
   try {
     const series = m.specs.map((spec) => new MeterSeries(spec, m.window));
     const nCols = series.length;
     const slots = Array.from({ length: SLOTS }, (_, i) => slotViews(m.data, i, m.batchRows, nCols));
+    // … and on, until their first batch is there
+    while (!warm.done && Atomics.load(ctrl, 0) === EMPTY) warm.step();
     for (let i = 0; ; i = (i + 1) % SLOTS) {
       Atomics.wait(ctrl, i, EMPTY);
       const nb = ctrl[NB + i];
@@ -78,4 +101,4 @@ port.once('message', (m: StartMessage) => {
     for (let i = 0; i < SLOTS; i++) Atomics.notify(ctrl, i);
     port.postMessage({ error: String((e as Error)?.stack ?? e) });
   }
-});
+}
