@@ -14,7 +14,7 @@ import {
   timestampColumnByName,
   type LongColumns,
 } from './detect.ts';
-import { MeterSeries } from './meter-series.ts';
+import { MeterSeries, type SeriesSpec } from './meter-series.ts';
 import { fileUnitFactor, meterDefFromFile, meterDefsFromModel, type MeterDef } from './meters.ts';
 import { isTimeZone, makeTimestampParser } from './timestamp.ts';
 import type { Encoding, IngestResult, Layout, ReadingKind, RejectedEntry } from './types.ts';
@@ -173,14 +173,15 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   /** The wide layout's meters (set up with the columns). */
   let wide: WideMeters | undefined;
 
-  const newSeries = (def: MeterDef, column: string, valueFactor: number): MeterSeries => {
-    const s = new MeterSeries(
-      { id: def.id, kind: def.kind, valueFactor, ratePerHour: def.ratePerHour, rollover: def.rollover, min: def.min, max: def.max, accuracyClass: def.accuracyClass, gapMs },
-      window,
-    );
-    series.push(s);
+  /** What a meter's series needs to know, and the meter and column it is reported under. */
+  const specOf = (def: MeterDef, column: string, valueFactor: number): SeriesSpec => {
     seriesDef.push(def);
     seriesColumn.push(column);
+    return { id: def.id, kind: def.kind, valueFactor, ratePerHour: def.ratePerHour, rollover: def.rollover, min: def.min, max: def.max, accuracyClass: def.accuracyClass, gapMs };
+  };
+  const newSeries = (def: MeterDef, column: string, valueFactor: number): MeterSeries => {
+    const s = new MeterSeries(specOf(def, column, valueFactor), window);
+    series.push(s);
     return s;
   };
 
@@ -201,6 +202,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   const setupWide = (time: number, sampleRows: string[][]) => {
     const h = header!;
     const cols: number[] = [];
+    const specs: SeriesSpec[] = [];
     const cells: string[] = [];
     const seen = new Map<string, number>();
     for (let j = 0; j < h.length; j++) {
@@ -239,14 +241,13 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         const unit = split.unit!;
         factor = fileUnitFactor(unit, def.unit) ?? fail('readings.columnUnit', { column: name, unit, meter: def.id, meterUnit: def.unit }, headerLine);
       }
-      newSeries(useDef, name, factor);
+      specs.push(specOf(useDef, name, factor));
       cols.push(j);
       for (const r of sampleRows) if (r[j] !== undefined) cells.push(r[j]);
     }
     if (cols.length === 0 && unknownColumns.length === 0) fail('readings.noMeterColumns', {}, headerLine);
     decimalComma = detectDecimalComma(cells, delimiter);
     const width = h.length;
-    const s = series;
     const nCols = cols.length;
     let lastT = -Infinity;
     // Values go to the meters in column-major batches: one meter's run of values at a time keeps
@@ -255,7 +256,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const bufT = new Float64Array(WIDE_BATCH);
     const bufLine = new Float64Array(WIDE_BATCH);
     let nb = 0;
-    wide = options.wideMeters?.(s.map((x) => x.spec), window, WIDE_BATCH) ?? localWideMeters(s);
+    // the meters' series are made where they run (a meter thread makes its own)
+    wide = options.wideMeters?.(specs, window, WIDE_BATCH) ?? localWideMeters(specs.map((spec) => new MeterSeries(spec, window)));
     const meters = wide;
     flushWide = () => {
       if (nb > 0) meters.add(bufT, buf, nb, bufLine);
@@ -298,7 +300,7 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
           if (isBlank(cell)) values.empty++;
           else {
             values.rejected++;
-            list({ line, reason: 'non-numeric', column: seriesColumn[k], meter: s[k].spec.id, text: cell });
+            list({ line, reason: 'non-numeric', column: seriesColumn[k], meter: specs[k].id, text: cell });
           }
           continue;
         }
