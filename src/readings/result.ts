@@ -20,7 +20,13 @@ export function summarise(
   source: 'campaign' | 'data',
   zone: string,
 ): Pick<IngestResult, 'meters' | 'missingMeters' | 'window'> {
-  const fmt = (ms: number) => formatInZone(ms, zone);
+  // the meters of a file mostly share their first and last instants: each formatted once
+  const formatted = new Map<number, string>();
+  const fmt = (ms: number) => {
+    let text = formatted.get(ms);
+    if (text === undefined) formatted.set(ms, (text = formatInZone(ms, zone)));
+    return text;
+  };
   const meters: MeterResult[] = [];
   const continuityGaps: Gap[][] = [];
   const continuityMeters: string[] = [];
