@@ -230,7 +230,6 @@ export class MeterSeries {
       this.settled &&
       this.held &&
       this.readings > 2 &&
-      this.eLimit === this.eLimit &&
       this.eB === this.eB &&
       this.q1 === this.q1 &&
       this.q2 === this.q2
@@ -255,6 +254,8 @@ export class MeterSeries {
     const ratePerHour = this.ratePerHour;
     const eCenter = this.eCenter;
     const eLimit = this.eLimit;
+    // before the first statistics every local maximum is queued for them (the general path)
+    const limitUnknown = +(eLimit !== eLimit);
     const nextStat = this.nextStat;
     const qRes = this.qRes;
     const eRes = this.eRes;
@@ -307,9 +308,10 @@ export class MeterSeries {
       if (span > gapMs || prevT < ws || last > we || eCount + 1 === nextStat) break;
       const e = q2 - (q1 + q) / 2;
       const a = Math.abs(eB);
-      // a spike to flag (left to the general path); tested without branches: whether eB is a local
-      // maximum of |e| is a coin toss on noisy data, and a mispredicted branch cost ~9 ns a value
-      if ((+(a >= eAAbs) & +(a > Math.abs(e)) & +(Math.abs(eB - eCenter) > eLimit)) !== 0) break;
+      // a spike to flag, or a local maximum to queue (left to the general path); tested without
+      // branches: whether eB is a local maximum of |e| is a coin toss on noisy data, and a
+      // mispredicted branch cost ~9 ns a value
+      if ((+(a >= eAAbs) & +(a > Math.abs(e)) & (+(Math.abs(eB - eCenter) > eLimit) | limitUnknown)) !== 0) break;
       // from here on the value is taken
       if (v !== runValue) {
         runValue = v;
