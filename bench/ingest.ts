@@ -130,10 +130,10 @@ function report(label: string, file: string, readings: number) {
   const a2 = mb / (papaNum.ms / 1000);
   const b = mb / (ingest.ms / 1000);
   console.log(`\n${label}: ${mb.toFixed(0)} MB, ${(readings / 1e6).toFixed(2)} M readings`);
-  console.log(`  (a)  papaparse bare parse      ${(papa.ms / 1000).toFixed(2)} s  ${a.toFixed(1)} MB/s  peak RSS ${papa.maxRssMB.toFixed(0)} MB`);
-  console.log(`  (a') papaparse + Number()      ${(papaNum.ms / 1000).toFixed(2)} s  ${a2.toFixed(1)} MB/s  peak RSS ${papaNum.maxRssMB.toFixed(0)} MB`);
-  console.log(`  (b)  pingheng ingest --json    ${(ingest.ms / 1000).toFixed(2)} s  ${b.toFixed(1)} MB/s  peak RSS ${ingest.maxRssMB.toFixed(0)} MB`);
-  console.log(`  ratio (b)/(a) = ${(b / a).toFixed(2)} (goal ≥ 0.8); (b)/(a') = ${(b / a2).toFixed(2)}`);
+  console.log(`  (a)  papaparse bare parse      ${(papa.ms / 1000).toFixed(3)} s  ${a.toFixed(1)} MB/s  peak RSS ${papa.maxRssMB.toFixed(0)} MB`);
+  console.log(`  (a') papaparse + Number()      ${(papaNum.ms / 1000).toFixed(3)} s  ${a2.toFixed(1)} MB/s  peak RSS ${papaNum.maxRssMB.toFixed(0)} MB`);
+  console.log(`  (b)  pingheng ingest --json    ${(ingest.ms / 1000).toFixed(3)} s  ${b.toFixed(1)} MB/s  peak RSS ${ingest.maxRssMB.toFixed(0)} MB`);
+  console.log(`  ratio (b)/(a) = ${(b / a).toFixed(3)} (goal ≥ 0.8); (b)/(a') = ${(b / a2).toFixed(2)}`);
   return { mb, papa, ingest, ratio: b / a };
 }
 
