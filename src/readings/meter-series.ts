@@ -631,10 +631,11 @@ export class MeterSeries {
     if (Number.isNaN(this.eLimit) && this.eWarm.length > 0) this.restat();
     this.closeRun();
     const qs = this.qRes.sample();
-    // robustSigma(qs) = 1.4826 · MAD about the median, with the median computed once
-    const medQ = median(qs);
-    const sq = MAD_TO_SIGMA * mad(qs, medQ);
-    const stuck = this.stuckRuns.filter((r) => (this.spec.kind === 'cumulative' ? medQ > 0 : r.value !== 0));
+    // the rate sample's median and spread only where they count — a cumulative meter's stuck
+    // runs, interpolated stretches — not for every meter (they were most of a finish's time)
+    let medQ = NaN;
+    const rateMedian = () => (medQ === medQ ? medQ : (medQ = median(qs)));
+    const stuck = this.stuckRuns.filter((r) => (this.kind === CUMULATIVE ? rateMedian() > 0 : r.value !== 0));
     if (stuck.length > 0) this.flags.stuck = { count: stuck.length, examples: stuck.slice(0, MAX_EXAMPLES) };
     const windowMs = end - start;
     // edges the readings do not reach
@@ -659,7 +660,13 @@ export class MeterSeries {
     const coveredH = this.coveredMs / HOUR;
     const meanRate = coveredH > 0 ? this.total / coveredH : 0;
     const total = this.total + meanRate * ((edgeMs + this.missingMs) / HOUR);
-    const sdInterpolation = (Number.isFinite(sq) ? sq : 0) * Math.sqrt(this.filledSq + edgeSq);
+    const interpolatedSq = this.filledSq + edgeSq;
+    let sdInterpolation = 0;
+    if (interpolatedSq > 0) {
+      // robustSigma(qs) = 1.4826 · MAD about the median
+      const sq = MAD_TO_SIGMA * mad(qs, rateMedian());
+      sdInterpolation = (Number.isFinite(sq) ? sq : 0) * Math.sqrt(interpolatedSq);
+    }
     let sdClass: number;
     let sdBasis: SeriesSummary['sdBasis'];
     if (this.spec.accuracyClass) {
