@@ -5,16 +5,6 @@ import { gapRule, MAD_TO_SIGMA, spikeRule, stuckRule } from './defaults.ts';
 import { lowerMedian, mad, median, ThinnedSample } from './robust.ts';
 import type { ReadingKind } from './types.ts';
 
-/** max |x| of a sample (0 for an empty one). */
-function maxAbs(xs: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const a = Math.abs(xs[i]);
-    if (a > m) m = a;
-  }
-  return m;
-}
-
 /** What the accumulator needs to know about one meter. */
 export interface SeriesSpec {
   id: string;
@@ -592,11 +582,10 @@ export class MeterSeries {
     if (es.length === 0) return;
     this.eCenter = median(es);
     const spread = mad(es, this.eCenter);
-    // the floor madFloorRel·|median q| matters only when the MAD is below madFloorRel·max|q|:
-    // the median's selection is skipped otherwise (a third of a refresh's cost)
-    const qs = this.qRes.sample();
+    // the floor madFloorRel·|median q| matters only when the MAD is below madFloorRel·max|q|
+    // (the sample keeps its max|q|): the rate sample is not read otherwise
     let floor = 0;
-    if (spread < spikeRule.madFloorRel * maxAbs(qs)) floor = spikeRule.madFloorRel * Math.abs(median(qs));
+    if (spread < spikeRule.madFloorRel * this.qRes.maxAbs()) floor = spikeRule.madFloorRel * Math.abs(median(this.qRes.sample()));
     const m = Math.max(spread, floor, Number.MIN_VALUE);
     // modified z = 0.6745 (e − median) / MAD > z  ⇔  |e − median| > z · MAD / 0.6745
     this.eLimit = (spikeRule.modifiedZ * m) / 0.6745;

@@ -128,6 +128,7 @@ export class ThinnedSample {
   count = 0;
   private stride = 1;
   private skip = 0;
+  private largest = 0;
   /** `size`: a power of two ≥ 2. */
   constructor(readonly size: number) {
     if (size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`sample size ${size} is not a power of two`);
@@ -139,6 +140,8 @@ export class ThinnedSample {
       if (this.count === this.values.length) this.make();
       this.values[this.count++] = x;
       this.skip = this.stride - 1;
+      const a = Math.abs(x);
+      if (a > this.largest) this.largest = a;
     }
   }
   /** Room for one more value: the buffer on first use, else every other value dropped and the stride doubled. */
@@ -149,9 +152,20 @@ export class ThinnedSample {
       return;
     }
     const half = v.length >> 1;
-    for (let i = 0; i < half; i++) v[i] = v[2 * i];
+    let largest = 0;
+    for (let i = 0; i < half; i++) {
+      const x = v[2 * i];
+      v[i] = x;
+      const a = Math.abs(x);
+      if (a > largest) largest = a;
+    }
     this.count = half;
     this.stride *= 2;
+    this.largest = largest;
+  }
+  /** max |x| of the sample held (0 for an empty one; NaN is passed over), kept as values come and go. */
+  maxAbs(): number {
+    return this.largest;
   }
   /** The sample held so far. */
   sample(): Float64Array {

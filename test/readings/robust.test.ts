@@ -44,6 +44,18 @@ describe('robust statistics', () => {
       { seed: 7, numRuns: 300 },
     );
   });
+  it('a thinned sample keeps the max |x| of what it holds, as values are thinned out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6 }), fc.constant(NaN)), { maxLength: 300 }), fc.constantFrom(2, 8, 32), (xs, size) => {
+        const r = new ThinnedSample(size);
+        for (const x of xs) r.add(x);
+        let m = 0;
+        for (const x of r.sample()) if (Math.abs(x) > m) m = Math.abs(x);
+        expect(r.maxAbs()).toBe(m);
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
   it('a thinned sample holds every 2^k-th value, between size/2 and size of them', () => {
     const r = new ThinnedSample(8);
     for (let i = 0; i < 8; i++) r.add(i);
