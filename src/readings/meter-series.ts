@@ -136,7 +136,8 @@ export class MeterSeries {
   private eBAt = 0;
   private eBLine = 0;
   private eBValue = NaN;
-  private eWarm: { e: number; at: number; line: number; value: number }[] = [];
+  /** Local maxima met before the first statistics, four numbers each (e, at, line, value): a flat array of doubles, no object per entry. */
+  private eWarm: number[] = [];
   // Inputs of the per-value methods, passed in fields: numbers passed as arguments to a method
   // V8 does not inline are boxed, one heap allocation each — several per value otherwise.
   private inT = NaN;
@@ -573,7 +574,7 @@ export class MeterSeries {
 
   /** A local maximum of |e|: a spike when beyond the limit (queued until the first statistics). */
   private decide(e: number, at: number, line: number, value: number): void {
-    if (this.eLimit !== this.eLimit) this.eWarm.push({ e, at, line, value });
+    if (this.eLimit !== this.eLimit) this.eWarm.push(e, at, line, value);
     else if (Math.abs(e - this.eCenter) > this.eLimit) this.flag('spike', { at, line, value });
   }
 
@@ -592,8 +593,11 @@ export class MeterSeries {
     // statistics settle quickly: refresh at 32, 128, 512, 2048 e-values, then every RESTAT
     this.nextStat = this.eCount < RESTAT ? this.eCount * 4 : this.eCount + RESTAT;
     const warm = this.eWarm;
+    if (warm.length === 0) return;
     this.eWarm = [];
-    for (const w of warm) if (Math.abs(w.e - this.eCenter) > this.eLimit) this.flag('spike', { at: w.at, line: w.line, value: w.value });
+    for (let i = 0; i < warm.length; i += 4) {
+      if (Math.abs(warm[i] - this.eCenter) > this.eLimit) this.flag('spike', { at: warm[i + 1], line: warm[i + 2], value: warm[i + 3] });
+    }
   }
 
   /** Flushes the held interval and settles the nominal interval (the end of the stream). */
