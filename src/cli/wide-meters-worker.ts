@@ -72,7 +72,7 @@ let start: StartMessage | undefined;
 // a few made-up batches even when real work is already waiting: the meters' code then meets the
 // file's 2 000 meters part-optimised rather than cold (on the wide benchmark 6 batches, ~10 ms,
 // took the median run from 457 to 440 ms; 0, 2, 4, 6, 8, 12 were tried) …
-for (let i = 0; i < MIN_WARM_UP_BATCHES; i++) warm.step();
+for (let i = 0; i < MIN_WARM_UP_BATCHES && !warm.done; i++) warm.step();
 // … and more until the parser has sent the file's meters …
 while (!warm.done && !(start = receiveMessageOnPort(port)?.message as StartMessage | undefined)) warm.step();
 if (start) run(start);

@@ -590,6 +590,9 @@ export class MeterSeries {
     const m = Math.max(spread, floor, Number.MIN_VALUE);
     // modified z = 0.6745 (e − median) / MAD > z  ⇔  |e − median| > z · MAD / 0.6745
     this.eLimit = (spikeRule.modifiedZ * m) / 0.6745;
+    // a sample holding NaN (infinite rates: values near the largest double) has no median or
+    // spread, and no spike can be told: none is flagged, and none is queued any longer
+    if (this.eLimit !== this.eLimit) this.eLimit = Infinity;
     // statistics settle quickly: refresh at 32, 128, 512, 2048 e-values, then every RESTAT
     this.nextStat = this.eCount < RESTAT ? this.eCount * 4 : this.eCount + RESTAT;
     const warm = this.eWarm;

@@ -12,6 +12,12 @@ describe('robust statistics', () => {
     expect(lowerMedian([4, 1, 3, 2])).toBe(2);
     expect(lowerMedian([5, 1, 3])).toBe(3);
     expect(lowerMedian([])).toBeNaN();
+    // NaN has no place in an order: the statistics of a sample holding one are NaN (and end)
+    expect(median([1, NaN, 3])).toBeNaN();
+    expect(lowerMedian([NaN, 1])).toBeNaN();
+    expect(mad([1, NaN, 3, 4])).toBeNaN();
+    expect(mad([1, 2, 3], NaN)).toBeNaN();
+    expect(median(Array.from({ length: 600 }, (_, i) => (i === 300 ? NaN : i)))).toBeNaN();
   });
   it('quickselect median, lower median and MAD equal the sorted ones, with ties and long samples', () => {
     // values from a few levels: long runs of equal values (the partition's equal pass)

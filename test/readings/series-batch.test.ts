@@ -93,4 +93,19 @@ describe('MeterSeries.addColumn', () => {
     expect(many.finish(ts[0], ts[n - 1])).toEqual(a);
     expect(a.flags.spike?.examples.map((e) => e.line)).toEqual([22]);
   });
+  it('a rate meter whose rates overflow to infinity ends, with no spike told from a sample without order', () => {
+    const n = 2000;
+    const ts = Float64Array.from({ length: n }, (_, i) => T0 + i * MINUTE);
+    const vs = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1e308 : 1));
+    const spec: SeriesSpec = { id: 'X', kind: 'rate', valueFactor: 1, ratePerHour: 60 };
+    const lines = Float64Array.from({ length: n }, (_, i) => i + 2);
+    const one = new MeterSeries(spec);
+    for (let i = 0; i < n; i++) one.add(ts[i], vs[i], lines[i]);
+    const many = new MeterSeries(spec);
+    many.addColumn(ts, vs, 0, 1, n, lines);
+    const a = one.finish(ts[0], ts[n - 1]);
+    expect(many.finish(ts[0], ts[n - 1])).toEqual(a);
+    expect(a.readings).toBe(n);
+    expect(a.flags.spike).toBeUndefined();
+  });
 });
