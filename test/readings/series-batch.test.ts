@@ -79,33 +79,28 @@ describe('MeterSeries.addColumn', () => {
     );
   });
   it('queues the local maxima before the first statistics as add() does (a spike at reading 20 is flagged)', () => {
-    const n = 300;
-    const ts = Float64Array.from({ length: n }, (_, i) => T0 + i * MINUTE);
     // a wavy rate: local maxima of the deviation all along; reading 20 is a spike (rate ×40)
-    const vs = Float64Array.from({ length: n }, (_, i) => (i === 20 ? 80 : 2 + 0.05 * Math.sin(i * 1.3)));
-    const spec: SeriesSpec = { id: 'R', kind: 'rate', valueFactor: 1, ratePerHour: 60 };
-    const lines = Float64Array.from({ length: n }, (_, i) => i + 2);
-    const one = new MeterSeries(spec);
-    for (let i = 0; i < n; i++) one.add(ts[i], vs[i], lines[i]);
-    const many = new MeterSeries(spec);
-    many.addColumn(ts, vs, 0, 1, n, lines);
-    const a = one.finish(ts[0], ts[n - 1]);
-    expect(many.finish(ts[0], ts[n - 1])).toEqual(a);
+    const a = rateSummary(300, (i) => (i === 20 ? 80 : 2 + 0.05 * Math.sin(i * 1.3)));
     expect(a.flags.spike?.examples.map((e) => e.line)).toEqual([22]);
   });
   it('a rate meter whose rates overflow to infinity ends, with no spike told from a sample without order', () => {
-    const n = 2000;
-    const ts = Float64Array.from({ length: n }, (_, i) => T0 + i * MINUTE);
-    const vs = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1e308 : 1));
-    const spec: SeriesSpec = { id: 'X', kind: 'rate', valueFactor: 1, ratePerHour: 60 };
-    const lines = Float64Array.from({ length: n }, (_, i) => i + 2);
-    const one = new MeterSeries(spec);
-    for (let i = 0; i < n; i++) one.add(ts[i], vs[i], lines[i]);
-    const many = new MeterSeries(spec);
-    many.addColumn(ts, vs, 0, 1, n, lines);
-    const a = one.finish(ts[0], ts[n - 1]);
-    expect(many.finish(ts[0], ts[n - 1])).toEqual(a);
-    expect(a.readings).toBe(n);
+    const a = rateSummary(2000, (i) => (i % 3 === 0 ? 1e308 : 1));
+    expect(a.readings).toBe(2000);
     expect(a.flags.spike).toBeUndefined();
   });
 });
+
+/** A 1-min rate series of n readings value(i), through add() and addColumn(): the same summary, returned. */
+function rateSummary(n: number, value: (i: number) => number) {
+  const ts = Float64Array.from({ length: n }, (_, i) => T0 + i * MINUTE);
+  const vs = Float64Array.from({ length: n }, (_, i) => value(i));
+  const spec: SeriesSpec = { id: 'R', kind: 'rate', valueFactor: 1, ratePerHour: 60 };
+  const lines = Float64Array.from({ length: n }, (_, i) => i + 2);
+  const one = new MeterSeries(spec);
+  for (let i = 0; i < n; i++) one.add(ts[i], vs[i], lines[i]);
+  const many = new MeterSeries(spec);
+  many.addColumn(ts, vs, 0, 1, n, lines);
+  const summary = one.finish(ts[0], ts[n - 1]);
+  expect(many.finish(ts[0], ts[n - 1])).toEqual(summary);
+  return summary;
+}
