@@ -175,6 +175,17 @@ export function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, 
   return true;
 }
 
+/** b[s..e) written into dst after its first `used` bytes; dst itself, or a copy twice as large (or more) when it is full. */
+function appendBytes<T extends Uint8Array>(dst: T, used: number, b: Uint8Array, s: number, e: number): T {
+  let out = dst;
+  if (used + (e - s) > dst.length) {
+    out = new Uint8Array(Math.max(dst.length * 2, used + (e - s))) as T;
+    out.set(dst.subarray(0, used));
+  }
+  out.set(b.subarray(s, e), used);
+  return out;
+}
+
 /** FNV-1a (32-bit) constants of ByteKeyTable's hash. */
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
@@ -228,12 +239,7 @@ export class ByteKeyTable {
   add(b: Uint8Array, s: number, e: number, value: number): void {
     if (this.vals.length >= this.capacity) return;
     const len = e - s;
-    if (this.poolUsed + len > this.pool.length) {
-      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + len));
-      grown.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = grown;
-    }
-    this.pool.set(b.subarray(s, e), this.poolUsed);
+    this.pool = appendBytes(this.pool, this.poolUsed, b, s, e);
     const k = this.vals.length;
     this.keyStart.push(this.poolUsed);
     this.keyLen.push(len);
@@ -345,14 +351,8 @@ export class LineCutter {
   }
 
   private append(b: Uint8Array, s: number, e: number): void {
-    const len = e - s;
-    if (this.tailLen + len > this.tail.length) {
-      const grown = new Uint8Array(Math.max(this.tail.length * 2, this.tailLen + len));
-      grown.set(this.tail.subarray(0, this.tailLen));
-      this.tail = grown;
-    }
-    this.tail.set(b.subarray(s, e), this.tailLen);
-    this.tailLen += len;
+    this.tail = appendBytes(this.tail, this.tailLen, b, s, e);
+    this.tailLen += e - s;
   }
 
   /** The tail (its first `tailLen − appended` bytes came from earlier chunks) plus the rest of the chunk. */
