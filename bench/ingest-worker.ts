@@ -31,4 +31,6 @@ if (mode === 'papa' || mode === 'papa-num') {
   if (code === 2) throw new Error(`ingest failed with exit 2`);
 }
 const ms = performance.now() - t0;
-process.stderr.write(`${JSON.stringify({ ms, rows, maxRssMB: process.resourceUsage().maxRSS / 1024, sum: sum > 0 })}\n`);
+process.stderr.write(
+  `${JSON.stringify({ ms, rows, maxRssMB: process.resourceUsage().maxRSS / 1024, sum: sum > 0 })}\n`,
+);

@@ -99,7 +99,16 @@ const WORKER = new URL('ingest-worker.mjs', OUT).pathname;
 async function bundleWorker(): Promise<void> {
   const esbuild = await import('esbuild');
   const bundle = (entry: string, outfile: string) =>
-    esbuild.build({ entryPoints: [new URL(entry, import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+    esbuild.build({
+      entryPoints: [new URL(entry, import.meta.url).pathname],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile,
+      logLevel: 'warning',
+    });
   await bundle('./ingest-worker.ts', WORKER);
   // the CLI's meter thread for large wide files, where the bundled CLI looks for it: beside the bundle
   await bundle('../src/cli/wide-meters-worker.ts', new URL('wide-meters-worker.mjs', OUT).pathname);
@@ -121,8 +130,13 @@ function report(label: string, file: string, readings: number) {
   const mb = statSync(file).size / 1e6;
   // interleaved repeats, fastest time and highest RSS of each: other work on the machine only slows runs down
   const best = { papa: [] as Run[], 'papa-num': [] as Run[], ingest: [] as Run[] };
-  for (let k = 0; k < repeat; k++) for (const mode of ['papa', 'papa-num', 'ingest'] as const) best[mode].push(run(mode, file));
-  const pick = (runs: Run[]): Run => ({ ms: Math.min(...runs.map((r) => r.ms)), rows: runs[0].rows, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) });
+  for (let k = 0; k < repeat; k++)
+    for (const mode of ['papa', 'papa-num', 'ingest'] as const) best[mode].push(run(mode, file));
+  const pick = (runs: Run[]): Run => ({
+    ms: Math.min(...runs.map((r) => r.ms)),
+    rows: runs[0].rows,
+    maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)),
+  });
   const papa = pick(best.papa);
   const papaNum = pick(best['papa-num']);
   const ingest = pick(best.ingest);
@@ -130,9 +144,15 @@ function report(label: string, file: string, readings: number) {
   const a2 = mb / (papaNum.ms / 1000);
   const b = mb / (ingest.ms / 1000);
   console.log(`\n${label}: ${mb.toFixed(0)} MB, ${(readings / 1e6).toFixed(2)} M readings`);
-  console.log(`  (a)  papaparse bare parse      ${(papa.ms / 1000).toFixed(3)} s  ${a.toFixed(1)} MB/s  peak RSS ${papa.maxRssMB.toFixed(0)} MB`);
-  console.log(`  (a') papaparse + Number()      ${(papaNum.ms / 1000).toFixed(3)} s  ${a2.toFixed(1)} MB/s  peak RSS ${papaNum.maxRssMB.toFixed(0)} MB`);
-  console.log(`  (b)  pingheng ingest --json    ${(ingest.ms / 1000).toFixed(3)} s  ${b.toFixed(1)} MB/s  peak RSS ${ingest.maxRssMB.toFixed(0)} MB`);
+  console.log(
+    `  (a)  papaparse bare parse      ${(papa.ms / 1000).toFixed(3)} s  ${a.toFixed(1)} MB/s  peak RSS ${papa.maxRssMB.toFixed(0)} MB`,
+  );
+  console.log(
+    `  (a') papaparse + Number()      ${(papaNum.ms / 1000).toFixed(3)} s  ${a2.toFixed(1)} MB/s  peak RSS ${papaNum.maxRssMB.toFixed(0)} MB`,
+  );
+  console.log(
+    `  (b)  pingheng ingest --json    ${(ingest.ms / 1000).toFixed(3)} s  ${b.toFixed(1)} MB/s  peak RSS ${ingest.maxRssMB.toFixed(0)} MB`,
+  );
   console.log(`  ratio (b)/(a) = ${(b / a).toFixed(3)} (goal ≥ 0.8); (b)/(a') = ${(b / a2).toFixed(2)}`);
   return { mb, papa, ingest, ratio: b / a };
 }
@@ -153,7 +173,9 @@ try {
     const longReadings = await generateLong(long, longGb * 1e9);
     console.log(`generated ${long.pathname} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const l = report(`long ${longGb} GB`, long.pathname, longReadings);
-    console.log(`\nlong-file ingest peak RSS ${l.ingest.maxRssMB.toFixed(0)} MB (goal ≤ 300 MB): ${l.ingest.maxRssMB <= 300 ? 'met' : 'NOT met'}`);
+    console.log(
+      `\nlong-file ingest peak RSS ${l.ingest.maxRssMB.toFixed(0)} MB (goal ≤ 300 MB): ${l.ingest.maxRssMB <= 300 ? 'met' : 'NOT met'}`,
+    );
   }
 } finally {
   if (!keep) {

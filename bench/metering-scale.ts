@@ -14,7 +14,8 @@ function generate(flowsWanted: number): ModelInput {
   const nodes: ModelInput['nodes'] = [{ id: 'plant', name: '全厂', level: 1 }];
   const flows: ModelInput['flows'] = [];
   const meters: NonNullable<ModelInput['meters']> = [];
-  for (let w = 0; w < workshops; w++) nodes.push({ id: `w${w}`, name: `车间${w}`, level: 2, parent: 'plant', auditFocus: w === 0 });
+  for (let w = 0; w < workshops; w++)
+    nodes.push({ id: `w${w}`, name: `车间${w}`, level: 2, parent: 'plant', auditFocus: w === 0 });
   for (let d = 0; d < devices; d++) {
     const dev = `d${d}`;
     nodes.push({ id: dev, name: `设备${d}`, level: 3, parent: `w${d % workshops}` });
@@ -27,7 +28,8 @@ function generate(flowsWanted: number): ModelInput {
     for (const [carrier, layer, unit, value, phase] of kinds) {
       const id = `${dev}-${carrier}`;
       flows.push({ id, from: null, to: dev, layer, carrier, value, unit, ...(phase ? { phase } : {}) });
-      if ((flows.length * 7) % 10 !== 0) meters.push({ id: `M${id}`, flows: [id], accuracyClass: '0.5S', verifiedUntil: '2027-01-01' });
+      if ((flows.length * 7) % 10 !== 0)
+        meters.push({ id: `M${id}`, flows: [id], accuracyClass: '0.5S', verifiedUntil: '2027-01-01' });
     }
   }
   return {
@@ -35,7 +37,12 @@ function generate(flowsWanted: number): ModelInput {
     nodes,
     flows,
     meters,
-    campaign: { start: '2026-03-01T00:00:00+08:00', end: '2026-03-04T00:00:00+08:00', normalProduction: true, performedBy: 'qualified-team' },
+    campaign: {
+      start: '2026-03-01T00:00:00+08:00',
+      end: '2026-03-04T00:00:00+08:00',
+      normalProduction: true,
+      performedBy: 'qualified-team',
+    },
   };
 }
 

@@ -73,7 +73,12 @@ export function plantNetwork(streams: number, rand: () => number, recycleShare =
 }
 
 /** Measurements: truth + N(0, σ²) with σ = rel·truth; a share of streams left unmeasured (NaN). */
-export function measure(net: PlantNetwork, rand: () => number, rel = 0.02, unmeasuredShare = 0.1): { measured: Float64Array; sd: Float64Array } {
+export function measure(
+  net: PlantNetwork,
+  rand: () => number,
+  rel = 0.02,
+  unmeasuredShare = 0.1,
+): { measured: Float64Array; sd: Float64Array } {
   const n = net.truth.length;
   const measured = new Float64Array(n);
   const sd = new Float64Array(n);

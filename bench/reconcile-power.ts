@@ -49,7 +49,7 @@ for (let t = 0; t < trials; t++) {
   if (!clean.pass) cleanGlobal++;
   // Inject one gross error into a redundant measured stream.
   const candidates: number[] = [];
-  clean.status.forEach((s, j) => s === FlowStatus.redundant && candidates.push(j));
+  for (const [j, s] of clean.status.entries()) if (s === FlowStatus.redundant) candidates.push(j);
   if (candidates.length === 0) continue;
   const k = candidates[Math.floor(rand() * candidates.length)]!;
   const size = 5 + 5 * rand();
@@ -80,17 +80,38 @@ for (let t = 0; t < trials; t++) {
   if (elim.steps[0]?.kind === 'meter' && elim.steps[0].flow === k) st.serialTop++;
 }
 const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
-console.log(`measurement test, α = ${alpha} (Šidák), ${trials} trials of ~${streams}-stream plant-like networks, σ = 2 % of flow, ~10 % unmeasured`);
+console.log(
+  `measurement test, α = ${alpha} (Šidák), ${trials} trials of ~${streams}-stream plant-like networks, σ = 2 % of flow, ~10 % unmeasured`,
+);
 console.log('gross error | trials | power | identified (max |z|) | serial elimination names it first');
 bands.forEach(([lo, hi], i) => {
   const s = stats[i]!;
   console.log(`${lo}σ–${hi}σ | ${s.n} | ${pct(s.power, s.n)} | ${pct(s.identified, s.n)} | ${pct(s.serialTop, s.n)}`);
 });
-const all = stats.reduce((a, s) => ({ n: a.n + s.n, power: a.power + s.power, identified: a.identified + s.identified, serialTop: a.serialTop + s.serialTop }), { n: 0, power: 0, identified: 0, serialTop: 0 });
-console.log(`5σ–10σ | ${all.n} | ${pct(all.power, all.n)} | ${pct(all.identified, all.n)} | ${pct(all.serialTop, all.n)}`);
-for (const b of byRho) console.log(`  power when the faulty stream's redundancy ρ ∈ [${b.lo}, ${Math.min(1, b.hi)}): ${pct(b.power, b.n)} of ${b.n}`);
+const all = stats.reduce(
+  (a, s) => ({
+    n: a.n + s.n,
+    power: a.power + s.power,
+    identified: a.identified + s.identified,
+    serialTop: a.serialTop + s.serialTop,
+  }),
+  { n: 0, power: 0, identified: 0, serialTop: 0 },
+);
+console.log(
+  `5σ–10σ | ${all.n} | ${pct(all.power, all.n)} | ${pct(all.identified, all.n)} | ${pct(all.serialTop, all.n)}`,
+);
+for (const b of byRho)
+  console.log(
+    `  power when the faulty stream's redundancy ρ ∈ [${b.lo}, ${Math.min(1, b.hi)}): ${pct(b.power, b.n)} of ${b.n}`,
+  );
 console.log(`global test detects the gross error: ${pct(globalDetect, all.n)}`);
-console.log(`false alarms, per fault-free stream (with a gross error elsewhere): ${pct(okAlarms, okStreams)} of ${okStreams}`);
-console.log(`false alarms, per trial without gross error (family-wise, Šidák target ≤ ${alpha * 100} %): ${pct(cleanAlarms, cleanTrials)} of ${cleanTrials}`);
-console.log(`global test rejects without gross error (size, target ${alpha * 100} %): ${pct(cleanGlobal, cleanTrials)}`);
+console.log(
+  `false alarms, per fault-free stream (with a gross error elsewhere): ${pct(okAlarms, okStreams)} of ${okStreams}`,
+);
+console.log(
+  `false alarms, per trial without gross error (family-wise, Šidák target ≤ ${alpha * 100} %): ${pct(cleanAlarms, cleanTrials)} of ${cleanTrials}`,
+);
+console.log(
+  `global test rejects without gross error (size, target ${alpha * 100} %): ${pct(cleanGlobal, cleanTrials)}`,
+);
 console.log(`time ${(performance.now() - t0).toFixed(0)} ms`);

@@ -17,7 +17,10 @@ import { measure, mulberry32, plantNetwork, randomLinkNetwork } from './reconcil
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const runs = sizes.length ? sizes : [1000, 10000, 100000];
 
 function peakRssMb(): number {
@@ -41,11 +44,22 @@ function writeSystem(file: string, s: CscMatrix, r: Float64Array): void {
   const header = Buffer.alloc(8);
   header.writeInt32LE(s.cols, 0);
   header.writeInt32LE(s.colPtr[s.cols]!, 4);
-  writeFileSync(file, Buffer.concat([header, Buffer.from(s.colPtr.buffer), Buffer.from(s.rowIndex.buffer), Buffer.from(s.values.buffer), Buffer.from(r.buffer)]));
+  writeFileSync(
+    file,
+    Buffer.concat([
+      header,
+      Buffer.from(s.colPtr.buffer),
+      Buffer.from(s.rowIndex.buffer),
+      Buffer.from(s.values.buffer),
+      Buffer.from(r.buffer),
+    ]),
+  );
 }
 
 const rows: string[] = [];
-console.log('streams  nodes  rows  unmeasured  tests ms  tests+σ(unmeasured) ms  solve ms  scipy ms  solve/scipy  tests/scipy  peak RSS MB  |Sλ−r|/|r|');
+console.log(
+  'streams  nodes  rows  unmeasured  tests ms  tests+σ(unmeasured) ms  solve ms  scipy ms  solve/scipy  tests/scipy  peak RSS MB  |Sλ−r|/|r|',
+);
 for (const streams of runs) {
   const rand = mulberry32(20261121 + streams);
   const net = plantNetwork(streams, rand);
@@ -90,7 +104,7 @@ for (const streams of runs) {
     console.error(`scipy reference failed: ${(e as Error).message}`);
   }
   let unmeasured = 0;
-  measured.forEach((m) => (unmeasured += Number.isNaN(m) ? 1 : 0));
+  for (const m of measured) if (Number.isNaN(m)) unmeasured++;
   const line = [
     streams,
     net.nodeCount,
@@ -107,7 +121,9 @@ for (const streams of runs) {
   ];
   rows.push(`| ${line.join(' | ')} |`);
   console.log(line.join('  '));
-  console.log(`  χ² = ${core.value.chi2.toFixed(1)}, dof = ${core.value.dof}, pass = ${core.value.pass}, measurement-test failures = ${core.value.measurementFailures.length}, factor nnz = ${core.value.solver.factorNonZeros}`);
+  console.log(
+    `  χ² = ${core.value.chi2.toFixed(1)}, dof = ${core.value.dof}, pass = ${core.value.pass}, measurement-test failures = ${core.value.measurementFailures.length}, factor nnz = ${core.value.solver.factorNonZeros}`,
+  );
 }
 console.log('\nMarkdown rows:');
 for (const r of rows) console.log(r);
@@ -123,6 +139,11 @@ for (const streams of runs) {
   reconcileAndTest(problem, { unmeasuredSd: false });
   const res = time(streams >= 100000 ? 3 : 5, () => reconcileAndTest(problem, { unmeasuredSd: false }));
   const s = res.value.solver;
-  const how = s.kind === 'pcg' ? `PCG, ${s.iterations} iterations, residual ${s.relativeResidual!.toExponential(1)}` : `LDLᵀ, ${s.factorNonZeros} non-zeros`;
-  console.log(`| ${streams} | ${res.ms.toFixed(0)} | ${how} | χ² = ${res.value.chi2.toFixed(0)}, dof ${res.value.dof} |`);
+  const how =
+    s.kind === 'pcg'
+      ? `PCG, ${s.iterations} iterations, residual ${s.relativeResidual!.toExponential(1)}`
+      : `LDLᵀ, ${s.factorNonZeros} non-zeros`;
+  console.log(
+    `| ${streams} | ${res.ms.toFixed(0)} | ${how} | χ² = ${res.value.chi2.toFixed(0)}, dof ${res.value.dof} |`,
+  );
 }

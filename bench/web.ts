@@ -55,7 +55,9 @@ function network(links: number, back: number, stages = 12, perStage = 25) {
 function composition(code: string, map: string): [string, number][] {
   const lines = code.split('\n');
   const marks: { line: number; col: number; src: string | null }[] = [];
-  new SourceMapConsumer(JSON.parse(map)).eachMapping((m) => marks.push({ line: m.generatedLine, col: m.generatedColumn, src: m.source }));
+  new SourceMapConsumer(JSON.parse(map)).eachMapping((m) =>
+    marks.push({ line: m.generatedLine, col: m.generatedColumn, src: m.source }),
+  );
   marks.sort((a, b) => a.line - b.line || a.col - b.col);
   const bytes = new Map<string, number>();
   marks.forEach((m, i) => {
@@ -113,9 +115,13 @@ try {
 const arcs = ours({ nodes: net.nodes, links: net.cyclic }).links.filter((l) => l.circular).length;
 
 console.log(`Sankey layout, ${net.nodes.length} nodes, 1 000 links (median of 15, ms)`);
-console.log(`  pingheng, 50 recycle links:     ${oursCyclic.toFixed(1)} ms  (${arcs} drawn as return arcs; target ≤ 200 ms)`);
+console.log(
+  `  pingheng, 50 recycle links:     ${oursCyclic.toFixed(1)} ms  (${arcs} drawn as return arcs; target ≤ 200 ms)`,
+);
 console.log(`  pingheng, acyclic twin:         ${oursAcyclic.toFixed(1)} ms`);
-console.log(`  d3-sankey 0.12.3, acyclic twin: ${reference.toFixed(1)} ms  (reference; on the cyclic network it ${d3OnCycles})`);
+console.log(
+  `  d3-sankey 0.12.3, acyclic twin: ${reference.toFixed(1)} ms  (reference; on the cyclic network it ${d3OnCycles})`,
+);
 console.log(`  ratio pingheng cyclic / d3-sankey acyclic: ${(oursCyclic / reference).toFixed(2)}`);
 
 // ---- browser and bundle ---------------------------------------------------------------------
@@ -126,14 +132,20 @@ if (!hasChromium()) {
 const dir = await buildSite(undefined, true);
 const assets = join(dir, 'assets');
 console.log('\nBundles (node:zlib gzip, default level):');
-for (const f of readdirSync(assets).filter((x) => !x.endsWith('.map')).sort()) {
+for (const f of readdirSync(assets)
+  .filter((x) => !x.endsWith('.map'))
+  .sort()) {
   const raw = readFileSync(join(assets, f));
   const kind = f.startsWith('worker') ? 'worker' : f.endsWith('.css') ? 'styles' : 'main';
-  console.log(`  ${kind.padEnd(7)} ${f.padEnd(28)} ${(raw.length / 1024).toFixed(1).padStart(7)} KB raw  ${(gzipSync(raw).length / 1024).toFixed(1).padStart(6)} KB gzip${kind === 'main' ? '  (target ≤ 300 KB gzip)' : ''}`);
+  console.log(
+    `  ${kind.padEnd(7)} ${f.padEnd(28)} ${(raw.length / 1024).toFixed(1).padStart(7)} KB raw  ${(gzipSync(raw).length / 1024).toFixed(1).padStart(6)} KB gzip${kind === 'main' ? '  (target ≤ 300 KB gzip)' : ''}`,
+  );
 }
 
 console.log('\nWhat each bundle pulls in (raw bytes attributed through the source maps; largest first):');
-for (const f of readdirSync(assets).filter((x) => x.endsWith('.js')).sort()) {
+for (const f of readdirSync(assets)
+  .filter((x) => x.endsWith('.js'))
+  .sort()) {
   const parts = composition(readFileSync(join(assets, f), 'utf8'), readFileSync(join(assets, `${f}.map`), 'utf8'));
   console.log(`  ${f}: ${parts.map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ')} (KB)`);
 }
@@ -159,5 +171,7 @@ await browser.close();
 await server.close();
 rmSync(dir, { recursive: true, force: true });
 console.log(`\nFirst render of the default plant (dyeing.json, water, workshops) in headless Chromium, 7 fresh loads:`);
-console.log(`  navigation start → diagram drawn: median ${median(renders).toFixed(0)} ms (min ${Math.min(...renders).toFixed(0)}, max ${Math.max(...renders).toFixed(0)}; target ≤ 1 500 ms)`);
+console.log(
+  `  navigation start → diagram drawn: median ${median(renders).toFixed(0)} ms (min ${Math.min(...renders).toFixed(0)}, max ${Math.max(...renders).toFixed(0)}; target ≤ 1 500 ms)`,
+);
 console.log(`  navigation start → DOMContentLoaded (reference): median ${median(dcl).toFixed(0)} ms`);

@@ -24,7 +24,10 @@ import { parseIsoInZone } from '../src/model/time.ts';
 const DIR = new URL('./', import.meta.url);
 // --out DIR writes elsewhere (the tests use a temporary directory)
 const outArg = process.argv.indexOf('--out');
-const OUT = outArg > 0 ? new URL(`file://${process.argv[outArg + 1].replace(/\/?$/, '/')}`) : new URL('./readings/', import.meta.url);
+const OUT =
+  outArg > 0
+    ? new URL(`file://${process.argv[outArg + 1].replace(/\/?$/, '/')}`)
+    : new URL('./readings/', import.meta.url);
 const MINUTE = 60_000;
 
 interface Plan {
@@ -69,7 +72,9 @@ function generate(plant: string, plan: Plan): void {
   const steps = Math.round((end - start) / MINUTE);
   const flows = new Map(model.flows.map((f) => [f.id, f]));
   const r = rng(plan.seed);
-  const meters = (model.meters ?? []).filter((m) => m.status === 'in-service' && flows.get(m.flows[0])?.value !== undefined);
+  const meters = (model.meters ?? []).filter(
+    (m) => m.status === 'in-service' && flows.get(m.flows[0])?.value !== undefined,
+  );
   const columns: { meter: Meter; values: string[] }[] = [];
   for (const m of meters) {
     const flow = flows.get(m.flows[0])!;
@@ -101,14 +106,21 @@ function generate(plant: string, plan: Plan): void {
     }
     const gap = plan.gaps[m.id];
     if (gap) for (let i = gap[0] * 60 + 1; i <= gap[0] * 60 + gap[1]; i++) values[i] = '';
-    columns.push({ meter: { ...m, reading: { kind, unit: kind === 'rate' ? 'kW' : flow.unit, ...(rollover ? { rollover } : {}) } }, values });
+    columns.push({
+      meter: { ...m, reading: { kind, unit: kind === 'rate' ? 'kW' : flow.unit, ...(rollover ? { rollover } : {}) } },
+      values,
+    });
   }
   const lines = [`时间,${columns.map((c) => c.meter.id).join(',')}`];
-  for (let i = 0; i <= steps; i++) lines.push(`${local(start + i * MINUTE)},${columns.map((c) => c.values[i]).join(',')}`);
+  for (let i = 0; i <= steps; i++)
+    lines.push(`${local(start + i * MINUTE)},${columns.map((c) => c.values[i]).join(',')}`);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(new URL(`${plant}.csv`, OUT), `${lines.join('\n')}\n`);
   const readingOf = new Map(columns.map((c) => [c.meter.id, c.meter.reading]));
-  const withReadings: Model = { ...model, meters: (model.meters ?? []).map((m) => (readingOf.has(m.id) ? { ...m, reading: readingOf.get(m.id) } : m)) };
+  const withReadings: Model = {
+    ...model,
+    meters: (model.meters ?? []).map((m) => (readingOf.has(m.id) ? { ...m, reading: readingOf.get(m.id) } : m)),
+  };
   writeFileSync(new URL(`${plant}.model.json`, OUT), `${JSON.stringify(withReadings, null, 2)}\n`);
   console.log(`${plant}: ${columns.length} meters × ${steps + 1} rows → ${new URL(`${plant}.csv`, OUT).pathname}`);
 }

@@ -19,7 +19,24 @@ export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
-export { ingestReadings, applyReadings, applyReadingsDetailed, readableChunks, makeTimestampParser, longestContinuous, type IngestOptions, type ApplyOutcome } from './readings/index.ts';
-export type { IngestResult, MeterResult, WindowResult, RejectedEntry, ReadingKind, Layout, Encoding } from './readings/types.ts';
+export {
+  ingestReadings,
+  applyReadings,
+  applyReadingsDetailed,
+  readableChunks,
+  makeTimestampParser,
+  longestContinuous,
+  type IngestOptions,
+  type ApplyOutcome,
+} from './readings/index.ts';
+export type {
+  IngestResult,
+  MeterResult,
+  WindowResult,
+  RejectedEntry,
+  ReadingKind,
+  Layout,
+  Encoding,
+} from './readings/types.ts';
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';

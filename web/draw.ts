@@ -23,7 +23,12 @@ export const STATE_STYLE: Record<string, { colour: string | null; dash: string |
   negative: { colour: '#d62728', dash: '4 4', opacity: 0.8 },
 };
 
-const STATUS_COLOURS: Record<string, string> = { closed: '#2f855a', open: '#c53030', 'by-difference': '#3182ce', indeterminate: '#b7791f' };
+const STATUS_COLOURS: Record<string, string> = {
+  closed: '#2f855a',
+  open: '#c53030',
+  'by-difference': '#3182ce',
+  indeterminate: '#b7791f',
+};
 const ROLE_FILL: Record<string, string> = {
   unit: '#4a5568',
   source: '#94a3b8',
@@ -97,7 +102,7 @@ export function drawSankey(host: HTMLElement, view: Drawn, title: string): SVGSV
     .attr('width', (n) => n.x1 - n.x0)
     .attr('height', (n) => Math.max(1, n.y1 - n.y0))
     .attr('fill', (n) => ROLE_FILL[n.role] ?? '#4a5568')
-    .attr('stroke', (n) => (n.status ? STATUS_COLOURS[n.status] ?? 'none' : 'none'))
+    .attr('stroke', (n) => (n.status ? (STATUS_COLOURS[n.status] ?? 'none') : 'none'))
     .attr('stroke-width', (n) => (n.status ? 3 : 0))
     .append('title')
     .text((n) => n.title);

@@ -60,8 +60,24 @@ export interface ReadingsExtra {
   encoding: string;
   rows: { read: number; used: number; rejected: number };
   rejected: { line: number; reason: string; column?: string }[];
-  meters: { id: string; unit: string; total: number; coverage: number; readings: number; gaps: number; longestGapHours: number; flags: string }[];
-  window: { start: string; end: string; hours: number; longestContinuousHours: number; minimumHours: number; meetsMinimum: boolean };
+  meters: {
+    id: string;
+    unit: string;
+    total: number;
+    coverage: number;
+    readings: number;
+    gaps: number;
+    longestGapHours: number;
+    flags: string;
+  }[];
+  window: {
+    start: string;
+    end: string;
+    hours: number;
+    longestContinuousHours: number;
+    minimumHours: number;
+    meetsMinimum: boolean;
+  };
   missingMeters: string[];
   unknownColumns: string[];
   applied: number;
@@ -75,20 +91,44 @@ export interface ExtrasInput {
 
 type Extra = (input: ExtrasInput) => unknown;
 
-const both = (code: string, params: Record<string, string | number | undefined> = {}): Bilingual => ({ zh: t('zh', code, params), en: t('en', code, params) });
+const both = (code: string, params: Record<string, string | number | undefined> = {}): Bilingual => ({
+  zh: t('zh', code, params),
+  en: t('en', code, params),
+});
 
 /** "结论：重点型物料平衡" → "重点型物料平衡" (the grade's name without the verdict prefix). */
-const stripVerdict = (b: Bilingual): Bilingual => ({ zh: b.zh.replace(/^.*[:：]\s*/, ''), en: b.en.replace(/^.*[:：]\s*/, '') });
+const stripVerdict = (b: Bilingual): Bilingual => ({
+  zh: b.zh.replace(/^.*[:：]\s*/, ''),
+  en: b.en.replace(/^.*[:：]\s*/, ''),
+});
 
 const EXTRAS: Record<string, Extra> = {
   coverage({ graph, readings }): CoverageExtra {
     const issues = validateMetering(graph.model);
-    if (issues.length > 0) return { rows: [], issues: issues.map((i) => ({ where: formatPath(i.path), text: both(i.code, i.params) })) };
+    if (issues.length > 0)
+      return { rows: [], issues: issues.map((i) => ({ where: formatPath(i.path), text: both(i.code, i.params) })) };
     const a = analyseMetering(graph.model, {}, graph);
     const rows = coverageRows(a)
       .filter((r) => r.N > 0)
-      .map((r) => ({ table: r.table, label: r.label, level: r.level, n: r.n, N: r.N, ratio: r.ratio, required: r.required, pass: r.pass, missing: r.missing }));
-    const evidence = readings ? { readings: { longestContinuousHours: readings.ingest.window.longestContinuousHours, source: 'readings' as const } } : {};
+      .map((r) => ({
+        table: r.table,
+        label: r.label,
+        level: r.level,
+        n: r.n,
+        N: r.N,
+        ratio: r.ratio,
+        required: r.required,
+        pass: r.pass,
+        missing: r.missing,
+      }));
+    const evidence = readings
+      ? {
+          readings: {
+            longestContinuousHours: readings.ingest.window.longestContinuousHours,
+            source: 'readings' as const,
+          },
+        }
+      : {};
     const d = depthVerdict(graph.model, evidence, a);
     return {
       rows,
@@ -106,7 +146,9 @@ const EXTRAS: Record<string, Extra> = {
     const r = reconcileModel(graph);
     const factor = new Map(graph.flows.map((f) => [f.id, f.factor]));
     const values: Record<string, number> = {};
-    for (const l of r.layers) for (const f of l.flows) if (f.reconciled !== null && factor.has(f.id)) values[f.id] = f.reconciled * factor.get(f.id)!;
+    for (const l of r.layers)
+      for (const f of l.flows)
+        if (f.reconciled !== null && factor.has(f.id)) values[f.id] = f.reconciled * factor.get(f.id)!;
     return {
       values,
       layers: r.layers.map((l) => ({
@@ -136,7 +178,9 @@ const EXTRAS: Record<string, Extra> = {
       file: r.file,
       encoding: r.encoding,
       rows: r.rows,
-      rejected: r.rejected.slice(0, 200).map((x) => ({ line: x.line, reason: x.reason, ...(x.column ? { column: x.column } : {}) })),
+      rejected: r.rejected
+        .slice(0, 200)
+        .map((x) => ({ line: x.line, reason: x.reason, ...(x.column ? { column: x.column } : {}) })),
       meters: r.meters.map((m) => ({
         id: m.id,
         unit: m.unit,

@@ -9,8 +9,8 @@ const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.codePointAt(0)! 
 export function fitLabel(name: string, suffix: string, room: number): string {
   if (textWidth(name + suffix) <= room) return name + suffix;
   const chars = [...name];
-  while (chars.length > 1 && textWidth(chars.join('') + '…' + suffix) > room) chars.pop();
-  return chars.join('') + '…' + suffix;
+  while (chars.length > 1 && textWidth(`${chars.join('')}…${suffix}`) > room) chars.pop();
+  return `${chars.join('')}…${suffix}`;
 }
 
 /** Numbers for labels: 3 significant figures below 1 000, whole numbers above. */
@@ -20,4 +20,3 @@ export function fmt(v: number): string {
   if (a >= 1000) return Math.round(v).toLocaleString('en-US');
   return Number(v.toPrecision(3)).toString();
 }
-

@@ -95,8 +95,10 @@ function onLoaded(loaded: Loaded): void {
   state.loaded = loaded;
   delete document.body.dataset.extras;
   hideError();
-  if (!loaded.layers.some((l) => l.layer === state.layer)) state.layer = loaded.layers.find((l) => l.layer === 'water')?.layer ?? loaded.layers[0]?.layer ?? '';
-  if (!loaded.levels.includes(state.level)) state.level = loaded.levels.includes(2) ? 2 : loaded.levels[loaded.levels.length - 1]!;
+  if (!loaded.layers.some((l) => l.layer === state.layer))
+    state.layer = loaded.layers.find((l) => l.layer === 'water')?.layer ?? loaded.layers[0]?.layer ?? '';
+  if (!loaded.levels.includes(state.level))
+    state.level = loaded.levels.includes(2) ? 2 : loaded.levels[loaded.levels.length - 1]!;
   ui.reconciled.checked = false;
   showReconciledSwitch();
   fillSelectors();
@@ -161,15 +163,19 @@ function hideError(): void {
 
 async function openFiles(files: FileList | File[]): Promise<void> {
   for (const file of files) {
-    if (/\.json$/i.test(file.name) || file.type === 'application/json') await open({ type: 'open', text: await file.text(), file: file.name, lang: state.lang });
-    else if (/\.(csv|txt)$/i.test(file.name) || file.type === 'text/csv') await open({ type: 'readings', file, lang: state.lang });
+    if (/\.json$/i.test(file.name) || file.type === 'application/json')
+      await open({ type: 'open', text: await file.text(), file: file.name, lang: state.lang });
+    else if (/\.(csv|txt)$/i.test(file.name) || file.type === 'text/csv')
+      await open({ type: 'readings', file, lang: state.lang });
     else showError(tr('web.error.title', { file: file.name }), [tr('web.error.kind')]);
   }
 }
 
 // ---- selectors ------------------------------------------------------------------------------
 function layerLabel(layer: string): string {
-  return ['material', 'water', 'energy'].includes(layer) ? tr(`web.layer.${layer}`) : tr('web.layer.component', { name: layer });
+  return ['material', 'water', 'energy'].includes(layer)
+    ? tr(`web.layer.${layer}`)
+    : tr('web.layer.component', { name: layer });
 }
 
 function fillSelectors(): void {
@@ -196,7 +202,11 @@ let viewSeq = 0;
 async function renderView(): Promise<void> {
   if (!state.loaded) return;
   const seq = ++viewSeq;
-  const spec: SankeyViewSpec = { layer: state.layer, level: state.level, ...(state.fixedScale !== undefined ? { fixedScale: state.fixedScale } : {}) };
+  const spec: SankeyViewSpec = {
+    layer: state.layer,
+    level: state.level,
+    ...(state.fixedScale !== undefined ? { fixedScale: state.fixedScale } : {}),
+  };
   const reconcile = state.loaded.extras.reconcile as ReconcileExtra | undefined;
   if (ui.reconciled.checked && reconcile?.values) spec.reconciled = reconcile.values;
   const width = Math.max(960, ui.sankey.clientWidth || 0);
@@ -280,7 +290,11 @@ $('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseNa
 $('export-json').onclick = () => {
   if (!state.loaded) return;
   const { result, extras, name, file, warnings } = state.loaded;
-  exportText(JSON.stringify({ name, file, warnings, ...result, extras }, null, 2), 'application/json', `${baseName()}-results.json`);
+  exportText(
+    JSON.stringify({ name, file, warnings, ...result, extras }, null, 2),
+    'application/json',
+    `${baseName()}-results.json`,
+  );
 };
 
 // ---- events ---------------------------------------------------------------------------------

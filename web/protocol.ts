@@ -95,4 +95,11 @@ export interface Progress {
   total: number;
 }
 
-export type Response = { id: number } & (Loaded | Failed | Drawn | Progress | Extras | { type: 'error'; message: string });
+export type Response = { id: number } & (
+  | Loaded
+  | Failed
+  | Drawn
+  | Progress
+  | Extras
+  | { type: 'error'; message: string }
+);

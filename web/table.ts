@@ -22,7 +22,12 @@ export interface TableData<R> {
 export function cellText(v: string | number | null): string {
   if (v === null) return '—';
   // Whole units from 1 000 up; 4 significant figures below (a residual of 0.1229 tce stays readable).
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : Math.abs(v) >= 1000 ? String(Math.round(v)) : Number(v.toPrecision(4)).toString();
+  if (typeof v === 'number')
+    return Number.isInteger(v)
+      ? String(v)
+      : Math.abs(v) >= 1000
+        ? String(Math.round(v))
+        : Number(v.toPrecision(4)).toString();
   return v;
 }
 
@@ -75,5 +80,5 @@ export function toCsv<R>(data: TableData<R>): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- panels hold tables of different row types
+// biome-ignore lint/suspicious/noExplicitAny: panels hold tables of different row types
 export type AnyTable = TableData<any>;

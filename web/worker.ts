@@ -32,11 +32,21 @@ import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
 /** The bundled example plants, as text so errors keep their line numbers. */
-const examples = import.meta.glob('../datasets/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const examples = import.meta.glob('../datasets/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 /** The plant shown: the model as loaded (readings are applied to it, never on top of earlier ones). */
 let current:
-  | { file: string; model: Model; warnings: ShownIssue[]; graph: PlantGraph; result: CheckResult; readings?: ExtrasInput['readings'] }
+  | {
+      file: string;
+      model: Model;
+      warnings: ShownIssue[];
+      graph: PlantGraph;
+      result: CheckResult;
+      readings?: ExtrasInput['readings'];
+    }
   | undefined;
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
@@ -74,18 +84,29 @@ function shown(issue: InputIssue, file: string, lang: Lang): ShownIssue {
 }
 
 function open(text: string, file: string, lang: Lang) {
-  let loaded;
+  let loaded: ReturnType<typeof parseModel>;
   try {
     loaded = parseModel(text, file);
   } catch (err) {
-    if (err instanceof InputError) return { type: 'failed' as const, file, issues: err.issues.map((i) => shown(i, file, lang)) };
+    if (err instanceof InputError)
+      return { type: 'failed' as const, file, issues: err.issues.map((i) => shown(i, file, lang)) };
     throw err;
   }
-  return compute(loaded.model, file, loaded.warnings.map((w) => shown(w, file, lang)));
+  return compute(
+    loaded.model,
+    file,
+    loaded.warnings.map((w) => shown(w, file, lang)),
+  );
 }
 
 /** Balances and every optional analysis of a model; becomes the plant shown. */
-function compute(model: Model, file: string, warnings: ShownIssue[], readingsInput?: ExtrasInput['readings'], shownFile = file): Loaded {
+function compute(
+  model: Model,
+  file: string,
+  warnings: ShownIssue[],
+  readingsInput?: ExtrasInput['readings'],
+  shownFile = file,
+): Loaded {
   const graph = buildGraph(model);
   const result = checkModel(graph);
   if (!readingsInput) current = { file, model, warnings, graph, result };
@@ -110,7 +131,7 @@ function compute(model: Model, file: string, warnings: ShownIssue[], readingsInp
 async function readings(id: number, file: File, lang: Lang): Promise<Response> {
   if (!current) throw new Error('no plant loaded');
   const base = current;
-  let ingest;
+  let ingest: Awaited<ReturnType<typeof ingestReadings>>;
   try {
     let last = 0;
     ingest = await ingestReadings(readableChunks(file.stream()), {
@@ -123,11 +144,21 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
       },
     });
   } catch (err) {
-    if (err instanceof InputError) return { id, type: 'failed', file: file.name, issues: err.issues.map((i) => shown(i, file.name, lang)) };
+    if (err instanceof InputError)
+      return { id, type: 'failed', file: file.name, issues: err.issues.map((i) => shown(i, file.name, lang)) };
     throw err;
   }
   const outcome = applyReadingsDetailed(base.model, ingest);
-  return { id, ...compute(outcome.model, base.file, base.warnings, { ingest, applied: outcome.applied.length }, `${base.file} + ${file.name}`) };
+  return {
+    id,
+    ...compute(
+      outcome.model,
+      base.file,
+      base.warnings,
+      { ingest, applied: outcome.applied.length },
+      `${base.file} + ${file.name}`,
+    ),
+  };
 }
 
 /** Room right of the last column for its labels, px. */
@@ -146,7 +177,9 @@ function nodeLabel(n: ViewNode, lang: Lang): string {
     }
     case 'source':
     case 'sink':
-      return t(lang, `web.node.${n.role}`, { name: n.group !== undefined ? named(n.group) : lang === 'en' && n.nameEn ? n.nameEn : n.name });
+      return t(lang, `web.node.${n.role}`, {
+        name: n.group !== undefined ? named(n.group) : lang === 'en' && n.nameEn ? n.nameEn : n.name,
+      });
     default:
       return t(lang, `web.node.${n.role}`);
   }

@@ -20,10 +20,13 @@ export function checkModel(graph: PlantGraph): CheckResult {
   // Report order: by level, then model order of nodes, then layer order — bucketed, not sorted.
   const byNode: NodeBalance[][] = graph.nodes.map(() => []);
   for (const layer of graph.layers) {
-    for (const b of boundaryBalances(graph, layer, graph.byLayer.get(layer)!, state)) byNode[graph.nodeIndex.get(b.node)!]!.push(b);
+    for (const b of boundaryBalances(graph, layer, graph.byLayer.get(layer)!, state))
+      byNode[graph.nodeIndex.get(b.node)!]!.push(b);
   }
   const balances: NodeBalance[] = [];
-  for (const level of [1, 2, 3]) graph.nodes.forEach((n, i) => n.level === level && balances.push(...byNode[i]!));
+  for (const level of [1, 2, 3]) {
+    for (const [i, n] of graph.nodes.entries()) if (n.level === level) balances.push(...byNode[i]!);
+  }
   const derived = derivedFlows(graph, state);
   const masterSub = masterSubRows(graph);
   const findings = collectFindings(balances, derived, masterSub);
@@ -31,7 +34,11 @@ export function checkModel(graph: PlantGraph): CheckResult {
   return {
     model: { name: graph.model.name, nodes: graph.nodes.length, flows: graph.model.flows.length },
     period: { hours: graph.ctx.periodHours ?? null, annualHours: graph.ctx.annualHours },
-    layers: graph.layers.map((layer) => ({ layer, unit: graph.layerUnits.get(layer)!, tolerancePct: toleranceFor(layer, graph.model.settings) })),
+    layers: graph.layers.map((layer) => ({
+      layer,
+      unit: graph.layerUnits.get(layer)!,
+      tolerancePct: toleranceFor(layer, graph.model.settings),
+    })),
     balances,
     derived,
     masterSub,
@@ -97,7 +104,10 @@ function derivedFlows(graph: PlantGraph, state: ValueState): DerivedFlow[] {
 /** Both languages, with the layer's name in each (水 / water; components keep their symbol). */
 function both(key: string, params: Record<string, string | number>): { zh: string; en: string } {
   const render = (lang: Lang) => {
-    const layer = typeof params.layer === 'string' && hasMessage(`layer.${params.layer}`) ? t(lang, `layer.${params.layer}`) : params.layer;
+    const layer =
+      typeof params.layer === 'string' && hasMessage(`layer.${params.layer}`)
+        ? t(lang, `layer.${params.layer}`)
+        : params.layer;
     return t(lang, key, { ...params, layer });
   };
   return { zh: render('zh'), en: render('en') };
@@ -105,13 +115,30 @@ function both(key: string, params: Record<string, string | number>): { zh: strin
 
 const pct = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1));
 
-function collectFindings(balances: NodeBalance[], derived: DerivedFlow[], masterSub: CheckResult['masterSub']): Finding[] {
+function collectFindings(
+  balances: NodeBalance[],
+  derived: DerivedFlow[],
+  masterSub: CheckResult['masterSub'],
+): Finding[] {
   const findings: Finding[] = [];
   for (const b of balances) {
     const at = { node: b.node, layer: b.layer };
-    const params = { node: b.name, layer: b.layer, closure: pct(b.closure), tolerance: b.tolerancePct, flows: b.unknown.join(', ') };
-    if (b.status === 'open') findings.push({ severity: 'error', code: 'finding.open', ...at, message: both('finding.open', params) });
-    if (b.status === 'indeterminate') findings.push({ severity: 'warning', code: 'finding.indeterminate', ...at, message: both('finding.indeterminate', params) });
+    const params = {
+      node: b.name,
+      layer: b.layer,
+      closure: pct(b.closure),
+      tolerance: b.tolerancePct,
+      flows: b.unknown.join(', '),
+    };
+    if (b.status === 'open')
+      findings.push({ severity: 'error', code: 'finding.open', ...at, message: both('finding.open', params) });
+    if (b.status === 'indeterminate')
+      findings.push({
+        severity: 'warning',
+        code: 'finding.indeterminate',
+        ...at,
+        message: both('finding.indeterminate', params),
+      });
   }
   for (const d of derived) {
     if (d.negative) {
@@ -132,7 +159,12 @@ function collectFindings(balances: NodeBalance[], derived: DerivedFlow[], master
         code: 'finding.masterSub',
         node: r.node,
         layer: r.layer,
-        message: both('finding.masterSub', { node: r.name, carrier: r.carrier, relative: pct(r.relative), tolerance: r.tolerancePct }),
+        message: both('finding.masterSub', {
+          node: r.name,
+          carrier: r.carrier,
+          relative: pct(r.relative),
+          tolerance: r.tolerancePct,
+        }),
       });
     }
   }

@@ -16,7 +16,11 @@ export interface Derivation {
  * and so on. Deeper nodes go first so a device's balance is used before its workshop's.
  * Mutates `values` (NaN = unknown) and returns what it derived, in order.
  */
-export function deriveByDifference(graph: PlantGraph, values: Float64Array, layerFlows: readonly number[]): Derivation[] {
+export function deriveByDifference(
+  graph: PlantGraph,
+  values: Float64Array,
+  layerFlows: readonly number[],
+): Derivation[] {
   const rows = new Map<number, { index: number; sign: number }[]>();
   const add = (node: number, index: number, sign: number) => {
     if (node < 0) return;

@@ -29,7 +29,8 @@ export function masterSubRows(graph: PlantGraph): MasterSubRow[] {
       const f = graph.flows[i]!;
       if (f.stock) continue;
       const carrier = f.carrier ?? layer;
-      if (f.to >= 0 && graph.children[f.to]!.length > 0 && (f.from === -1 || !inside(f.from, f.to))) group(f.to, layer, carrier).master.push(i);
+      if (f.to >= 0 && graph.children[f.to]!.length > 0 && (f.from === -1 || !inside(f.from, f.to)))
+        group(f.to, layer, carrier).master.push(i);
       if (f.from >= 0 && graph.children[f.from]!.length > 0 && f.to !== -1 && f.to !== f.from && inside(f.to, f.from)) {
         group(f.from, layer, carrier).subs.push(i);
       }
@@ -40,19 +41,32 @@ export function masterSubRows(graph: PlantGraph): MasterSubRow[] {
     if (g.master.length === 0 || g.subs.length === 0) continue;
     rows.push(row(graph, g.node, g.layer, g.carrier, g.master, g.subs, tolerancePct));
   }
-  return rows.sort((a, b) => graph.nodeIndex.get(a.node)! - graph.nodeIndex.get(b.node)! || BASE_LAYERS.indexOf(a.layer as never) - BASE_LAYERS.indexOf(b.layer as never));
+  return rows.sort(
+    (a, b) =>
+      graph.nodeIndex.get(a.node)! - graph.nodeIndex.get(b.node)! ||
+      BASE_LAYERS.indexOf(a.layer as never) - BASE_LAYERS.indexOf(b.layer as never),
+  );
 }
 
-function row(graph: PlantGraph, p: number, layer: string, carrier: string, master: number[], subs: number[], tolerancePct: number): MasterSubRow {
+function row(
+  graph: PlantGraph,
+  p: number,
+  layer: string,
+  carrier: string,
+  master: number[],
+  subs: number[],
+  tolerancePct: number,
+): MasterSubRow {
   const ids = (xs: number[]) => xs.map((i) => graph.flows[i]!.id);
   const unmetered = [...master, ...subs].filter((i) => graph.flows[i]!.value === undefined);
   // Meters read in the carrier's own unit (kWh, m³): report in it when every flow shares one.
   const ownUnits = new Set([...master, ...subs].map((i) => graph.model.flows[graph.flows[i]!.flowIndex]!.unit));
   const own = ownUnits.size === 1;
-  const total = (xs: number[]) => xs.reduce((s, i) => {
-    const f = graph.flows[i]!;
-    return s + (f.value ?? 0) / (own ? f.factor : 1);
-  }, 0);
+  const total = (xs: number[]) =>
+    xs.reduce((s, i) => {
+      const f = graph.flows[i]!;
+      return s + (f.value ?? 0) / (own ? f.factor : 1);
+    }, 0);
   const node = graph.nodes[p]!;
   const base = {
     node: node.id,

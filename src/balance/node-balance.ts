@@ -21,7 +21,12 @@ const MAX_CONTRIBUTORS = 5;
  * flows between its own children are internal to it. Stock flows of a node are stock changes of
  * the node and of every ancestor.
  */
-export function boundaryBalances(graph: PlantGraph, layer: string, layerFlows: readonly number[], state: ValueState): NodeBalance[] {
+export function boundaryBalances(
+  graph: PlantGraph,
+  layer: string,
+  layerFlows: readonly number[],
+  state: ValueState,
+): NodeBalance[] {
   const perNode = new Map<number, { inputs: BalanceTerm[]; outputs: BalanceTerm[]; stock: BalanceTerm[] }>();
   const slot = (n: number) => {
     let s = perNode.get(n);
@@ -59,17 +64,17 @@ export function boundaryBalances(graph: PlantGraph, layer: string, layerFlows: r
     const { inputs, outputs, stock } = perNode.get(n)!;
     const node = graph.nodes[n]!;
     const balance = judge({
-        node: node.id,
-        name: node.name,
-        level: node.level,
-        layer,
-        unit,
-        inputs,
-        outputs,
-        stock,
-        tolerancePct,
-        derived: derivedHere.get(n) ?? [],
-      });
+      node: node.id,
+      name: node.name,
+      level: node.level,
+      layer,
+      unit,
+      inputs,
+      outputs,
+      stock,
+      tolerancePct,
+      derived: derivedHere.get(n) ?? [],
+    });
     if (layer === 'energy') balance.energy = energyDetail(graph, balance, state);
     out.push(balance);
   }
@@ -84,7 +89,8 @@ function energyDetail(graph: PlantGraph, b: NodeBalance, state: ValueState): Ene
     const f = graph.flows[byId.get(t.flow)!]!;
     inEqual += (t.value ?? 0) * (f.factor !== 0 ? f.equalFactor / f.factor : 1);
   }
-  const ofKind = (kinds: string[]) => b.outputs.filter((t) => t.kind && kinds.includes(t.kind)).reduce((s, t) => s + (t.value ?? 0), 0);
+  const ofKind = (kinds: string[]) =>
+    b.outputs.filter((t) => t.kind && kinds.includes(t.kind)).reduce((s, t) => s + (t.value ?? 0), 0);
   const effective = ofKind(['effective', 'product']);
   return {
     inEqual,
@@ -107,7 +113,10 @@ function termOf(graph: PlantGraph, i: number, state: ValueState): BalanceTerm {
 }
 
 /** A balance before it is judged: its terms, without the figures judge() computes. */
-type Draft = Pick<NodeBalance, 'node' | 'name' | 'level' | 'layer' | 'unit' | 'inputs' | 'outputs' | 'stock' | 'tolerancePct' | 'derived'>;
+type Draft = Pick<
+  NodeBalance,
+  'node' | 'name' | 'level' | 'layer' | 'unit' | 'inputs' | 'outputs' | 'stock' | 'tolerancePct' | 'derived'
+>;
 
 /** Residual, closure error, status, the likeliest culprits and the CP-audit advice. */
 function judge(d: Draft): NodeBalance {
@@ -174,7 +183,8 @@ function judge(d: Draft): NodeBalance {
     balance.contributors = contributors(all, residual, throughput);
     if (negative) balance.advice.push('advice.negativeDerived');
     balance.advice.push(residual > 0 ? 'advice.missingOutput' : 'advice.missingInput');
-    if (all.some((t) => t.source === 'estimated' || t.source === 'design')) balance.advice.push('advice.estimatedInvolved');
+    if (all.some((t) => t.source === 'estimated' || t.source === 'design'))
+      balance.advice.push('advice.estimatedInvolved');
     balance.advice.push('advice.remeasure');
   }
   return balance;

@@ -26,7 +26,8 @@ export function masterSubToleranceFor(settings: Settings | undefined): number {
  */
 export function closureError(input: number, output: number, stockChange: number): number | null {
   const residual = input - output - stockChange;
-  const denominator = input > 0 ? input : output > 0 ? output : 0;
+  // Relative to the input; to the output where nothing enters.
+  const denominator = input > 0 ? input : Math.max(output, 0);
   if (denominator === 0) return residual === 0 ? 0 : null;
   return Math.abs(residual) / denominator;
 }

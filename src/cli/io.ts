@@ -60,7 +60,12 @@ export function readModel(file: string, opts: CommonOptions): LoadedModel | unde
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    reportInputError(new InputError(file, [{ severity: 'error', path: [], code: 'json.read', params: { detail: (e as Error).message } }]), opts);
+    reportInputError(
+      new InputError(file, [
+        { severity: 'error', path: [], code: 'json.read', params: { detail: (e as Error).message } },
+      ]),
+      opts,
+    );
     return undefined;
   }
   try {

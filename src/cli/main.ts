@@ -11,7 +11,14 @@ import { takeExitCode } from './io.ts';
  * `pingheng <command> MODEL [options]`. Each command lives in src/cli/commands/ and is
  * registered here. Exit status: 0 all good, 1 findings, 2 unusable input (DESIGN.md contract).
  */
-const COMMANDS: ((program: Command) => void)[] = [registerCheck, registerSchema, registerReconcile, registerIngest, registerCoverage, registerDepth];
+const COMMANDS: ((program: Command) => void)[] = [
+  registerCheck,
+  registerSchema,
+  registerReconcile,
+  registerIngest,
+  registerCoverage,
+  registerDepth,
+];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()

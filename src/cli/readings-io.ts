@@ -79,7 +79,8 @@ export function readMapping(file: string): Record<string, string> {
   const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
   const out: Record<string, string> = {};
   parsed.data.slice(1).forEach((row, i) => {
-    if (row.length < 2 || row[0].trim() === '' || row[1].trim() === '') fail('each row needs a column name and a meter id', i + 2);
+    if (row.length < 2 || row[0].trim() === '' || row[1].trim() === '')
+      fail('each row needs a column name and a meter id', i + 2);
     out[row[0].trim()] = row[1].trim();
   });
   return out;
@@ -103,13 +104,19 @@ export function progressBar(file: string, lang: 'zh' | 'en'): ((bytes: number) =
     const width = 30;
     const done = Math.round(share * width);
     const label = lang === 'zh' ? '读取' : 'reading';
-    process.stderr.write(`\r${label} [${'#'.repeat(done)}${'.'.repeat(width - done)}] ${(share * 100).toFixed(0)}% ${(bytes / 1e6).toFixed(0)} MB`);
+    process.stderr.write(
+      `\r${label} [${'#'.repeat(done)}${'.'.repeat(width - done)}] ${(share * 100).toFixed(0)}% ${(bytes / 1e6).toFixed(0)} MB`,
+    );
     if (bytes >= size) process.stderr.write('\n');
   };
 }
 
 /** Ingests a readings file; throws InputError (file + line) when it is unusable. */
-export async function ingestFile(file: string, model: Model | undefined, opts: ReadingsFileOptions & { lang?: 'zh' | 'en'; progress?: boolean }): Promise<IngestResult> {
+export async function ingestFile(
+  file: string,
+  model: Model | undefined,
+  opts: ReadingsFileOptions & { lang?: 'zh' | 'en'; progress?: boolean },
+): Promise<IngestResult> {
   const options: IngestOptions = {
     file,
     model,
@@ -125,7 +132,9 @@ export async function ingestFile(file: string, model: Model | undefined, opts: R
   try {
     size = statSync(file).size;
   } catch (e) {
-    throw new InputError(file, [{ severity: 'error', path: [], code: 'readings.read', params: { detail: (e as Error).message } }]);
+    throw new InputError(file, [
+      { severity: 'error', path: [], code: 'readings.read', params: { detail: (e as Error).message } },
+    ]);
   }
   // a large file: a meter thread in case it is wide (parsing here, the meters' checks there;
   // PINGHENG_THREADS=0: one thread), started now so its start overlaps the header's reading

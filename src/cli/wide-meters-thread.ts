@@ -24,7 +24,10 @@ function startWorker(): Worker {
   if (import.meta.url.endsWith('.ts')) {
     const api = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./wide-meters-worker.ts', import.meta.url).href;
-    return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+    return new Worker(
+      `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`,
+      { eval: true },
+    );
   }
   return new Worker(new URL('./wide-meters-worker.mjs', import.meta.url));
 }
@@ -114,7 +117,8 @@ function threadMeters(
     let waited = 0;
     while (Atomics.load(ctrl, i) !== EMPTY) {
       if (Atomics.load(ctrl, FAILED) === 1) throw new Error('meter thread failed');
-      if (Atomics.wait(ctrl, i, FULL, WAIT_MS) === 'timed-out' && (waited += WAIT_MS) >= STALL_MS) throw new Error('meter thread stalled');
+      if (Atomics.wait(ctrl, i, FULL, WAIT_MS) === 'timed-out' && (waited += WAIT_MS) >= STALL_MS)
+        throw new Error('meter thread stalled');
     }
   };
   const post = (i: number, nb: number) => {

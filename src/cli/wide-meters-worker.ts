@@ -31,7 +31,13 @@ class WarmUp {
   private readonly lines = new Float64Array(this.rows);
   private readonly series = Array.from(
     { length: this.meters },
-    (_, k) => new MeterSeries({ id: `warm-up ${k}`, kind: k % 4 === 3 ? 'rate' : 'cumulative', valueFactor: 1, ratePerHour: 1 }),
+    (_, k) =>
+      new MeterSeries({
+        id: `warm-up ${k}`,
+        kind: k % 4 === 3 ? 'rate' : 'cumulative',
+        valueFactor: 1,
+        ratePerHour: 1,
+      }),
   );
   private readonly level = Float64Array.from({ length: this.meters }, (_, k) => 1000 * (k + 1));
   private seed = 1;

@@ -78,6 +78,6 @@ export const annualHours = {
     edition: '—',
     clause: '365 d × 24 h',
     tag: 'U',
-    note: 'Set settings.annualHours to the plant\'s operating hours when annual figures are operating-year figures.',
+    note: "Set settings.annualHours to the plant's operating hours when annual figures are operating-year figures.",
   } as Provenance,
 };

@@ -31,7 +31,13 @@ const liquid: Label = { zh: '液态能源', en: 'liquid energy' };
 const gaseous: Label = { zh: '气态能源', en: 'gaseous energy' };
 const medium: Label = { zh: '载能工质', en: 'energy-carrying working media' };
 
-function row(id: EnergyRow, zh: string, en: string, required: CoverageRuleRow['required'], group?: Label): CoverageRuleRow {
+function row(
+  id: EnergyRow,
+  zh: string,
+  en: string,
+  required: CoverageRuleRow['required'],
+  group?: Label,
+): CoverageRuleRow {
   return { id, label: { zh, en }, required, source: at('Table 3'), ...(group ? { group } : {}) };
 }
 
@@ -93,14 +99,37 @@ function th(
 
 /** Table 1 主要次级用能单位 and Table 2 主要用能设备 能源消耗量（或功率）限定值. */
 export const mainThresholds: readonly MainThreshold[] = [
-  th('electricity', '电力', 'electricity', ['electricity'], [10, 'kW'], [100, 'kW'], 'Installed power in the standard; pingheng compares the average power over the period (interpretation).'),
+  th(
+    'electricity',
+    '电力',
+    'electricity',
+    ['electricity'],
+    [10, 'kW'],
+    [100, 'kW'],
+    'Installed power in the standard; pingheng compares the average power over the period (interpretation).',
+  ),
   th('solid-fuel', '煤炭、焦炭', 'coal, coke', ['coal', 'coke'], [100, 't/a'], [1, 't/h']),
-  th('oil', '原油、成品油、石油液化气', 'crude oil, refined oil, LPG', ['crude-oil', 'refined-oil', 'lpg'], [40, 't/a'], [0.5, 't/h']),
+  th(
+    'oil',
+    '原油、成品油、石油液化气',
+    'crude oil, refined oil, LPG',
+    ['crude-oil', 'refined-oil', 'lpg'],
+    [40, 't/a'],
+    [0.5, 't/h'],
+  ),
   th('heavy-oil', '重油、渣油', 'heavy oil, residual oil', ['heavy-oil', 'residual-oil'], [80, 't/a'], [1, 't/h']),
   th('gas', '煤气、天然气', 'coal gas, natural gas', ['natural-gas', 'coal-gas'], [10000, 'm3/a'], [100, 'm3/h']),
   th('steam', '蒸汽、热水', 'steam, hot water', ['steam'], [5000, 'GJ/a'], [7, 'MW']),
   th('water', '水', 'water', ['water'], [5000, 't/a'], [1, 't/h']),
-  th('other', '其他', 'other', ['waste-energy'], [2926, 'GJ/a'], [29.26, 'GJ/h'], 'Table 1: 2926 GJ/a = 100 tce/a; waste energy and carriers without a row count here (interpretation).'),
+  th(
+    'other',
+    '其他',
+    'other',
+    ['waste-energy'],
+    [2926, 'GJ/a'],
+    [29.26, 'GJ/h'],
+    'Table 1: 2926 GJ/a = 100 tce/a; waste energy and carriers without a row count here (interpretation).',
+  ),
 ];
 
 /** Instrument types of Table 4 (the schema's meter `type`). */
@@ -170,7 +199,16 @@ export const verificationSource: Provenance = at('clause 5', 'Out-of-date or fai
 
 /** Notes to Table 3: the exemptions. */
 export const exemptionSources = {
-  seasonalHeating: at('Table 3 note 1', 'Seasonal heating steam (hot water) in/out of the enterprise and main sub-units may be settled by other means.'),
-  auxiliary: at('Table 3 note 2', 'Auxiliary electricity, steam, water on a main device with very small consumption need no meter.'),
-  meteredUnit: at('Table 2 note', 'A separately assessed energy-using unit that is metered: its main devices need no own meters.'),
+  seasonalHeating: at(
+    'Table 3 note 1',
+    'Seasonal heating steam (hot water) in/out of the enterprise and main sub-units may be settled by other means.',
+  ),
+  auxiliary: at(
+    'Table 3 note 2',
+    'Auxiliary electricity, steam, water on a main device with very small consumption need no meter.',
+  ),
+  meteredUnit: at(
+    'Table 2 note',
+    'A separately assessed energy-using unit that is metered: its main devices need no own meters.',
+  ),
 };

@@ -54,9 +54,12 @@ export const table2 = {
   flowMeterSource: {
     ...at('Table 2'),
     tag: 'U',
-    note: 'Flow meters ≤ 2.5 % is read from the standard\'s Table 2 as remembered, not in STANDARDS.md; it lets GB 17167 class-2.5 water flow meters count.',
+    note: "Flow meters ≤ 2.5 % is read from the standard's Table 2 as remembered, not in STANDARDS.md; it lets GB 17167 class-2.5 water flow meters count.",
   } as Provenance,
 };
 
 /** Closed loops whose flow is computed from pump data need no meter. */
-export const closedLoopSource: Provenance = at('closed circulating systems', 'Flow computed from pump data: no meter required.');
+export const closedLoopSource: Provenance = at(
+  'closed circulating systems',
+  'Flow computed from pump data: no meter required.',
+);

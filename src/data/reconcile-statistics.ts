@@ -31,7 +31,12 @@ export const sidakSource: Provenance = {
 /** Serial elimination stops after this many exclusions (a guard; real plants rarely have more than a few faults). */
 export const maxEliminationSteps = {
   steps: 10,
-  source: { standard: 'pingheng engineering default', edition: '2026', clause: 'serial elimination guard', tag: 'U' } as Provenance,
+  source: {
+    standard: 'pingheng engineering default',
+    edition: '2026',
+    clause: 'serial elimination guard',
+    tag: 'U',
+  } as Provenance,
 };
 
 /**
@@ -40,7 +45,12 @@ export const maxEliminationSteps = {
  */
 export const unmeasuredSdWorkBudget = {
   flops: 4e9,
-  source: { standard: 'pingheng engineering default', edition: '2026', clause: 'work guard for large networks', tag: 'U' } as Provenance,
+  source: {
+    standard: 'pingheng engineering default',
+    edition: '2026',
+    clause: 'work guard for large networks',
+    tag: 'U',
+  } as Provenance,
 };
 
 /**
@@ -51,11 +61,21 @@ export const unmeasuredSdWorkBudget = {
 export const factorBudget = {
   nonZeros: 2e7,
   flops: 2e9,
-  source: { standard: 'pingheng engineering default', edition: '2026', clause: 'direct vs iterative solver', tag: 'U' } as Provenance,
+  source: {
+    standard: 'pingheng engineering default',
+    edition: '2026',
+    clause: 'direct vs iterative solver',
+    tag: 'U',
+  } as Provenance,
 };
 
 /** Relative tolerance on a bound (below it a value counts as on the bound). */
 export const boundTolerance = {
   relative: 1e-9,
-  source: { standard: 'pingheng engineering default', edition: '2026', clause: 'active-set tolerance', tag: 'U' } as Provenance,
+  source: {
+    standard: 'pingheng engineering default',
+    edition: '2026',
+    clause: 'active-set tolerance',
+    tag: 'U',
+  } as Provenance,
 };

@@ -23,7 +23,10 @@ export const annex2: readonly CoverageRuleRow[] = [
     label: { zh: '其他', en: 'other materials' },
     required: [100, null, null],
     configurable: { 2: 'level2', 3: 'level3' },
-    source: at('Annex 2 note 3', '※ cells: set by the provincial CP office; settings.materialOtherRequired, none by default.'),
+    source: at(
+      'Annex 2 note 3',
+      '※ cells: set by the provincial CP office; settings.materialOtherRequired, none by default.',
+    ),
   },
 ];
 
@@ -36,7 +39,11 @@ export interface DepthGrade {
   /** Metering levels that must be 较完善 ("fairly complete"), and over which scope. */
   metering: { levels: readonly (1 | 2 | 3)[]; scope: 'enterprise' | 'audit-focus' | 'whole' }[];
   /** Campaign: minimum continuous duration, normal production, who performs it. */
-  campaign: { minHours: number; normalProduction: boolean; performedBy: readonly ('enterprise' | 'qualified-team')[] } | null;
+  campaign: {
+    minHours: number;
+    normalProduction: boolean;
+    performedBy: readonly ('enterprise' | 'qualified-team')[];
+  } | null;
   source: Provenance;
 }
 
@@ -57,7 +64,10 @@ export const grades: readonly DepthGrade[] = [
     label: { zh: '简单型', en: 'simple' },
     metering: [{ levels: [1, 2], scope: 'enterprise' }],
     campaign: { minHours: MIN_CAMPAIGN_HOURS, normalProduction: true, performedBy: ['enterprise', 'qualified-team'] },
-    source: at('三 (二)', 'Levels 1 and 2 fairly complete; planned, organised on-line measurement for one cycle ≥ 72 h under normal production.'),
+    source: at(
+      '三 (二)',
+      'Levels 1 and 2 fairly complete; planned, organised on-line measurement for one cycle ≥ 72 h under normal production.',
+    ),
   },
   {
     depth: 'key',
@@ -67,7 +77,10 @@ export const grades: readonly DepthGrade[] = [
       { levels: [1, 2, 3], scope: 'audit-focus' },
     ],
     campaign: { minHours: MIN_CAMPAIGN_HOURS, normalProduction: true, performedBy: ['qualified-team'] },
-    source: at('三 (三)', 'Audit focus levels 1–3 fairly complete; ≥ 72 h under normal production by a qualified team.'),
+    source: at(
+      '三 (三)',
+      'Audit focus levels 1–3 fairly complete; ≥ 72 h under normal production by a qualified team.',
+    ),
   },
   {
     depth: 'full',
@@ -84,10 +97,34 @@ export const grades: readonly DepthGrade[] = [
 export type Acceptance = 'A' | 'B' | 'C';
 
 /** Section 四 (二): acceptance types and the depth each requires (lines 19352–19369). */
-export const acceptance: readonly { type: Acceptance; label: Label; minDepth: Depth; annexes: boolean; source: Provenance }[] = [
-  { type: 'A', label: { zh: '清洁生产合格单位验收', en: 'qualified CP unit acceptance' }, minDepth: 'key', annexes: true, source: at('四 (二) 1', 'Also Annex 1 and Annex 2 met.') },
-  { type: 'B', label: { zh: '清洁生产审核验收', en: 'CP audit acceptance' }, minDepth: 'simple', annexes: false, source: at('四 (二) 2') },
-  { type: 'C', label: { zh: '强制性清洁生产审核验收', en: 'mandatory CP audit acceptance' }, minDepth: 'simple', annexes: false, source: at('四 (二) 3') },
+export const acceptance: readonly {
+  type: Acceptance;
+  label: Label;
+  minDepth: Depth;
+  annexes: boolean;
+  source: Provenance;
+}[] = [
+  {
+    type: 'A',
+    label: { zh: '清洁生产合格单位验收', en: 'qualified CP unit acceptance' },
+    minDepth: 'key',
+    annexes: true,
+    source: at('四 (二) 1', 'Also Annex 1 and Annex 2 met.'),
+  },
+  {
+    type: 'B',
+    label: { zh: '清洁生产审核验收', en: 'CP audit acceptance' },
+    minDepth: 'simple',
+    annexes: false,
+    source: at('四 (二) 2'),
+  },
+  {
+    type: 'C',
+    label: { zh: '强制性清洁生产审核验收', en: 'mandatory CP audit acceptance' },
+    minDepth: 'simple',
+    annexes: false,
+    source: at('四 (二) 3'),
+  },
 ];
 
 /**
@@ -97,5 +134,9 @@ export const acceptance: readonly { type: Acceptance; label: Label; minDepth: De
  */
 export const estimatedShareLimit = {
   pct: 50,
-  source: { ...at('三 (一)'), tag: 'U', note: 'No figure in the notice; pingheng default, configurable.' } as Provenance,
+  source: {
+    ...at('三 (一)'),
+    tag: 'U',
+    note: 'No figure in the notice; pingheng default, configurable.',
+  } as Provenance,
 };

@@ -31,6 +31,9 @@ export function t(lang: Lang, key: string, params: Record<string, string | numbe
 }
 
 /** Both languages, for JSON output that reviewers read in either. */
-export function both(key: string, params: Record<string, string | number | undefined> = {}): { zh: string; en: string } {
+export function both(
+  key: string,
+  params: Record<string, string | number | undefined> = {},
+): { zh: string; en: string } {
   return { zh: t('zh', key, params), en: t('en', key, params) };
 }

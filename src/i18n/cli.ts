@@ -2,12 +2,18 @@ import type { Messages } from './catalog.ts';
 
 /** Labels of the command-line reports. */
 export const cliMessages: Messages = {
-  'check.badLayer': { zh: '--layer：模型中没有 "{layer}" 层（有：{layers}）', en: '--layer: the model has no layer "{layer}" (it has: {layers})' },
+  'check.badLayer': {
+    zh: '--layer：模型中没有 "{layer}" 层（有：{layers}）',
+    en: '--layer: the model has no layer "{layer}" (it has: {layers})',
+  },
   'check.badLevel': { zh: '--level 应为 1、2 或 3，而不是 "{level}"', en: '--level must be 1, 2 or 3, not "{level}"' },
   'check.title': { zh: '{name} — 平衡检查', en: '{name} — balance check' },
   'check.period': { zh: '平衡期 {hours} h', en: 'balance period {hours} h' },
   'check.periodUnknown': { zh: '平衡期未给出（数量按原值计）', en: 'no balance period (quantities taken as given)' },
-  'check.layerTitle': { zh: '【{layer}平衡】单位 {unit}，允许误差 {tolerance}%', en: '[{layer} balance] unit {unit}, tolerance {tolerance}%' },
+  'check.layerTitle': {
+    zh: '【{layer}平衡】单位 {unit}，允许误差 {tolerance}%',
+    en: '[{layer} balance] unit {unit}, tolerance {tolerance}%',
+  },
   'check.col.node': { zh: '节点', en: 'node' },
   'check.col.level': { zh: '级', en: 'lvl' },
   'check.col.in': { zh: '输入', en: 'in' },
@@ -44,13 +50,19 @@ export const cliMessages: Messages = {
   'check.col.difference': { zh: '差值', en: 'difference' },
   'check.col.relative': { zh: '差值%', en: 'diff %' },
   'check.col.tolerance': { zh: '允许%', en: 'tol %' },
-  'check.energyTitle': { zh: '【能源消费与综合能耗】{node}（tce）', en: '[energy use and comprehensive energy consumption] {node} (tce)' },
+  'check.energyTitle': {
+    zh: '【能源消费与综合能耗】{node}（tce）',
+    en: '[energy use and comprehensive energy consumption] {node} (tce)',
+  },
   'check.col.equivalent': { zh: '当量值', en: 'equivalent' },
   'check.col.equal': { zh: '等价值', en: 'equal value' },
   'check.col.basis': { zh: '折标依据', en: 'conversion basis' },
   'check.energy.total': { zh: '综合能耗', en: 'comprehensive consumption' },
   'check.energy.exported': { zh: '外供能源', en: 'exported' },
-  'check.waterTitle': { zh: '【水平衡指标（GB/T 12452）】{node}（{unit}）', en: '[water indicators (GB/T 12452)] {node} ({unit})' },
+  'check.waterTitle': {
+    zh: '【水平衡指标（GB/T 12452）】{node}（{unit}）',
+    en: '[water indicators (GB/T 12452)] {node} ({unit})',
+  },
   'check.col.indicator': { zh: '指标', en: 'indicator' },
   'check.water.newWater': { zh: '新水量 Vf', en: 'new water Vf' },
   'check.water.intake': { zh: '取水总量 Vi（含外购蒸汽）', en: 'total intake Vi (incl. purchased steam)' },

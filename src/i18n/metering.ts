@@ -6,9 +6,18 @@ export const meteringMessages: Messages = {
     zh: '未知的 {family} 版本 "{edition}"（已有：{known}）',
     en: 'unknown {family} edition "{edition}" (known: {known})',
   },
-  'metering.excluded.energyKind': { zh: '有效能/损失能不是计量点', en: 'effective energy and losses are not metering points' },
-  'metering.excluded.waterLoss': { zh: '蒸发、漏失、产品带走水、带出液不可直接计量', en: 'evaporation, leakage, water in product and drag-out cannot be metered directly' },
-  'metering.excluded.materialLoss': { zh: '物料损失是平衡余项，不是计量点', en: 'material losses are the balance residual, not metering points' },
+  'metering.excluded.energyKind': {
+    zh: '有效能/损失能不是计量点',
+    en: 'effective energy and losses are not metering points',
+  },
+  'metering.excluded.waterLoss': {
+    zh: '蒸发、漏失、产品带走水、带出液不可直接计量',
+    en: 'evaporation, leakage, water in product and drag-out cannot be metered directly',
+  },
+  'metering.excluded.materialLoss': {
+    zh: '物料损失是平衡余项，不是计量点',
+    en: 'material losses are the balance residual, not metering points',
+  },
   'metering.excluded.sameMeter': {
     zh: '与能源层的同一蒸汽/水流共用计量器具，GB 17167 只计一次',
     en: 'shares its meter with the energy-layer flow of the same steam/water: one GB 17167 point',
@@ -37,7 +46,10 @@ export const meteringMessages: Messages = {
     zh: '闭式循环水量由水泵数据计算，可不配备水表（GB 24789-2009）',
     en: 'closed loop computed from pump data: no water meter needed (GB 24789-2009)',
   },
-  'metering.exempt.closedLoopNotWater': { zh: '闭式循环豁免只适用于水，豁免不成立', en: 'the closed-loop exemption covers only water: exemption refused' },
+  'metering.exempt.closedLoopNotWater': {
+    zh: '闭式循环豁免只适用于水，豁免不成立',
+    en: 'the closed-loop exemption covers only water: exemption refused',
+  },
   'metering.exempt.metered-unit': {
     zh: '所属用能单元 {unit} 已配备计量器具，主要设备可不再单独配备（GB 17167-2006 表2 注）',
     en: 'its energy-using unit {unit} is metered: the main device needs no own meter (GB 17167-2006 Table 2 note)',
@@ -48,10 +60,19 @@ export const meteringMessages: Messages = {
     zh: '检定有效期至 {until}，早于测试结束日 {end}，不计入 n（GB 17167-2006 第5章）',
     en: 'verified until {until}, before the campaign end {end}: not counted in n (GB 17167-2006 clause 5)',
   },
-  'metering.meter.verifiedOrder': { zh: '检定有效期 {until} 早于检定日期 {on}', en: 'verified until {until}, before the verification date {on}' },
+  'metering.meter.verifiedOrder': {
+    zh: '检定有效期 {until} 早于检定日期 {on}',
+    en: 'verified until {until}, before the verification date {on}',
+  },
   'metering.meter.noVerification': { zh: '未给出检定有效期，未核查', en: 'no verification date given: not checked' },
-  'metering.meter.noCampaignDate': { zh: '无测试期，检定有效期未核查', en: 'no campaign: verification date not checked' },
-  'metering.meter.noClass': { zh: '未给出准确度等级（应不低于 {required} 级），未核查', en: 'no accuracy class given (required {required}): not checked' },
+  'metering.meter.noCampaignDate': {
+    zh: '无测试期，检定有效期未核查',
+    en: 'no campaign: verification date not checked',
+  },
+  'metering.meter.noClass': {
+    zh: '未给出准确度等级（应不低于 {required} 级），未核查',
+    en: 'no accuracy class given (required {required}): not checked',
+  },
   'metering.meter.classTooLoose': {
     zh: '准确度等级 {actual} 低于要求的 {required} 级，不计入 n',
     en: 'accuracy class {actual} is looser than the required {required}: not counted in n',
@@ -69,8 +90,14 @@ export const meteringMessages: Messages = {
   'depth.source.readings': { zh: '来自读数数据的最长连续时段', en: 'longest continuous span in the readings' },
   'depth.source.campaign': { zh: '来自申报的测试期', en: 'from the declared campaign' },
   'depth.source.none': { zh: '无', en: 'none' },
-  'depth.reason.levelMet': { zh: '{scope}{level}计量较完善：各配备率均达到要求', en: '{scope} {level} metering fairly complete: every ratio met' },
-  'depth.reason.levelNotMet': { zh: '{scope}{level}计量不完善：{failing}', en: '{scope} {level} metering not complete: {failing}' },
+  'depth.reason.levelMet': {
+    zh: '{scope}{level}计量较完善：各配备率均达到要求',
+    en: '{scope} {level} metering fairly complete: every ratio met',
+  },
+  'depth.reason.levelNotMet': {
+    zh: '{scope}{level}计量不完善：{failing}',
+    en: '{scope} {level} metering not complete: {failing}',
+  },
   'depth.reason.volumeUnknown': {
     zh: '（未计量且水量未知：{flows}，无法证明达到要求）',
     en: '(unmetered with unknown volume: {flows}; cannot be shown to meet the requirement)',
@@ -79,17 +106,35 @@ export const meteringMessages: Messages = {
     zh: '未确定审核重点（没有 auditFocus 节点），不能判定重点型',
     en: 'no audit focus marked (no node with auditFocus): the key grade cannot be judged',
   },
-  'depth.reason.noCampaign': { zh: '没有测试期（campaign），只能是估计型', en: 'no measurement campaign: the work can only be estimated' },
-  'depth.reason.durationOk': { zh: '测试周期 {hours} h 不少于 {min} h（{source}）', en: 'campaign {hours} h is at least {min} h ({source})' },
-  'depth.reason.durationShort': { zh: '测试周期 {hours} h 少于 {min} h（{source}）', en: 'campaign {hours} h is shorter than {min} h ({source})' },
+  'depth.reason.noCampaign': {
+    zh: '没有测试期（campaign），只能是估计型',
+    en: 'no measurement campaign: the work can only be estimated',
+  },
+  'depth.reason.durationOk': {
+    zh: '测试周期 {hours} h 不少于 {min} h（{source}）',
+    en: 'campaign {hours} h is at least {min} h ({source})',
+  },
+  'depth.reason.durationShort': {
+    zh: '测试周期 {hours} h 少于 {min} h（{source}）',
+    en: 'campaign {hours} h is shorter than {min} h ({source})',
+  },
   'depth.reason.normalProduction': { zh: '测试在正常生产条件下进行', en: 'measured under normal production' },
-  'depth.reason.notNormalProduction': { zh: '测试未声明在正常生产条件下进行', en: 'the campaign is not declared under normal production' },
-  'depth.reason.performedBy.none': { zh: '测试未经计划组织（performedBy: none）', en: 'the campaign was not planned and organised (performedBy: none)' },
+  'depth.reason.notNormalProduction': {
+    zh: '测试未声明在正常生产条件下进行',
+    en: 'the campaign is not declared under normal production',
+  },
+  'depth.reason.performedBy.none': {
+    zh: '测试未经计划组织（performedBy: none）',
+    en: 'the campaign was not planned and organised (performedBy: none)',
+  },
   'depth.reason.performedBy.enterprise': {
     zh: '测试由企业自行计划组织（满足简单型；重点型、全面型需具有相应资质的专业队伍或中介机构）',
     en: 'planned and organised by the enterprise (enough for simple; key and full need a qualified team)',
   },
-  'depth.reason.performedBy.qualified-team': { zh: '测试由具有相应资质的专业队伍或中介机构进行', en: 'performed by a qualified team or agency' },
+  'depth.reason.performedBy.qualified-team': {
+    zh: '测试由具有相应资质的专业队伍或中介机构进行',
+    en: 'performed by a qualified team or agency',
+  },
   'depth.reason.shareOk': {
     zh: '估计值或设计值占平衡数据的 {pct}%（{count}/{total}），不超过 {limit}%',
     en: 'estimated or design values are {pct}% of the balance quantities ({count}/{total}), not above {limit}%',
@@ -98,31 +143,55 @@ export const meteringMessages: Messages = {
     zh: '估计值或设计值占平衡数据的 {pct}%（{count}/{total}），超过 {limit}%：属估计加估算',
     en: 'estimated or design values are {pct}% of the balance quantities ({count}/{total}), above {limit}%: estimated work',
   },
-  'depth.reason.annex1Met': { zh: '附件一（GB 17167 能源计量器具配备率）全部达到', en: 'Annex 1 (GB 17167 energy meter ratios) met' },
-  'depth.reason.annex1NotMet': { zh: '附件一（GB 17167 能源计量器具配备率）未全部达到', en: 'Annex 1 (GB 17167 energy meter ratios) not met' },
+  'depth.reason.annex1Met': {
+    zh: '附件一（GB 17167 能源计量器具配备率）全部达到',
+    en: 'Annex 1 (GB 17167 energy meter ratios) met',
+  },
+  'depth.reason.annex1NotMet': {
+    zh: '附件一（GB 17167 能源计量器具配备率）未全部达到',
+    en: 'Annex 1 (GB 17167 energy meter ratios) not met',
+  },
   'depth.reason.annex2Met': { zh: '附件二（物料计量器具配备率）全部达到', en: 'Annex 2 (material meter ratios) met' },
-  'depth.reason.annex2NotMet': { zh: '附件二（物料计量器具配备率）未全部达到', en: 'Annex 2 (material meter ratios) not met' },
+  'depth.reason.annex2NotMet': {
+    zh: '附件二（物料计量器具配备率）未全部达到',
+    en: 'Annex 2 (material meter ratios) not met',
+  },
   'depth.reason.grade.estimated': { zh: '结论：估计型物料平衡', en: 'verdict: estimated balance work' },
   'depth.reason.grade.simple': { zh: '结论：简单型物料平衡', en: 'verdict: simple balance work' },
   'depth.reason.grade.key': { zh: '结论：重点型物料平衡', en: 'verdict: key balance work' },
   'depth.reason.grade.full': { zh: '结论：全面型物料平衡', en: 'verdict: full balance work' },
-  'depth.next.auditFocus': { zh: '确定审核重点（在节点上设 auditFocus: true）', en: 'mark the audit focus (auditFocus: true on its nodes)' },
+  'depth.next.auditFocus': {
+    zh: '确定审核重点（在节点上设 auditFocus: true）',
+    en: 'mark the audit focus (auditFocus: true on its nodes)',
+  },
   'depth.next.createCampaign': {
     zh: '在正常生产条件下，有计划、有组织地进行一个不少于 {hours} h 的测试周期',
     en: 'plan and run a measurement campaign of at least {hours} h under normal production',
   },
-  'depth.next.duration': { zh: '将测试周期由 {now} h 延长到不少于 {hours} h', en: 'extend the campaign from {now} h to at least {hours} h' },
+  'depth.next.duration': {
+    zh: '将测试周期由 {now} h 延长到不少于 {hours} h',
+    en: 'extend the campaign from {now} h to at least {hours} h',
+  },
   'depth.next.durationReadings': {
     zh: '读数数据最长连续时段仅 {now} h：补测，取得不少于 {hours} h 的连续数据',
     en: 'the readings cover only {now} h continuously: re-measure for at least {hours} h without gaps',
   },
-  'depth.next.normalProduction': { zh: '在正常生产条件下测试（normalProduction: true）', en: 'measure under normal production (normalProduction: true)' },
-  'depth.next.performedBy.enterprise': { zh: '由企业有计划、有组织地进行测试', en: 'have the enterprise plan and organise the campaign' },
+  'depth.next.normalProduction': {
+    zh: '在正常生产条件下测试（normalProduction: true）',
+    en: 'measure under normal production (normalProduction: true)',
+  },
+  'depth.next.performedBy.enterprise': {
+    zh: '由企业有计划、有组织地进行测试',
+    en: 'have the enterprise plan and organise the campaign',
+  },
   'depth.next.performedBy.qualified-team': {
     zh: '由具有相应资质的专业队伍或社会中介机构进行测试',
     en: 'have a qualified team (in-house or an outside agency) perform the campaign',
   },
-  'depth.next.measure': { zh: '以实测值代替 {count} 个估计值/设计值：{flows}', en: 'replace {count} estimated/design values by measurements: {flows}' },
+  'depth.next.measure': {
+    zh: '以实测值代替 {count} 个估计值/设计值：{flows}',
+    en: 'replace {count} estimated/design values by measurements: {flows}',
+  },
   'depth.next.addMeter': {
     zh: '在 {flow} 上加装计量器具（{levels} 级，{carrier}，准确度不低于 {cls} 级）',
     en: 'add a meter on {flow} (level {levels}, {carrier}, class {cls} or better)',
@@ -150,13 +219,22 @@ export const meteringMessages: Messages = {
   'metering.cli.ok': { zh: '达标', en: 'pass' },
   'metering.cli.fail': { zh: '不达标', en: 'FAIL' },
   'metering.cli.noRequirement': { zh: '无要求', en: 'no requirement' },
-  'metering.cli.emptyRows': { zh: '另有 {count} 行 N = 0（模型中没有该类计量点），用 --all 显示', en: '{count} more rows have N = 0 (no such points in the model); --all shows them' },
-  'metering.cli.invalid': { zh: '计量器具核查（✗ 不计入 n；! 提醒，仍计入）', en: 'Meter checks (✗ not counted in n; ! warning, still counted)' },
+  'metering.cli.emptyRows': {
+    zh: '另有 {count} 行 N = 0（模型中没有该类计量点），用 --all 显示',
+    en: '{count} more rows have N = 0 (no such points in the model); --all shows them',
+  },
+  'metering.cli.invalid': {
+    zh: '计量器具核查（✗ 不计入 n；! 提醒，仍计入）',
+    en: 'Meter checks (✗ not counted in n; ! warning, still counted)',
+  },
   'metering.cli.exempt': { zh: '豁免', en: 'Exemptions' },
   'metering.cli.main': { zh: '主要次级单位/主要设备判定', en: 'Main sub-units and devices' },
   'metering.cli.notMain': { zh: '非主要', en: 'not main' },
   'metering.cli.isMain': { zh: '主要', en: 'main' },
-  'metering.cli.uncovered': { zh: '不属于 GB 17167 表3 任何一行的能源流：{flows}', en: 'energy flows in no GB 17167 Table 3 row: {flows}' },
+  'metering.cli.uncovered': {
+    zh: '不属于 GB 17167 表3 任何一行的能源流：{flows}',
+    en: 'energy flows in no GB 17167 Table 3 row: {flows}',
+  },
   'metering.cli.depth': { zh: '物料平衡工作深度：{label}', en: 'Depth of the balance work: {label}' },
   'metering.cli.acceptance': { zh: '验收类型：A {A}　B {B}　C {C}', en: 'Acceptance: A {A}  B {B}  C {C}' },
   'metering.cli.yes': { zh: '满足', en: 'yes' },
@@ -168,10 +246,16 @@ export const meteringMessages: Messages = {
     zh: '注意：以上清单尚不足以达到下一等级（见理由）',
     en: 'note: the list above does not yet reach the next grade (see the reasons)',
   },
-  'metering.cli.badAcceptance': { zh: '--acceptance 应为 A、B 或 C，实际为 "{value}"', en: '--acceptance must be A, B or C, not "{value}"' },
+  'metering.cli.badAcceptance': {
+    zh: '--acceptance 应为 A、B 或 C，实际为 "{value}"',
+    en: '--acceptance must be A, B or C, not "{value}"',
+  },
   'metering.cli.ingestHours': {
     zh: '读数导入结果中没有有效的 window.longestContinuousHours（实际：{value}）',
     en: 'the ingest result has no valid window.longestContinuousHours (got {value})',
   },
-  'metering.cli.acceptanceShort': { zh: '深度 {depth} 不满足 {type} 类验收的要求', en: 'depth {depth} does not meet acceptance type {type}' },
+  'metering.cli.acceptanceShort': {
+    zh: '深度 {depth} 不满足 {type} 类验收的要求',
+    en: 'depth {depth} does not meet acceptance type {type}',
+  },
 };

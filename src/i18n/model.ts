@@ -9,33 +9,66 @@ export const modelMessages: Messages = {
   'schema.unknownKey': { zh: '未知字段 "{key}"', en: 'unknown key "{key}"' },
   'schema.enum': { zh: '取值应为 {options} 之一', en: 'must be one of {options}' },
   'schema.other': { zh: '{detail}', en: '{detail}' },
-  'node.duplicate': { zh: '节点编号 "{id}" 重复（首次出现于 {first}）', en: 'duplicate node id "{id}" (first at {first})' },
-  'flow.duplicate': { zh: '流编号 "{id}" 重复（首次出现于 {first}）', en: 'duplicate flow id "{id}" (first at {first})' },
-  'meter.duplicate': { zh: '计量器具编号 "{id}" 重复（首次出现于 {first}）', en: 'duplicate meter id "{id}" (first at {first})' },
+  'node.duplicate': {
+    zh: '节点编号 "{id}" 重复（首次出现于 {first}）',
+    en: 'duplicate node id "{id}" (first at {first})',
+  },
+  'flow.duplicate': {
+    zh: '流编号 "{id}" 重复（首次出现于 {first}）',
+    en: 'duplicate flow id "{id}" (first at {first})',
+  },
+  'meter.duplicate': {
+    zh: '计量器具编号 "{id}" 重复（首次出现于 {first}）',
+    en: 'duplicate meter id "{id}" (first at {first})',
+  },
   'node.unknownParent': { zh: '未知的上级节点 "{id}"', en: 'unknown parent node "{id}"' },
   'node.parentLoop': { zh: '上级关系成环：{chain}', en: 'parent chain loops: {chain}' },
   'node.level1Parent': { zh: '一级节点（用能单位）不应有上级', en: 'a level-1 node (enterprise) has no parent' },
   'node.missingParent': { zh: '{level} 级节点需要上级节点', en: 'a level-{level} node needs a parent' },
-  'node.level2Parent': { zh: '二级节点的上级 "{parent}" 应为一级，实际为 {parentLevel} 级', en: 'the parent "{parent}" of a level-2 node must be level 1, not level {parentLevel}' },
+  'node.level2Parent': {
+    zh: '二级节点的上级 "{parent}" 应为一级，实际为 {parentLevel} 级',
+    en: 'the parent "{parent}" of a level-2 node must be level 1, not level {parentLevel}',
+  },
   'node.level3Parent': {
     zh: '三级节点的上级 "{parent}" 应为二级（或在无二级的企业中为一级），实际为 {parentLevel} 级',
     en: 'the parent "{parent}" of a level-3 node must be level 2 (or level 1 where the plant has no level 2), not level {parentLevel}',
   },
   'flow.unknownNode': { zh: '未知节点 "{id}"', en: 'unknown node "{id}"' },
   'flow.selfLoop': { zh: '流从节点 "{id}" 流向其自身', en: 'flow from node "{id}" to itself' },
-  'flow.outsideToOutside': { zh: '流的起点和终点都在系统边界外（from 与 to 均为 null）', en: 'flow from outside to outside (from and to are both null)' },
-  'flow.stockEnds': { zh: '库存变化流必须一端为节点、一端为 null', en: 'a stock change needs one end at a node and the other null' },
-  'flow.negative': { zh: '数值 {value} 为负；只有库存变化可以为负', en: 'value {value} is negative; only stock changes may be negative' },
+  'flow.outsideToOutside': {
+    zh: '流的起点和终点都在系统边界外（from 与 to 均为 null）',
+    en: 'flow from outside to outside (from and to are both null)',
+  },
+  'flow.stockEnds': {
+    zh: '库存变化流必须一端为节点、一端为 null',
+    en: 'a stock change needs one end at a node and the other null',
+  },
+  'flow.negative': {
+    zh: '数值 {value} 为负；只有库存变化可以为负',
+    en: 'value {value} is negative; only stock changes may be negative',
+  },
   'flow.minMax': { zh: '下限 {min} 大于上限 {max}', en: 'min {min} is greater than max {max}' },
   'unit.unknown': { zh: '{detail}', en: '{detail}' },
-  'unit.layer': { zh: '单位 "{unit}"（{dimension}）不适用于 {layer} 层', en: 'unit "{unit}" ({dimension}) does not fit the {layer} layer' },
-  'unit.needsDensity': { zh: '{layer} 层中的体积单位 "{unit}" 需要给出密度 density', en: 'volume unit "{unit}" in the {layer} layer needs a density' },
+  'unit.layer': {
+    zh: '单位 "{unit}"（{dimension}）不适用于 {layer} 层',
+    en: 'unit "{unit}" ({dimension}) does not fit the {layer} layer',
+  },
+  'unit.needsDensity': {
+    zh: '{layer} 层中的体积单位 "{unit}" 需要给出密度 density',
+    en: 'volume unit "{unit}" in the {layer} layer needs a density',
+  },
   'unit.needsCoefficient': {
     zh: '能源层中的实物量单位 "{unit}" 需要载体 carrier 有 GB/T 2589 折标系数（当前载体：{carrier}），或给出低位发热量 lhv',
     en: 'physical unit "{unit}" in the energy layer needs a carrier with a GB/T 2589 coefficient (carrier: {carrier}) or a measured lhv',
   },
-  'unit.lhvDimension': { zh: '低位发热量单位 "{lhv}" 与流单位 "{unit}" 不匹配', en: 'lhv unit "{lhv}" does not match the flow unit "{unit}"' },
-  'unit.densityUnit': { zh: '密度单位 "{unit}" 应为质量/体积，如 t/m3', en: 'density unit "{unit}" must be mass per volume, e.g. t/m3' },
+  'unit.lhvDimension': {
+    zh: '低位发热量单位 "{lhv}" 与流单位 "{unit}" 不匹配',
+    en: 'lhv unit "{lhv}" does not match the flow unit "{unit}"',
+  },
+  'unit.densityUnit': {
+    zh: '密度单位 "{unit}" 应为质量/体积，如 t/m3',
+    en: 'density unit "{unit}" must be mass per volume, e.g. t/m3',
+  },
   'unit.ratePeriod': {
     zh: '速率单位 "{unit}" 需要平衡期：请设置 settings.periodHours 或 campaign',
     en: 'rate unit "{unit}" needs a balance period: set settings.periodHours or a campaign',
@@ -44,17 +77,38 @@ export const modelMessages: Messages = {
     zh: '组分 "{component}" 以浓度给出，但载体流没有数量（无 value，也未标为 unmeasured）',
     en: 'component "{component}" is a concentration but the carrier flow has no quantity (no value, not marked unmeasured)',
   },
-  'component.valueOrConcentration': { zh: '组分需给出 concentration 或 value 之一（只能一个）', en: 'a component needs exactly one of concentration or value' },
+  'component.valueOrConcentration': {
+    zh: '组分需给出 concentration 或 value 之一（只能一个）',
+    en: 'a component needs exactly one of concentration or value',
+  },
   'component.concentrationUnit': { zh: '浓度单位 "{unit}"：{detail}', en: 'concentration unit "{unit}": {detail}' },
-  'component.amountUnit': { zh: '组分量的单位 "{unit}" 应为质量单位', en: 'a component amount needs a mass unit, not "{unit}"' },
-  'component.gasOnly': { zh: '"{unit}" 按标准体积计，只能用于气体体积（Nm3）的流', en: '"{unit}" is per standard volume and needs a flow in Nm3' },
-  'component.reservedName': { zh: '组分名 "{component}" 与基本平衡层同名', en: 'component name "{component}" is a base layer name' },
+  'component.amountUnit': {
+    zh: '组分量的单位 "{unit}" 应为质量单位',
+    en: 'a component amount needs a mass unit, not "{unit}"',
+  },
+  'component.gasOnly': {
+    zh: '"{unit}" 按标准体积计，只能用于气体体积（Nm3）的流',
+    en: '"{unit}" is per standard volume and needs a flow in Nm3',
+  },
+  'component.reservedName': {
+    zh: '组分名 "{component}" 与基本平衡层同名',
+    en: 'component name "{component}" is a base layer name',
+  },
   'meter.unknown': { zh: '未知计量器具 "{id}"', en: 'unknown meter "{id}"' },
   'meter.unknownFlow': { zh: '计量器具指向未知的流 "{id}"', en: 'meter on an unknown flow "{id}"' },
   'meter.badDate': { zh: '日期 "{date}" 不存在', en: 'date "{date}" does not exist' },
   'meter.badClass': { zh: '无法识别的准确度等级 "{value}"', en: 'unknown accuracy class "{value}"' },
-  'campaign.order': { zh: '测试结束时间 {end} 早于开始时间 {start}', en: 'campaign ends ({end}) before it starts ({start})' },
+  'campaign.order': {
+    zh: '测试结束时间 {end} 早于开始时间 {start}',
+    en: 'campaign ends ({end}) before it starts ({start})',
+  },
   'campaign.badTime': { zh: '时间 "{value}" 无法解析', en: 'time "{value}" cannot be read' },
-  'flow.materialPhase': { zh: '物料流没有 phase（气/液/固/其他），按“其他”计入附件二', en: 'material flow without phase: counted as "other" in Yunnan Annex 2', },
-  'settings.displayUnit': { zh: '显示单位 "{unit}" 不适用于 {layer} 层', en: 'display unit "{unit}" does not fit the {layer} layer' },
+  'flow.materialPhase': {
+    zh: '物料流没有 phase（气/液/固/其他），按“其他”计入附件二',
+    en: 'material flow without phase: counted as "other" in Yunnan Annex 2',
+  },
+  'settings.displayUnit': {
+    zh: '显示单位 "{unit}" 不适用于 {layer} 层',
+    en: 'display unit "{unit}" does not fit the {layer} layer',
+  },
 };

@@ -66,8 +66,14 @@ export const reconcileMessages: Messages = {
     zh: '节点 {nodes} 的平衡在固定值（σ = 0 或已达界限）下无法闭合：请检查这些固定的数值。',
     en: 'The balance of node {nodes} cannot close with the values held fixed (σ = 0 or on a bound): check those values.',
   },
-  'reconcile.cli.unknownLayer': { zh: '模型中没有 "{layer}" 层（现有：{layers}）', en: 'the model has no layer "{layer}" (it has: {layers})' },
-  'reconcile.cli.badAlpha': { zh: '--alpha 应为 0 与 1 之间的数，实际为 "{value}"', en: '--alpha must be a number between 0 and 1, not "{value}"' },
+  'reconcile.cli.unknownLayer': {
+    zh: '模型中没有 "{layer}" 层（现有：{layers}）',
+    en: 'the model has no layer "{layer}" (it has: {layers})',
+  },
+  'reconcile.cli.badAlpha': {
+    zh: '--alpha 应为 0 与 1 之间的数，实际为 "{value}"',
+    en: '--alpha must be a number between 0 and 1, not "{value}"',
+  },
   'reconcile.cli.layer': { zh: '{layer}层（单位 {unit}）', en: '{layer} layer (unit {unit})' },
   'reconcile.cli.header': {
     zh: '流|单位|计量值|校正值|σ|校正后σ|状态|z',

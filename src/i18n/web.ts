@@ -16,8 +16,14 @@ export const webMessages: Messages = {
   'web.drop': { zh: '或将模型 JSON 拖放到此页面', en: 'or drop a model JSON anywhere on this page' },
   'web.loading': { zh: '计算中…', en: 'Computing…' },
   'web.loaded': { zh: '已载入：{name}（{file}）', en: 'Loaded: {name} ({file})' },
-  'web.error.title': { zh: '无法读取 {file}，仍显示之前的工厂', en: 'Cannot read {file}; the previous plant stays loaded' },
-  'web.error.kind': { zh: '只接受模型 JSON 或读数 CSV 文件', en: 'Only a model JSON or a readings CSV file is accepted' },
+  'web.error.title': {
+    zh: '无法读取 {file}，仍显示之前的工厂',
+    en: 'Cannot read {file}; the previous plant stays loaded',
+  },
+  'web.error.kind': {
+    zh: '只接受模型 JSON 或读数 CSV 文件',
+    en: 'Only a model JSON or a readings CSV file is accepted',
+  },
   'web.error.worker': { zh: '计算出错：{message}', en: 'Computation failed: {message}' },
   'web.warnings': { zh: '{count} 条警告', en: '{count} warnings' },
   'web.layer': { zh: '平衡层', en: 'Layer' },
@@ -31,7 +37,10 @@ export const webMessages: Messages = {
   'web.level.3': { zh: '设备', en: 'Equipment' },
   'web.fixedScale': { zh: '固定比例（便于比较）', en: 'Fixed scale (to compare)' },
   'web.scale': { zh: '比例：{scale} px / {unit}', en: 'Scale: {scale} px per {unit}' },
-  'web.total': { zh: '输入合计 {total} {unit}；未说明量 {unaccounted} {unit}', en: 'Total input {total} {unit}; unaccounted {unaccounted} {unit}' },
+  'web.total': {
+    zh: '输入合计 {total} {unit}；未说明量 {unaccounted} {unit}',
+    en: 'Total input {total} {unit}; unaccounted {unaccounted} {unit}',
+  },
   'web.empty': { zh: '此层级没有可绘制的流', en: 'No flows to draw at this level' },
   'web.legend': { zh: '图例', en: 'Legend' },
   'web.state.measured': { zh: '实测', en: 'measured' },
@@ -57,8 +66,14 @@ export const webMessages: Messages = {
   'web.kind.effective': { zh: '有效能', en: 'effective energy' },
   'web.kind.degraded': { zh: '降解/降级', en: 'degraded' },
   'web.kind.other': { zh: '其他', en: 'other' },
-  'web.tooltip.link': { zh: '{from} → {to}：{value} {unit}（{state}）{flows}', en: '{from} → {to}: {value} {unit} ({state}) {flows}' },
-  'web.tooltip.node': { zh: '{name}：输入 {in} {unit}，输出 {out} {unit}', en: '{name}: in {in} {unit}, out {out} {unit}' },
+  'web.tooltip.link': {
+    zh: '{from} → {to}：{value} {unit}（{state}）{flows}',
+    en: '{from} → {to}: {value} {unit} ({state}) {flows}',
+  },
+  'web.tooltip.node': {
+    zh: '{name}：输入 {in} {unit}，输出 {out} {unit}',
+    en: '{name}: in {in} {unit}, out {out} {unit}',
+  },
   'web.export': { zh: '导出：', en: 'Export:' },
   'web.export.svg': { zh: '桑基图 SVG', en: 'Sankey SVG' },
   'web.export.png': { zh: '桑基图 PNG', en: 'Sankey PNG' },
@@ -143,14 +158,20 @@ export const webMessages: Messages = {
   'web.depth.verdict': { zh: '结论：{label}', en: 'Verdict: {label}' },
   'web.depth.acceptance': { zh: '验收类型 A：{A}　B：{B}　C：{C}', en: 'Acceptance A: {A}  B: {B}  C: {C}' },
   'web.depth.top': { zh: '已是最高等级', en: 'Already the highest grade' },
-  'web.coverage.issues': { zh: '计量数据有误，无法判定配备率：', en: 'The metering data has errors; coverage cannot be judged:' },
+  'web.coverage.issues': {
+    zh: '计量数据有误，无法判定配备率：',
+    en: 'The metering data has errors; coverage cannot be judged:',
+  },
   'web.reconcile.global': {
     zh: '整体检验：χ² = {chi2}，自由度 {dof}，临界值 {critical}，{verdict}',
     en: 'Global test: χ² = {chi2}, {dof} degrees of freedom, critical value {critical}: {verdict}',
   },
   'web.reconcile.pass': { zh: '通过', en: 'passes' },
   'web.reconcile.fail': { zh: '未通过（存在粗大误差）', en: 'fails (gross error present)' },
-  'web.readings.rows': { zh: '读入 {read} 行，采用 {used} 行，未采用 {rejected} 行；{applied} 个计量器具的累计值已写入模型', en: '{read} rows read, {used} used, {rejected} rejected; totals of {applied} meters written into the model' },
+  'web.readings.rows': {
+    zh: '读入 {read} 行，采用 {used} 行，未采用 {rejected} 行；{applied} 个计量器具的累计值已写入模型',
+    en: '{read} rows read, {used} used, {rejected} rejected; totals of {applied} meters written into the model',
+  },
   'web.readings.window': {
     zh: '时段 {start} — {end}（{hours} h），最长连续 {longest} h，要求 ≥ {minimum} h：{verdict}',
     en: 'Window {start} — {end} ({hours} h), longest continuous {longest} h, required ≥ {minimum} h: {verdict}',

@@ -273,7 +273,12 @@ export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver 
 }
 
 /** Z[a, b] of the selected inverse (permuted indices) when it lies in L's pattern or a = b, else undefined. */
-function selectedEntry(f: LdlFactor, selinv: { diag: Float64Array; lower: Float64Array }, a: number, b: number): number | undefined {
+function selectedEntry(
+  f: LdlFactor,
+  selinv: { diag: Float64Array; lower: Float64Array },
+  a: number,
+  b: number,
+): number | undefined {
   if (a === b) return selinv.diag[a]!;
   const col = Math.min(a, b);
   const p = sortedPosition(f.rowIndex, f.colPtr[col]!, f.colPtr[col + 1]!, Math.max(a, b));

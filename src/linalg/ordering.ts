@@ -11,7 +11,16 @@ export function reverseCuthillMcKee(m: CscMatrix, g: SymmetricAdjacency = symmet
   const n = m.cols;
   const deg = new Int32Array(n);
   for (let v = 0; v < n; v++) deg[v] = g.ptr[v + 1]! - g.ptr[v]!;
-  const work: OrderingWork = { ptr: g.ptr, adj: g.adj, deg, placed: new Uint8Array(n), level: new Int32Array(n), visitedIn: new Int32Array(n), sweeps: 0, queue: new Int32Array(n) };
+  const work: OrderingWork = {
+    ptr: g.ptr,
+    adj: g.adj,
+    deg,
+    placed: new Uint8Array(n),
+    level: new Int32Array(n),
+    visitedIn: new Int32Array(n),
+    sweeps: 0,
+    queue: new Int32Array(n),
+  };
   const order = new Int32Array(n);
   let count = 0;
   for (let s = 0; s < n; s++) {

@@ -18,7 +18,8 @@ export function pcg(m: CscMatrix, b: ArrayLike<number>, tol = 1e-12, maxIteratio
   const n = m.cols;
   const invDiag = new Float64Array(n).fill(1);
   for (let j = 0; j < n; j++)
-    for (let p = m.colPtr[j]!; p < m.colPtr[j + 1]!; p++) if (m.rowIndex[p] === j && m.values[p]! > 0) invDiag[j] = 1 / m.values[p]!;
+    for (let p = m.colPtr[j]!; p < m.colPtr[j + 1]!; p++)
+      if (m.rowIndex[p] === j && m.values[p]! > 0) invDiag[j] = 1 / m.values[p]!;
   const x = new Float64Array(n);
   const r = Float64Array.from(b);
   const z = new Float64Array(n);

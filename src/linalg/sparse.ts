@@ -28,7 +28,14 @@ export interface Triplets {
  * Builds a CSC matrix from coordinate triplets, summing duplicates; rows within a column come out sorted.
  * Two counting passes, no comparison sort: O(nnz + rows + cols).
  */
-export function cscFromTriplets(rows: number, cols: number, ti: ArrayLike<number>, tj: ArrayLike<number>, tv: ArrayLike<number>, count = ti.length): CscMatrix {
+export function cscFromTriplets(
+  rows: number,
+  cols: number,
+  ti: ArrayLike<number>,
+  tj: ArrayLike<number>,
+  tv: ArrayLike<number>,
+  count = ti.length,
+): CscMatrix {
   return tripletsToCsc(rows, cols, { ti, tj, tv, count }, undefined);
 }
 
@@ -37,7 +44,12 @@ export function cscFromTriplets(rows: number, cols: number, ti: ArrayLike<number
  * is set — and its strictly upper entries as triplets (row < column), summing duplicates. The
  * diagonal needs no sorting: it is each column's last entry.
  */
-export function symmetricUpperCsc(n: number, diagonal: Float64Array, hasDiagonal: Uint8Array, upper: Triplets): CscMatrix {
+export function symmetricUpperCsc(
+  n: number,
+  diagonal: Float64Array,
+  hasDiagonal: Uint8Array,
+  upper: Triplets,
+): CscMatrix {
   return tripletsToCsc(n, n, upper, { values: diagonal, present: hasDiagonal });
 }
 
@@ -47,7 +59,12 @@ export function symmetricUpperCsc(n: number, diagonal: Float64Array, hasDiagonal
  * order, the diagonal appended. Merging only shrinks a column, so columns move left, never
  * over one not yet read.
  */
-function tripletsToCsc(rows: number, cols: number, t: Triplets, diagonal: { values: Float64Array; present: Uint8Array } | undefined): CscMatrix {
+function tripletsToCsc(
+  rows: number,
+  cols: number,
+  t: Triplets,
+  diagonal: { values: Float64Array; present: Uint8Array } | undefined,
+): CscMatrix {
   const { ti, tj, tv, count } = t;
   const diagonalValues = diagonal?.values;
   const hasDiagonal = diagonal?.present;
@@ -81,11 +98,21 @@ function tripletsToCsc(rows: number, cols: number, t: Triplets, diagonal: { valu
     }
   }
   colPtr[cols] = nz;
-  return { rows, cols, colPtr, rowIndex: nz === capacity ? rowIndex : rowIndex.slice(0, nz), values: nz === capacity ? values : values.slice(0, nz) };
+  return {
+    rows,
+    cols,
+    colPtr,
+    rowIndex: nz === capacity ? rowIndex : rowIndex.slice(0, nz),
+    values: nz === capacity ? values : values.slice(0, nz),
+  };
 }
 
 /** y = M·x for a symmetric matrix stored as its upper triangle (CSC). */
-export function symUpperMatVec(m: CscMatrix, x: ArrayLike<number>, y: Float64Array = new Float64Array(m.rows)): Float64Array {
+export function symUpperMatVec(
+  m: CscMatrix,
+  x: ArrayLike<number>,
+  y: Float64Array = new Float64Array(m.rows),
+): Float64Array {
   y.fill(0);
   for (let j = 0; j < m.cols; j++) {
     const xj = x[j]!;

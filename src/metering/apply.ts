@@ -7,7 +7,11 @@ import type { NextItem } from './depth.ts';
  * on each listed flow (verified through the campaign), the campaign changes, and measured sources
  * for listed estimated flows. What-if for planners; the tests use it to prove the list works.
  */
-export function applyNextSteps(model: Model, items: readonly NextItem[], defaultStart = '2026-01-01T00:00:00+08:00'): Model {
+export function applyNextSteps(
+  model: Model,
+  items: readonly NextItem[],
+  defaultStart = '2026-01-01T00:00:00+08:00',
+): Model {
   const out = structuredClone(model);
   const campaign = (): Campaign => {
     out.campaign ??= { start: defaultStart, end: defaultStart, normalProduction: false, performedBy: 'none' };

@@ -3,7 +3,14 @@ import type { Label } from '../data/provenance.ts';
 import { buildGraph, type PlantGraph } from '../model/graph.ts';
 import type { Model } from '../model/schema.ts';
 import { campaignEndDate, checkMeter, metersByFlow, type MeterCheck } from './meters.ts';
-import { derivePoints, round, type DerivedPoints, type ExemptionRecord, type MeteringPoint, type TableFamily } from './points.ts';
+import {
+  derivePoints,
+  round,
+  type DerivedPoints,
+  type ExemptionRecord,
+  type MeteringPoint,
+  type TableFamily,
+} from './points.ts';
 import { resolveRuleSets, type RuleSets } from './rulesets.ts';
 
 /**
@@ -69,7 +76,11 @@ export function pointKey(p: Pick<MeteringPoint, 'table' | 'row' | 'level' | 'flo
 }
 
 /** Derives N, checks every meter on every point, and applies the metered-unit exemption. */
-export function analyseMetering(model: Model, options: CoverageOptions = {}, graph: PlantGraph = buildGraph(model)): MeteringAnalysis {
+export function analyseMetering(
+  model: Model,
+  options: CoverageOptions = {},
+  graph: PlantGraph = buildGraph(model),
+): MeteringAnalysis {
   const { rules } = resolveRuleSets(model.settings);
   const derived = derivePoints(graph, rules);
   const byFlow = metersByFlow(model);
@@ -78,9 +89,15 @@ export function analyseMetering(model: Model, options: CoverageOptions = {}, gra
   derived.points = derived.points.filter((p) => {
     if (p.family !== 'energy' || layerOf.get(p.flow) !== 'water') return true;
     const twin = (byFlow.get(p.flow) ?? []).some((m) =>
-      m.flows.some((f) => f !== p.flow && layerOf.get(f) === 'energy' && derived.points.some((q) => q.flow === f && q.row === p.row && q.level === p.level)),
+      m.flows.some(
+        (f) =>
+          f !== p.flow &&
+          layerOf.get(f) === 'energy' &&
+          derived.points.some((q) => q.flow === f && q.row === p.row && q.level === p.level),
+      ),
     );
-    if (twin && !derived.excluded.some((e) => e.flow === p.flow)) derived.excluded.push({ flow: p.flow, code: 'metering.excluded.sameMeter' });
+    if (twin && !derived.excluded.some((e) => e.flow === p.flow))
+      derived.excluded.push({ flow: p.flow, code: 'metering.excluded.sameMeter' });
     return !twin;
   });
   const endDate = campaignEndDate(model);
@@ -98,25 +115,48 @@ export function analyseMetering(model: Model, options: CoverageOptions = {}, gra
   const covering = new Set(graph.nodes.filter((n) => n.coversDevices).map((n) => n.id));
   const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent]));
   const unitMetered = (unit: string, row: string): boolean => {
-    const own = derived.points.filter((q) => q.family === 'energy' && q.row === row && q.nodes.includes(unit) && q.level !== 3);
+    const own = derived.points.filter(
+      (q) => q.family === 'energy' && q.row === row && q.nodes.includes(unit) && q.level !== 3,
+    );
     return own.length > 0 && own.every((q) => metered.has(pointKey(q)));
   };
   const points = derived.points.filter((p) => {
     if (p.family !== 'energy' || p.level !== 3 || covering.size === 0 || metered.has(pointKey(p))) return true;
     const units = p.nodes.map((d) => parentOf.get(d));
     if (!units.every((u) => u !== undefined && covering.has(u) && unitMetered(u, p.row))) return true;
-    exemptions.push({ flow: p.flow, table: p.table, row: p.row, level: 3, exemption: 'metered-unit', accepted: true, code: 'metering.exempt.metered-unit', params: { unit: units.join(', ') } });
+    exemptions.push({
+      flow: p.flow,
+      table: p.table,
+      row: p.row,
+      level: 3,
+      exemption: 'metered-unit',
+      accepted: true,
+      code: 'metering.exempt.metered-unit',
+      params: { unit: units.join(', ') },
+    });
     return false;
   });
   return { graph, rules, derived, checks, metered, exemptions, points, options };
 }
 
 /** The rule-table rows of every family, each with its table id. */
-export function ruleRows(rules: RuleSets): { family: TableFamily; table: string; row: CoverageRuleRow; kind: 'count' | 'volume' }[] {
+export function ruleRows(
+  rules: RuleSets,
+): { family: TableFamily; table: string; row: CoverageRuleRow; kind: 'count' | 'volume' }[] {
   return [
-    ...rules.energy.rows.map((row) => ({ family: 'energy' as const, table: rules.energy.table, row, kind: 'count' as const })),
+    ...rules.energy.rows.map((row) => ({
+      family: 'energy' as const,
+      table: rules.energy.table,
+      row,
+      kind: 'count' as const,
+    })),
     ...rules.water.rows.map((row) => ({ family: 'water' as const, table: rules.water.table, row, kind: row.kind })),
-    ...rules.material.rows.map((row) => ({ family: 'material' as const, table: rules.material.table, row, kind: 'count' as const })),
+    ...rules.material.rows.map((row) => ({
+      family: 'material' as const,
+      table: rules.material.table,
+      row,
+      kind: 'count' as const,
+    })),
   ];
 }
 
@@ -131,7 +171,11 @@ export function requiredAt(row: CoverageRuleRow, level: Level, model: Model): nu
  * One row per rule-table row and level. `include` restricts the points (e.g. to the audit
  * focus); `extraMetered` treats further points as metered (what-if for the next grade).
  */
-export function coverageRows(a: MeteringAnalysis, include: (p: MeteringPoint) => boolean = () => true, extraMetered?: ReadonlySet<string>): CoverageRow[] {
+export function coverageRows(
+  a: MeteringAnalysis,
+  include: (p: MeteringPoint) => boolean = () => true,
+  extraMetered?: ReadonlySet<string>,
+): CoverageRow[] {
   const isMetered = (p: MeteringPoint) => a.metered.has(pointKey(p)) || (extraMetered?.has(pointKey(p)) ?? false);
   const groups = new Map<string, MeteringPoint[]>();
   for (const p of a.points) {
@@ -157,15 +201,36 @@ export function coverageRows(a: MeteringAnalysis, include: (p: MeteringPoint) =>
       const flowsHere = new Set(pts.map((p) => p.flow));
       const invalid = (failing.get(`${table}|${row.id}|${level}`) ?? [])
         .filter((c) => flowsHere.has(c.flow))
-        .map((c) => ({ flow: c.flow, meter: c.meter, reasons: c.findings.filter((f) => f.severity === 'error').map((f) => f.code) }));
+        .map((c) => ({
+          flow: c.flow,
+          meter: c.meter,
+          reasons: c.findings.filter((f) => f.severity === 'error').map((f) => f.code),
+        }));
       const exempt = a.exemptions
         .filter((e) => e.table === table && e.row === row.id && e.level === level)
         .map((e) => ({ flow: e.flow, exemption: e.exemption, accepted: e.accepted }));
-      const base = { table, family, carrier: row.id, label: row.label, level, required, missing: missingPts.map((p) => p.flow), invalid, exempt };
+      const base = {
+        table,
+        family,
+        carrier: row.id,
+        label: row.label,
+        level,
+        required,
+        missing: missingPts.map((p) => p.flow),
+        invalid,
+        exempt,
+      };
       if (kind === 'count') {
         const n = pts.length - missingPts.length;
         const N = pts.length;
-        out.push({ ...base, kind, n, N, ratio: N === 0 ? null : round((100 * n) / N, 2), pass: required === null || N === 0 || 100 * n >= required * N - 1e-9 });
+        out.push({
+          ...base,
+          kind,
+          n,
+          N,
+          ratio: N === 0 ? null : round((100 * n) / N, 2),
+          pass: required === null || N === 0 || 100 * n >= required * N - 1e-9,
+        });
       } else {
         let n = 0;
         let N = 0;
@@ -179,8 +244,20 @@ export function coverageRows(a: MeteringAnalysis, include: (p: MeteringPoint) =>
           N += Math.abs(v);
           if (isMetered(p)) n += Math.abs(v);
         }
-        const pass = required === null || pts.length === 0 || (volumeUnknown.length === 0 && (N === 0 || 100 * n >= required * N - 1e-9));
-        out.push({ ...base, kind, n: round(n, 6), N: round(N, 6), ratio: N === 0 ? null : round((100 * n) / N, 2), pass, unit: a.graph.layerUnits.get('water') ?? 't', volumeUnknown });
+        const pass =
+          required === null ||
+          pts.length === 0 ||
+          (volumeUnknown.length === 0 && (N === 0 || 100 * n >= required * N - 1e-9));
+        out.push({
+          ...base,
+          kind,
+          n: round(n, 6),
+          N: round(N, 6),
+          ratio: N === 0 ? null : round((100 * n) / N, 2),
+          pass,
+          unit: a.graph.layerUnits.get('water') ?? 't',
+          volumeUnknown,
+        });
       }
     }
   }

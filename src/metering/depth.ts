@@ -5,7 +5,15 @@ import { crossings } from '../model/graph.ts';
 import type { Model } from '../model/schema.ts';
 import { t } from '../i18n/index.ts';
 import { checkCampaign, type CampaignCheck, type ReadingsEvidence } from './campaign.ts';
-import { analyseMetering, coverageRows, pointKey, ruleRows, type CoverageOptions, type CoverageRow, type MeteringAnalysis } from './coverage.ts';
+import {
+  analyseMetering,
+  coverageRows,
+  pointKey,
+  ruleRows,
+  type CoverageOptions,
+  type CoverageRow,
+  type MeteringAnalysis,
+} from './coverage.ts';
 import { classRank, metersByFlow, requiredClass } from './meters.ts';
 import { auditFocusSet, round, type MeteringPoint } from './points.ts';
 
@@ -39,7 +47,21 @@ export interface ScopeCheck {
   level: Level;
   met: boolean;
   /** Failing rows: table, row, level, n/N, ratio, required. */
-  failing: Pick<CoverageRow, 'table' | 'carrier' | 'level' | 'kind' | 'n' | 'N' | 'ratio' | 'required' | 'missing' | 'label' | 'unit' | 'volumeUnknown'>[];
+  failing: Pick<
+    CoverageRow,
+    | 'table'
+    | 'carrier'
+    | 'level'
+    | 'kind'
+    | 'n'
+    | 'N'
+    | 'ratio'
+    | 'required'
+    | 'missing'
+    | 'label'
+    | 'unit'
+    | 'volumeUnknown'
+  >[];
 }
 
 export interface NextItem {
@@ -117,7 +139,12 @@ export function estimatedShare(model: Model, limitPct: number): EstimatedShare {
       return src === 'estimated' || src === 'design';
     })
     .map((f) => f.id);
-  return { pct: base.length === 0 ? 0 : round((100 * estimated.length) / base.length, 2), limitPct, estimated, total: base.length };
+  return {
+    pct: base.length === 0 ? 0 : round((100 * estimated.length) / base.length, 2),
+    limitPct,
+    estimated,
+    total: base.length,
+  };
 }
 
 interface Evaluation {
@@ -133,7 +160,12 @@ interface Evaluation {
   rowsByScope: Map<Scope, CoverageRow[]>;
 }
 
-function evaluate(a: MeteringAnalysis, campaign: CampaignCheck, share: EstimatedShare, extra?: ReadonlySet<string>): Evaluation {
+function evaluate(
+  a: MeteringAnalysis,
+  campaign: CampaignCheck,
+  share: EstimatedShare,
+  extra?: ReadonlySet<string>,
+): Evaluation {
   const focus = focusFlows(a);
   const hasFocus = a.graph.nodes.some((n) => n.auditFocus);
   const filters: Record<Scope, (p: MeteringPoint) => boolean> = {
@@ -170,14 +202,17 @@ function evaluate(a: MeteringAnalysis, campaign: CampaignCheck, share: Estimated
   const metering = {} as Record<Depth, boolean>;
   const campaignOk = {} as Record<Depth, boolean>;
   for (const g of grades) {
-    metering[g.depth] = g.metering.every((m) => m.levels.every((l) => met(m.scope === 'whole' ? (l === 3 ? 'whole' : 'enterprise') : m.scope, l)));
+    metering[g.depth] = g.metering.every((m) =>
+      m.levels.every((l) => met(m.scope === 'whole' ? (l === 3 ? 'whole' : 'enterprise') : m.scope, l)),
+    );
     campaignOk[g.depth] = campaignMeets(campaign, g);
   }
   const shareOk = share.pct <= share.limitPct + 1e-9;
   let depth: Depth = 'estimated';
   for (const g of grades) {
     if (g.depth === 'estimated') continue;
-    if (shareOk && metering[g.depth] && campaignOk[g.depth] && metering.simple && campaignOk.simple) depth = rank(g.depth) > rank(depth) ? g.depth : depth;
+    if (shareOk && metering[g.depth] && campaignOk[g.depth] && metering.simple && campaignOk.simple)
+      depth = rank(g.depth) > rank(depth) ? g.depth : depth;
   }
   const all = rowsByScope.get('whole')!;
   const annex1 = all.filter((r) => r.family === 'energy').every((r) => r.pass);
@@ -187,7 +222,12 @@ function evaluate(a: MeteringAnalysis, campaign: CampaignCheck, share: Estimated
 
 function campaignMeets(c: CampaignCheck, g: DepthGrade): boolean {
   if (!g.campaign) return true;
-  return c.present && c.durationOk && c.normalProduction && (g.campaign.performedBy as readonly string[]).includes(c.performedBy);
+  return (
+    c.present &&
+    c.durationOk &&
+    c.normalProduction &&
+    (g.campaign.performedBy as readonly string[]).includes(c.performedBy)
+  );
 }
 
 const SCOPE_LABEL: Record<Scope, Label> = {
@@ -205,7 +245,10 @@ function reason(code: string, ok: boolean, params: (lang: 'zh' | 'en') => Record
   return { code, ok, zh: t('zh', code, params('zh')), en: t('en', code, params('en')) };
 }
 
-function bilingual(code: string, params: (lang: 'zh' | 'en') => Record<string, string | number>): { zh: string; en: string } {
+function bilingual(
+  code: string,
+  params: (lang: 'zh' | 'en') => Record<string, string | number>,
+): { zh: string; en: string } {
   return { zh: t('zh', code, params('zh')), en: t('en', code, params('en')) };
 }
 
@@ -215,7 +258,8 @@ function failingText(s: ScopeCheck, lang: 'zh' | 'en'): string {
       const ratio = f.ratio === null ? '—' : `${f.ratio}%`;
       const nN = f.kind === 'volume' ? `${round(f.n, 3)}/${round(f.N, 3)} ${f.unit ?? ''}`.trim() : `${f.n}/${f.N}`;
       // Km that fails only because unmetered volumes are unknown: say so rather than "95% < 85%".
-      if (f.volumeUnknown?.length) return `${f.table} ${f.label[lang]} ${nN} = ${ratio} ${t(lang, 'depth.reason.volumeUnknown', { flows: f.volumeUnknown.join(', ') })}`;
+      if (f.volumeUnknown?.length)
+        return `${f.table} ${f.label[lang]} ${nN} = ${ratio} ${t(lang, 'depth.reason.volumeUnknown', { flows: f.volumeUnknown.join(', ') })}`;
       return `${f.table} ${f.label[lang]} ${nN} = ${ratio} < ${f.required}%`;
     })
     .join(lang === 'zh' ? '；' : '; ');
@@ -232,7 +276,11 @@ export function depthVerdict(model: Model, options: DepthOptions = {}, analysis?
 
   for (const s of ev.scopes) {
     if (s.scope === 'audit-focus' && !ev.hasFocus) continue;
-    const params = (lang: 'zh' | 'en') => ({ scope: SCOPE_LABEL[s.scope][lang], level: LEVEL_LABEL[s.level][lang], failing: failingText(s, lang) });
+    const params = (lang: 'zh' | 'en') => ({
+      scope: SCOPE_LABEL[s.scope][lang],
+      level: LEVEL_LABEL[s.level][lang],
+      failing: failingText(s, lang),
+    });
     reasons.push(reason(s.met ? 'depth.reason.levelMet' : 'depth.reason.levelNotMet', s.met, params));
   }
   if (!ev.hasFocus) reasons.push(reason('depth.reason.noFocus', false, () => ({})));
@@ -240,14 +288,26 @@ export function depthVerdict(model: Model, options: DepthOptions = {}, analysis?
   else {
     const src = (lang: 'zh' | 'en') => t(lang, `depth.source.${campaign.hoursSource}`);
     reasons.push(
-      reason(campaign.durationOk ? 'depth.reason.durationOk' : 'depth.reason.durationShort', campaign.durationOk, (lang) => ({
-        hours: campaign.hours ?? '—',
-        min: campaign.minHours,
-        source: src(lang),
-      })),
+      reason(
+        campaign.durationOk ? 'depth.reason.durationOk' : 'depth.reason.durationShort',
+        campaign.durationOk,
+        (lang) => ({
+          hours: campaign.hours ?? '—',
+          min: campaign.minHours,
+          source: src(lang),
+        }),
+      ),
     );
-    reasons.push(reason(campaign.normalProduction ? 'depth.reason.normalProduction' : 'depth.reason.notNormalProduction', campaign.normalProduction, () => ({})));
-    reasons.push(reason(`depth.reason.performedBy.${campaign.performedBy}`, campaign.performedBy !== 'none', () => ({})));
+    reasons.push(
+      reason(
+        campaign.normalProduction ? 'depth.reason.normalProduction' : 'depth.reason.notNormalProduction',
+        campaign.normalProduction,
+        () => ({}),
+      ),
+    );
+    reasons.push(
+      reason(`depth.reason.performedBy.${campaign.performedBy}`, campaign.performedBy !== 'none', () => ({})),
+    );
   }
   reasons.push(
     reason(ev.shareOk ? 'depth.reason.shareOk' : 'depth.reason.shareHigh', ev.shareOk, () => ({
@@ -287,8 +347,13 @@ export function depthVerdict(model: Model, options: DepthOptions = {}, analysis?
 
 /** Scope-levels a grade's metering condition needs. */
 function scopeLevelsFor(g: DepthGrade): { scope: Scope; level: Level }[] {
-  const out: { scope: Scope; level: Level }[] = [{ scope: 'enterprise', level: 1 }, { scope: 'enterprise', level: 2 }];
-  for (const m of g.metering) for (const l of m.levels) out.push({ scope: m.scope === 'whole' ? (l === 3 ? 'whole' : 'enterprise') : m.scope, level: l });
+  const out: { scope: Scope; level: Level }[] = [
+    { scope: 'enterprise', level: 1 },
+    { scope: 'enterprise', level: 2 },
+  ];
+  for (const m of g.metering)
+    for (const l of m.levels)
+      out.push({ scope: m.scope === 'whole' ? (l === 3 ? 'whole' : 'enterprise') : m.scope, level: l });
   return out;
 }
 
@@ -305,16 +370,42 @@ interface Deficit {
  * by volume then id. Set cover is NP-hard; greedy is within a log factor of the fewest and exact
  * whenever rows do not share flows. The plan is then checked by re-evaluating with those flows metered.
  */
-function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, share: EstimatedShare, target: Depth): { items: NextItem[]; reaches: boolean } {
+function planNext(
+  a: MeteringAnalysis,
+  ev: Evaluation,
+  campaign: CampaignCheck,
+  share: EstimatedShare,
+  target: Depth,
+): { items: NextItem[]; reaches: boolean } {
   const g = a.rules.material.grades.find((x) => x.depth === target)!;
   const items: NextItem[] = [];
-  const msg = (code: string, params: Record<string, string | number> = {}) => ({ zh: t('zh', code, params), en: t('en', code, params) });
-  if (g.metering.some((m) => m.scope === 'audit-focus') && !ev.hasFocus) items.push({ kind: 'audit-focus', ...msg('depth.next.auditFocus') });
+  const msg = (code: string, params: Record<string, string | number> = {}) => ({
+    zh: t('zh', code, params),
+    en: t('en', code, params),
+  });
+  if (g.metering.some((m) => m.scope === 'audit-focus') && !ev.hasFocus)
+    items.push({ kind: 'audit-focus', ...msg('depth.next.auditFocus') });
   if (g.campaign) {
     const spec = g.campaign;
-    if (!campaign.present) items.push({ kind: 'campaign', change: 'create', to: spec.minHours, ...msg('depth.next.createCampaign', { hours: spec.minHours }) });
-    else if (!campaign.durationOk) items.push({ kind: 'campaign', change: 'duration', to: spec.minHours, ...msg(campaign.hoursSource === 'readings' ? 'depth.next.durationReadings' : 'depth.next.duration', { hours: spec.minHours, now: campaign.hours ?? '—' }) });
-    if (!campaign.normalProduction) items.push({ kind: 'campaign', change: 'normalProduction', to: true, ...msg('depth.next.normalProduction') });
+    if (!campaign.present)
+      items.push({
+        kind: 'campaign',
+        change: 'create',
+        to: spec.minHours,
+        ...msg('depth.next.createCampaign', { hours: spec.minHours }),
+      });
+    else if (!campaign.durationOk)
+      items.push({
+        kind: 'campaign',
+        change: 'duration',
+        to: spec.minHours,
+        ...msg(campaign.hoursSource === 'readings' ? 'depth.next.durationReadings' : 'depth.next.duration', {
+          hours: spec.minHours,
+          now: campaign.hours ?? '—',
+        }),
+      });
+    if (!campaign.normalProduction)
+      items.push({ kind: 'campaign', change: 'normalProduction', to: true, ...msg('depth.next.normalProduction') });
     if (!(spec.performedBy as readonly string[]).includes(campaign.performedBy)) {
       const to = spec.performedBy[0]!;
       items.push({ kind: 'campaign', change: 'performedBy', to, ...msg(`depth.next.performedBy.${to}`) });
@@ -323,7 +414,11 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
   if (!ev.shareOk) {
     const allowed = Math.floor((share.limitPct * share.total) / 100 + 1e-9);
     const flows = share.estimated.slice(0, share.estimated.length - allowed);
-    items.push({ kind: 'measure', flows, ...msg('depth.next.measure', { count: flows.length, flows: flows.join(', ') }) });
+    items.push({
+      kind: 'measure',
+      flows,
+      ...msg('depth.next.measure', { count: flows.length, flows: flows.join(', ') }),
+    });
   }
 
   // Row deficits in the scopes the target needs.
@@ -368,13 +463,22 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
     const existing = byFlow.get(flow) ?? [];
     let cls: string | undefined;
     for (const p of pts) {
-      const req = requiredClass(a.graph, a.rules, p, existing[0] ? { ...existing[0], flows: [flow] } : { flows: [flow] }).required;
+      const req = requiredClass(
+        a.graph,
+        a.rules,
+        p,
+        existing[0] ? { ...existing[0], flows: [flow] } : { flows: [flow] },
+      ).required;
       if (req !== undefined && (cls === undefined || classRank(req) < classRank(cls))) cls = req;
     }
     const level = [...new Set(pts.map((p) => p.level))].sort();
     const carrier = [...new Set(pts.map((p) => p.row))];
     const rowLabel = (lang: 'zh' | 'en') =>
-      [...new Set(pts.map((p) => ruleRows(a.rules).find((r) => r.table === p.table && r.row.id === p.row)!.row.label[lang]))].join(lang === 'zh' ? '、' : ', ');
+      [
+        ...new Set(
+          pts.map((p) => ruleRows(a.rules).find((r) => r.table === p.table && r.row.id === p.row)!.row.label[lang]),
+        ),
+      ].join(lang === 'zh' ? '、' : ', ');
     const tables = [...new Set(pts.map((p) => p.table))];
     const replaces = existing.filter((m) => failedChecks.has(`${flow}|${m.id}`)).map((m) => m.id);
     items.push({
@@ -385,20 +489,33 @@ function planNext(a: MeteringAnalysis, ev: Evaluation, campaign: CampaignCheck, 
       tables,
       requiredClass: cls ?? null,
       replaces,
-      ...bilingual(`depth.next.${replaces.length > 0 ? 'replaceMeter' : 'addMeter'}${cls ? '' : 'NoClass'}`, (lang) => ({
-        flow,
-        levels: level.join('/'),
-        carrier: rowLabel(lang),
-        cls: cls ?? '—',
-        meters: replaces.join(', '),
-      })),
+      ...bilingual(
+        `depth.next.${replaces.length > 0 ? 'replaceMeter' : 'addMeter'}${cls ? '' : 'NoClass'}`,
+        (lang) => ({
+          flow,
+          levels: level.join('/'),
+          carrier: rowLabel(lang),
+          cls: cls ?? '—',
+          meters: replaces.join(', '),
+        }),
+      ),
     });
   }
 
   // Check the plan: the chosen flows metered, the campaign fixed, the share met.
   const extra = new Set([...chosenPoints.values()].flat().map(pointKey));
   const fixedCampaign: CampaignCheck = g.campaign
-    ? { ...campaign, present: true, durationOk: true, normalProduction: true, performedBy: campaign.performedBy !== 'none' && (g.campaign.performedBy as readonly string[]).includes(campaign.performedBy) ? campaign.performedBy : g.campaign.performedBy[0]! }
+    ? {
+        ...campaign,
+        present: true,
+        durationOk: true,
+        normalProduction: true,
+        performedBy:
+          campaign.performedBy !== 'none' &&
+          (g.campaign.performedBy as readonly string[]).includes(campaign.performedBy)
+            ? campaign.performedBy
+            : g.campaign.performedBy[0]!,
+      }
     : campaign;
   const fixedShare = { ...share, pct: Math.min(share.pct, share.limitPct) };
   const after = evaluate(a, fixedCampaign, fixedShare, extra);
@@ -424,7 +541,8 @@ function greedyCover(deficits: Deficit[]): string[] {
     }
   }
   const open = (d: Deficit) => d.mandatory.size > 0 || d.need > 1e-9;
-  const score = (f: string) => rowsOf.get(f)!.reduce((s, { d, w }) => s + (open(d) && (d.mandatory.has(f) || d.need > 1e-9) ? w : 0), 0);
+  const score = (f: string) =>
+    rowsOf.get(f)!.reduce((s, { d, w }) => s + (open(d) && (d.mandatory.has(f) || d.need > 1e-9) ? w : 0), 0);
   type Entry = { f: string; s: number; v: number };
   const before = (x: Entry, y: Entry) => (x.s !== y.s ? x.s > y.s : x.v !== y.v ? x.v > y.v : x.f < y.f);
   const heap = new Heap<Entry>(before);

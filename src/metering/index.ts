@@ -4,10 +4,31 @@
  * with acceptance A/B/C and the next grade's list. See docs/metering.md.
  */
 export { registry as meteringRuleSets, resolveRuleSets, DEFAULT_EDITIONS, type RuleSets } from './rulesets.ts';
-export { derivePoints, decideMain, type MeteringPoint, type ExemptionRecord, type MainDecision, type DerivedPoints } from './points.ts';
+export {
+  derivePoints,
+  decideMain,
+  type MeteringPoint,
+  type ExemptionRecord,
+  type MainDecision,
+  type DerivedPoints,
+} from './points.ts';
 export { checkMeter, requiredClass, classMeets, userClassOf, type MeterCheck, type MeterFinding } from './meters.ts';
-export { analyseMetering, coverageRows, type CoverageRow, type CoverageOptions, type MeteringAnalysis } from './coverage.ts';
+export {
+  analyseMetering,
+  coverageRows,
+  type CoverageRow,
+  type CoverageOptions,
+  type MeteringAnalysis,
+} from './coverage.ts';
 export { checkCampaign, type CampaignCheck, type ReadingsEvidence } from './campaign.ts';
-export { depthVerdict, estimatedShare, type DepthResult, type DepthOptions, type NextItem, type Reason, type ScopeCheck } from './depth.ts';
+export {
+  depthVerdict,
+  estimatedShare,
+  type DepthResult,
+  type DepthOptions,
+  type NextItem,
+  type Reason,
+  type ScopeCheck,
+} from './depth.ts';
 export { applyNextSteps } from './apply.ts';
 export { validateMetering } from './validate.ts';

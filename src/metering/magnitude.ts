@@ -41,7 +41,11 @@ function layerUnitTo(graph: PlantGraph, layer: string): number {
  * is unknown for a rate, or it is a material flow. A quantity the group's unit cannot express
  * (coal given in GJ) is compared as energy content with the "other" limits.
  */
-export function flowMagnitude(graph: PlantGraph, lf: LayerFlow, thresholds: readonly MainThreshold[]): Magnitude | undefined {
+export function flowMagnitude(
+  graph: PlantGraph,
+  lf: LayerFlow,
+  thresholds: readonly MainThreshold[],
+): Magnitude | undefined {
   const flow = graph.model.flows[lf.flowIndex]!;
   if (flow.value === undefined || lf.value === undefined) return undefined;
   if (lf.layer === 'water') {
@@ -64,7 +68,9 @@ export function flowMagnitude(graph: PlantGraph, lf: LayerFlow, thresholds: read
     case 'heavy-oil':
       return u.dimension === 'mass' ? { category, amount: base / 1000, baseUnit: 't' } : other();
     case 'gas':
-      return u.dimension === 'volume' || u.dimension === 'gasVolume' ? { category, amount: base, baseUnit: 'm3' } : other();
+      return u.dimension === 'volume' || u.dimension === 'gasVolume'
+        ? { category, amount: base, baseUnit: 'm3' }
+        : other();
     case 'water':
       if (u.dimension === 'mass') return { category, amount: base / 1000, baseUnit: 't' };
       if (u.dimension === 'volume') return { category, amount: base, baseUnit: 't' }; // 1 t/m³ (GB/T 12452 practice)

@@ -62,7 +62,10 @@ export function classMeets(actual: string, required: string): boolean {
 }
 
 /** Instrument type: the meter's own, else from what the point measures (interpretation for solids: dynamic scale). */
-export function instrumentType(meter: Pick<Meter, 'type'> | undefined, point: Pick<MeteringPoint, 'family' | 'row'>): InstrumentType | undefined {
+export function instrumentType(
+  meter: Pick<Meter, 'type'> | undefined,
+  point: Pick<MeteringPoint, 'family' | 'row'>,
+): InstrumentType | undefined {
   if (meter?.type && meter.type !== 'other') return meter.type;
   if (point.family === 'water') return 'water';
   if (point.family === 'material') return undefined;
@@ -95,7 +98,12 @@ export function instrumentType(meter: Pick<Meter, 'type'> | undefined, point: Pi
  * Electricity user class (GB 17167 Table 4): declared, else the stricter of the class by monthly
  * consumption (the metered flows' kWh over the period scaled to annual hours / 12) and by kVA.
  */
-export function userClassOf(graph: PlantGraph, meter: Pick<Meter, 'userClass' | 'kva'> | undefined, flowIds: readonly string[], rules: RuleSets): UserClass | undefined {
+export function userClassOf(
+  graph: PlantGraph,
+  meter: Pick<Meter, 'userClass' | 'kva'> | undefined,
+  flowIds: readonly string[],
+  rules: RuleSets,
+): UserClass | undefined {
   if (meter?.userClass) return meter.userClass;
   const limits = rules.energy.userClassLimits;
   const candidates: UserClass[] = [];
@@ -134,7 +142,12 @@ function flowsById(model: Model): Map<string, Model['flows'][number]> {
 
 const userClassCache = new WeakMap<object, UserClass | undefined>();
 /** userClassOf, once per meter object (a meter serves many points). */
-function cachedUserClass(graph: PlantGraph, meter: Pick<Meter, 'userClass' | 'kva' | 'flows'> | undefined, flow: string, rules: RuleSets): UserClass | undefined {
+function cachedUserClass(
+  graph: PlantGraph,
+  meter: Pick<Meter, 'userClass' | 'kva' | 'flows'> | undefined,
+  flow: string,
+  rules: RuleSets,
+): UserClass | undefined {
   if (!meter) return userClassOf(graph, undefined, [flow], rules);
   if (!userClassCache.has(meter)) userClassCache.set(meter, userClassOf(graph, meter, meter.flows, rules));
   return userClassCache.get(meter);
@@ -169,7 +182,10 @@ export function requiredClass(
     case 'electricity-dc':
       return { type, required: looser(rules, t4['electricity-dc'], point.level) };
     case 'water':
-      return { type, required: meter?.dn !== undefined && meter.dn > t4.water.dnLimit ? t4.water.large : t4.water.small };
+      return {
+        type,
+        required: meter?.dn !== undefined && meter.dn > t4.water.dnLimit ? t4.water.large : t4.water.small,
+      };
     default:
       return { type, required: t4[type] };
   }
@@ -197,10 +213,18 @@ export function campaignEndDate(model: Model): string | undefined {
 }
 
 /** Checks one meter against one point. */
-export function checkMeter(graph: PlantGraph, rules: RuleSets, meter: Meter, point: MeteringPoint, endDate: string | undefined): MeterCheck {
+export function checkMeter(
+  graph: PlantGraph,
+  rules: RuleSets,
+  meter: Meter,
+  point: MeteringPoint,
+  endDate: string | undefined,
+): MeterCheck {
   const findings: MeterFinding[] = [];
-  const err = (code: string, params: Record<string, string | number> = {}) => findings.push({ code, params, severity: 'error' });
-  const warn = (code: string, params: Record<string, string | number> = {}) => findings.push({ code, params, severity: 'warning' });
+  const err = (code: string, params: Record<string, string | number> = {}) =>
+    findings.push({ code, params, severity: 'error' });
+  const warn = (code: string, params: Record<string, string | number> = {}) =>
+    findings.push({ code, params, severity: 'warning' });
   if (meter.status === 'failed') err('metering.meter.failed');
   if (meter.status === 'removed') err('metering.meter.removed');
   if (meter.verifiedUntil !== undefined && endDate !== undefined && meter.verifiedUntil < endDate) {
@@ -211,7 +235,8 @@ export function checkMeter(graph: PlantGraph, rules: RuleSets, meter: Meter, poi
   if (req.note) warn(req.note);
   if (req.required !== undefined) {
     if (meter.accuracyClass === undefined) warn('metering.meter.noClass', { required: req.required });
-    else if (!classMeets(meter.accuracyClass, req.required)) err('metering.meter.classTooLoose', { actual: meter.accuracyClass, required: req.required });
+    else if (!classMeets(meter.accuracyClass, req.required))
+      err('metering.meter.classTooLoose', { actual: meter.accuracyClass, required: req.required });
   }
   return {
     meter: meter.id,

@@ -130,7 +130,13 @@ export function decideMain(graph: PlantGraph, rules: RuleSets): MainDecision[] {
         if (amount === undefined) continue;
         const limit = level === 2 ? t.level2 : t.level3;
         const rate = asRate(amount, limit.unit, P, Y);
-        base.evidence.push({ category: t.category, rate, unit: limit.unit, limit: limit.value, reached: rate >= limit.value * (1 - REL_EPS) });
+        base.evidence.push({
+          category: t.category,
+          rate,
+          unit: limit.unit,
+          limit: limit.value,
+          reached: rate >= limit.value * (1 - REL_EPS),
+        });
       }
     }
     if (node.auditFocus) return { ...base, main: true, basis: 'audit-focus' };
@@ -154,11 +160,14 @@ function memberships(flow: Flow, rules: RuleSets): { rows: Membership[]; exclude
     if (!info?.energyRow) return { rows, uncovered: true };
     rows.push({ family: 'energy', table: rules.energy.table, row: info.energyRow });
   } else if (flow.layer === 'water') {
-    if (flow.kind === 'loss' || (flow.carrier && WATER_NOT_METERABLE.has(flow.carrier))) return { rows, excluded: 'metering.excluded.waterLoss' };
+    if (flow.kind === 'loss' || (flow.carrier && WATER_NOT_METERABLE.has(flow.carrier)))
+      return { rows, excluded: 'metering.excluded.waterLoss' };
     // 载能工质: water and steam flows are also GB 17167 Table 3 rows.
-    if (info?.energyRow === 'water' || info?.energyRow === 'steam') rows.push({ family: 'energy', table: rules.energy.table, row: info.energyRow });
+    if (info?.energyRow === 'water' || info?.energyRow === 'steam')
+      rows.push({ family: 'energy', table: rules.energy.table, row: info.energyRow });
     // Steam and hot water are energy media metered under GB 17167, not water intake or use (GB 24789).
-    if (info?.energyRow !== 'steam') for (const r of rules.water.rows) rows.push({ family: 'water', table: rules.water.table, row: r.id });
+    if (info?.energyRow !== 'steam')
+      for (const r of rules.water.rows) rows.push({ family: 'water', table: rules.water.table, row: r.id });
   } else if (flow.layer === 'material') {
     if (flow.kind === 'loss') return { rows, excluded: 'metering.excluded.materialLoss' };
     rows.push({ family: 'material', table: rules.material.table, row: flow.phase ?? 'other' });
@@ -202,7 +211,12 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets): DerivedPoints 
         const nodes = crossed[level]!;
         if (nodes.length === 0) continue;
         // GB 24789 Table 1 note: levels 2 and 3 do not count discharged water.
-        if (ms.family === 'water' && discharge && (rules.water.dischargeExcludedAtLevels as readonly number[]).includes(level)) continue;
+        if (
+          ms.family === 'water' &&
+          discharge &&
+          (rules.water.dischargeExcludedAtLevels as readonly number[]).includes(level)
+        )
+          continue;
         const point: MeteringPoint = {
           family: ms.family,
           table: ms.table,
@@ -214,7 +228,16 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets): DerivedPoints 
           value: lf.layer === 'water' ? lf.value : undefined,
         };
         if (flow.exemption && EXEMPTION_LEVELS[flow.exemption].includes(level) && ms.family !== 'material') {
-          const rec: ExemptionRecord = { flow: flow.id, table: ms.table, row: ms.row, level, exemption: flow.exemption, accepted: true, code: `metering.exempt.${flow.exemption}`, params: {} };
+          const rec: ExemptionRecord = {
+            flow: flow.id,
+            table: ms.table,
+            row: ms.row,
+            level,
+            exemption: flow.exemption,
+            accepted: true,
+            code: `metering.exempt.${flow.exemption}`,
+            params: {},
+          };
           if (flow.exemption === 'auxiliary') {
             // Note 2: only electricity, steam, water on a main device, below the Table 2 limit.
             if (magnitude === null) magnitude = flowMagnitude(graph, lf, rules.energy.mainThresholds);

@@ -114,7 +114,11 @@ export function resolveRuleSets(settings: Settings | undefined): { rules: RuleSe
     const found = editions[wanted];
     if (found) return found;
     issues.push(
-      issue(['settings', 'editions', family], 'metering.unknownEdition', { family, edition: wanted, known: Object.keys(editions).join(', ') }),
+      issue(['settings', 'editions', family], 'metering.unknownEdition', {
+        family,
+        edition: wanted,
+        known: Object.keys(editions).join(', '),
+      }),
     );
     return editions[DEFAULT_EDITIONS[family]]!;
   };

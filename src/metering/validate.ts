@@ -10,7 +10,12 @@ export function validateMetering(model: Model): InputIssue[] {
   const issues = [...resolveRuleSets(model.settings).issues];
   (model.meters ?? []).forEach((m, i) => {
     if (m.verifiedOn !== undefined && m.verifiedUntil !== undefined && m.verifiedUntil < m.verifiedOn) {
-      issues.push(issue(['meters', i, 'verifiedUntil'], 'metering.meter.verifiedOrder', { on: m.verifiedOn, until: m.verifiedUntil }));
+      issues.push(
+        issue(['meters', i, 'verifiedUntil'], 'metering.meter.verifiedOrder', {
+          on: m.verifiedOn,
+          until: m.verifiedUntil,
+        }),
+      );
     }
   });
   return issues;

@@ -126,21 +126,40 @@ export function buildGraph(model: Model): PlantGraph {
     const carrierFlow = flows[lf.carriedBy.index]!;
     const comp = model.flows[lf.flowIndex]!.components![lf.layer]!;
     const relConc =
-      comp.sd !== undefined && comp.concentration ? comp.sd / Math.abs(comp.concentration) : relativeDefault(model, comp.source ?? 'lab');
-    const relCarrier = carrierFlow.sd !== undefined && carrierFlow.value ? carrierFlow.sd / Math.abs(carrierFlow.value) : 0;
+      comp.sd !== undefined && comp.concentration
+        ? comp.sd / Math.abs(comp.concentration)
+        : relativeDefault(model, comp.source ?? 'lab');
+    const relCarrier =
+      carrierFlow.sd !== undefined && carrierFlow.value ? carrierFlow.sd / Math.abs(carrierFlow.value) : 0;
     lf.sd = Math.abs(lf.value) * Math.hypot(relConc, relCarrier);
   }
 
   const baseLayers = ['material', 'water', 'energy'].filter((l) => flows.some((f) => f.layer === l));
   const layers = [...baseLayers, ...componentOrder];
   const byLayer = new Map<string, number[]>(layers.map((l) => [l, []]));
-  flows.forEach((f, i) => byLayer.get(f.layer)!.push(i));
+  for (const [i, f] of flows.entries()) byLayer.get(f.layer)!.push(i);
   const layerUnits = new Map(layers.map((l) => [l, layerUnit(l, model.settings)]));
-  return { model, nodes: model.nodes, nodeIndex, parent, children, layers, layerUnits, flows, byLayer, meterOfFlow, ctx };
+  return {
+    model,
+    nodes: model.nodes,
+    nodeIndex,
+    parent,
+    children,
+    layers,
+    layerUnits,
+    flows,
+    byLayer,
+    meterOfFlow,
+    ctx,
+  };
 }
 
 function relativeDefault(model: Model, source: Source): number {
-  const probe = flowSd({ id: '_', from: null, to: null, layer: '_', unit: 't', value: 1, source }, undefined, model.settings);
+  const probe = flowSd(
+    { id: '_', from: null, to: null, layer: '_', unit: 't', value: 1, source },
+    undefined,
+    model.settings,
+  );
   return probe!.sd;
 }
 
@@ -156,7 +175,11 @@ export function ancestorsOrSelf(graph: Pick<PlantGraph, 'parent'>, i: number): n
  * not also contain `from`, and leaves every ancestor-or-self of `from` that does not contain `to`.
  * A stock flow crosses nothing: it is a stock change of its node and every ancestor.
  */
-export function crossings(graph: Pick<PlantGraph, 'parent'>, from: number, to: number): { enters: number[]; leaves: number[] } {
+export function crossings(
+  graph: Pick<PlantGraph, 'parent'>,
+  from: number,
+  to: number,
+): { enters: number[]; leaves: number[] } {
   // Hierarchies are shallow (three levels): plain loops beat sets here, and this runs per flow.
   const enters: number[] = [];
   const leaves: number[] = [];

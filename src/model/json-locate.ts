@@ -23,7 +23,10 @@ export function lineOfPath(text: string, path: readonly PathSegment[]): number |
   const skipValue = (): void => {
     ws();
     const ch = text[pos];
-    if (ch === '"') return skipString();
+    if (ch === '"') {
+      skipString();
+      return;
+    }
     if (ch === '{' || ch === '[') {
       const close = ch === '{' ? '}' : ']';
       pos++;
@@ -167,11 +170,11 @@ export function syntaxErrorOffset(text: string): number | undefined {
         else fail();
       }
     }
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    return number();
+    if (ch === '"') string();
+    else if (ch === 't') literal('true');
+    else if (ch === 'f') literal('false');
+    else if (ch === 'n') literal('null');
+    else number();
   };
   try {
     value();

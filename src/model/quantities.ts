@@ -1,7 +1,7 @@
 import { coefficient, electricityEqualValue, KJ_PER_KGCE } from '../data/gb2589-2008.ts';
 import { carrier as carrierInfo } from '../data/carriers.ts';
 import { annualHours as defaultAnnualHours } from '../data/cp-practice.ts';
-import { parseConcentration, parseSpecificEnergy, parseUnit, UnitError, type UnitInfo } from '../units/units.ts';
+import { parseConcentration, parseSpecificEnergy, parseUnit, type UnitError, type UnitInfo } from '../units/units.ts';
 import { isBaseLayer, layerUnit, WATER_DENSITY_KG_PER_M3 } from './layers.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
 import type { Campaign, Component, Flow, Model, Settings } from './schema.ts';
@@ -164,7 +164,7 @@ interface KgceFactors {
 /** GB/T 2589: kgce per unit value, by measured LHV, by the carrier's coefficient, or by energy content. */
 function energyToKgce(flow: Flow, u: UnitInfo, base: number, equalValue: number): KgceFactors {
   if (flow.lhv) {
-    let spec;
+    let spec: ReturnType<typeof parseSpecificEnergy>;
     try {
       spec = parseSpecificEnergy(flow.lhv.unit);
     } catch (e) {
@@ -208,14 +208,20 @@ function energyToKgce(flow: Flow, u: UnitInfo, base: number, equalValue: number)
  */
 export type ComponentFactor = { kind: 'concentration'; perCarrier: number } | { kind: 'amount'; amount: number };
 
-export function componentFactor(flow: Flow, name: string, comp: Component, carrierFactor: FlowFactor, ctx: BasisContext): ComponentFactor {
+export function componentFactor(
+  flow: Flow,
+  name: string,
+  comp: Component,
+  carrierFactor: FlowFactor,
+  ctx: BasisContext,
+): ComponentFactor {
   const target = unitOrProblem(layerUnit(name, ctx.settings));
   if (comp.value !== undefined) {
     const u = unitOrProblem(comp.unit);
     if (u.dimension !== 'mass') throw new FactorProblem('component.amountUnit', { unit: comp.unit });
     return { kind: 'amount', amount: (comp.value * u.toBase * timeMultiplier(u, ctx)) / target.toBase };
   }
-  let conc;
+  let conc: ReturnType<typeof parseConcentration>;
   try {
     conc = parseConcentration(comp.unit);
   } catch (e) {
@@ -235,10 +241,18 @@ export function componentFactor(flow: Flow, name: string, comp: Component, carri
       if (massKg === undefined) throw new FactorProblem('unit.needsDensity', { unit: flow.unit, layer: flow.layer });
       kgPerValue = conc.factor * massKg;
     } else {
-      const m3 = u.dimension === 'volume' ? baseOfValue : u.dimension === 'mass' && rho !== undefined ? baseOfValue / rho : undefined;
+      const m3 =
+        u.dimension === 'volume'
+          ? baseOfValue
+          : u.dimension === 'mass' && rho !== undefined
+            ? baseOfValue / rho
+            : undefined;
       if (m3 === undefined) throw new FactorProblem('unit.needsDensity', { unit: flow.unit, layer: flow.layer });
       kgPerValue = conc.factor * m3;
     }
   }
-  return { kind: 'concentration', perCarrier: (kgPerValue * (comp.concentration ?? 0)) / carrierFactor.factor / target.toBase };
+  return {
+    kind: 'concentration',
+    perCarrier: (kgPerValue * (comp.concentration ?? 0)) / carrierFactor.factor / target.toBase,
+  };
 }

@@ -13,7 +13,10 @@ const id = z
   .regex(/^[^\s]+$/, 'ids have no spaces')
   .meta({ description: 'Identifier, unique within its kind' });
 
-const meta = z.record(z.string(), z.unknown()).optional().meta({ description: 'Free-form notes, ignored by the engine' });
+const meta = z
+  .record(z.string(), z.unknown())
+  .optional()
+  .meta({ description: 'Free-form notes, ignored by the engine' });
 
 export const LEVELS = [1, 2, 3] as const;
 
@@ -27,21 +30,29 @@ export const nodeSchema = z
     }),
     parent: id.optional(),
     auditFocus: z.boolean().optional().meta({ description: 'Part of the audit focus (审核重点)' }),
-    main: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Explicitly a main sub-unit/device (GB 17167 Tables 1–2); derived from magnitudes when absent' }),
-    coversDevices: z
-      .boolean()
-      .optional()
-      .meta({ description: 'A separately metered energy-using unit (用能单元): where its boundary is metered for a carrier, its main devices need no own meters for it (GB 17167-2006 Table 2 note)' }),
+    main: z.boolean().optional().meta({
+      description: 'Explicitly a main sub-unit/device (GB 17167 Tables 1–2); derived from magnitudes when absent',
+    }),
+    coversDevices: z.boolean().optional().meta({
+      description:
+        'A separately metered energy-using unit (用能单元): where its boundary is metered for a carrier, its main devices need no own meters for it (GB 17167-2006 Table 2 note)',
+    }),
     meta,
   })
   .meta({ id: 'Node' });
 
 export const SOURCES = ['metered', 'monitored', 'lab', 'calculated', 'estimated', 'design', 'unmeasured'] as const;
 export const PHASES = ['gas', 'liquid', 'solid', 'other'] as const;
-export const FLOW_KINDS = ['product', 'by-product', 'waste', 'emission', 'loss', 'recycle', 'effective', 'degraded'] as const;
+export const FLOW_KINDS = [
+  'product',
+  'by-product',
+  'waste',
+  'emission',
+  'loss',
+  'recycle',
+  'effective',
+  'degraded',
+] as const;
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
 
 export const quantitySchema = z.strictObject({
@@ -51,7 +62,10 @@ export const quantitySchema = z.strictObject({
 
 export const componentSchema = z
   .strictObject({
-    concentration: z.number().optional().meta({ description: 'Concentration on the carrier flow, in `unit` (mg/L, g/m3, %, ppm, mg/Nm3)' }),
+    concentration: z
+      .number()
+      .optional()
+      .meta({ description: 'Concentration on the carrier flow, in `unit` (mg/L, g/m3, %, ppm, mg/Nm3)' }),
     value: z.number().optional().meta({ description: 'Absolute amount of the component, in `unit` (kg, t)' }),
     unit: z.string().min(1),
     sd: z.number().nonnegative().optional(),
@@ -69,20 +83,23 @@ export const flowSchema = z
     layer: z.string().min(1).meta({ description: 'material, water, energy, or a component name (COD, S, Ni…)' }),
     carrier: z.string().min(1).optional(),
     phase: z.enum(PHASES).optional().meta({ description: 'Material phase (Yunnan Annex 2 rows)' }),
-    kind: z.enum(FLOW_KINDS).optional().meta({ description: 'What an output is: product, waste, emission, loss, effective energy…' }),
+    kind: z
+      .enum(FLOW_KINDS)
+      .optional()
+      .meta({ description: 'What an output is: product, waste, emission, loss, effective energy…' }),
     value: z.number().optional().meta({ description: 'Absent: unmeasured, to be estimated' }),
     unit: z.string().min(1),
     sd: z.number().nonnegative().optional().meta({ description: 'Standard uncertainty, absolute, in the flow unit' }),
     source: z.enum(SOURCES).optional(),
     meter: id.optional(),
-    stock: z
-      .boolean()
-      .optional()
-      .meta({ description: 'A stock change: from node to null = accumulation, from null to node = draw-down; may be negative' }),
+    stock: z.boolean().optional().meta({
+      description: 'A stock change: from node to null = accumulation, from null to node = draw-down; may be negative',
+    }),
     density: quantitySchema.optional().meta({ description: 'Density, to relate volume and mass (e.g. 1.05 t/m3)' }),
-    lhv: quantitySchema
-      .optional()
-      .meta({ description: 'Measured low heating value / energy content (kJ/kg, MJ/Nm3, GJ/t); overrides the GB/T 2589 coefficient' }),
+    lhv: quantitySchema.optional().meta({
+      description:
+        'Measured low heating value / energy content (kJ/kg, MJ/Nm3, GJ/t); overrides the GB/T 2589 coefficient',
+    }),
     components: z.record(z.string().min(1), componentSchema).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
@@ -117,11 +134,21 @@ export const meterSchema = z
     id,
     name: z.string().optional(),
     flows: z.array(id).min(1),
-    type: z.enum(METER_TYPES).optional().meta({ description: 'Instrument type (GB 17167 Table 4 rows); inferred from the carrier when absent' }),
+    type: z
+      .enum(METER_TYPES)
+      .optional()
+      .meta({ description: 'Instrument type (GB 17167 Table 4 rows); inferred from the carrier when absent' }),
     accuracyClass: z.string().min(1).optional().meta({ description: 'e.g. "0.5S", "1.0", "2.5"' }),
     dn: z.number().positive().optional().meta({ description: 'Nominal pipe size DN (mm), for water meters' }),
-    userClass: z.enum(['I', 'II', 'III', 'IV', 'V']).optional().meta({ description: 'Electricity user class (GB 17167 Table 4)' }),
-    kva: z.number().positive().optional().meta({ description: 'Transformer capacity of the metered electricity user, kVA (GB 17167 Table 4 user class)' }),
+    userClass: z
+      .enum(['I', 'II', 'III', 'IV', 'V'])
+      .optional()
+      .meta({ description: 'Electricity user class (GB 17167 Table 4)' }),
+    kva: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Transformer capacity of the metered electricity user, kVA (GB 17167 Table 4 user class)' }),
     verifiedOn: isoDate.optional(),
     verifiedUntil: isoDate.optional(),
     status: z.enum(METER_STATUSES).default('in-service'),
@@ -129,7 +156,10 @@ export const meterSchema = z
       .strictObject({
         kind: z.enum(READING_KINDS),
         unit: z.string().min(1),
-        column: z.string().optional().meta({ description: 'CSV column or meter id in readings files, when not the meter id' }),
+        column: z
+          .string()
+          .optional()
+          .meta({ description: 'CSV column or meter id in readings files, when not the meter id' }),
         rollover: z.number().positive().optional().meta({ description: 'Totalizer maximum before it wraps to 0' }),
         rateTimeUnit: z.enum(['s', 'min', 'h', 'd']).optional(),
         min: z.number().optional(),
@@ -162,9 +192,16 @@ export const settingsSchema = z
       .meta({ description: 'Closure tolerance in percent, default and per layer or component' }),
     masterSubTolerance: z.number().positive().optional().meta({ description: 'Master–sub meter tolerance, percent' }),
     electricityEqualValue: z.number().positive().optional().meta({ description: 'kgce/kWh for 等价值 (equal value)' }),
-    periodHours: z.number().positive().optional().meta({ description: 'Balance period; defaults to the campaign duration' }),
+    periodHours: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Balance period; defaults to the campaign duration' }),
     annualHours: z.number().positive().optional().meta({ description: 'Operating hours per year for per-annum units' }),
-    displayUnits: z.record(z.string(), z.string()).optional().meta({ description: 'Display unit per layer/component, e.g. {"S": "t"}' }),
+    displayUnits: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Display unit per layer/component, e.g. {"S": "t"}' }),
     defaultRelativeSd: z.record(z.enum(SOURCES), z.number().nonnegative()).optional(),
     editions: z.record(z.string(), z.string()).optional().meta({ description: 'Rule-set editions by rule family' }),
     materialOtherRequired: z

@@ -21,11 +21,17 @@ export function validateModel(model: Model): InputIssue[] {
 }
 
 /** Index of the first occurrence of each id; later duplicates are issues. */
-function firstIndex(items: readonly { id: string }[], at: (string | number)[], code: string, issues: InputIssue[]): Map<string, number> {
+function firstIndex(
+  items: readonly { id: string }[],
+  at: (string | number)[],
+  code: string,
+  issues: InputIssue[],
+): Map<string, number> {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const first = seen.get(item.id);
-    if (first !== undefined) issues.push(issue([...at, i, 'id'], code, { id: item.id, first: `${at.join('.')}[${first}]` }));
+    if (first !== undefined)
+      issues.push(issue([...at, i, 'id'], code, { id: item.id, first: `${at.join('.')}[${first}]` }));
     else seen.set(item.id, i);
   });
   return seen;
@@ -74,7 +80,12 @@ function checkHierarchy(model: Model, nodeAt: Map<string, number>, issues: Input
   });
 }
 
-function checkFlows(model: Model, nodeAt: Map<string, number>, meterAt: Map<string, number>, issues: InputIssue[]): void {
+function checkFlows(
+  model: Model,
+  nodeAt: Map<string, number>,
+  meterAt: Map<string, number>,
+  issues: InputIssue[],
+): void {
   const ctx = basisContext(model);
   model.flows.forEach((flow, i) => {
     const at = (...rest: (string | number)[]) => ['flows', i, ...rest];
@@ -87,15 +98,17 @@ function checkFlows(model: Model, nodeAt: Map<string, number>, meterAt: Map<stri
     } else {
       if (flow.from !== null && flow.from === flow.to) issues.push(issue(at('to'), 'flow.selfLoop', { id: flow.from }));
       if (flow.from === null && flow.to === null) issues.push(issue(at('to'), 'flow.outsideToOutside'));
-      if (flow.value !== undefined && flow.value < 0) issues.push(issue(at('value'), 'flow.negative', { value: flow.value }));
+      if (flow.value !== undefined && flow.value < 0)
+        issues.push(issue(at('value'), 'flow.negative', { value: flow.value }));
     }
     if (flow.min !== undefined && flow.max !== undefined && flow.min > flow.max) {
       issues.push(issue(at('min'), 'flow.minMax', { min: flow.min, max: flow.max }));
     }
-    if (flow.meter !== undefined && !meterAt.has(flow.meter)) issues.push(issue(at('meter'), 'meter.unknown', { id: flow.meter }));
+    if (flow.meter !== undefined && !meterAt.has(flow.meter))
+      issues.push(issue(at('meter'), 'meter.unknown', { id: flow.meter }));
     if (flow.layer === 'material' && !flow.phase) issues.push(issue(at('phase'), 'flow.materialPhase', {}, 'warning'));
 
-    let factor;
+    let factor: ReturnType<typeof flowFactor> | undefined;
     try {
       factor = flowFactor(flow, ctx);
     } catch (e) {

@@ -52,7 +52,13 @@ export function applyReadingsDetailed(model: Model, result: IngestResult): Apply
       const unit = factor !== undefined ? flow.unit : r.unit;
       const value = r.total * (factor ?? 1);
       const sd = r.sd * (factor ?? 1);
-      flows[i] = { ...flow, value, sd, unit, source: flow.source === undefined || flow.source === 'unmeasured' ? 'metered' : flow.source };
+      flows[i] = {
+        ...flow,
+        value,
+        sd,
+        unit,
+        source: flow.source === undefined || flow.source === 'unmeasured' ? 'metered' : flow.source,
+      };
       applied.push({ meter: r.id, flow: flow.id, value, sd, unit });
     });
   }

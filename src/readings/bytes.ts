@@ -5,7 +5,10 @@
  */
 
 /** Exact powers of ten up to 1e22, the largest exactly representable (Clinger's fast path). */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+];
 /** At most this many digits: the integer mantissa stays below 10^15 < 2^53, exact. */
 const MAX_DIGITS = 15;
 
@@ -98,7 +101,14 @@ export function scanNumberInto(b: Uint8Array, s: number, e: number, d: number, o
  * wide benchmark's parsing went from 235 to 200 ms). m = int · 10^frac + fraction is the integer
  * scanNumberInto reads, so the value is the same to the bit.
  */
-export function scanPlainDecimalInto(b: Uint8Array, s: number, e: number, d: number, out: Float64Array, at: number): number {
+export function scanPlainDecimalInto(
+  b: Uint8Array,
+  s: number,
+  e: number,
+  d: number,
+  out: Float64Array,
+  at: number,
+): number {
   let i = s;
   let m = 0;
   const intEnd = e - s > 9 ? s + 9 : e;
@@ -264,7 +274,8 @@ export class ByteKeyTable {
 }
 
 /** Node's Buffer where there is one (a browser has none). */
-const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } })
+  .Buffer;
 
 /**
  * The bytes of `chunk` to search for line breaks: in Node a Buffer over the same memory, whose
@@ -377,7 +388,16 @@ export const wideRowOut = new Int32Array(4);
  * no plain number, text outside ASCII or with quotes). A module-level function rather than a
  * closure: its loop reads no context slots (the row's loop ran twice as slow inside a closure).
  */
-export function scanWideRow(b: Uint8Array, s: number, e: number, d: number, colOf: Int32Array, width: number, out: Float64Array, base: number): number {
+export function scanWideRow(
+  b: Uint8Array,
+  s: number,
+  e: number,
+  d: number,
+  colOf: Int32Array,
+  width: number,
+  out: Float64Array,
+  base: number,
+): number {
   let used = 0;
   let empty = 0;
   let tS = -1;

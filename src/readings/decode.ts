@@ -114,7 +114,10 @@ export class ChunkDecoder {
       // large reads are decoded in slices so each string stays below V8's large-object size
       // and dies young (a 1 MiB string lives in old space until a full collection)
       for (let i = 0; i < chunk.length; i += TEXT_SLICE) {
-        const text = this.decode(chunk.length <= TEXT_SLICE ? chunk : chunk.subarray(i, Math.min(chunk.length, i + TEXT_SLICE)), true);
+        const text = this.decode(
+          chunk.length <= TEXT_SLICE ? chunk : chunk.subarray(i, Math.min(chunk.length, i + TEXT_SLICE)),
+          true,
+        );
         if (text.length > 0) out.push(text);
       }
       return out;

@@ -27,7 +27,12 @@ export const minimumCampaign = {
 export const gapRule = {
   factor: 1.5,
   sampleIntervals: 15,
-  source: { standard: 'pingheng engineering default', edition: '2026', clause: 'gap = interval > 1.5 × nominal', tag: 'U' } as Provenance,
+  source: {
+    standard: 'pingheng engineering default',
+    edition: '2026',
+    clause: 'gap = interval > 1.5 × nominal',
+    tag: 'U',
+  } as Provenance,
 };
 
 /**
@@ -54,7 +59,12 @@ export const spikeRule = {
 /** Stuck / flat-lined: the same raw value repeated for at least this long (while the meter normally moves). */
 export const stuckRule = {
   hours: 1,
-  source: { standard: 'pingheng engineering default', edition: '2026', clause: 'flat-line run ≥ 1 h', tag: 'U' } as Provenance,
+  source: {
+    standard: 'pingheng engineering default',
+    edition: '2026',
+    clause: 'flat-line run ≥ 1 h',
+    tag: 'U',
+  } as Provenance,
 };
 
 /** Robust σ from the MAD of a normal sample: σ ≈ 1.4826 · MAD (= 1 / Φ⁻¹(0.75)). */
@@ -62,11 +72,45 @@ export const MAD_TO_SIGMA = 1.4826;
 
 /** Column names that hold the timestamp (compared case-insensitively, spaces and _ removed). */
 export const TIMESTAMP_NAMES = [
-  'time', 'timestamp', 'datetime', 'date_time', 'date', 'ts', 'sampletime', 'readingtime', 'logtime',
-  '时间', '日期时间', '日期', '采集时间', '记录时间', '数据时间', '抄表时间', '时刻', '时间戳', '读数时间',
+  'time',
+  'timestamp',
+  'datetime',
+  'date_time',
+  'date',
+  'ts',
+  'sampletime',
+  'readingtime',
+  'logtime',
+  '时间',
+  '日期时间',
+  '日期',
+  '采集时间',
+  '记录时间',
+  '数据时间',
+  '抄表时间',
+  '时刻',
+  '时间戳',
+  '读数时间',
 ];
 /** Long layout: the meter-id column. */
-export const METER_NAMES = ['meter', 'meterid', 'meter_id', 'id', 'tag', 'point', 'channel', '表号', '表计', '计量器具', '计量器具编号', '仪表', '仪表编号', '测点', '点位', '编号'];
+export const METER_NAMES = [
+  'meter',
+  'meterid',
+  'meter_id',
+  'id',
+  'tag',
+  'point',
+  'channel',
+  '表号',
+  '表计',
+  '计量器具',
+  '计量器具编号',
+  '仪表',
+  '仪表编号',
+  '测点',
+  '点位',
+  '编号',
+];
 /** Long layout: the value column. */
 export const VALUE_NAMES = ['value', 'reading', 'val', 'read', '读数', '数值', '值', '示值', '表底', '表底数'];
 /** Long layout: the optional unit column. */

@@ -38,7 +38,11 @@ export function detectDelimiter(lines: string[]): string {
 
 /** Lower-case, without spaces, underscores, hyphens and a BOM, for matching column names. */
 export function normaliseName(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_\-]/g, '');
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 }
 
 const NORM = (names: string[]) => new Set(names.map(normaliseName));

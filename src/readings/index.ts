@@ -9,4 +9,4 @@ export { longestContinuous } from './window.ts';
 export { median, mad, robustSigma } from './robust.ts';
 export * from './types.ts';
 export * as readingsDefaults from './defaults.ts';
-export { readableChunks } from './source.ts'; 
+export { readableChunks } from './source.ts';

@@ -2,7 +2,18 @@ import Papa from 'papaparse';
 import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
-import { ByteKeyTable, FNV_OFFSET, FNV_PRIME, LineCutter, numberEnd, plainAscii, sameBytes, scanNumber, scanWideRow, wideRowOut } from './bytes.ts';
+import {
+  ByteKeyTable,
+  FNV_OFFSET,
+  FNV_PRIME,
+  LineCutter,
+  numberEnd,
+  plainAscii,
+  sameBytes,
+  scanNumber,
+  scanWideRow,
+  wideRowOut,
+} from './bytes.ts';
 import { BinaryInputError, ChunkDecoder, DecodeError, encodingFromName, SNIFF_BYTES } from './decode.ts';
 import {
   detectDecimalComma,
@@ -69,7 +80,7 @@ const WIDE_BATCH = 128;
  * (V8 slices strings: a kept cell would pin its whole chunk).
  */
 function detach(text: string): string {
-  return (` ${text.length > 200 ? text.slice(0, 200) : text}`).slice(1);
+  return ` ${text.length > 200 ? text.slice(0, 200) : text}`.slice(1);
 }
 /** A number with a decimal point or a decimal comma. */
 const numeric = (c: string) => !Number.isNaN(parseValue(c, false)) || !Number.isNaN(parseValue(c, true));
@@ -95,14 +106,18 @@ const asciiText = (b: Uint8Array, s: number, e: number) => asciiDecoder.decode(b
  * each rejected value of a used wide row) is listed with its line. An unusable file throws
  * InputError naming the file and line.
  */
-export async function ingestReadings(source: AsyncIterable<Uint8Array>, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestReadings(
+  source: AsyncIterable<Uint8Array>,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const file = options.file ?? 'readings.csv';
   const fail = (code: string, params: Record<string, string | number> = {}, line?: number): never => {
     throw new InputError(file, [{ severity: 'error', path: [], code, params, line }]);
   };
   const model = options.model;
   let forced: Encoding | undefined;
-  if (options.encoding !== undefined) forced = encodingFromName(options.encoding) ?? fail('readings.unknownEncoding', { encoding: options.encoding });
+  if (options.encoding !== undefined)
+    forced = encodingFromName(options.encoding) ?? fail('readings.unknownEncoding', { encoding: options.encoding });
   const zone = options.timezone ?? model?.campaign?.timezone ?? DEFAULT_TIMEZONE;
   if (!isTimeZone(zone)) fail('readings.unknownZone', { zone });
   const parseTs = makeTimestampParser(zone);
@@ -123,7 +138,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   for (const d of defs) byName.set(d.id, d);
   for (const d of defs) byName.set(d.column, d);
   const mapping = options.mapping ?? {};
-  if (model) for (const id of Object.values(mapping)) if (!byId.has(id)) fail('readings.mappingUnknownMeter', { meter: id });
+  if (model)
+    for (const id of Object.values(mapping)) if (!byId.has(id)) fail('readings.mappingUnknownMeter', { meter: id });
   const gapMs = options.gapMinutes !== undefined ? options.gapMinutes * 60_000 : undefined;
 
   /** The meter a name in the file stands for: mapping, then the model's column/id; without a model, a new meter. */
@@ -177,7 +193,17 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   const specOf = (def: MeterDef, column: string, valueFactor: number): SeriesSpec => {
     seriesDef.push(def);
     seriesColumn.push(column);
-    return { id: def.id, kind: def.kind, valueFactor, ratePerHour: def.ratePerHour, rollover: def.rollover, min: def.min, max: def.max, accuracyClass: def.accuracyClass, gapMs };
+    return {
+      id: def.id,
+      kind: def.kind,
+      valueFactor,
+      ratePerHour: def.ratePerHour,
+      rollover: def.rollover,
+      min: def.min,
+      max: def.max,
+      accuracyClass: def.accuracyClass,
+      gapMs,
+    };
   };
   const newSeries = (def: MeterDef, column: string, valueFactor: number): MeterSeries => {
     const s = new MeterSeries(specOf(def, column, valueFactor), window);
@@ -190,7 +216,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const sampleRows = sample!.map((s) => s.row);
     let time = timestampColumnByName(h);
     if (time === -1) time = timestampColumnByContent(sampleRows, h.length, (s) => !Number.isNaN(parseTs(s)));
-    if (time === -1) fail('readings.noTimestamp', { header: JSON.stringify(h.join(delimiter)).slice(0, 200) }, headerLine);
+    if (time === -1)
+      fail('readings.noTimestamp', { header: JSON.stringify(h.join(delimiter)).slice(0, 200) }, headerLine);
     timestampColumn = h[time];
     const long = longColumns(h, time);
     layout = options.layout ?? (long ? 'long' : 'wide');
@@ -213,7 +240,12 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         fail('readings.emptyColumnName', { column: j + 1 }, headerLine);
       }
       // without a model, a column of text (remarks, 备注) is no meter
-      if (!model && sampleRows.length > 0 && sampleRows.every((r) => isBlank(r[j]) || !numeric(r[j])) && sampleRows.some((r) => !isBlank(r[j]))) {
+      if (
+        !model &&
+        sampleRows.length > 0 &&
+        sampleRows.every((r) => isBlank(r[j]) || !numeric(r[j])) &&
+        sampleRows.some((r) => !isBlank(r[j]))
+      ) {
         unknownColumns.push(name);
         continue;
       }
@@ -232,14 +264,17 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         continue;
       }
       const prior = seen.get(def.id);
-      if (prior !== undefined) fail('readings.duplicateColumn', { meter: def.id, first: prior + 1, second: j + 1 }, headerLine);
+      if (prior !== undefined)
+        fail('readings.duplicateColumn', { meter: def.id, first: prior + 1, second: j + 1 }, headerLine);
       seen.set(def.id, j);
       let useDef = def;
       let factor = 1;
       if (headerUnitConverts && def.unit === '') useDef = { ...def, unit: split.unit!, totalUnit: split.unit! };
       else if (headerUnitConverts) {
         const unit = split.unit!;
-        factor = fileUnitFactor(unit, def.unit) ?? fail('readings.columnUnit', { column: name, unit, meter: def.id, meterUnit: def.unit }, headerLine);
+        factor =
+          fileUnitFactor(unit, def.unit) ??
+          fail('readings.columnUnit', { column: name, unit, meter: def.id, meterUnit: def.unit }, headerLine);
       }
       specs.push(specOf(useDef, name, factor));
       cols.push(j);
@@ -257,7 +292,9 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     const bufLine = new Float64Array(WIDE_BATCH);
     let nb = 0;
     // the meters' series are made where they run (a meter thread makes its own)
-    wide = options.wideMeters?.(specs, window, WIDE_BATCH) ?? localWideMeters(specs.map((spec) => new MeterSeries(spec, window)));
+    wide =
+      options.wideMeters?.(specs, window, WIDE_BATCH) ??
+      localWideMeters(specs.map((spec) => new MeterSeries(spec, window)));
     const meters = wide;
     flushWide = () => {
       if (nb > 0) meters.add(bufT, buf, nb, bufLine);
@@ -538,7 +575,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
         firstPreambleLine ||= line;
         return;
       }
-      if (isTs(cells[0]) || cells.every(numeric)) fail('readings.noHeader', { text: row.join(delimiter).slice(0, 80) }, line);
+      if (isTs(cells[0]) || cells.every(numeric))
+        fail('readings.noHeader', { text: row.join(delimiter).slice(0, 80) }, line);
       header = row;
       headerLine = line;
       return;
@@ -591,7 +629,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       if (partial.length > MAX_PARTIAL) fail('readings.quotes', { detail: 'field longer than 16 MiB' }, line + 1);
     }
   };
-  const newParser = () => new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'], quoteChar: '"' });
+  const newParser = () =>
+    new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'], quoteChar: '"' });
   /** Text before the parser exists: newline and delimiter are detected on its first lines. */
   let head = '';
   const startParser = () => {
@@ -607,7 +646,8 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
   const feedText = (text: string) => {
     if (parser) return feed(partial + text, false);
     head += text;
-    if (head.length >= SNIFF_BYTES || head.split('\n', 12).length >= 12 || head.split('\r', 12).length >= 12) startParser();
+    if (head.length >= SNIFF_BYTES || head.split('\n', 12).length >= 12 || head.split('\r', 12).length >= 12)
+      startParser();
   };
 
   // The fast path (docs/readings.md §11): once the header and the sample rows are read and the
@@ -720,7 +760,11 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
     } catch (e) {
       if (e instanceof DecodeError) {
         const before = partial + e.before;
-        fail('readings.encoding', { encoding: e.encoding, line: line + before.split('\n').length }, line + before.split('\n').length);
+        fail(
+          'readings.encoding',
+          { encoding: e.encoding, line: line + before.split('\n').length },
+          line + before.split('\n').length,
+        );
       }
       if (e instanceof BinaryInputError) fail('readings.binary', {}, 1);
       throw e;
@@ -765,7 +809,14 @@ export async function ingestReadings(source: AsyncIterable<Uint8Array>, options:
       rejected,
       rejectedNotListed: notListed,
       unknownColumns,
-      ...summarise(summaries.map((summary, k) => ({ summary, def: seriesDef[k], column: seriesColumn[k] })), defs, start, end, windowSource, zone),
+      ...summarise(
+        summaries.map((summary, k) => ({ summary, def: seriesDef[k], column: seriesColumn[k] })),
+        defs,
+        start,
+        end,
+        windowSource,
+        zone,
+      ),
     };
   }
 }

@@ -118,7 +118,6 @@ export class MeterSeries {
   private runStart = NaN;
   private runLine = 0;
   private stuckRuns: Example[] = [];
-  private stuckCount = 0;
   // spikes
   private q1 = NaN;
   private q2 = NaN;
@@ -190,7 +189,13 @@ export class MeterSeries {
   }
 
   /** add(ts[ti], vs[vi], line), without boxing the two numbers. */
-  addFrom(ts: Float64Array, ti: number, vs: Float64Array, vi: number, line: number): 'duplicate-timestamp' | 'out-of-order' | undefined {
+  addFrom(
+    ts: Float64Array,
+    ti: number,
+    vs: Float64Array,
+    vi: number,
+    line: number,
+  ): 'duplicate-timestamp' | 'out-of-order' | undefined {
     this.inT = ts[ti];
     this.inRaw = vs[vi];
     return this.addIn(line);
@@ -233,7 +238,15 @@ export class MeterSeries {
    * locals (V8 keeps them in registers; the same steps through fields cost ~4× as much). Returns
    * the index of the first value it did not take; that one goes through addIn.
    */
-  private steadyRun(ts: Float64Array, vs: Float64Array, off: number, stride: number, r0: number, n: number, lines: Float64Array): number {
+  private steadyRun(
+    ts: Float64Array,
+    vs: Float64Array,
+    off: number,
+    stride: number,
+    r0: number,
+    n: number,
+    lines: Float64Array,
+  ): number {
     const rate = this.kind === RATE;
     const factor = this.factor;
     const min = this.min;
@@ -377,7 +390,11 @@ export class MeterSeries {
       if (this.held) {
         // a reading far above both neighbours that come back in line: a glitch, not a reset
         const glitch =
-          this.kind === CUMULATIVE && this.readings > 2 && this.lastV > v && v >= this.prevV && this.lastV - v > v - this.prevV;
+          this.kind === CUMULATIVE &&
+          this.readings > 2 &&
+          this.lastV > v &&
+          v >= this.prevV &&
+          this.lastV - v > v - this.prevV;
         if (glitch) {
           this.flag('spike', { at: this.last, line: this.lastLine, value: this.lastV });
           this.lastV = this.prevV + ((v - this.prevV) * (this.last - this.prevT)) / (t - this.prevT);
@@ -416,8 +433,8 @@ export class MeterSeries {
 
   private closeRun(): void {
     if (this.readings > 1 && this.last - this.runStart >= STUCK_MS) {
-      this.stuckCount++;
-      if (this.stuckRuns.length < 1000) this.stuckRuns.push({ at: this.runStart, end: this.last, line: this.runLine, value: this.runValue });
+      if (this.stuckRuns.length < 1000)
+        this.stuckRuns.push({ at: this.runStart, end: this.last, line: this.runLine, value: this.runValue });
     }
   }
 
@@ -508,8 +525,8 @@ export class MeterSeries {
       if (span > this.gapMs) this.addGap(t0, t1, kind === RATE);
     }
     // the share of [from, t1] inside the window
-    const a = from > this.ws ? from : this.ws;
-    const b = t1 < this.we ? t1 : this.we;
+    const a = Math.max(from, this.ws);
+    const b = Math.min(t1, this.we);
     if (b > a) {
       const share = b - a === span ? 1 : (b - a) / span;
       this.total += delta * share;
@@ -586,7 +603,8 @@ export class MeterSeries {
     // the floor madFloorRel·|median q| matters only when the MAD is below madFloorRel·max|q|
     // (the sample keeps its max|q|): the rate sample is not read otherwise
     let floor = 0;
-    if (spread < spikeRule.madFloorRel * this.qRes.maxAbs()) floor = spikeRule.madFloorRel * Math.abs(median(this.qRes.sample()));
+    if (spread < spikeRule.madFloorRel * this.qRes.maxAbs())
+      floor = spikeRule.madFloorRel * Math.abs(median(this.qRes.sample()));
     const m = Math.max(spread, floor, Number.MIN_VALUE);
     // modified z = 0.6745 (e − median) / MAD > z  ⇔  |e − median| > z · MAD / 0.6745
     this.eLimit = (spikeRule.modifiedZ * m) / 0.6745;
@@ -599,7 +617,8 @@ export class MeterSeries {
     if (warm.length === 0) return;
     this.eWarm = [];
     for (let i = 0; i < warm.length; i += 4) {
-      if (Math.abs(warm[i] - this.eCenter) > this.eLimit) this.flag('spike', { at: warm[i + 1], line: warm[i + 2], value: warm[i + 3] });
+      if (Math.abs(warm[i] - this.eCenter) > this.eLimit)
+        this.flag('spike', { at: warm[i + 1], line: warm[i + 2], value: warm[i + 3] });
     }
   }
 

@@ -32,13 +32,19 @@ const BASE_NAME: Record<Dimension, string> = { mass: 'kg', volume: 'm3', gasVolu
  * `t/h` → t (1), `m3/min` → m3 (60), `kW` → kWh (1); a quantity unit with `rateTimeUnit`
  * (`m3` per `min`) → m3 (60). Units are parsed once per meter, never per value.
  */
-export function rateTotal(unit: string, rateTimeUnit: keyof typeof HOURS_PER_TIME_UNIT | undefined): { totalUnit: string; ratePerHour: number } {
+export function rateTotal(
+  unit: string,
+  rateTimeUnit: keyof typeof HOURS_PER_TIME_UNIT | undefined,
+): { totalUnit: string; ratePerHour: number } {
   const perHourOfTimeUnit = 1 / HOURS_PER_TIME_UNIT[rateTimeUnit ?? 'h'];
-  let info;
+  let info: ReturnType<typeof parseUnit>;
   try {
     info = parseUnit(unit);
   } catch {
-    return { totalUnit: unit === '' ? '' : `${unit}·${rateTimeUnit ?? 'h'}`, ratePerHour: rateTimeUnit ? perHourOfTimeUnit : 1 };
+    return {
+      totalUnit: unit === '' ? '' : `${unit}·${rateTimeUnit ?? 'h'}`,
+      ratePerHour: rateTimeUnit ? perHourOfTimeUnit : 1,
+    };
   }
   if (info.per !== 'hour') return { totalUnit: unit, ratePerHour: perHourOfTimeUnit };
   const candidates = [unit.slice(0, unit.lastIndexOf('/')).trim(), `${unit.trim()}h`];
@@ -46,7 +52,8 @@ export function rateTotal(unit: string, rateTimeUnit: keyof typeof HOURS_PER_TIM
     if (c === '' || c === unit) continue;
     try {
       const q = parseUnit(c);
-      if (q.per === null && q.dimension === info.dimension) return { totalUnit: c, ratePerHour: info.toBase / q.toBase };
+      if (q.per === null && q.dimension === info.dimension)
+        return { totalUnit: c, ratePerHour: info.toBase / q.toBase };
     } catch {
       // try the next spelling
     }
@@ -92,5 +99,14 @@ export function meterDefsFromModel(model: Model, defaultKind: ReadingKind): Mete
 /** A meter known only from the file (no model): read as `defaultKind` in the unit its header gives. */
 export function meterDefFromFile(id: string, unit: string, defaultKind: ReadingKind): MeterDef {
   const rate = defaultKind === 'rate' ? rateTotal(unit, undefined) : { totalUnit: unit, ratePerHour: 1 };
-  return { id, column: id, kind: defaultKind, unit, totalUnit: rate.totalUnit, ratePerHour: rate.ratePerHour, matters: true, declared: false };
+  return {
+    id,
+    column: id,
+    kind: defaultKind,
+    unit,
+    totalUnit: rate.totalUnit,
+    ratePerHour: rate.ratePerHour,
+    matters: true,
+    declared: false,
+  };
 }

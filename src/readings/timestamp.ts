@@ -14,7 +14,16 @@ export function zoneOffsetMinutes(zone: string, utcMs: number): number {
   let z = zones.get(zone);
   if (!z) {
     z = {
-      format: new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      format: new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
       byMinute: new Map(),
     };
     zones.set(zone, z);
@@ -182,7 +191,10 @@ export function isTimeZone(zone: string): boolean {
 /** Formats UTC ms as ISO 8601 with the zone's offset, e.g. 2026-03-01T08:00:00+08:00. */
 export function formatInZone(utcMs: number, zone: string = DEFAULT_TIMEZONE): string {
   const off = zoneOffsetMinutes(zone, utcMs);
-  const local = new Date(utcMs + off * 60_000).toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
+  const local = new Date(utcMs + off * 60_000)
+    .toISOString()
+    .replace(/\.000Z$/, '')
+    .replace(/Z$/, '');
   const sign = off < 0 ? '-' : '+';
   const a = Math.abs(off);
   return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;

@@ -25,7 +25,10 @@ export interface MeterResultFlag extends FlagCount {
  * standard uncertainty of `total`, √(sdClass² + sdInterpolation²) (docs/readings.md §4).
  */
 export interface MeterResult
-  extends Pick<SeriesSummary, 'total' | 'sd' | 'sdClass' | 'sdInterpolation' | 'sdBasis' | 'coverage' | 'readings' | 'outsideWindow'> {
+  extends Pick<
+    SeriesSummary,
+    'total' | 'sd' | 'sdClass' | 'sdInterpolation' | 'sdBasis' | 'coverage' | 'readings' | 'outsideWindow'
+  > {
   id: string;
   column: string;
   kind: ReadingKind;

@@ -1,4 +1,4 @@
-import { MeterSeries, type SeriesSpec, type SeriesSummary } from './meter-series.ts';
+import type { MeterSeries, SeriesSpec, SeriesSummary } from './meter-series.ts';
 
 /** Where a meter's data lies once its readings are in (for a window taken from the data). */
 export interface MeterExtent {
@@ -25,10 +25,20 @@ export interface WideMeters {
 }
 
 /** Makes the WideMeters of a file's meter columns, or undefined to keep them in this thread. */
-export type WideMetersFactory = (specs: SeriesSpec[], window: { start: number; end: number } | undefined, batchRows: number) => WideMeters | undefined;
+export type WideMetersFactory = (
+  specs: SeriesSpec[],
+  window: { start: number; end: number } | undefined,
+  batchRows: number,
+) => WideMeters | undefined;
 
 /** The batch of rows [0, nb) into the meters, one meter's column at a time (its state stays in cache). */
-export function addBatch(series: MeterSeries[], bufT: Float64Array, buf: Float64Array, nb: number, bufLine: Float64Array): void {
+export function addBatch(
+  series: MeterSeries[],
+  bufT: Float64Array,
+  buf: Float64Array,
+  nb: number,
+  bufLine: Float64Array,
+): void {
   const n = series.length;
   for (let k = 0; k < n; k++) series[k].addColumn(bufT, buf, k, n, nb, bufLine);
 }

@@ -37,7 +37,8 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   const n = p.network.from.length;
   const lower = p.lower;
   const upper = p.upper;
-  if (!lower && !upper) return { ...reconcileLinear(p, options), activeBounds: [], unmeasuredOutOfBounds: [], converged: true };
+  if (!lower && !upper)
+    return { ...reconcileLinear(p, options), activeBounds: [], unmeasuredOutOfBounds: [], converged: true };
   const fixed = p.fixed ? Float64Array.from(p.fixed) : new Float64Array(n).fill(Number.NaN);
   const side = new Int8Array(n); // −1 lower, +1 upper, 0 free
   // On-the-bound tolerance, relative to the bound, the flow's σ and the layer's scale (an
@@ -92,7 +93,12 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     const b = fixed[j]!;
     const unmeasured = Number.isNaN(p.measured[j]!) || p.excluded?.[j] === 1;
     if (!unmeasured) chi2 += ((b - p.measured[j]!) / p.sd[j]!) ** 2;
-    activeBounds.push({ flow: j, side: side[j] === -1 ? 'lower' : 'upper', bound: b, multiplier: multiplier(p, r, j, b, side[j]!) });
+    activeBounds.push({
+      flow: j,
+      side: side[j] === -1 ? 'lower' : 'upper',
+      bound: b,
+      multiplier: multiplier(p, r, j, b, side[j]!),
+    });
     // A flow pinned on a bound keeps its kind (measured / estimated), with no uncertainty left.
     r.status[j] = unmeasured ? FlowStatus.estimated : FlowStatus.redundant;
     r.reconciledSd[j] = 0;

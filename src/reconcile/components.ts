@@ -29,7 +29,11 @@ export function rebaseOnCarriers(
   const relConc =
     comp.sd !== undefined && comp.concentration
       ? comp.sd / Math.abs(comp.concentration)
-      : flowSd({ id: '_', from: null, to: null, layer: '_', unit: 't', value: 1, source: comp.source ?? 'lab' }, undefined, graph.model.settings)!.sd;
+      : flowSd(
+          { id: '_', from: null, to: null, layer: '_', unit: 't', value: 1, source: comp.source ?? 'lab' },
+          undefined,
+          graph.model.settings,
+        )!.sd;
   const relCarrier = carrier.value !== 0 && Number.isFinite(carrier.sd) ? carrier.sd / Math.abs(carrier.value) : 0;
   return { value, sd: Math.abs(value) * Math.hypot(relConc, relCarrier) };
 }

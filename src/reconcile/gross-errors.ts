@@ -119,11 +119,17 @@ export function serialElimination(p: BoundedProblem, options: TestOptions = {}):
       if (current.status[j] !== FlowStatus.redundant || Number.isNaN(current.z[j]!) || options.trusted?.[j]) continue;
       // GLR estimate of the bias: b̂ = (Aᵀλ)_j / q_j = z² / (Aᵀλ)_j.
       const bias = current.atLambda[j] === 0 ? 0 : current.z[j]! ** 2 / current.atLambda[j]!;
-      cands.push({ kind: 'meter', flow: j, statistic: current.z[j]! ** 2, relativeError: Math.abs(bias / p.measured[j]!) });
+      cands.push({
+        kind: 'meter',
+        flow: j,
+        statistic: current.z[j]! ** 2,
+        relativeError: Math.abs(bias / p.measured[j]!),
+      });
     }
     if (options.leaks !== false)
       current.rows.forEach((row, i) => {
-        if (Number.isFinite(row.leakStatistic)) cands.push({ kind: 'leak', row: i, statistic: row.leakStatistic, relativeError: Infinity });
+        if (Number.isFinite(row.leakStatistic))
+          cands.push({ kind: 'leak', row: i, statistic: row.leakStatistic, relativeError: Infinity });
       });
     // The largest χ² reduction wins. Hypotheses that explain the data equally well are ranked:
     // a meter before a leak, then the smallest relative correction (a meter 60 % off is likelier
@@ -132,14 +138,28 @@ export function serialElimination(p: BoundedProblem, options: TestOptions = {}):
     const maxStat = cands.reduce((m, c) => Math.max(m, c.statistic), 0);
     for (const c of cands) {
       if (c.statistic < maxStat * (1 - tieTol)) continue;
-      if (!best || (best.kind === 'leak' && c.kind === 'meter') || (best.kind === c.kind && c.relativeError < best.relativeError)) best = c;
+      if (
+        !best ||
+        (best.kind === 'leak' && c.kind === 'meter') ||
+        (best.kind === c.kind && c.relativeError < best.relativeError)
+      )
+        best = c;
     }
     if (!best) break;
     const top = best;
     const equivalent = cands
       .filter((c) => c !== top && Math.abs(c.statistic - top.statistic) <= tieTol * top.statistic)
-      .map((c) => (c.kind === 'meter' ? { kind: c.kind, flow: c.flow } : { kind: c.kind, nodes: current.rows[c.row!]!.nodes }));
-    const step: EliminationStep = { kind: top.kind, statistic: top.statistic, chi2Before: current.chi2, chi2After: 0, dofAfter: 0, passAfter: false };
+      .map((c) =>
+        c.kind === 'meter' ? { kind: c.kind, flow: c.flow } : { kind: c.kind, nodes: current.rows[c.row!]!.nodes },
+      );
+    const step: EliminationStep = {
+      kind: top.kind,
+      statistic: top.statistic,
+      chi2Before: current.chi2,
+      chi2After: 0,
+      dofAfter: 0,
+      passAfter: false,
+    };
     if (equivalent.length > 0) step.equivalent = equivalent;
     if (top.kind === 'meter') {
       const j = top.flow!;

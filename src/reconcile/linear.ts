@@ -1,4 +1,12 @@
-import { factorSpd, FillTooLargeError, pcg, symmetricUpperCsc, type CscMatrix, type SpdSolver, type Triplets } from '../linalg/index.ts';
+import {
+  factorSpd,
+  FillTooLargeError,
+  pcg,
+  symmetricUpperCsc,
+  type CscMatrix,
+  type SpdSolver,
+  type Triplets,
+} from '../linalg/index.ts';
 import { factorBudget, unmeasuredSdWorkBudget } from '../data/reconcile-statistics.ts';
 import { DisjointSets, flowEnds, type FlowEnds, type FlowNetwork } from './network.ts';
 import { estimateUnmeasured, type UnmeasuredEstimate } from './observability.ts';
@@ -106,7 +114,12 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
   const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
-  const S = symmetricUpperCsc(R, system.diagonal, system.hasDiagonal, withCovariancePattern(system.offDiagonal, est, bal, status));
+  const S = symmetricUpperCsc(
+    R,
+    system.diagonal,
+    system.hasDiagonal,
+    withCovariancePattern(system.offDiagonal, est, bal, status),
+  );
   options.captureSystem?.(S, r);
   const { lambda, solver, info } = solveReduced(S, r, options);
 
@@ -118,19 +131,27 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const reconciledSd = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
   const zDiag = solver ? solver.inverseDiagonal() : undefined;
-  adjustMeasurements(flows, bal, lambda, solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) } : undefined, {
-    atLambda,
-    reconciled,
-    reconciledSd,
-    z,
-  });
+  adjustMeasurements(
+    flows,
+    bal,
+    lambda,
+    solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) } : undefined,
+    {
+      atLambda,
+      reconciled,
+      reconciledSd,
+      z,
+    },
+  );
 
   // Unmeasured flows: observable ones from the reconciled known flows.
   const values = est ?? estimateUnmeasured(ends, unmeasured, reconciled, false);
   let observableCount = 0;
   for (let k = 0; k < unmeasured.length; k++) if (values.observable[k]) observableCount++;
   const unmeasuredSdComputed =
-    wantSd && (solver !== undefined || R === 0) && observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) <= unmeasuredSdWorkBudget.flops;
+    wantSd &&
+    (solver !== undefined || R === 0) &&
+    observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) <= unmeasuredSdWorkBudget.flops;
   for (let k = 0; k < unmeasured.length; k++) {
     const j = unmeasured[k]!;
     if (!values.observable[k]) {
@@ -303,7 +324,12 @@ function reducedBalances(ends: FlowEnds, flows: ClassifiedFlows): ReducedBalance
 }
 
 /** Member nodes of each row, grouped in one pass (counting sort). */
-function rowMembers(groupOfNode: Int32Array, hasFlow: Uint8Array, rowOfGroup: Int32Array, R: number): { memberPtr: Int32Array; members: Int32Array } {
+function rowMembers(
+  groupOfNode: Int32Array,
+  hasFlow: Uint8Array,
+  rowOfGroup: Int32Array,
+  R: number,
+): { memberPtr: Int32Array; members: Int32Array } {
   const N = groupOfNode.length;
   const rowOfNode = new Int32Array(N);
   const memberPtr = new Int32Array(R + 1);
@@ -377,7 +403,12 @@ function reducedSystem(bal: ReducedBalances, flows: ClassifiedFlows): ReducedSys
  * An unmeasured flow's variance needs (S⁻¹)ᵢⱼ for the rows its known flows touch: those pairs are
  * added to S's pattern (as explicit zeros) so the factor — and so the selected inverse — holds them.
  */
-function withCovariancePattern(t: LaplacianTriplets, est: UnmeasuredEstimate | undefined, bal: ReducedBalances, status: Uint8Array): LaplacianTriplets {
+function withCovariancePattern(
+  t: LaplacianTriplets,
+  est: UnmeasuredEstimate | undefined,
+  bal: ReducedBalances,
+  status: Uint8Array,
+): LaplacianTriplets {
   if (!est) return t;
   const { rowTo, rowFrom } = bal;
   const pairs: number[] = [];
@@ -465,7 +496,13 @@ function adjustMeasurements(
   }
 }
 
-function reducedRows(S: CscMatrix, r: Float64Array, lambda: Float64Array, zDiag: Float64Array | undefined, bal: ReducedBalances): ReducedRow[] {
+function reducedRows(
+  S: CscMatrix,
+  r: Float64Array,
+  lambda: Float64Array,
+  zDiag: Float64Array | undefined,
+  bal: ReducedBalances,
+): ReducedRow[] {
   const { memberPtr, members, R } = bal;
   const { colPtr, rowIndex, values } = S;
   const rows: ReducedRow[] = new Array(R);
@@ -474,7 +511,13 @@ function reducedRows(S: CscMatrix, r: Float64Array, lambda: Float64Array, zDiag:
     const last = colPtr[i + 1]! - 1;
     const sii = last >= colPtr[i]! && rowIndex[last] === i ? values[last]! : 0;
     const zii = zDiag ? zDiag[i]! : Number.NaN;
-    rows[i] = { nodes: nodeList(members, memberPtr[i]!, memberPtr[i + 1]!), residual: r[i]!, sd: Math.sqrt(sii), lambda: lambda[i]!, leakStatistic: (lambda[i]! * lambda[i]!) / zii };
+    rows[i] = {
+      nodes: nodeList(members, memberPtr[i]!, memberPtr[i + 1]!),
+      residual: r[i]!,
+      sd: Math.sqrt(sii),
+      lambda: lambda[i]!,
+      leakStatistic: (lambda[i]! * lambda[i]!) / zii,
+    };
   }
   return rows;
 }
@@ -492,7 +535,7 @@ function inconsistentBalances(bal: ReducedBalances, status: Uint8Array, reconcil
   const { ends, groupOf, dropped, groupOfNode, hasFlow } = bal;
   const { from, to } = ends;
   const droppedIndex = new Int32Array(bal.nodeCount + 1).fill(-1);
-  dropped.forEach((g, k) => (droppedIndex[g] = k));
+  for (const [k, g] of dropped.entries()) droppedIndex[g] = k;
   const res = new Float64Array(dropped.length);
   const scale = new Float64Array(dropped.length);
   for (let j = 0; j < status.length; j++) {
@@ -533,7 +576,12 @@ function solveReduced(
     try {
       const solver = factorSpd(
         S,
-        mode === 'auto' ? { maxFactorNonZeros: options.maxFactorNonZeros ?? factorBudget.nonZeros, maxFactorFlops: options.maxFactorFlops ?? factorBudget.flops } : {},
+        mode === 'auto'
+          ? {
+              maxFactorNonZeros: options.maxFactorNonZeros ?? factorBudget.nonZeros,
+              maxFactorFlops: options.maxFactorFlops ?? factorBudget.flops,
+            }
+          : {},
       );
       return { lambda: solver.solve(r), solver, info: { kind: 'direct', factorNonZeros: solver.factorNonZeros } };
     } catch (e) {
@@ -542,7 +590,11 @@ function solveReduced(
   }
   const res = pcg(S, r, 1e-12);
   if (!res.converged) throw new Error(`PCG did not reach its tolerance (relative residual ${res.relativeResidual})`);
-  return { lambda: res.x, solver: undefined, info: { kind: 'pcg', iterations: res.iterations, relativeResidual: res.relativeResidual } };
+  return {
+    lambda: res.x,
+    solver: undefined,
+    info: { kind: 'pcg', iterations: res.iterations, relativeResidual: res.relativeResidual },
+  };
 }
 
 /**
@@ -591,10 +643,10 @@ function combinationSd(
       }
     if (!known) {
       const dense = new Float64Array(R);
-      rows.forEach((i, k) => (dense[i] = vals[k]!));
+      for (const [k, i] of rows.entries()) dense[i] = vals[k]!;
       const y = solver.solve(dense);
       quad = 0;
-      rows.forEach((i, k) => (quad += vals[k]! * y[i]!));
+      for (const [k, i] of rows.entries()) quad += vals[k]! * y[i]!;
     }
     v -= quad;
   }

@@ -83,7 +83,10 @@ export interface LayerReconciliation {
   inconsistent: string[][];
   suspects: Suspect[];
   /** The result with every suspect excluded (present when serial elimination removed anything). */
-  afterElimination?: { global: GlobalTest; flows: { id: string; reconciled: number | null; reconciledSd: number | null; status: FlowReconcileStatus }[] };
+  afterElimination?: {
+    global: GlobalTest;
+    flows: { id: string; reconciled: number | null; reconciledSd: number | null; status: FlowReconcileStatus }[];
+  };
   diagnosis: { zh: string[]; en: string[] };
   solver: TestedResult['solver'];
   unmeasuredSdComputed: boolean;
@@ -170,7 +173,9 @@ function reconcileLayer(
   const num = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
   const flowUnit = (j: number) => {
     const lf = graph.flows[idx[j]!]!;
-    return lf.carriedBy || lf.layer !== graph.model.flows[lf.flowIndex]!.layer ? unit : graph.model.flows[lf.flowIndex]!.unit;
+    return lf.carriedBy || lf.layer !== graph.model.flows[lf.flowIndex]!.layer
+      ? unit
+      : graph.model.flows[lf.flowIndex]!.unit;
   };
   const statusName = (s: number): FlowReconcileStatus =>
     s === FlowStatus.estimated ? 'estimated' : s === FlowStatus.unobservable ? 'unobservable' : 'measured';
@@ -201,18 +206,32 @@ function reconcileLayer(
     const a = active.get(j);
     if (a) out.activeBound = a.side;
     else if (st === FlowStatus.fixed) out.fixed = true;
-    if (out.suspect) out.reconciledWithoutSuspects = num(elim.final.reconciled[j]) === null ? null : own(j, elim.final.reconciled[j]!);
+    if (out.suspect)
+      out.reconciledWithoutSuspects = num(elim.final.reconciled[j]) === null ? null : own(j, elim.final.reconciled[j]!);
     return out;
   });
   const nodeIds = (nodes: number[]) => nodes.map((v) => graph.nodes[v]!.id);
-  const globalOf = (r: TestedResult): GlobalTest => ({ chi2: r.chi2, dof: r.dof, critical: r.critical, pass: r.pass, pValue: r.pValue, alpha: r.alpha });
-  const suspects: Suspect[] = elim.steps.map((s, k) => toSuspect(s, k + 1, unit, flowId, nodeIds, own, ownSd, num, flowUnit));
+  const globalOf = (r: TestedResult): GlobalTest => ({
+    chi2: r.chi2,
+    dof: r.dof,
+    critical: r.critical,
+    pass: r.pass,
+    pValue: r.pValue,
+    alpha: r.alpha,
+  });
+  const suspects: Suspect[] = elim.steps.map((s, k) =>
+    toSuspect(s, k + 1, unit, flowId, nodeIds, own, ownSd, num, flowUnit),
+  );
   const result: LayerReconciliation = {
     layer,
     unit,
     flows,
     global: globalOf(res),
-    measurementTest: { critical: res.measurementCritical, tested: res.measurementTested, failures: res.measurementFailures.map(flowId) },
+    measurementTest: {
+      critical: res.measurementCritical,
+      tested: res.measurementTested,
+      failures: res.measurementFailures.map(flowId),
+    },
     nodalTest: {
       critical: res.nodalCritical,
       rows: res.rows.map((row, i) => ({
@@ -223,7 +242,12 @@ function reconcileLayer(
         fail: res.nodalFailures.includes(i),
       })),
     },
-    activeBounds: res.activeBounds.map((a) => ({ flow: flowId(a.flow), side: a.side, bound: own(a.flow, a.bound), unit: flowUnit(a.flow) })),
+    activeBounds: res.activeBounds.map((a) => ({
+      flow: flowId(a.flow),
+      side: a.side,
+      bound: own(a.flow, a.bound),
+      unit: flowUnit(a.flow),
+    })),
     unmeasuredOutOfBounds: res.unmeasuredOutOfBounds.map(flowId),
     inconsistent: res.inconsistentRows.map(nodeIds),
     suspects,
@@ -258,7 +282,15 @@ function toSuspect(
   num: (v: number | undefined) => number | null,
   flowUnit: (j: number) => string,
 ): Suspect {
-  const out: Suspect = { rank, kind: s.kind, statistic: s.statistic, chi2Before: s.chi2Before, chi2After: s.chi2After, passAfter: s.passAfter, unit };
+  const out: Suspect = {
+    rank,
+    kind: s.kind,
+    statistic: s.statistic,
+    chi2Before: s.chi2Before,
+    chi2After: s.chi2After,
+    passAfter: s.passAfter,
+    unit,
+  };
   if (s.kind === 'meter') {
     const j = s.flow!;
     out.flow = flowId(j);
@@ -273,7 +305,9 @@ function toSuspect(
     out.leakSd = num(s.leakSd);
   }
   if (s.equivalent)
-    out.equivalent = s.equivalent.map((e) => (e.kind === 'meter' ? { kind: e.kind, flow: flowId(e.flow!) } : { kind: e.kind, nodes: nodeIds(e.nodes!) }));
+    out.equivalent = s.equivalent.map((e) =>
+      e.kind === 'meter' ? { kind: e.kind, flow: flowId(e.flow!) } : { kind: e.kind, nodes: nodeIds(e.nodes!) },
+    );
   return out;
 }
 
@@ -298,7 +332,14 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
   };
   const g = r.global;
   for (const nodes of r.inconsistent) add('reconcile.inconsistent', { nodes: nodes.join(' + ') });
-  const common = { layer: r.layer, chi2: fmt(g.chi2), dof: g.dof, critical: fmt(g.critical), alpha: g.alpha, p: fmt(g.pValue) };
+  const common = {
+    layer: r.layer,
+    chi2: fmt(g.chi2),
+    dof: g.dof,
+    critical: fmt(g.critical),
+    alpha: g.alpha,
+    p: fmt(g.pValue),
+  };
   if (g.dof === 0) add('reconcile.global.noRedundancy', common);
   else add(g.pass ? 'reconcile.global.pass' : 'reconcile.global.fail', common);
   for (const s of r.suspects) {
@@ -309,7 +350,8 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
         measured: fmt(s.measured),
         after: fmt(s.reconciledAfter),
         sd: fmt(s.sdAfter),
-        error: s.reconciledAfter === null || s.reconciledAfter === undefined ? '—' : fmt(s.measured! - s.reconciledAfter),
+        error:
+          s.reconciledAfter === null || s.reconciledAfter === undefined ? '—' : fmt(s.measured! - s.reconciledAfter),
         unit: s.unit,
         before: fmt(s.chi2Before),
         chi2After: fmt(s.chi2After),
@@ -331,15 +373,29 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
         alternatives: s.equivalent.map((e) => (e.kind === 'meter' ? e.flow! : `[${e.nodes!.join(' + ')}]`)).join(', '),
       });
   }
-  if (r.afterElimination && !r.afterElimination.global.pass) add('reconcile.stillFails', { n: r.suspects.length, chi2: fmt(r.afterElimination.global.chi2), critical: fmt(r.afterElimination.global.critical) });
+  if (r.afterElimination && !r.afterElimination.global.pass)
+    add('reconcile.stillFails', {
+      n: r.suspects.length,
+      chi2: fmt(r.afterElimination.global.chi2),
+      critical: fmt(r.afterElimination.global.critical),
+    });
   const unobs = r.flows.filter((f) => f.status === 'unobservable').map((f) => f.id);
   if (unobs.length) add('reconcile.unobservable', { count: unobs.length, flows: list(unobs) });
-  const nonRed = r.flows.filter((f) => f.status === 'measured' && !f.redundant && !f.fixed && f.activeBound === undefined).map((f) => f.id);
+  const nonRed = r.flows
+    .filter((f) => f.status === 'measured' && !f.redundant && !f.fixed && f.activeBound === undefined)
+    .map((f) => f.id);
   if (nonRed.length) add('reconcile.nonRedundant', { count: nonRed.length, flows: list(nonRed) });
-  for (const a of r.activeBounds) add(a.side === 'lower' ? 'reconcile.bound.lower' : 'reconcile.bound.upper', { flow: a.flow, bound: fmt(a.bound), unit: a.unit });
+  for (const a of r.activeBounds)
+    add(a.side === 'lower' ? 'reconcile.bound.lower' : 'reconcile.bound.upper', {
+      flow: a.flow,
+      bound: fmt(a.bound),
+      unit: a.unit,
+    });
   if (r.unmeasuredOutOfBounds.length) add('reconcile.bound.unmeasured', { flows: list(r.unmeasuredOutOfBounds) });
-  if (r.solver.kind === 'pcg') add('reconcile.iterativeNoTests', { iterations: r.solver.iterations, residual: fmt(r.solver.relativeResidual) });
-  else if (!r.unmeasuredSdComputed && r.flows.some((f) => f.status === 'estimated')) add('reconcile.unmeasuredSdSkipped', {});
+  if (r.solver.kind === 'pcg')
+    add('reconcile.iterativeNoTests', { iterations: r.solver.iterations, residual: fmt(r.solver.relativeResidual) });
+  else if (!r.unmeasuredSdComputed && r.flows.some((f) => f.status === 'estimated'))
+    add('reconcile.unmeasuredSdSkipped', {});
   return { zh, en };
 }
 

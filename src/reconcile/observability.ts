@@ -54,7 +54,10 @@ export function unmeasuredBridges(ends: FlowEnds, unmeasured: Int32Array): Uint8
 }
 
 /** Vertex → (unmeasured flow k, other end) lists of the unmeasured graph (CSR). */
-function unmeasuredAdjacency(ends: FlowEnds, unmeasured: Int32Array): { ptr: Int32Array; adjEdge: Int32Array; adjVert: Int32Array } {
+function unmeasuredAdjacency(
+  ends: FlowEnds,
+  unmeasured: Int32Array,
+): { ptr: Int32Array; adjEdge: Int32Array; adjVert: Int32Array } {
   const { from, to } = ends;
   const nv = ends.vertexCount;
   const m = unmeasured.length;
@@ -108,7 +111,12 @@ interface BridgeForest {
  * outside): a leaf's summed balance — unmeasured flows inside it cancel — leaves its one bridge as
  * the only unknown. Returns also each estimate as a linear combination of known flows, for its variance.
  */
-export function estimateUnmeasured(ends: FlowEnds, unmeasured: Int32Array, known: Float64Array, withTerms = true): UnmeasuredEstimate {
+export function estimateUnmeasured(
+  ends: FlowEnds,
+  unmeasured: Int32Array,
+  known: Float64Array,
+  withTerms = true,
+): UnmeasuredEstimate {
   const nv = ends.vertexCount;
   const m = unmeasured.length;
   const forest = bridgeForest(ends, unmeasured, unmeasuredBridges(ends, unmeasured));
@@ -221,7 +229,13 @@ function forestRoots(forest: BridgeForest, env: number): number[] {
 }
 
 /** Breadth-first order of one tree into `order`, each super-node's parent bridge into `viaEdge`; returns the tree's size. */
-function bfsFromRoot(forest: BridgeForest, root: number, visited: Uint8Array, viaEdge: Int32Array, order: Int32Array): number {
+function bfsFromRoot(
+  forest: BridgeForest,
+  root: number,
+  visited: Uint8Array,
+  viaEdge: Int32Array,
+  order: Int32Array,
+): number {
   const { ptr, adj, bFrom, bTo } = forest;
   let tail = 0;
   order[tail++] = root;

@@ -88,10 +88,10 @@ export function sankeyLayout<N, L>(options: SankeyOptions<N, L> = {}) {
   const iterations = options.iterations ?? DEFAULTS.iterations;
   const loopGap = options.loopGap ?? DEFAULTS.loopGap;
   const minNodeHeight = options.minNodeHeight ?? DEFAULTS.minNodeHeight;
-  const nodeId = options.nodeId ?? ((n: N, i: number) => ((n as { id?: string }).id ?? String(i)));
+  const nodeId = options.nodeId ?? ((n: N, i: number) => (n as { id?: string }).id ?? String(i));
   const sourceOf = options.source ?? ((l: L) => (l as { source: string | number }).source);
   const targetOf = options.target ?? ((l: L) => (l as { target: string | number }).target);
-  const valueOf = options.value ?? ((l: L) => (l as { value: number }).value);
+  const linkValue = options.value ?? ((l: L) => (l as { value: number }).value);
 
   return function layout(graph: { nodes: readonly N[]; links: readonly L[] }): SankeyLayoutResult<N, L> {
     const nodes: LayoutNode<N, L>[] = graph.nodes.map((data, index) => ({
@@ -114,9 +114,19 @@ export function sankeyLayout<N, L>(options: SankeyOptions<N, L> = {}) {
       return n;
     };
     const links: LayoutLink<N, L>[] = graph.links.map((data, index) => {
-      const value = valueOf(data);
+      const value = linkValue(data);
       if (!(value >= 0)) throw new Error(`sankey: link ${index} has value ${value}; values must be ≥ 0`);
-      const link: LayoutLink<N, L> = { data, index, source: find(sourceOf(data)), target: find(targetOf(data)), value, width: 0, y0: 0, y1: 0, circular: false };
+      const link: LayoutLink<N, L> = {
+        data,
+        index,
+        source: find(sourceOf(data)),
+        target: find(targetOf(data)),
+        value,
+        width: 0,
+        y0: 0,
+        y1: 0,
+        circular: false,
+      };
       link.source.sourceLinks.push(link);
       link.target.targetLinks.push(link);
       return link;
@@ -175,8 +185,17 @@ function markBackEdges<N, L>(nodes: LayoutNode<N, L>[], links: LayoutLink<N, L>[
   const weight = (flags: Uint8Array) => links.reduce((s, l) => s + (flags[l.index] ? l.value : 0), 0);
   const count = (flags: Uint8Array) => flags.reduce((s, f) => s + f, 0);
   let best: Uint8Array | undefined;
-  for (const candidate of [backEdgesByDepthOrder(nodes, links.length), backEdgesByDfs(nodes, links.length), backEdgesByGreedyOrder(nodes, links.length)]) {
-    if (!best || weight(candidate) < weight(best) || (weight(candidate) === weight(best) && count(candidate) < count(best))) best = candidate;
+  for (const candidate of [
+    backEdgesByDepthOrder(nodes, links.length),
+    backEdgesByDfs(nodes, links.length),
+    backEdgesByGreedyOrder(nodes, links.length),
+  ]) {
+    if (
+      !best ||
+      weight(candidate) < weight(best) ||
+      (weight(candidate) === weight(best) && count(candidate) < count(best))
+    )
+      best = candidate;
   }
   for (const l of links) l.circular = best![l.index] === 1;
 }
@@ -202,7 +221,10 @@ function backEdgesByDepthOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: numbe
       }
     }
   };
-  bfs(nodes.filter((x) => x.targetLinks.every((l) => l.source === x)), 0);
+  bfs(
+    nodes.filter((x) => x.targetLinks.every((l) => l.source === x)),
+    0,
+  );
   for (const x of nodes) if (depth[x.index] === -1) bfs([x], 0);
   // Within one depth: Kahn's order over same-depth links, lowest index first when stuck in a cycle.
   const byDepth = new Map<number, LayoutNode<N, L>[]>();
@@ -216,7 +238,8 @@ function backEdgesByDepthOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: numbe
   for (const d of [...byDepth.keys()].sort((a, b) => a - b)) {
     const level = byDepth.get(d)!;
     const pending = new Int32Array(n);
-    for (const x of level) for (const l of x.targetLinks) if (l.source !== x && depth[l.source.index] === d) pending[x.index]!++;
+    for (const x of level)
+      for (const l of x.targetLinks) if (l.source !== x && depth[l.source.index] === d) pending[x.index]!++;
     const placed = new Uint8Array(n);
     const ready = level.filter((x) => pending[x.index] === 0);
     let cursor = 0; // lowest-index unplaced node, for when only cycles remain
@@ -236,7 +259,8 @@ function backEdgesByDepthOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: numbe
     }
   }
   const flags = new Uint8Array(linkCount);
-  for (const x of nodes) for (const l of x.sourceLinks) if (position[l.target.index]! <= position[x.index]!) flags[l.index] = 1;
+  for (const x of nodes)
+    for (const l of x.sourceLinks) if (position[l.target.index]! <= position[x.index]!) flags[l.index] = 1;
   return flags;
 }
 
@@ -315,8 +339,12 @@ function backEdgesByGreedyOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: numb
       changed = false;
       for (let i = 0; i < n; i++) {
         if (removed[i]) continue;
-        if (inDeg[i] === 0) (front.push(i), remove(i), left--, (changed = true));
-        else if (outDeg[i] === 0) (back.push(i), remove(i), left--, (changed = true));
+        const end = inDeg[i] === 0 ? front : outDeg[i] === 0 ? back : undefined;
+        if (!end) continue;
+        end.push(i);
+        remove(i);
+        left--;
+        changed = true;
       }
     }
     if (left === 0) break;
@@ -327,9 +355,10 @@ function backEdgesByGreedyOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: numb
     left--;
   }
   const position = new Int32Array(n);
-  [...front, ...back.reverse()].forEach((node, k) => (position[node] = k));
+  for (const [k, node] of [...front, ...back.reverse()].entries()) position[node] = k;
   const flags = new Uint8Array(linkCount);
-  for (const node of nodes) for (const l of node.sourceLinks) if (position[l.target.index]! <= position[node.index]!) flags[l.index] = 1;
+  for (const node of nodes)
+    for (const l of node.sourceLinks) if (position[l.target.index]! <= position[node.index]!) flags[l.index] = 1;
   return flags;
 }
 
@@ -357,7 +386,8 @@ function assignColumns<N, L>(nodes: LayoutNode<N, L>[]): number {
   for (const n of nodes) if (forward(n).length === 0 && backward(n).length > 0) n.column = columns - 1;
   for (const n of nodes) {
     const out = forward(n);
-    if (backward(n).length === 0 && out.length > 0) n.column = Math.max(0, Math.min(...out.map((l) => l.target.column)) - 1);
+    if (backward(n).length === 0 && out.length > 0)
+      n.column = Math.max(0, Math.min(...out.map((l) => l.target.column)) - 1);
   }
   return columns;
 }
@@ -386,7 +416,7 @@ function placeVertically<N, L>(
   }
   const centre = (n: LayoutNode<N, L>) => (n.y0 + n.y1) / 2;
   for (let i = 0; i < iterations; i++) {
-    const alpha = Math.pow(0.9, i);
+    const alpha = 0.9 ** i;
     const pass = (cols: LayoutNode<N, L>[][], links: (n: LayoutNode<N, L>) => [LayoutNode<N, L>, number][]) => {
       for (const col of cols) {
         for (const n of col) {
@@ -403,7 +433,9 @@ function placeVertically<N, L>(
       }
     };
     pass(byColumn.slice(1), (n) => n.targetLinks.filter((l) => !l.circular).map((l) => [l.source, l.value]));
-    pass(byColumn.slice(0, -1).reverse(), (n) => n.sourceLinks.filter((l) => !l.circular).map((l) => [l.target, l.value]));
+    pass(byColumn.slice(0, -1).reverse(), (n) =>
+      n.sourceLinks.filter((l) => !l.circular).map((l) => [l.target, l.value]),
+    );
   }
 }
 
@@ -460,9 +492,19 @@ function assignLinkBreadths<N, L>(nodes: LayoutNode<N, L>[]): void {
  * c1 < c2 that bounds step ≤ (W − needL[c1] − needR[c2]) / (c2 − c1); `left` is then the
  * smallest offset meeting every needL. (The scale keeps needL + needR ≤ W, so this is feasible.)
  */
-function placeColumns<N, L>(nodes: LayoutNode<N, L>[], circular: LayoutLink<N, L>[], columns: number, x0: number, x1: number, nodeWidth: number): void {
+function placeColumns<N, L>(
+  nodes: LayoutNode<N, L>[],
+  circular: LayoutLink<N, L>[],
+  columns: number,
+  x0: number,
+  x1: number,
+  nodeWidth: number,
+): void {
   if (columns <= 1) {
-    for (const n of nodes) (n.x0 = (x0 + x1 - nodeWidth) / 2), (n.x1 = n.x0 + nodeWidth);
+    for (const n of nodes) {
+      n.x0 = (x0 + x1 - nodeWidth) / 2;
+      n.x1 = n.x0 + nodeWidth;
+    }
     return;
   }
   const last = columns - 1;
@@ -475,7 +517,8 @@ function placeColumns<N, L>(nodes: LayoutNode<N, L>[], circular: LayoutLink<N, L
     needR.set(l.source.column, Math.max(needR.get(l.source.column) ?? 0, need));
   }
   let step = room / last;
-  for (const [c1, a] of needL) for (const [c2, b] of needR) if (c2 > c1) step = Math.min(step, (room - a - b) / (c2 - c1));
+  for (const [c1, a] of needL)
+    for (const [c2, b] of needR) if (c2 > c1) step = Math.min(step, (room - a - b) / (c2 - c1));
   step = Math.max(step, 0);
   let left = 0;
   for (const [c, a] of needL) left = Math.max(left, a - c * step);

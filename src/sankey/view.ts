@@ -96,14 +96,16 @@ const ESTIMATED_SOURCES = new Set(['estimated', 'design', 'calculated']);
 export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, spec: SankeyViewSpec): SankeyView {
   const { graph, result } = input;
   const unit = graph.layerUnits.get(spec.layer);
-  if (unit === undefined) throw new Error(`sankey: no layer "${spec.layer}" in this model (layers: ${graph.layers.join(', ')})`);
+  if (unit === undefined)
+    throw new Error(`sankey: no layer "${spec.layer}" in this model (layers: ${graph.layers.join(', ')})`);
   const derived = new Map((result?.derived ?? []).filter((d) => d.layer === spec.layer).map((d) => [d.flow, d.value]));
   // Values the balances used that neither the model nor `derived` gives: a component carried on a
   // flow computed by difference (carrier value × concentration).
   const computed = new Map<string, number>();
   for (const b of result?.balances ?? []) {
     if (b.layer !== spec.layer) continue;
-    for (const term of [...b.inputs, ...b.outputs]) if (term.value !== null && !computed.has(term.flow)) computed.set(term.flow, term.value);
+    for (const term of [...b.inputs, ...b.outputs])
+      if (term.value !== null && !computed.has(term.flow)) computed.set(term.flow, term.value);
   }
   const group = groupAtLevel(graph, spec.level);
 
@@ -139,7 +141,14 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
   };
 
   const merged = new Map<string, ViewLink>();
-  const addLink = (from: ViewNode, to: ViewNode, value: number, state: FlowState, flow: string | undefined, negative: boolean) => {
+  const addLink = (
+    from: ViewNode,
+    to: ViewNode,
+    value: number,
+    state: FlowState,
+    flow: string | undefined,
+    negative: boolean,
+  ) => {
     from.out += value;
     to.in += value;
     const key = `${from.id}\u0000${to.id}\u0000${state}\u0000${negative}`;
@@ -176,7 +185,8 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     const negative = value < 0;
     if (f.stock) {
       // node → null accumulates (a stock sink); null → node draws down (a stock source).
-      if (f.from >= 0) addLink(unitNode(group[f.from]!), outsideNode('stock-in', 'stock'), value, state, f.id, negative);
+      if (f.from >= 0)
+        addLink(unitNode(group[f.from]!), outsideNode('stock-in', 'stock'), value, state, f.id, negative);
       else addLink(outsideNode('stock-out', 'stock'), unitNode(group[f.to]!), value, state, f.id, negative);
       continue;
     }
@@ -202,7 +212,8 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     const residual = v.in - v.out;
     if (Math.abs(residual) <= ROUNDING * Math.max(v.in + v.out, 1)) continue;
     unaccounted += Math.abs(residual);
-    if (residual > 0) addLink(v, outsideNode('unaccounted-out', 'unaccounted'), residual, 'unaccounted', undefined, false);
+    if (residual > 0)
+      addLink(v, outsideNode('unaccounted-out', 'unaccounted'), residual, 'unaccounted', undefined, false);
     else addLink(outsideNode('unaccounted-in', 'unaccounted'), v, -residual, 'unaccounted', undefined, false);
   }
 
@@ -211,7 +222,15 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     const src = nodes.get(l.source)!;
     if (src.role === 'source' || src.role === 'stock-out') total += l.value;
   }
-  const view: SankeyView = { layer: spec.layer, unit, level: spec.level, nodes: [...nodes.values()], links: [...merged.values()], total, unaccounted };
+  const view: SankeyView = {
+    layer: spec.layer,
+    unit,
+    level: spec.level,
+    nodes: [...nodes.values()],
+    links: [...merged.values()],
+    total,
+    unaccounted,
+  };
   if (spec.fixedScale !== undefined) view.fixedScale = spec.fixedScale;
   return view;
 }

@@ -1,4 +1,4 @@
-import { create, unitDependencies, createUnitDependencies } from 'mathjs';
+import { create, unitDependencies, createUnitDependencies, type Unit } from 'mathjs';
 import { KJ_PER_KGCE } from '../data/gb2589-2008.ts';
 
 /**
@@ -105,7 +105,7 @@ function parseUncached(text: string): UnitInfo {
   } else if (DAY_SUFFIX.test(body)) {
     body = body.replace(DAY_SUFFIX, '/day');
   }
-  let unit;
+  let unit: Unit;
   try {
     unit = math.unit(1, body);
   } catch {

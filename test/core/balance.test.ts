@@ -70,14 +70,18 @@ describe('water balance across levels with a flow computed by difference', () =>
     expect(b.closure).toBeCloseTo(0.05, 12);
     expect(b.status).toBe('closed'); // 5 % ≤ 5 %
   });
-  it('derives W4 from the workshop\'s own region (1000), not from its boundary (1010)', () => {
+  it("derives W4 from the workshop's own region (1000), not from its boundary (1010)", () => {
     expect(r.derived).toEqual([expect.objectContaining({ flow: 'W4', value: 1000, derivedAt: 'ws' })]);
     const ws = balanceOf(r, 'ws', 'water');
     expect(ws.in).toBe(1200);
     expect(ws.out).toBe(1190);
     expect(ws.residual).toBeCloseTo(10, 12); // the device's residual, inherited
     expect(ws.derived).toEqual(['W4']);
-    expect(balanceOf(r, 'plant', 'water').inputs.map((t) => t.flow).sort()).toEqual(['W1', 'W3']);
+    expect(
+      balanceOf(r, 'plant', 'water')
+        .inputs.map((t) => t.flow)
+        .sort(),
+    ).toEqual(['W1', 'W3']);
   });
 });
 
@@ -143,9 +147,28 @@ describe('energy balance in tce, both ways', () => {
   const r = check(
     plant({
       flows: [
-        { id: 'E1', from: null, to: 'dev', layer: 'energy', carrier: 'raw-coal', value: 100, unit: 't', lhv: { value: 20900, unit: 'kJ/kg' } },
+        {
+          id: 'E1',
+          from: null,
+          to: 'dev',
+          layer: 'energy',
+          carrier: 'raw-coal',
+          value: 100,
+          unit: 't',
+          lhv: { value: 20900, unit: 'kJ/kg' },
+        },
         { id: 'E2', from: null, to: 'dev', layer: 'energy', carrier: 'electricity', value: 5000, unit: 'kWh' },
-        { id: 'E3', from: 'dev', to: null, layer: 'energy', carrier: 'steam', kind: 'product', value: 700, unit: 't', lhv: { value: 2.338, unit: 'GJ/t' } },
+        {
+          id: 'E3',
+          from: 'dev',
+          to: null,
+          layer: 'energy',
+          carrier: 'steam',
+          kind: 'product',
+          value: 700,
+          unit: 't',
+          lhv: { value: 2.338, unit: 'GJ/t' },
+        },
         { id: 'E4', from: 'dev', to: null, layer: 'energy', kind: 'loss', value: 250, unit: 'GJ' },
         { id: 'E5', from: 'dev', to: null, layer: 'energy', kind: 'loss', value: 150, unit: 'GJ' },
       ],
@@ -153,9 +176,9 @@ describe('energy balance in tce, both ways', () => {
   );
   const b = balanceOf(r, 'dev', 'energy');
   const coal = (100e3 * 20900) / 29307 / 1000;
-  const elecEq = 5000 * 0.1229 / 1000;
+  const elecEq = (5000 * 0.1229) / 1000;
   const steam = (700 * 2.338e6) / 29307 / 1000;
-  const losses = (400e6 / 29307) / 1000;
+  const losses = 400e6 / 29307 / 1000;
   it('in and out in tce 当量值', () => {
     expect(b.unit).toBe('tce');
     expect(b.in).toBeCloseTo(coal + elecEq, 10);
@@ -165,7 +188,7 @@ describe('energy balance in tce, both ways', () => {
     expect(b.energy!.effective).toBeCloseTo(steam, 10);
   });
   it('inputs in tce 等价值 and the comprehensive energy consumption', () => {
-    expect(b.energy!.inEqual).toBeCloseTo(coal + 5000 * 0.404 / 1000, 10);
+    expect(b.energy!.inEqual).toBeCloseTo(coal + (5000 * 0.404) / 1000, 10);
     const use = r.energyUse[0]!;
     expect(use.comprehensiveEquivalent).toBeCloseTo(coal + elecEq - steam, 10);
     expect(use.comprehensiveEqual).toBeCloseTo(coal + 2.02 - steam, 10);
@@ -178,8 +201,24 @@ describe('component (pollutant-factor) balances', () => {
     // In: 1 000 m³ at 400 mg/L = 400 kg; out: 950 m³ at 60 mg/L = 57 kg + degraded 330 kg → residual 13 kg (3.25 %).
     const model = plant({
       flows: [
-        { id: 'W1', from: null, to: 'ws2', layer: 'water', value: 1000, unit: 'm3', components: { COD: { concentration: 400, unit: 'mg/L' } } },
-        { id: 'W2', from: 'ws2', to: null, layer: 'water', value: 950, unit: 'm3', components: { COD: { concentration: 60, unit: 'mg/L' } } },
+        {
+          id: 'W1',
+          from: null,
+          to: 'ws2',
+          layer: 'water',
+          value: 1000,
+          unit: 'm3',
+          components: { COD: { concentration: 400, unit: 'mg/L' } },
+        },
+        {
+          id: 'W2',
+          from: 'ws2',
+          to: null,
+          layer: 'water',
+          value: 950,
+          unit: 'm3',
+          components: { COD: { concentration: 60, unit: 'mg/L' } },
+        },
         { id: 'W3', from: 'ws2', to: null, layer: 'water', value: 50, unit: 't' },
         { id: 'D', from: 'ws2', to: null, layer: 'COD', value: 330, unit: 'kg', kind: 'degraded' },
       ],
@@ -200,9 +239,36 @@ describe('component (pollutant-factor) balances', () => {
       plant({
         settings: { displayUnits: { S: 't' } },
         flows: [
-          { id: 'C', from: null, to: 'ws', layer: 'material', phase: 'solid', value: 645, unit: 't', components: { S: { concentration: 0.8, unit: '%' } } },
-          { id: 'A', from: 'ws', to: null, layer: 'material', phase: 'solid', value: 92.9, unit: 't', components: { S: { concentration: 0.1, unit: '%' } } },
-          { id: 'G', from: 'ws', to: null, layer: 'material', phase: 'solid', value: 32, unit: 't', components: { S: { concentration: 15, unit: '%' } } },
+          {
+            id: 'C',
+            from: null,
+            to: 'ws',
+            layer: 'material',
+            phase: 'solid',
+            value: 645,
+            unit: 't',
+            components: { S: { concentration: 0.8, unit: '%' } },
+          },
+          {
+            id: 'A',
+            from: 'ws',
+            to: null,
+            layer: 'material',
+            phase: 'solid',
+            value: 92.9,
+            unit: 't',
+            components: { S: { concentration: 0.1, unit: '%' } },
+          },
+          {
+            id: 'G',
+            from: 'ws',
+            to: null,
+            layer: 'material',
+            phase: 'solid',
+            value: 32,
+            unit: 't',
+            components: { S: { concentration: 15, unit: '%' } },
+          },
           { id: 'X', from: 'ws', to: null, layer: 'material', phase: 'gas', unit: 't' },
           { id: 'SO2', from: 'ws', to: null, layer: 'S', value: 267, unit: 'kg' },
         ],
@@ -220,7 +286,15 @@ describe('component (pollutant-factor) balances', () => {
       plant({
         flows: [
           { id: 'W1', from: null, to: 'ws2', layer: 'water', value: 100, unit: 't' },
-          { id: 'W2', from: 'ws2', to: null, layer: 'water', unit: 't', source: 'unmeasured', components: { Ni: { concentration: 2, unit: 'g/L' } } },
+          {
+            id: 'W2',
+            from: 'ws2',
+            to: null,
+            layer: 'water',
+            unit: 't',
+            source: 'unmeasured',
+            components: { Ni: { concentration: 2, unit: 'g/L' } },
+          },
           { id: 'N', from: null, to: 'ws2', layer: 'Ni', value: 200, unit: 'kg' },
         ],
       }),
@@ -231,17 +305,25 @@ describe('component (pollutant-factor) balances', () => {
 
 describe('master–sub meters', () => {
   const flows: ModelInput['flows'] = [
-        { id: 'M', from: null, to: 'plant', layer: 'energy', carrier: 'electricity', value: 100000, unit: 'kWh' },
-        { id: 'S1', from: 'plant', to: 'ws', layer: 'energy', carrier: 'electricity', value: 60000, unit: 'kWh' },
-        { id: 'S2', from: 'plant', to: 'ws2', layer: 'energy', carrier: 'electricity', value: 28000, unit: 'kWh' },
-        { id: 'L', from: 'plant', to: null, layer: 'energy', carrier: 'electricity', kind: 'loss', unit: 'kWh' },
-        { id: 'U1', from: 'ws', to: null, layer: 'energy', unit: 'kWh', carrier: 'electricity' },
-        { id: 'U2', from: 'ws2', to: null, layer: 'energy', unit: 'kWh', carrier: 'electricity' },
+    { id: 'M', from: null, to: 'plant', layer: 'energy', carrier: 'electricity', value: 100000, unit: 'kWh' },
+    { id: 'S1', from: 'plant', to: 'ws', layer: 'energy', carrier: 'electricity', value: 60000, unit: 'kWh' },
+    { id: 'S2', from: 'plant', to: 'ws2', layer: 'energy', carrier: 'electricity', value: 28000, unit: 'kWh' },
+    { id: 'L', from: 'plant', to: null, layer: 'energy', carrier: 'electricity', kind: 'loss', unit: 'kWh' },
+    { id: 'U1', from: 'ws', to: null, layer: 'energy', unit: 'kWh', carrier: 'electricity' },
+    { id: 'U2', from: 'ws2', to: null, layer: 'energy', unit: 'kWh', carrier: 'electricity' },
   ];
   const r = check(plant({ flows }));
   it('compares the master meter with the sum of sub-meters in kWh: 12 % > 10 % fails', () => {
     expect(r.masterSub).toEqual([
-      expect.objectContaining({ node: 'plant', carrier: 'electricity', unit: 'kWh', master: 100000, subs: 88000, difference: 12000, status: 'fail' }),
+      expect.objectContaining({
+        node: 'plant',
+        carrier: 'electricity',
+        unit: 'kWh',
+        master: 100000,
+        subs: 88000,
+        difference: 12000,
+        status: 'fail',
+      }),
     ]);
     expect(r.masterSub[0]!.relative).toBeCloseTo(0.12, 12);
     expect(r.findings.map((f) => f.code)).toContain('finding.masterSub');

@@ -10,7 +10,8 @@ const load = (name: string) => {
   const file = `datasets/${name}.json`;
   return checkModel(buildGraph(parseModel(readFileSync(file, 'utf8'), file).model));
 };
-const bal = (r: ReturnType<typeof load>, node: string, layer: string) => r.balances.find((b) => b.node === node && b.layer === layer)!;
+const bal = (r: ReturnType<typeof load>, node: string, layer: string) =>
+  r.balances.find((b) => b.node === node && b.layer === layer)!;
 
 describe('example plants', () => {
   it('dyeing: every balance closes; figures from datasets/README.md', async () => {
@@ -55,10 +56,11 @@ describe('example plants', () => {
     const cli = await runCli(['check', 'datasets/plating.json', '--json']);
     expect(cli.code).toBe(1);
     const doc = JSON.parse(cli.stdout);
-    expect(doc.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { node: string; layer: string }) => `${f.node}/${f.layer}`)).toEqual([
-      'plant/Ni',
-      'wwtp/Ni',
-    ]);
+    expect(
+      doc.findings
+        .filter((f: { severity: string }) => f.severity === 'error')
+        .map((f: { node: string; layer: string }) => `${f.node}/${f.layer}`),
+    ).toEqual(['plant/Ni', 'wwtp/Ni']);
     const human = await runCli(['check', 'datasets/plating.json', '--lang', 'en']);
     expect(human.stdout).toContain('the Ni balance of 废水处理站 does not close: 39.8% against a tolerance of 2%');
   });
@@ -77,7 +79,9 @@ describe('example plants', () => {
 
   it('check and reconcile --readings: campaign CSV to balances in one command', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pingheng-plants-'));
-    const gen = spawnSync(process.execPath, ['--import', 'tsx', 'datasets/generate-readings.ts', '--out', dir], { encoding: 'utf8' });
+    const gen = spawnSync(process.execPath, ['--import', 'tsx', 'datasets/generate-readings.ts', '--out', dir], {
+      encoding: 'utf8',
+    });
     expect(gen.status).toBe(0);
     const plain = load('boiler');
     const cli = await runCli(['check', 'datasets/boiler.json', '--readings', join(dir, 'boiler.csv'), '--json']);
@@ -89,11 +93,22 @@ describe('example plants', () => {
     const b1 = doc.balances.find((b: { node: string; layer: string }) => b.node === 'b1' && b.layer === 'energy');
     expect(b1.in).toBeCloseTo(bal(plain, 'b1', 'energy').in, 6);
     expect(b1.out).toBeCloseTo(bal(plain, 'b1', 'energy').out, 6);
-    const rec = await runCli(['reconcile', 'datasets/plating.json', '--readings', join(dir, 'plating.csv'), '--layer', 'water', '--json']);
+    const rec = await runCli([
+      'reconcile',
+      'datasets/plating.json',
+      '--readings',
+      join(dir, 'plating.csv'),
+      '--layer',
+      'water',
+      '--json',
+    ]);
     expect(JSON.parse(rec.stdout).flows.find((f: { id: string }) => f.id === 'W01').measured).toBeCloseTo(610, 6);
     // The dyeing readings lose 35 minutes at hour 66: declared, the campaign is 72 h (重点型); measured, 66 h (估计型).
     expect(JSON.parse((await runCli(['depth', 'datasets/dyeing.json', '--json'])).stdout).depth).toBe('key');
-    const measured = JSON.parse((await runCli(['depth', 'datasets/dyeing.json', '--readings', join(dir, 'dyeing.csv'), '--json', '--lang', 'en'])).stdout);
+    const measured = JSON.parse(
+      (await runCli(['depth', 'datasets/dyeing.json', '--readings', join(dir, 'dyeing.csv'), '--json', '--lang', 'en']))
+        .stdout,
+    );
     expect(measured.depth).toBe('estimated');
     expect(measured.reasons.map((r: { en: string }) => r.en).join('\n')).toMatch(/66 h/);
   });

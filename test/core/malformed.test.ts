@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from './cli-helpers.ts';
 
 /** A valid small model; each case breaks one thing. */
+// biome-ignore lint/suspicious/noExplicitAny: each case breaks the model in its own way
 function base(): any {
   return {
     name: '测试厂',
@@ -17,10 +18,16 @@ function base(): any {
       { id: 'F4', from: 'dye', to: null, layer: 'water', unit: 't', source: 'unmeasured' },
     ],
     meters: [{ id: 'M1', flows: ['F1'], accuracyClass: '2.5', verifiedUntil: '2027-06-30' }],
-    campaign: { start: '2026-03-01T00:00:00+08:00', end: '2026-03-04T08:00:00+08:00', normalProduction: true, performedBy: 'qualified-team' },
+    campaign: {
+      start: '2026-03-01T00:00:00+08:00',
+      end: '2026-03-04T08:00:00+08:00',
+      normalProduction: true,
+      performedBy: 'qualified-team',
+    },
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: as above
 type Case = [name: string, mutate: (m: any) => void, expected: string];
 
 const cases: Case[] = [
@@ -41,15 +48,27 @@ const cases: Case[] = [
     },
     'parent: 上级关系成环',
   ],
-  ['level-2 node under level 2', (m) => m.nodes.push({ id: 'x', name: 'x', level: 2, parent: 'dye' }), 'nodes[3].parent: 二级节点的上级 "dye" 应为一级'],
-  ['level-3 node under level 1 where level 2 exists', (m) => (m.nodes[2].parent = 'plant'), 'nodes[2].parent: 三级节点的上级 "plant" 应为二级'],
+  [
+    'level-2 node under level 2',
+    (m) => m.nodes.push({ id: 'x', name: 'x', level: 2, parent: 'dye' }),
+    'nodes[3].parent: 二级节点的上级 "dye" 应为一级',
+  ],
+  [
+    'level-3 node under level 1 where level 2 exists',
+    (m) => (m.nodes[2].parent = 'plant'),
+    'nodes[2].parent: 三级节点的上级 "plant" 应为二级',
+  ],
   ['flow to an unknown node', (m) => (m.flows[2].to = 'dye2'), 'flows[2].to: 未知节点 "dye2"'],
   ['flow from a node to itself', (m) => (m.flows[1].to = 'dye'), 'flows[1].to: 流从节点 "dye" 流向其自身'],
   ['flow from outside to outside', (m) => (m.flows[2].from = null), 'flows[2].to: 流的起点和终点都在系统边界外'],
   ['negative value', (m) => (m.flows[1].value = -5), 'flows[1].value: 数值 -5 为负'],
   ['kWh in the water layer', (m) => (m.flows[0].unit = 'kWh'), 'flows[0].unit: 单位 "kWh"（energy）不适用于 water 层'],
   ['unknown unit', (m) => (m.flows[0].unit = 'furlong'), 'flows[0].unit: unknown unit "furlong"'],
-  ['short ton', (m) => (m.flows[0].unit = 'ton'), 'flows[0].unit: "ton": "ton" is the US short ton (907 kg) in mathjs; write t for the tonne'],
+  [
+    'short ton',
+    (m) => (m.flows[0].unit = 'ton'),
+    'flows[0].unit: "ton": "ton" is the US short ton (907 kg) in mathjs; write t for the tonne',
+  ],
   [
     'components on a flow without a quantity',
     (m) => {
@@ -58,11 +77,20 @@ const cases: Case[] = [
     },
     'flows[3].components.COD.concentration: 组分 "COD" 以浓度给出，但载体流没有数量',
   ],
-  ['component with both concentration and value', (m) => (m.flows[0].components = { COD: { concentration: 5, value: 6, unit: 'mg/L' } }), 'flows[0].components.COD: 组分需给出 concentration 或 value 之一'],
-  ['bad concentration unit', (m) => (m.flows[0].components = { COD: { concentration: 5, unit: 'kWh/L' } }), 'flows[0].components.COD.unit: 浓度单位 "kWh/L"'],
+  [
+    'component with both concentration and value',
+    (m) => (m.flows[0].components = { COD: { concentration: 5, value: 6, unit: 'mg/L' } }),
+    'flows[0].components.COD: 组分需给出 concentration 或 value 之一',
+  ],
+  [
+    'bad concentration unit',
+    (m) => (m.flows[0].components = { COD: { concentration: 5, unit: 'kWh/L' } }),
+    'flows[0].components.COD.unit: 浓度单位 "kWh/L"',
+  ],
   [
     'physical energy unit without coefficient',
-    (m) => m.flows.push({ id: 'E1', from: null, to: 'dye', layer: 'energy', carrier: 'refined-oil', value: 3, unit: 't' }),
+    (m) =>
+      m.flows.push({ id: 'E1', from: null, to: 'dye', layer: 'energy', carrier: 'refined-oil', value: 3, unit: 't' }),
     'flows[4].unit: 能源层中的实物量单位 "t" 需要载体 carrier 有 GB/T 2589 折标系数（当前载体：refined-oil）',
   ],
   [
@@ -78,14 +106,38 @@ const cases: Case[] = [
     },
     'flows[0].unit: 速率单位 "t/h" 需要平衡期',
   ],
-  ['stock flow between two nodes', (m) => (m.flows[1].stock = true), 'flows[1].stock: 库存变化流必须一端为节点、一端为 null'],
+  [
+    'stock flow between two nodes',
+    (m) => (m.flows[1].stock = true),
+    'flows[1].stock: 库存变化流必须一端为节点、一端为 null',
+  ],
   ['min above max', (m) => Object.assign(m.flows[0], { min: 10, max: 5 }), 'flows[0].min: 下限 10 大于上限 5'],
   ['flow on an unknown meter', (m) => (m.flows[0].meter = 'M9'), 'flows[0].meter: 未知计量器具 "M9"'],
-  ['meter on an unknown flow', (m) => (m.meters[0].flows = ['F1', 'F99']), 'meters[0].flows[1]: 计量器具指向未知的流 "F99"'],
-  ['unknown accuracy class', (m) => (m.meters[0].accuracyClass = 'A'), 'meters[0].accuracyClass: 无法识别的准确度等级 "A"'],
-  ['date in the wrong format', (m) => (m.meters[0].verifiedUntil = '2027/06/30'), 'meters[0].verifiedUntil: date must be YYYY-MM-DD'],
-  ['a date that does not exist', (m) => (m.meters[0].verifiedUntil = '2027-02-30'), 'meters[0].verifiedUntil: 日期 "2027-02-30" 不存在'],
-  ['campaign ending before it starts', (m) => (m.campaign.end = '2026-02-28T00:00:00+08:00'), 'campaign.end: 测试结束时间 2026-02-28T00:00:00+08:00 早于开始时间'],
+  [
+    'meter on an unknown flow',
+    (m) => (m.meters[0].flows = ['F1', 'F99']),
+    'meters[0].flows[1]: 计量器具指向未知的流 "F99"',
+  ],
+  [
+    'unknown accuracy class',
+    (m) => (m.meters[0].accuracyClass = 'A'),
+    'meters[0].accuracyClass: 无法识别的准确度等级 "A"',
+  ],
+  [
+    'date in the wrong format',
+    (m) => (m.meters[0].verifiedUntil = '2027/06/30'),
+    'meters[0].verifiedUntil: date must be YYYY-MM-DD',
+  ],
+  [
+    'a date that does not exist',
+    (m) => (m.meters[0].verifiedUntil = '2027-02-30'),
+    'meters[0].verifiedUntil: 日期 "2027-02-30" 不存在',
+  ],
+  [
+    'campaign ending before it starts',
+    (m) => (m.campaign.end = '2026-02-28T00:00:00+08:00'),
+    'campaign.end: 测试结束时间 2026-02-28T00:00:00+08:00 早于开始时间',
+  ],
 ];
 
 describe('malformed models: located message, exit 2', () => {
@@ -143,6 +195,12 @@ describe('malformed models: located message, exit 2', () => {
       'flows[2].to: unknown node "dye2"',
     ]);
     const lines = text.split('\n');
-    for (const i of doc.issues) expect(lines[i.line - 1]).toContain(i.path.split('.').pop()!.replace(/\[\d+\]$/, ''));
+    for (const i of doc.issues)
+      expect(lines[i.line - 1]).toContain(
+        i.path
+          .split('.')
+          .pop()!
+          .replace(/\[\d+\]$/, ''),
+      );
   });
 });

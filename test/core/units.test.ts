@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { basisContext, conversionFactor, flowFactor, gb2589, parseConcentration, parseUnit, type Flow } from '../../src/index.ts';
+import {
+  basisContext,
+  conversionFactor,
+  flowFactor,
+  gb2589,
+  parseConcentration,
+  parseUnit,
+  type Flow,
+} from '../../src/index.ts';
 
 const ctx = basisContext({ flows: [], settings: { periodHours: 72 } });
-const energy = (value: number, unit: string, extra: Partial<Flow> = {}): Flow => ({ id: 'F', from: null, to: null, layer: 'energy', unit, value, ...extra });
+const energy = (value: number, unit: string, extra: Partial<Flow> = {}): Flow => ({
+  id: 'F',
+  from: null,
+  to: null,
+  layer: 'energy',
+  unit,
+  value,
+  ...extra,
+});
 /** tce 当量值 and 等价值 of a flow. */
 const tce = (f: Flow, c = ctx) => {
   const k = flowFactor(f, c);
@@ -109,7 +125,10 @@ describe('GB/T 2589-2008 standard coal', () => {
   });
 
   it('a model whose flows are all per annum is balanced over one operating year', () => {
-    const c = basisContext({ flows: [{ id: 'F', from: null, to: 'a', layer: 'water', unit: '万t/a', value: 1 }], settings: { annualHours: 7200 } });
+    const c = basisContext({
+      flows: [{ id: 'F', from: null, to: 'a', layer: 'water', unit: '万t/a', value: 1 }],
+      settings: { annualHours: 7200 },
+    });
     expect(c.periodHours).toBe(7200);
   });
 });

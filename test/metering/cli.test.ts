@@ -8,7 +8,13 @@ function input(unmetered: string[] = []): ModelInput {
   const m = dyeingPlant();
   m.meters = m.flows
     .filter((f) => !unmetered.includes(f.id))
-    .map((f) => ({ id: `M-${f.id}`, flows: [f.id], accuracyClass: '0.1', verifiedUntil: '2027-12-31', userClass: 'I' as const }));
+    .map((f) => ({
+      id: `M-${f.id}`,
+      flows: [f.id],
+      accuracyClass: '0.1',
+      verifiedUntil: '2027-12-31',
+      userClass: 'I' as const,
+    }));
   return m;
 }
 const file = (m: ModelInput) => tempFile(JSON.stringify(m, null, 2));
@@ -19,7 +25,9 @@ describe('pingheng coverage', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.rows).toHaveLength(57);
-    expect(doc.rows.find((x: { carrier: string; level: number }) => x.carrier === 'steam' && x.level === 2)).toMatchObject({
+    expect(
+      doc.rows.find((x: { carrier: string; level: number }) => x.carrier === 'steam' && x.level === 2),
+    ).toMatchObject({
       table: 'GB17167-2006',
       carrier: 'steam',
       level: 2,
@@ -67,7 +75,9 @@ describe('pingheng depth', () => {
   });
 
   it('--ingest: the readings window decides the duration', async () => {
-    const ingest = tempFile(JSON.stringify({ window: { start: 'x', end: 'y', hours: 72, longestContinuousHours: 60 } }));
+    const ingest = tempFile(
+      JSON.stringify({ window: { start: 'x', end: 'y', hours: 72, longestContinuousHours: 60 } }),
+    );
     const r = await runCli(['depth', file(input()), '--ingest', ingest, '--json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.campaign).toMatchObject({ hours: 60, hoursSource: 'readings' });
@@ -86,10 +96,26 @@ describe('pingheng depth', () => {
 
 describe('malformed meter data: located error, exit 2, through both commands', () => {
   const cases: [string, (m: ModelInput) => void, RegExp][] = [
-    ['meter on an unknown flow', (m) => (m.meters![0]!.flows = ['F99']), /:\d+: meters\[0\]\.flows\[0\]: 计量器具指向未知的流 "F99"/],
-    ['unknown accuracy class', (m) => (m.meters![1]!.accuracyClass = 'A+'), /:\d+: meters\[1\]\.accuracyClass: 无法识别的准确度等级 "A\+"/],
-    ['date in the wrong format', (m) => (m.meters![2]!.verifiedUntil = '2027/12/31'), /:\d+: meters\[2\]\.verifiedUntil: date must be YYYY-MM-DD/],
-    ['a date that does not exist', (m) => (m.meters![2]!.verifiedUntil = '2027-02-30'), /:\d+: meters\[2\]\.verifiedUntil: 日期 "2027-02-30" 不存在/],
+    [
+      'meter on an unknown flow',
+      (m) => (m.meters![0]!.flows = ['F99']),
+      /:\d+: meters\[0\]\.flows\[0\]: 计量器具指向未知的流 "F99"/,
+    ],
+    [
+      'unknown accuracy class',
+      (m) => (m.meters![1]!.accuracyClass = 'A+'),
+      /:\d+: meters\[1\]\.accuracyClass: 无法识别的准确度等级 "A\+"/,
+    ],
+    [
+      'date in the wrong format',
+      (m) => (m.meters![2]!.verifiedUntil = '2027/12/31'),
+      /:\d+: meters\[2\]\.verifiedUntil: date must be YYYY-MM-DD/,
+    ],
+    [
+      'a date that does not exist',
+      (m) => (m.meters![2]!.verifiedUntil = '2027-02-30'),
+      /:\d+: meters\[2\]\.verifiedUntil: 日期 "2027-02-30" 不存在/,
+    ],
     [
       'a campaign ending before it starts',
       (m) => (m.campaign = { ...m.campaign!, end: '2026-02-28T00:00:00+08:00' }),
@@ -103,7 +129,11 @@ describe('malformed meter data: located error, exit 2, through both commands', (
       },
       /meters\[0\]\.verifiedUntil: 检定有效期 2025-12-31 早于检定日期 2026-01-01/,
     ],
-    ['an edition pingheng does not have', (m) => (m.settings = { editions: { GB17167: '2025' } }), /settings\.editions\.GB17167: 未知的 GB17167 版本 "2025"（已有：2006）/],
+    [
+      'an edition pingheng does not have',
+      (m) => (m.settings = { editions: { GB17167: '2025' } }),
+      /settings\.editions\.GB17167: 未知的 GB17167 版本 "2025"（已有：2006）/,
+    ],
   ];
   for (const [name, change, message] of cases) {
     for (const cmd of ['coverage', 'depth']) {

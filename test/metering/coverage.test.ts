@@ -103,7 +103,12 @@ describe('GB 24789-2009 Table 1 — meter rate and metered-water rate at every l
     expect(r).toMatchObject({ n: 190, N: 190, ratio: 100, pass: false, volumeUnknown: ['F20'] });
     // a reconciled estimate fills it in: 190 / 200 = 95 % ≥ 85 %
     const b = analyseMetering(model(input), { estimates: new Map([['F20', 10]]) });
-    expect(row(coverageRows(b), 'GB24789-2009', 'metered-water-rate', 3)).toMatchObject({ n: 190, N: 200, ratio: 95, pass: true });
+    expect(row(coverageRows(b), 'GB24789-2009', 'metered-water-rate', 3)).toMatchObject({
+      n: 190,
+      N: 200,
+      ratio: 95,
+      pass: true,
+    });
   });
 
   it('levels 2 and 3 exclude discharged water; level 1 counts it', () => {
@@ -131,8 +136,16 @@ describe('Yunnan 2007 Annex 2 — materials by phase at every level', () => {
       const atLimit = (r * N) / 100;
       it(`${phase} L${level}: ${atLimit}/${N} meets ${r} %, one fewer does not`, () => {
         const flow = { layer: 'material', phase, unit: 't' };
-        expect(row(rowsFor(flow, atLimit), 'Yunnan-2007', phase, level)).toMatchObject({ n: atLimit, N, required: r, pass: true });
-        expect(row(rowsFor(flow, atLimit - 1), 'Yunnan-2007', phase, level)).toMatchObject({ required: r, pass: false });
+        expect(row(rowsFor(flow, atLimit), 'Yunnan-2007', phase, level)).toMatchObject({
+          n: atLimit,
+          N,
+          required: r,
+          pass: true,
+        });
+        expect(row(rowsFor(flow, atLimit - 1), 'Yunnan-2007', phase, level)).toMatchObject({
+          required: r,
+          pass: false,
+        });
       });
     }
   }
@@ -145,7 +158,9 @@ describe('Yunnan 2007 Annex 2 — materials by phase at every level', () => {
 
   for (const level of [2, 3] as const) {
     it(`other L${level}: the ※ cell is no requirement by default`, () => {
-      expect(row(rowsFor({ layer: 'material', phase: 'other', unit: 't' }, 0), 'Yunnan-2007', 'other', level)).toMatchObject({
+      expect(
+        row(rowsFor({ layer: 'material', phase: 'other', unit: 't' }, 0), 'Yunnan-2007', 'other', level),
+      ).toMatchObject({
         N,
         n: 0,
         required: null,
@@ -156,8 +171,14 @@ describe('Yunnan 2007 Annex 2 — materials by phase at every level', () => {
       const settings = { settings: { materialOtherRequired: { level2: 90, level3: 60 } } };
       const r = level === 2 ? 90 : 60;
       const flow = { layer: 'material', phase: 'other' as const, unit: 't' };
-      expect(row(rowsFor(flow, (r * N) / 100, settings), 'Yunnan-2007', 'other', level)).toMatchObject({ required: r, pass: true });
-      expect(row(rowsFor(flow, (r * N) / 100 - 1, settings), 'Yunnan-2007', 'other', level)).toMatchObject({ required: r, pass: false });
+      expect(row(rowsFor(flow, (r * N) / 100, settings), 'Yunnan-2007', 'other', level)).toMatchObject({
+        required: r,
+        pass: true,
+      });
+      expect(row(rowsFor(flow, (r * N) / 100 - 1, settings), 'Yunnan-2007', 'other', level)).toMatchObject({
+        required: r,
+        pass: false,
+      });
     });
   }
 

@@ -13,8 +13,12 @@ describe('example plants: metering grades', () => {
     const r = depthVerdict(load('dyeing'));
     expect(r.depth).toBe('key');
     expect(r.acceptance).toEqual({ A: false, B: true, C: true });
-    expect(r.reasons.find((x) => !x.ok)!.zh).toBe('全企业（含主要设备）三级（进出主要设备）计量不完善：GB17167-2006 电力 4/5 = 80% < 95%');
-    expect(r.next).toEqual([expect.objectContaining({ kind: 'meter', flow: 'E41', replaces: ['ME41'], requiredClass: '2.0' })]);
+    expect(r.reasons.find((x) => !x.ok)!.zh).toBe(
+      '全企业（含主要设备）三级（进出主要设备）计量不完善：GB17167-2006 电力 4/5 = 80% < 95%',
+    );
+    expect(r.next).toEqual([
+      expect.objectContaining({ kind: 'meter', flow: 'E41', replaces: ['ME41'], requiredClass: '2.0' }),
+    ]);
   });
 
   it('plating: simple (enterprise-run campaign; water into the Ni and Cr tanks not metered at level 3)', () => {

@@ -63,7 +63,14 @@ describe('GB 17167 Table 4 — electricity by user class, one class looser at le
   it('a declared user class wins; V (single-phase) needs 2.0', () => {
     const m = electricity(perMonth(5_000_000), { userClass: 'V' });
     const g = buildGraph(m);
-    expect(requiredClass(g, rules, { family: 'energy', row: 'electricity', flow: 'F1', flowIndex: 0, level: 1 }, m.meters![0]).required).toBe('2.0');
+    expect(
+      requiredClass(
+        g,
+        rules,
+        { family: 'energy', row: 'electricity', flow: 'F1', flowIndex: 0, level: 1 },
+        m.meters![0],
+      ).required,
+    ).toBe('2.0');
   });
   it('a class-0.5 meter on a class-I user counts at levels 2 and 3 but not at level 1', () => {
     const m = electricity(perMonth(6_000_000), { accuracyClass: '0.5' });
@@ -101,7 +108,12 @@ describe('GB 17167 Table 4 — other instruments', () => {
       const input = starPlant({ layer: 'energy', carrier, unit }, 1, 1);
       if (type) input.meters![0]!.type = type as 'scale-static';
       const m = model(input);
-      const r = requiredClass(buildGraph(m), rules, { family: 'energy', row, flow: 'F1', flowIndex: 0, level: 1 }, m.meters![0]);
+      const r = requiredClass(
+        buildGraph(m),
+        rules,
+        { family: 'energy', row, flow: 'F1', flowIndex: 0, level: 1 },
+        m.meters![0],
+      );
       expect(r.required).toBe(required);
     });
   }
@@ -110,7 +122,12 @@ describe('GB 17167 Table 4 — other instruments', () => {
       const input = starPlant({ layer: 'energy', carrier, unit: carrier === 'electricity' ? 'kWh' : 't' }, 1, 1);
       input.meters![0]!.type = type;
       const m = model(input);
-      return requiredClass(buildGraph(m), rules, { family: 'energy', row, flow: 'F1', flowIndex: 0, level: 1 }, m.meters![0]).required;
+      return requiredClass(
+        buildGraph(m),
+        rules,
+        { family: 'energy', row, flow: 'F1', flowIndex: 0, level: 1 },
+        m.meters![0],
+      ).required;
     };
     expect(at('steam', 'steam', 'temperature')).toBe('1.0');
     expect(at('steam', 'steam', 'pressure')).toBe('1.0');
@@ -124,7 +141,12 @@ describe('GB 17167 Table 4 — other instruments', () => {
       const i = structuredClone(input);
       if (dn !== undefined) i.meters![0]!.dn = dn;
       const m = model(i);
-      return requiredClass(buildGraph(m), rules, { family, row: family === 'energy' ? 'water' : 'meter-rate', flow: 'F1', flowIndex: 0, level: 1 }, m.meters![0]).required;
+      return requiredClass(
+        buildGraph(m),
+        rules,
+        { family, row: family === 'energy' ? 'water' : 'meter-rate', flow: 'F1', flowIndex: 0, level: 1 },
+        m.meters![0],
+      ).required;
     };
     expect(at(250, 'energy')).toBe('2.5');
     expect(at(251, 'energy')).toBe('1.5');
@@ -134,13 +156,21 @@ describe('GB 17167 Table 4 — other instruments', () => {
     ww.flows[0]!.from = 'dev';
     ww.flows[0]!.to = null;
     const m = model(ww);
-    expect(requiredClass(buildGraph(m), rules, { family: 'water', row: 'meter-rate', flow: 'F1', flowIndex: 0, level: 1 }, m.meters![0]).required).toBe('5');
+    expect(
+      requiredClass(
+        buildGraph(m),
+        rules,
+        { family: 'water', row: 'meter-rate', flow: 'F1', flowIndex: 0, level: 1 },
+        m.meters![0],
+      ).required,
+    ).toBe('5');
   });
 });
 
 describe('status and verification', () => {
   const base = () => starPlant({ layer: 'energy', carrier: 'natural-gas', unit: 'm3' }, 1, 1);
-  const l1 = (input: ModelInput) => coverageRows(analyseMetering(model(input))).find((r) => r.carrier === 'natural-gas' && r.level === 1)!;
+  const l1 = (input: ModelInput) =>
+    coverageRows(analyseMetering(model(input))).find((r) => r.carrier === 'natural-gas' && r.level === 1)!;
 
   it('verified until the campaign end day counts; the day before does not', () => {
     const ok = base();
@@ -148,7 +178,12 @@ describe('status and verification', () => {
     expect(l1(ok)).toMatchObject({ n: 1, pass: true, invalid: [] });
     const late = base();
     late.meters![0]!.verifiedUntil = '2026-03-03';
-    expect(l1(late)).toMatchObject({ n: 0, pass: false, missing: ['F1'], invalid: [{ flow: 'F1', meter: 'MF1', reasons: ['metering.meter.expired'] }] });
+    expect(l1(late)).toMatchObject({
+      n: 0,
+      pass: false,
+      missing: ['F1'],
+      invalid: [{ flow: 'F1', meter: 'MF1', reasons: ['metering.meter.expired'] }],
+    });
   });
   it('the campaign end day is taken in the plant zone (16:00 UTC on 3 March is 4 March in Shanghai)', () => {
     const i = base();
@@ -191,7 +226,16 @@ describe('status and verification', () => {
   it('a meter named by flow.meter serves the flow too', () => {
     const i = base();
     i.meters = [{ id: 'MX', flows: ['F1'], accuracyClass: '2.0' }];
-    i.flows.push({ id: 'F2', from: null, to: 'dev', layer: 'energy', carrier: 'natural-gas', value: 1, unit: 'm3', meter: 'MX' });
+    i.flows.push({
+      id: 'F2',
+      from: null,
+      to: 'dev',
+      layer: 'energy',
+      carrier: 'natural-gas',
+      value: 1,
+      unit: 'm3',
+      meter: 'MX',
+    });
     expect(l1(i)).toMatchObject({ n: 2, N: 2 });
   });
 });

@@ -14,7 +14,10 @@ function mainOf(input: ModelInput, node: string) {
 }
 
 /** plant → ws → dev with one flow from outside into `into`, no main flags. */
-function oneFlow(into: 'ws' | 'dev', flow: { layer: string; carrier: string; unit: string; value: number }): ModelInput {
+function oneFlow(
+  into: 'ws' | 'dev',
+  flow: { layer: string; carrier: string; unit: string; value: number },
+): ModelInput {
   return {
     name: 'threshold',
     nodes: [
@@ -54,17 +57,32 @@ const LIMITS: [string, string, string, number, string, number][] = [
 describe('"main" sub-units (GB 17167 Table 1) and devices (Table 2, GB 24789 ≥ 1 m³/h)', () => {
   for (const [carrier, layer, u2, l2, u3, l3] of LIMITS) {
     it(`${carrier}: sub-unit main at ${l2} ${u2}, not at 0.99×; device main at ${l3} ${u3}, not at 0.99×`, () => {
-      expect(mainOf(oneFlow('ws', { layer, carrier, unit: u2, value: l2 }), 'ws')).toMatchObject({ main: true, basis: 'derived' });
-      expect(mainOf(oneFlow('ws', { layer, carrier, unit: u2, value: l2 * 0.99 }), 'ws')).toMatchObject({ main: false, basis: 'derived' });
-      expect(mainOf(oneFlow('dev', { layer, carrier, unit: u3, value: l3 }), 'dev')).toMatchObject({ main: true, basis: 'derived' });
-      expect(mainOf(oneFlow('dev', { layer, carrier, unit: u3, value: l3 * 0.99 }), 'dev')).toMatchObject({ main: false, basis: 'derived' });
+      expect(mainOf(oneFlow('ws', { layer, carrier, unit: u2, value: l2 }), 'ws')).toMatchObject({
+        main: true,
+        basis: 'derived',
+      });
+      expect(mainOf(oneFlow('ws', { layer, carrier, unit: u2, value: l2 * 0.99 }), 'ws')).toMatchObject({
+        main: false,
+        basis: 'derived',
+      });
+      expect(mainOf(oneFlow('dev', { layer, carrier, unit: u3, value: l3 }), 'dev')).toMatchObject({
+        main: true,
+        basis: 'derived',
+      });
+      expect(mainOf(oneFlow('dev', { layer, carrier, unit: u3, value: l3 * 0.99 }), 'dev')).toMatchObject({
+        main: false,
+        basis: 'derived',
+      });
     });
   }
 
   it('annualises the campaign: 720 kWh over 72 h is 10 kW (main workshop); coal 0.82 t in 72 h is 100 t/a', () => {
     const e = mainOf(oneFlow('ws', { layer: 'energy', carrier: 'electricity', unit: 'kWh', value: 720 }), 'ws');
     expect(e.evidence).toEqual([{ category: 'electricity', rate: 10, unit: 'kW', limit: 10, reached: true }]);
-    const c = mainOf(oneFlow('ws', { layer: 'energy', carrier: 'raw-coal', unit: 't', value: (100 * 72) / 8760 }), 'ws');
+    const c = mainOf(
+      oneFlow('ws', { layer: 'energy', carrier: 'raw-coal', unit: 't', value: (100 * 72) / 8760 }),
+      'ws',
+    );
     expect(c.evidence[0]!.rate).toBeCloseTo(100, 9);
     expect(c.main).toBe(true);
   });
@@ -85,7 +103,9 @@ describe('"main" sub-units (GB 17167 Table 1) and devices (Table 2, GB 24789 ≥
 describe('required points N', () => {
   it('the dyeing fixture: each flow is one point per level it crosses a required boundary at', () => {
     const a = analyseMetering(model(dyeingPlant()));
-    const list = a.points.filter((p) => p.table === 'GB17167-2006').map((p) => `${p.row} L${p.level} ${p.flow} ${p.nodes.join('+')}`);
+    const list = a.points
+      .filter((p) => p.table === 'GB17167-2006')
+      .map((p) => `${p.row} L${p.level} ${p.flow} ${p.nodes.join('+')}`);
     expect(list).toEqual([
       'electricity L1 E1 plant',
       'electricity L2 E1 dye',
@@ -117,7 +137,10 @@ describe('required points N', () => {
       { id: 'SW', from: null, to: 'jet1', layer: 'water', carrier: 'steam', value: 100, unit: 't' },
       { id: 'SE', from: null, to: 'jet1', layer: 'energy', carrier: 'steam', value: 100, unit: 't' },
     );
-    const at = (m: ReturnType<typeof analyseMetering>) => m.points.filter((p) => p.flow === 'SW' || p.flow === 'SE').map((p) => `${p.table} ${p.row} L${p.level} ${p.flow}`);
+    const at = (m: ReturnType<typeof analyseMetering>) =>
+      m.points
+        .filter((p) => p.flow === 'SW' || p.flow === 'SE')
+        .map((p) => `${p.table} ${p.row} L${p.level} ${p.flow}`);
     const apart = analyseMetering(model(input));
     expect(at(apart)).toEqual([
       'GB17167-2006 steam L1 SW',
@@ -167,7 +190,18 @@ describe('exemptions (GB 17167 Table 3 notes 1–2, Table 2 note; GB 24789 close
       .map((p) => p.level);
 
   it('seasonal heating steam: exempt at levels 1 and 2, still required at level 3', () => {
-    const input = plant([{ id: 'H', from: null, to: 'dev', layer: 'energy', carrier: 'steam', value: 10, unit: 't', exemption: 'seasonal-heating' }]);
+    const input = plant([
+      {
+        id: 'H',
+        from: null,
+        to: 'dev',
+        layer: 'energy',
+        carrier: 'steam',
+        value: 10,
+        unit: 't',
+        exemption: 'seasonal-heating',
+      },
+    ]);
     expect(levelsOf(input, 'H')).toEqual([3]);
     const ex = analyseMetering(model(input)).exemptions;
     expect(ex.map((e) => [e.level, e.exemption, e.accepted])).toEqual([
@@ -177,24 +211,80 @@ describe('exemptions (GB 17167 Table 3 notes 1–2, Table 2 note; GB 24789 close
   });
 
   it('auxiliary electricity below the Table 2 limit (50 kW < 100 kW): exempt at level 3 only', () => {
-    const input = plant([{ id: 'A', from: null, to: 'dev', layer: 'energy', carrier: 'electricity', value: 50, unit: 'kW', exemption: 'auxiliary' }]);
+    const input = plant([
+      {
+        id: 'A',
+        from: null,
+        to: 'dev',
+        layer: 'energy',
+        carrier: 'electricity',
+        value: 50,
+        unit: 'kW',
+        exemption: 'auxiliary',
+      },
+    ]);
     expect(levelsOf(input, 'A')).toEqual([1, 2]);
     expect(analyseMetering(model(input)).exemptions).toEqual([
-      expect.objectContaining({ flow: 'A', level: 3, accepted: true, code: 'metering.exempt.auxiliary', params: { rate: 50, limit: 100, unit: 'kW' } }),
+      expect.objectContaining({
+        flow: 'A',
+        level: 3,
+        accepted: true,
+        code: 'metering.exempt.auxiliary',
+        params: { rate: 50, limit: 100, unit: 'kW' },
+      }),
     ]);
   });
 
   it('auxiliary at or above the limit, or on coal, is refused and stays in N', () => {
-    const above = plant([{ id: 'A', from: null, to: 'dev', layer: 'energy', carrier: 'electricity', value: 100, unit: 'kW', exemption: 'auxiliary' }]);
+    const above = plant([
+      {
+        id: 'A',
+        from: null,
+        to: 'dev',
+        layer: 'energy',
+        carrier: 'electricity',
+        value: 100,
+        unit: 'kW',
+        exemption: 'auxiliary',
+      },
+    ]);
     expect(levelsOf(above, 'A')).toEqual([1, 2, 3]);
-    expect(analyseMetering(model(above)).exemptions[0]).toMatchObject({ accepted: false, code: 'metering.exempt.auxiliaryAbove' });
-    const coal = plant([{ id: 'C', from: null, to: 'dev', layer: 'energy', carrier: 'raw-coal', value: 0.1, unit: 't/h', exemption: 'auxiliary' }]);
+    expect(analyseMetering(model(above)).exemptions[0]).toMatchObject({
+      accepted: false,
+      code: 'metering.exempt.auxiliaryAbove',
+    });
+    const coal = plant([
+      {
+        id: 'C',
+        from: null,
+        to: 'dev',
+        layer: 'energy',
+        carrier: 'raw-coal',
+        value: 0.1,
+        unit: 't/h',
+        exemption: 'auxiliary',
+      },
+    ]);
     expect(levelsOf(coal, 'C')).toEqual([1, 2, 3]);
-    expect(analyseMetering(model(coal)).exemptions[0]).toMatchObject({ accepted: false, code: 'metering.exempt.auxiliaryCarrier' });
+    expect(analyseMetering(model(coal)).exemptions[0]).toMatchObject({
+      accepted: false,
+      code: 'metering.exempt.auxiliaryCarrier',
+    });
   });
 
   it('a closed loop computed from pump data needs no meter at any level (GB 24789 and the GB 17167 water row)', () => {
-    const input = plant([{ id: 'CW', from: 'ws', to: 'dev', layer: 'water', carrier: 'recycled-water', value: 500, unit: 't', exemption: 'closed-loop-pump-data' }]);
+    const input = plant([
+      {
+        id: 'CW',
+        from: 'ws',
+        to: 'dev',
+        layer: 'water',
+        carrier: 'recycled-water',
+        value: 500,
+        unit: 't',
+        exemption: 'closed-loop-pump-data',
+      },
+    ]);
     const a = analyseMetering(model(input));
     expect(a.points.filter((p) => p.flow === 'CW')).toEqual([]);
     expect(a.exemptions.map((e) => `${e.table} ${e.row} L${e.level} ${e.accepted}`)).toEqual([
@@ -210,9 +300,14 @@ describe('exemptions (GB 17167 Table 3 notes 1–2, Table 2 note; GB 24789 close
       { id: 'TO', from: 'ws', to: 'dev', layer: 'energy', carrier: 'natural-gas', value: 900, unit: 'm3' },
     ];
     const meter = [{ id: 'MI', flows: ['IN'], accuracyClass: '2.0', verifiedUntil: '2027-01-01' }];
-    const l3 = (input: ModelInput) => coverageRows(analyseMetering(model(input))).find((r) => r.carrier === 'natural-gas' && r.level === 3)!;
+    const l3 = (input: ModelInput) =>
+      coverageRows(analyseMetering(model(input))).find((r) => r.carrier === 'natural-gas' && r.level === 3)!;
     expect(l3(plant(flows, meter, false))).toMatchObject({ N: 1, n: 0, pass: false, missing: ['TO'] });
-    expect(l3(plant(flows, meter, true))).toMatchObject({ N: 0, pass: true, exempt: [{ flow: 'TO', exemption: 'metered-unit', accepted: true }] });
+    expect(l3(plant(flows, meter, true))).toMatchObject({
+      N: 0,
+      pass: true,
+      exempt: [{ flow: 'TO', exemption: 'metered-unit', accepted: true }],
+    });
     expect(l3(plant(flows, [], true))).toMatchObject({ N: 1, n: 0, pass: false });
   });
 });

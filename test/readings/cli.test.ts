@@ -15,16 +15,23 @@ let generated: string | undefined;
 function plantsDir(): string {
   if (generated) return generated;
   const dir = mkdtempSync(join(tmpdir(), 'pingheng-readings-'));
-  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'datasets/generate-readings.ts'), '--out', dir], { cwd: root, encoding: 'utf8' });
+  const gen = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'datasets/generate-readings.ts'), '--out', dir],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (gen.status !== 0) throw new Error(gen.stderr);
   generated = dir;
   return dir;
 }
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/pingheng.js'), ...args], { cwd: root, encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin/pingheng.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('applyReadings', () => {
   it('writes totals and σ into metered flows, converted to the flow unit once', async () => {
-    const model = modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 'kg' }, accuracyClass: '2.0', flowUnit: 't' }]);
+    const model = modelWith([
+      { id: 'M1', reading: { kind: 'cumulative', unit: 'kg' }, accuracyClass: '2.0', flowUnit: 't' },
+    ]);
     const r = await ingestText(`time,M1\n${at(0)},1000\n${at(1)},1500\n${at(2)},2250\n`, { model });
     const out = applyReadings(model, r);
     const f = out.flows[0];
@@ -53,7 +60,12 @@ describe('pingheng ingest', () => {
     expect(doc.rows).toEqual({ read: 5, used: 5, rejected: 0 });
     expect(doc.rejected).toEqual([]);
     expect(doc.meters[0]).toMatchObject({ id: '1#锅炉给水', total: 6, coverage: 1, gaps: [] });
-    expect(doc.window).toMatchObject({ start: '2026-03-01T08:00:00+08:00', hours: 4 / 60, longestContinuousHours: 4 / 60, meetsMinimum: false });
+    expect(doc.window).toMatchObject({
+      start: '2026-03-01T08:00:00+08:00',
+      hours: 4 / 60,
+      longestContinuousHours: 4 / 60,
+      meetsMinimum: false,
+    });
     expect(res.stderr).toBe('');
   });
   it('bad option values: exit 2 with the allowed values', () => {
@@ -64,15 +76,30 @@ describe('pingheng ingest', () => {
   it('an unusable file: exit 2 and file:line on stderr', () => {
     const res = cli('ingest', 'test/readings/fixtures/gb18030-wide.csv', '--encoding', 'utf-8', '--lang', 'en');
     expect(res.status).toBe(2);
-    expect(res.stderr).toContain('test/readings/fixtures/gb18030-wide.csv:1: bytes near line 1 are not valid utf-8 text');
+    expect(res.stderr).toContain(
+      'test/readings/fixtures/gb18030-wide.csv:1: bytes near line 1 are not valid utf-8 text',
+    );
   });
   it('the example plants: generated readings reproduce the model totals; dyeing fails 72 h by a 35-min gap', () => {
     const dir = plantsDir();
-    const res = cli('ingest', join(dir, 'dyeing.csv'), '--model', join(dir, 'dyeing.model.json'), '--write', join(dir, 'out.json'), '--json');
+    const res = cli(
+      'ingest',
+      join(dir, 'dyeing.csv'),
+      '--model',
+      join(dir, 'dyeing.model.json'),
+      '--write',
+      join(dir, 'out.json'),
+      '--json',
+    );
     expect(res.status).toBe(1);
     const doc = JSON.parse(res.stdout);
     expect(doc.rows).toEqual({ read: 4321, used: 4321, rejected: 0 });
-    expect(doc.window).toMatchObject({ hours: 72, longestContinuousHours: 66, meetsMinimum: false, source: 'campaign' });
+    expect(doc.window).toMatchObject({
+      hours: 72,
+      longestContinuousHours: 66,
+      meetsMinimum: false,
+      source: 'campaign',
+    });
     const mw05 = doc.meters.find((m: { id: string }) => m.id === 'MW05');
     expect(mw05.gaps).toEqual([{ start: '2026-03-05T02:00:00+08:00', end: '2026-03-05T02:36:00+08:00', hours: 0.6 }]);
     const model = parseModel(readFileSync(join(root, 'datasets/dyeing.json'), 'utf8')).model;
@@ -100,12 +127,17 @@ describe('pingheng ingest', () => {
   });
   it('readModelWithReadings: model + readings in one call (for check/reconcile --readings)', async () => {
     const dir = plantsDir();
-    const loaded = await readModelWithReadings(join(dir, 'plating.model.json'), join(dir, 'plating.csv'), { lang: 'en', json: true });
+    const loaded = await readModelWithReadings(join(dir, 'plating.model.json'), join(dir, 'plating.csv'), {
+      lang: 'en',
+      json: true,
+    });
     expect(loaded?.readings?.rows.rejected).toBe(0);
     const e01 = loaded!.model.flows.find((f) => f.id === 'E01')!;
     expect(e01.value).toBeCloseTo(38000, 1);
     expect(e01.sd).toBeGreaterThan(0);
-    expect(await readModelWithReadings(join(dir, 'plating.model.json'), undefined, { lang: 'en', json: true })).toMatchObject({ model: { name: expect.any(String) } });
+    expect(
+      await readModelWithReadings(join(dir, 'plating.model.json'), undefined, { lang: 'en', json: true }),
+    ).toMatchObject({ model: { name: expect.any(String) } });
   });
   it('reads mapping files as CSV or JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pingheng-map-'));
@@ -123,7 +155,9 @@ describe('withReadingsOptions', () => {
     const { Command } = await import('commander');
     const { withReadingsOptions } = await import('../../src/cli/readings-io.ts');
     const cmd = withReadingsOptions(new Command('check').argument('<model>'));
-    cmd.parse(['m.json', '--readings', 'r.csv', '--encoding', 'gbk', '--tz', 'UTC', '--mapping', 'map.csv'], { from: 'user' });
+    cmd.parse(['m.json', '--readings', 'r.csv', '--encoding', 'gbk', '--tz', 'UTC', '--mapping', 'map.csv'], {
+      from: 'user',
+    });
     expect(cmd.opts()).toEqual({ readings: 'r.csv', encoding: 'gbk', tz: 'UTC', mapping: 'map.csv' });
   });
 });

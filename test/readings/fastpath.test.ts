@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/issues.ts';
-import { ByteKeyTable, LineCutter, parseNumberBytes, scanNumberInto, scanPlainDecimalInto } from '../../src/readings/bytes.ts';
+import {
+  ByteKeyTable,
+  LineCutter,
+  parseNumberBytes,
+  scanNumberInto,
+  scanPlainDecimalInto,
+} from '../../src/readings/bytes.ts';
 import { ingestReadings, type IngestOptions } from '../../src/readings/ingest.ts';
 import type { IngestResult } from '../../src/readings/types.ts';
 import { parseValue } from '../../src/readings/values.ts';
@@ -26,7 +32,24 @@ describe('numbers read from bytes', () => {
     expect(num('2.5E-3')).toBe(0.0025);
     expect(num('0.1')).toBe(0.1);
     expect(num('123456789012345')).toBe(123456789012345);
-    for (const s of ['', '.', '-', '1e', '1e+', '0x1A', ' 1', '1 ', '1,5', '1.2.3', '1234567890123456', '1e23', 'abc', '"7"', 'Infinity', '1e99999'])
+    for (const s of [
+      '',
+      '.',
+      '-',
+      '1e',
+      '1e+',
+      '0x1A',
+      ' 1',
+      '1 ',
+      '1,5',
+      '1.2.3',
+      '1234567890123456',
+      '1e23',
+      'abc',
+      '"7"',
+      'Infinity',
+      '1e99999',
+    ])
       expect(num(s)).toBeNaN();
   });
   it('equals Number() and parseValue() bit for bit whenever it reads a number', () => {
@@ -53,26 +76,38 @@ describe('numbers read from bytes', () => {
   });
   it('the plain-decimal shortcut reads what scanNumberInto reads, or declines', () => {
     const text = fc
-      .tuple(fc.constantFrom('', '-'), fc.stringMatching(/^[0-9]{0,17}$/), fc.constantFrom('', '.'), fc.stringMatching(/^[0-9]{0,17}$/), fc.constantFrom('', 'e3', ';', 'x'))
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.stringMatching(/^[0-9]{0,17}$/),
+        fc.constantFrom('', '.'),
+        fc.stringMatching(/^[0-9]{0,17}$/),
+        fc.constantFrom('', 'e3', ';', 'x'),
+      )
       .map((p) => p.join(''));
     const out = new Float64Array(2);
     let taken = 0;
     fc.assert(
-      fc.property(fc.oneof(text, fc.double({ min: 0, max: 1e9, noNaN: true }).map((x) => x.toFixed(3))), (s) => {
-        const b = enc.encode(`${s},`);
-        const end = scanPlainDecimalInto(b, 0, b.length, 44, out, 0);
-        const full = scanNumberInto(b, 0, b.length, 44, out, 1);
-        if (end >= 0) {
-          taken++;
-          expect(end).toBe(full);
-          expect(Object.is(out[0], out[1])).toBe(true);
-          expect(Object.is(out[0], Number(s))).toBe(true);
-        } else if (full >= 0) {
-          // declined only what is not plain: a sign, an exponent, over 9 digits on a side or 15 in all
-          const digits = s.replace('.', '').length;
-          expect(/^[0-9]{0,9}(\.[0-9]{0,9})?$/.test(s) && digits <= 15 && digits > 0).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          text,
+          fc.double({ min: 0, max: 1e9, noNaN: true }).map((x) => x.toFixed(3)),
+        ),
+        (s) => {
+          const b = enc.encode(`${s},`);
+          const end = scanPlainDecimalInto(b, 0, b.length, 44, out, 0);
+          const full = scanNumberInto(b, 0, b.length, 44, out, 1);
+          if (end >= 0) {
+            taken++;
+            expect(end).toBe(full);
+            expect(Object.is(out[0], out[1])).toBe(true);
+            expect(Object.is(out[0], Number(s))).toBe(true);
+          } else if (full >= 0) {
+            // declined only what is not plain: a sign, an exponent, over 9 digits on a side or 15 in all
+            const digits = s.replace('.', '').length;
+            expect(/^[0-9]{0,9}(\.[0-9]{0,9})?$/.test(s) && digits <= 15 && digits > 0).toBe(false);
+          }
+        },
+      ),
       { numRuns: 10_000, seed: 44 },
     );
     expect(taken).toBeGreaterThan(3000);
@@ -92,8 +127,8 @@ describe('byte helpers', () => {
   it('ByteKeyTable finds each key by its bytes (with collisions and growth)', () => {
     const t = new ByteKeyTable(10_000);
     const keys = Array.from({ length: 3000 }, (_, i) => enc.encode(`M${i}`));
-    keys.forEach((k, i) => t.add(k, 0, k.length, i));
-    keys.forEach((k, i) => expect(t.get(k, 0, k.length)).toBe(i));
+    for (const [i, k] of keys.entries()) t.add(k, 0, k.length, i);
+    for (const [i, k] of keys.entries()) expect(t.get(k, 0, k.length)).toBe(i);
     const other = enc.encode('xM17x');
     expect(t.get(other, 1, 4)).toBe(17);
     expect(t.get(enc.encode('M3000'), 0, 5)).toBe(-1);
@@ -133,7 +168,21 @@ const goodCell = fc.oneof(
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => x.toFixed(3)),
   fc.integer({ min: 0, max: 99999 }).map(String),
 );
-const oddCell = fc.constantFrom('', ' 5', 'n/a', '1,234.5', '"7"', '"1\n2"', '1e3', '0x1A', '吨', '5\r', '-', '1e400', '"a,b"');
+const oddCell = fc.constantFrom(
+  '',
+  ' 5',
+  'n/a',
+  '1,234.5',
+  '"7"',
+  '"1\n2"',
+  '1e3',
+  '0x1A',
+  '吨',
+  '5\r',
+  '-',
+  '1e400',
+  '"a,b"',
+);
 const cell = fc.oneof({ weight: 12, arbitrary: goodCell }, { weight: 1, arbitrary: oddCell });
 const minute = fc.integer({ min: 0, max: 3 });
 
@@ -142,7 +191,10 @@ describe('the fast path gives the same result as papaparse on every row', () => 
     let engaged = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(minute, fc.array(cell, { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 30 })), { minLength: 25, maxLength: 70 }),
+        fc.array(fc.tuple(minute, fc.array(cell, { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 30 })), {
+          minLength: 25,
+          maxLength: 70,
+        }),
         fc.constantFrom(',', ';', '|', '\t'),
         fc.constantFrom('\n', '\r\n'),
         fc.boolean(),
@@ -184,7 +236,10 @@ describe('the fast path gives the same result as papaparse on every row', () => 
         fc.integer({ min: 1, max: 200 }),
         async (rows, withUnit, chunk) => {
           let m = 0;
-          const lines = [withUnit ? 'timestamp,meter,value,unit' : 'timestamp,meter,value', `${at(0)},M1,1${withUnit ? ',t' : ''}`];
+          const lines = [
+            withUnit ? 'timestamp,meter,value,unit' : 'timestamp,meter,value',
+            `${at(0)},M1,1${withUnit ? ',t' : ''}`,
+          ];
           for (const [dm, n, v, u] of rows) {
             m += dm;
             lines.push([at(m), n, v, ...(withUnit ? [u] : [])].join(','));

@@ -52,7 +52,13 @@ describe('quality flags', () => {
   it('out of declared range: reading.max 100, one reading at 150', async () => {
     const model = modelWith([{ id: 'M1', reading: { kind: 'rate', unit: 'm3', min: 0, max: 100 } }]);
     const r = await ingestText(series([50, 60, 150, 55, -1]), { model });
-    expect(flag(r, 'M1', 'out-of-range')).toMatchObject({ count: 2, examples: [{ line: 4, value: 150 }, { line: 6, value: -1 }] });
+    expect(flag(r, 'M1', 'out-of-range')).toMatchObject({
+      count: 2,
+      examples: [
+        { line: 4, value: 150 },
+        { line: 6, value: -1 },
+      ],
+    });
     expect(flag(r, 'M1', 'negative-increment')).toMatchObject({ count: 1, examples: [{ line: 6, value: -1 }] });
   });
   it('negative increments of interval totals', async () => {

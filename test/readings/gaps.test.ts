@@ -8,7 +8,12 @@ describe('gaps and coverage', () => {
   it('a cumulative meter counts through a gap exactly; the gap lowers coverage', async () => {
     // 2 per minute, readings at 0,1,2,3,8,9,10 min: gap 08:03–08:08
     const mins = [0, 1, 2, 3, 8, 9, 10];
-    const r = await ingestText(wide('time,M1', mins.map((m) => [at(m), 2 * m])));
+    const r = await ingestText(
+      wide(
+        'time,M1',
+        mins.map((m) => [at(m), 2 * m]),
+      ),
+    );
     const m = meter(r, 'M1');
     expect(m.total).toBe(20);
     expect(m.gaps).toEqual([{ start: '2026-03-01T08:03:00+08:00', end: '2026-03-01T08:08:00+08:00', hours: 5 / 60 }]);
@@ -17,8 +22,22 @@ describe('gaps and coverage', () => {
   });
   it('a rate meter interpolates over a gap with σ = 1.4826·MAD(rate)·T', async () => {
     const model = modelWith([{ id: 'M1', reading: { kind: 'rate', unit: 'm3' } }]);
-    const pts: [number, number][] = [[0, 10], [1, 12], [2, 10], [3, 12], [8, 10], [9, 12], [10, 10]];
-    const r = await ingestText(wide('time,M1', pts.map(([m, v]) => [at(m), v])), { model });
+    const pts: [number, number][] = [
+      [0, 10],
+      [1, 12],
+      [2, 10],
+      [3, 12],
+      [8, 10],
+      [9, 12],
+      [10, 10],
+    ];
+    const r = await ingestText(
+      wide(
+        'time,M1',
+        pts.map(([m, v]) => [at(m), v]),
+      ),
+      { model },
+    );
     const m = meter(r, 'M1');
     // five 1-min trapezoids of mean 11 plus the 5-min gap at (12+10)/2 = 11: 11 m3/h × 10 min
     expect(m.total).toBeCloseTo(110 / 60, 12);
@@ -27,18 +46,44 @@ describe('gaps and coverage', () => {
     expect(m.sd).toBeCloseTo(Math.hypot(0.0125 * (110 / 60), 1.4826 / 12), 12);
   });
   it('extrapolates to the campaign window at the mean rate and counts the edge as a gap', async () => {
-    const model = modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 't' } }], { start: '2026-03-01T08:00:00', end: '2026-03-01T08:10:00' });
-    const r = await ingestText(wide('time,M1', [0, 1, 2, 3, 4, 5, 6, 7, 8].map((m) => [at(m), 2 * m])), { model });
+    const model = modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 't' } }], {
+      start: '2026-03-01T08:00:00',
+      end: '2026-03-01T08:10:00',
+    });
+    const r = await ingestText(
+      wide(
+        'time,M1',
+        [0, 1, 2, 3, 4, 5, 6, 7, 8].map((m) => [at(m), 2 * m]),
+      ),
+      { model },
+    );
     const m = meter(r, 'M1');
-    expect(r.window).toMatchObject({ start: '2026-03-01T08:00:00+08:00', end: '2026-03-01T08:10:00+08:00', hours: 10 / 60, source: 'campaign' });
+    expect(r.window).toMatchObject({
+      start: '2026-03-01T08:00:00+08:00',
+      end: '2026-03-01T08:10:00+08:00',
+      hours: 10 / 60,
+      source: 'campaign',
+    });
     expect(m.total).toBeCloseTo(20, 12);
     expect(m.coverage).toBeCloseTo(0.8, 12);
     expect(m.gaps).toEqual([{ start: '2026-03-01T08:08:00+08:00', end: '2026-03-01T08:10:00+08:00', hours: 2 / 60 }]);
   });
   it('clips readings to the campaign window by the share of each interval inside it', async () => {
-    const model = modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 't' } }], { start: '2026-03-01T08:01:30', end: '2026-03-01T08:03:00' });
+    const model = modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 't' } }], {
+      start: '2026-03-01T08:01:30',
+      end: '2026-03-01T08:03:00',
+    });
     // 0→1: 1, 1→2: 10, 2→3: 100, 3→4: 1000; window 08:01:30–08:03 takes half of 10 and all of 100
-    const r = await ingestText(wide('time,M1', [[at(0), 0], [at(1), 1], [at(2), 11], [at(3), 111], [at(4), 1111]]), { model });
+    const r = await ingestText(
+      wide('time,M1', [
+        [at(0), 0],
+        [at(1), 1],
+        [at(2), 11],
+        [at(3), 111],
+        [at(4), 1111],
+      ]),
+      { model },
+    );
     expect(meter(r, 'M1').total).toBeCloseTo(105, 12);
     expect(meter(r, 'M1').outsideWindow).toBe(3);
   });
@@ -55,7 +100,10 @@ describe('the window and the 72-hour check', () => {
     expect(r.window.hours).toBe(80);
     expect(r.window.longestContinuousHours).toBe(74);
     expect(r.window.meetsMinimum).toBe(true);
-    expect(r.window.longestContinuous).toEqual({ start: '2026-03-01T14:00:00+08:00', end: '2026-03-04T16:00:00+08:00' });
+    expect(r.window.longestContinuous).toEqual({
+      start: '2026-03-01T14:00:00+08:00',
+      end: '2026-03-04T16:00:00+08:00',
+    });
   });
   it('a gap at hours 29–32 leaves at most 48 h: not met', async () => {
     const r = await ingestText(wide('time,M1', hourly([30, 31])));
@@ -79,7 +127,13 @@ describe('the window and the 72-hour check', () => {
       { id: 'M1', reading: { kind: 'cumulative', unit: 't' } },
       { id: 'M2', reading: { kind: 'cumulative', unit: 't' }, status: 'failed' },
     ]);
-    const fine = await ingestText(wide('time,M2,M1', rows.map(([t, a]) => [t, a, (a as number) + 0 * 1]).map(([t, a]) => [t, a, a])), { model });
+    const fine = await ingestText(
+      wide(
+        'time,M2,M1',
+        rows.map(([t, a]) => [t, a, (a as number) + 0 * 1]).map(([t, a]) => [t, a, a]),
+      ),
+      { model },
+    );
     expect(fine.window.meters).toEqual(['M1']);
     const model3 = modelWith([
       { id: 'M1', reading: { kind: 'cumulative', unit: 't' } },
@@ -92,7 +146,10 @@ describe('the window and the 72-hour check', () => {
   });
   it('longestContinuous merges overlapping gaps', () => {
     expect(longestContinuous(0, 10, [[{ start: 2, end: 3 }], [{ start: 6, end: 7 }]])).toEqual({ start: 3, end: 6 });
-    expect(longestContinuous(0, 10, [[{ start: 1.5, end: 5 }], [{ start: 2, end: 9 }]])).toEqual({ start: 0, end: 1.5 });
+    expect(longestContinuous(0, 10, [[{ start: 1.5, end: 5 }], [{ start: 2, end: 9 }]])).toEqual({
+      start: 0,
+      end: 1.5,
+    });
     expect(longestContinuous(0, 10, [])).toEqual({ start: 0, end: 10 });
   });
 });

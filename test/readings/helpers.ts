@@ -25,7 +25,9 @@ async function bothPaths(bytes: Uint8Array, options: IngestOptions, chunk: numbe
   const general = await run({ fastPath: false });
   const fast = await run({ sniffBytes: 8 });
   if (general.e !== undefined || fast.e !== undefined) {
-    expect(fast.e instanceof InputError ? fast.e.issues : fast.e).toEqual(general.e instanceof InputError ? general.e.issues : general.e);
+    expect(fast.e instanceof InputError ? fast.e.issues : fast.e).toEqual(
+      general.e instanceof InputError ? general.e.issues : general.e,
+    );
     throw general.e;
   }
   expect(fast.r).toEqual(general.r);
@@ -54,13 +56,27 @@ export async function ingestError(csvOrBytes: string | Uint8Array, options: Inge
 
 /** A minimal model with one node and the given meters, each on its own flow. */
 export function modelWith(
-  meters: { id: string; unit?: string; accuracyClass?: string; reading?: NonNullable<Model['meters']>[number]['reading']; status?: 'in-service' | 'failed' | 'removed'; flowUnit?: string }[],
+  meters: {
+    id: string;
+    unit?: string;
+    accuracyClass?: string;
+    reading?: NonNullable<Model['meters']>[number]['reading'];
+    status?: 'in-service' | 'failed' | 'removed';
+    flowUnit?: string;
+  }[],
   campaign?: { start: string; end: string; timezone?: string },
 ): Model {
   return {
     name: 'test',
     nodes: [{ id: 'plant', name: '全厂', level: 1 }],
-    flows: meters.map((m) => ({ id: `F_${m.id}`, from: null, to: 'plant', layer: 'water', unit: m.flowUnit ?? m.reading?.unit ?? 't', source: 'unmeasured' as const })),
+    flows: meters.map((m) => ({
+      id: `F_${m.id}`,
+      from: null,
+      to: 'plant',
+      layer: 'water',
+      unit: m.flowUnit ?? m.reading?.unit ?? 't',
+      source: 'unmeasured' as const,
+    })),
     meters: meters.map((m) => ({
       id: m.id,
       flows: [`F_${m.id}`],

@@ -18,7 +18,16 @@ describe('layouts, delimiters and decimal commas', () => {
   });
   it('long layout rejects unknown meters, bad units and duplicates by line', async () => {
     const model = modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 'm3' } }]);
-    const csv = ['timestamp,meter,value,unit', `${at(0)},M1,1,m3`, `${at(0)},M9,1,m3`, `${at(1)},M1,2,kWh`, `${at(1)},M1,2,m3`, `${at(1)},M1,3,m3`, `${at(2)},M1,x,m3`, `${at(3)},M1,4,L`].join('\n');
+    const csv = [
+      'timestamp,meter,value,unit',
+      `${at(0)},M1,1,m3`,
+      `${at(0)},M9,1,m3`,
+      `${at(1)},M1,2,kWh`,
+      `${at(1)},M1,2,m3`,
+      `${at(1)},M1,3,m3`,
+      `${at(2)},M1,x,m3`,
+      `${at(3)},M1,4,L`,
+    ].join('\n');
     const r = await ingestText(csv, { model });
     expect(r.rows).toEqual({ read: 7, used: 3, rejected: 4 });
     expect(r.rejected.map((e) => [e.line, e.reason])).toEqual([
@@ -31,7 +40,8 @@ describe('layouts, delimiters and decimal commas', () => {
     expect(meter(r, 'M1').flags.map((f) => f.code)).toEqual(['reset']);
   });
   it('tab-separated wide file with a preamble line and a remarks column; mapping by file', async () => {
-    const csv = '能源日报 2026年3月\n采集时间\t1#水表\t2#水表\n2026/3/1 8:00\t1\t10\n2026/3/1 8:01\t2\t12\n2026/3/1 8:02\t4\t15\n';
+    const csv =
+      '能源日报 2026年3月\n采集时间\t1#水表\t2#水表\n2026/3/1 8:00\t1\t10\n2026/3/1 8:01\t2\t12\n2026/3/1 8:02\t4\t15\n';
     const model = modelWith([
       { id: 'MW01', reading: { kind: 'cumulative', unit: 't' } },
       { id: 'MW02', reading: { kind: 'cumulative', unit: 't' } },
@@ -66,7 +76,13 @@ describe('layouts, delimiters and decimal commas', () => {
     const utc = await ingestText(csv, { timezone: 'UTC' });
     expect(sh.window.start).toBe('2026-03-01T08:00:00+08:00');
     expect(utc.window.start).toBe('2026-03-01T08:00:00+00:00');
-    const campaignZone = await ingestText(csv, { model: modelWith([{ id: 'M1' }], { start: '2026-03-01T08:00:00', end: '2026-03-01T09:00:00', timezone: 'Asia/Tokyo' }) });
+    const campaignZone = await ingestText(csv, {
+      model: modelWith([{ id: 'M1' }], {
+        start: '2026-03-01T08:00:00',
+        end: '2026-03-01T09:00:00',
+        timezone: 'Asia/Tokyo',
+      }),
+    });
     expect(campaignZone.timezone).toBe('Asia/Tokyo');
     expect(campaignZone.window.start).toBe('2026-03-01T08:00:00+09:00');
     expect(meter(campaignZone, 'M1').total).toBe(1);

@@ -19,7 +19,11 @@ const gbk = (text: string) => {
 
 describe('malformed readings files: located errors (exit 2 in the CLI)', () => {
   it('1 an empty file', async () => {
-    expect(await located('')).toMatchObject({ code: 'readings.empty', line: 1, en: 'r.csv:1: the file is empty (no header, no data)' });
+    expect(await located('')).toMatchObject({
+      code: 'readings.empty',
+      line: 1,
+      en: 'r.csv:1: the file is empty (no header, no data)',
+    });
   });
   it('2 only blank lines', async () => {
     expect(await located('\n\n  \n')).toMatchObject({ code: 'readings.empty', line: 1 });
@@ -70,20 +74,34 @@ describe('malformed readings files: located errors (exit 2 in the CLI)', () => {
     expect(await located(`time,M1,\n${at(0)},1,5\n`)).toMatchObject({ code: 'readings.emptyColumnName', line: 1 });
   });
   it('13 a binary file (xlsx/zip)', async () => {
-    expect(await located(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]))).toMatchObject({ code: 'readings.binary', line: 1 });
+    expect(await located(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]))).toMatchObject({
+      code: 'readings.binary',
+      line: 1,
+    });
   });
   it('14 an unclosed quote', async () => {
-    expect(await located(`time,M1\n${at(0)},1\n${at(1)},"2\n${at(2)},3\n`)).toMatchObject({ code: 'readings.quotes', line: 3 });
+    expect(await located(`time,M1\n${at(0)},1\n${at(1)},"2\n${at(2)},3\n`)).toMatchObject({
+      code: 'readings.quotes',
+      line: 3,
+    });
   });
   it('15 time running backwards (a newest-first export)', async () => {
-    expect(await located(`time,M1\n${at(5)},5\n${at(4)},4\n${at(3)},3\n`)).toMatchObject({ code: 'readings.descending', line: 3 });
+    expect(await located(`time,M1\n${at(5)},5\n${at(4)},4\n${at(3)},3\n`)).toMatchObject({
+      code: 'readings.descending',
+      line: 3,
+    });
   });
   it('16 long layout forced on a wide header', async () => {
-    expect(await located(`time,M1\n${at(0)},1\n`, { layout: 'long' })).toMatchObject({ code: 'readings.noLongColumns', line: 1 });
+    expect(await located(`time,M1\n${at(0)},1\n`, { layout: 'long' })).toMatchObject({
+      code: 'readings.noLongColumns',
+      line: 1,
+    });
   });
   it('17 a mapping to a meter the model does not have', async () => {
     const model = modelWith([{ id: 'M1' }]);
-    expect(await located(`time,A\n${at(0)},1\n`, { model, mapping: { A: 'M7' } })).toMatchObject({ code: 'readings.mappingUnknownMeter' });
+    expect(await located(`time,A\n${at(0)},1\n`, { model, mapping: { A: 'M7' } })).toMatchObject({
+      code: 'readings.mappingUnknownMeter',
+    });
   });
   it('18 a column unit that does not convert to the meter unit', async () => {
     const model = modelWith([{ id: 'M1', reading: { kind: 'cumulative', unit: 't' } }]);

@@ -21,7 +21,10 @@ describe('robust statistics', () => {
   });
   it('quickselect median, lower median and MAD equal the sorted ones, with ties and long samples', () => {
     // values from a few levels: long runs of equal values (the partition's equal pass)
-    const tied = fc.array(fc.integer({ min: -3, max: 3 }).map((x) => x * 0.5), { minLength: 1, maxLength: 700 });
+    const tied = fc.array(
+      fc.integer({ min: -3, max: 3 }).map((x) => x * 0.5),
+      { minLength: 1, maxLength: 700 },
+    );
     const spread = fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 700 });
     const sortedMedian = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);
@@ -52,13 +55,17 @@ describe('robust statistics', () => {
   });
   it('a thinned sample keeps the max |x| of what it holds, as values are thinned out', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6 }), fc.constant(NaN)), { maxLength: 300 }), fc.constantFrom(2, 8, 32), (xs, size) => {
-        const r = new ThinnedSample(size);
-        for (const x of xs) r.add(x);
-        let m = 0;
-        for (const x of r.sample()) if (Math.abs(x) > m) m = Math.abs(x);
-        expect(r.maxAbs()).toBe(m);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6 }), fc.constant(NaN)), { maxLength: 300 }),
+        fc.constantFrom(2, 8, 32),
+        (xs, size) => {
+          const r = new ThinnedSample(size);
+          for (const x of xs) r.add(x);
+          let m = 0;
+          for (const x of r.sample()) if (Math.abs(x) > m) m = Math.abs(x);
+          expect(r.maxAbs()).toBe(m);
+        },
+      ),
       { seed: 9, numRuns: 300 },
     );
   });

@@ -24,8 +24,10 @@ function series(seed: number, n: number, kind: ReadingKind): { ts: Float64Array;
     t += u < 0.01 ? (2 + Math.floor(rnd() * 30)) * MINUTE : MINUTE; // gaps
     const rate = 2 + rnd();
     if (kind === 'cumulative') {
-      if (u > 0.995) v = rnd() * 5; // a reset
-      else if (i % 500 > 430 && i % 500 < 500) v += 0; // a flat run of ~70 min: stuck
+      if (u > 0.995)
+        v = rnd() * 5; // a reset
+      else if (i % 500 > 430 && i % 500 < 500)
+        v += 0; // a flat run of ~70 min: stuck
       else v += rate;
       vs[i] = u > 0.003 && u < 0.006 ? v + 500 : v; // glitches
     } else vs[i] = u > 0.003 && u < 0.006 ? rate * 40 : u < 0.002 ? -1 : rate; // spikes, negatives
@@ -57,7 +59,9 @@ describe('MeterSeries.addColumn', () => {
             max: bounded ? 4000 : undefined,
             accuracyClass: bounded ? '1.0' : undefined,
           };
-          const window = windowed ? { start: ts[Math.floor(n / 5)], end: ts[Math.floor((4 * n) / 5)] + 30_000 } : undefined;
+          const window = windowed
+            ? { start: ts[Math.floor(n / 5)], end: ts[Math.floor((4 * n) / 5)] + 30_000 }
+            : undefined;
           const one = new MeterSeries(spec, window);
           const lines = Float64Array.from({ length: n }, (_, i) => i + 2);
           for (let i = 0; i < n; i++) if (vs[i] === vs[i]) one.add(ts[i], vs[i], lines[i]);

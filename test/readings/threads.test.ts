@@ -62,11 +62,15 @@ describe('meters on a second thread (large wide files)', () => {
     expect(one.rows.rejected).toBeGreaterThan(0);
     expect(one.meters.some((m) => m.flags.some((f) => f.code === 'reset'))).toBe(true);
     expect(two).toEqual(one);
-    expect(one.rejected.map((r) => r.reason)).toEqual(expect.arrayContaining(['no-values', 'non-numeric', 'bad-timestamp', 'duplicate-timestamp']));
+    expect(one.rejected.map((r) => r.reason)).toEqual(
+      expect.arrayContaining(['no-values', 'non-numeric', 'bad-timestamp', 'duplicate-timestamp']),
+    );
   });
 
   it('keeps files with few meter columns in one thread', () => {
-    expect(threadedWideMeters([{ id: 'M1', kind: 'cumulative', valueFactor: 1, ratePerHour: 1 }], undefined, 128)).toBeUndefined();
+    expect(
+      threadedWideMeters([{ id: 'M1', kind: 'cumulative', valueFactor: 1, ratePerHour: 1 }], undefined, 128),
+    ).toBeUndefined();
   });
 
   it('ends the thread when the file turns out malformed half way', async () => {

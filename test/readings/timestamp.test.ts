@@ -29,7 +29,19 @@ describe('timestamp parser', () => {
     expect(ny('2026-07-01 12:00')).toBe(utc('2026-07-01T16:00:00Z'));
   });
   it('rejects what is not a time', () => {
-    for (const s of ['', 'abc', '2026-02-30 08:00', '2026-13-01', '2026-03-01 25:00', '2026-03-01 08:60', '2026-03-01 8', '2026-03-01x08:00', '26-3-1 8:00', '2026-03-01 08:00 junk', '2027-02-29']) {
+    for (const s of [
+      '',
+      'abc',
+      '2026-02-30 08:00',
+      '2026-13-01',
+      '2026-03-01 25:00',
+      '2026-03-01 08:60',
+      '2026-03-01 8',
+      '2026-03-01x08:00',
+      '26-3-1 8:00',
+      '2026-03-01 08:00 junk',
+      '2027-02-29',
+    ]) {
       expect(sh(s), s).toBeNaN();
     }
     expect(sh('2028-02-29 00:00')).toBe(utc('2028-02-28T16:00:00Z'));
@@ -42,16 +54,34 @@ describe('timestamp parser', () => {
     // Intl's own answer, bypassing the table
     const formats = new Map<string, Intl.DateTimeFormat>();
     const intlOffset = (zone: string, t: number) => {
-      if (!formats.has(zone)) formats.set(zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+      if (!formats.has(zone))
+        formats.set(
+          zone,
+          new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+          }),
+        );
       const p = formats.get(zone)!.formatToParts(new Date(t));
       const get = (type: string) => Number(p.find((x) => x.type === type)?.value);
-      return Math.round((Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(t / 1000) * 1000) / 60000);
+      return Math.round(
+        (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) -
+          Math.floor(t / 1000) * 1000) /
+          60000,
+      );
     };
     const end = Date.UTC(2100, 0, 1);
     for (const [zone, offset] of Object.entries(fixedOffsetZones.offsets)) {
       expect(isTimeZone(zone)).toBe(true);
       // every 9 days and 7 hours: all seasons, all hours of the day
-      for (let t = fixedOffsetZones.sinceUtc; t < end; t += (9 * 24 + 7) * 3_600_000) expect(intlOffset(zone, t), `${zone} at ${new Date(t).toISOString()}`).toBe(offset);
+      for (let t = fixedOffsetZones.sinceUtc; t < end; t += (9 * 24 + 7) * 3_600_000)
+        expect(intlOffset(zone, t), `${zone} at ${new Date(t).toISOString()}`).toBe(offset);
       expect(zoneOffsetMinutes(zone, Date.UTC(2026, 6, 1))).toBe(offset);
       expect(modelZoneOffset(zone, Date.UTC(2026, 6, 1))).toBe(offset);
     }

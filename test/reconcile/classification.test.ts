@@ -18,10 +18,19 @@ describe('unmeasured flows and redundancy', () => {
     [0, -1],
     [1, -1],
   ]);
-  const r = reconcileLinear({ network: n, measured: Float64Array.from([100, 60, NaN_, 58]), sd: Float64Array.from([1, 1, 0, 1]) });
+  const r = reconcileLinear({
+    network: n,
+    measured: Float64Array.from([100, 60, NaN_, 58]),
+    sd: Float64Array.from([1, 1, 0, 1]),
+  });
 
   it('merges A with the outside through F3: F1 is not redundant, F2/F4 are', () => {
-    expect([...r.status]).toEqual([FlowStatus.nonRedundant, FlowStatus.redundant, FlowStatus.estimated, FlowStatus.redundant]);
+    expect([...r.status]).toEqual([
+      FlowStatus.nonRedundant,
+      FlowStatus.redundant,
+      FlowStatus.estimated,
+      FlowStatus.redundant,
+    ]);
     expect(r.dof).toBe(1);
     expect(r.reconciled[0]).toBe(100);
     expect(r.reconciledSd[0]).toBe(1);
@@ -53,7 +62,12 @@ describe('unmeasured flows and redundancy', () => {
       measured: Float64Array.from([10, NaN_, NaN_, 12]),
       sd: Float64Array.from([1, 0, 0, 1]),
     });
-    expect([...r2.status]).toEqual([FlowStatus.redundant, FlowStatus.unobservable, FlowStatus.unobservable, FlowStatus.redundant]);
+    expect([...r2.status]).toEqual([
+      FlowStatus.redundant,
+      FlowStatus.unobservable,
+      FlowStatus.unobservable,
+      FlowStatus.redundant,
+    ]);
     expect(r2.reconciled[1]).toBeNaN();
     expect(r2.reconciled[0]).toBeCloseTo(11, 12);
     expect(r2.rows.map((row) => row.nodes)).toEqual([[0, 1]]);
@@ -70,7 +84,12 @@ describe('unmeasured flows and redundancy', () => {
       measured: Float64Array.from([NaN_, NaN_, 5, 5.2]),
       sd: Float64Array.from([0, 0, 0.1, 0.1]),
     });
-    expect([...r3.status]).toEqual([FlowStatus.unobservable, FlowStatus.unobservable, FlowStatus.redundant, FlowStatus.redundant]);
+    expect([...r3.status]).toEqual([
+      FlowStatus.unobservable,
+      FlowStatus.unobservable,
+      FlowStatus.redundant,
+      FlowStatus.redundant,
+    ]);
     expect(r3.reconciled[2]).toBeCloseTo(5.1, 12);
   });
 
@@ -86,7 +105,12 @@ describe('unmeasured flows and redundancy', () => {
       measured: Float64Array.from([8, NaN_, NaN_, 8.2]),
       sd: Float64Array.from([0.1, 0, 0, 0.1]),
     });
-    expect([...r4.status]).toEqual([FlowStatus.redundant, FlowStatus.estimated, FlowStatus.estimated, FlowStatus.redundant]);
+    expect([...r4.status]).toEqual([
+      FlowStatus.redundant,
+      FlowStatus.estimated,
+      FlowStatus.estimated,
+      FlowStatus.redundant,
+    ]);
     expect(r4.reconciled[1]).toBeCloseTo(8.1, 12);
     expect(r4.reconciled[2]).toBeCloseTo(8.1, 12);
     expect(r4.reconciledSd[1]).toBeCloseTo(Math.sqrt(0.005), 12);
@@ -186,7 +210,11 @@ describe('solver choice', () => {
       [1, -1],
       [3, -1],
     ]);
-    const p = { network: n, measured: Float64Array.from([100, 160, 95, 70, 61, 58, 31]), sd: Float64Array.from([2, 3, 2, 2, 1.5, 1.5, 1]) };
+    const p = {
+      network: n,
+      measured: Float64Array.from([100, 160, 95, 70, 61, 58, 31]),
+      sd: Float64Array.from([2, 3, 2, 2, 1.5, 1.5, 1]),
+    };
     const direct = reconcileLinear(p, { solver: 'direct' });
     const iterative = reconcileLinear(p, { solver: 'pcg' });
     expect(iterative.solver.kind).toBe('pcg');

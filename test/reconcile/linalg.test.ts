@@ -46,7 +46,9 @@ const graphArb = fc.integer({ min: 1, max: 12 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
     // a spanning path to ground keeps it positive definite; plus random extra links
-    extra: fc.array(fc.tuple(fc.nat(n), fc.nat(n), fc.double({ min: 0.01, max: 100, noNaN: true })), { maxLength: 3 * n }),
+    extra: fc.array(fc.tuple(fc.nat(n), fc.nat(n), fc.double({ min: 0.01, max: 100, noNaN: true })), {
+      maxLength: 3 * n,
+    }),
     w: fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
   }),
 );
@@ -71,7 +73,8 @@ describe('sparse LDLᵀ with RCM ordering', () => {
         const x = s.solve(b);
         const ax = symUpperMatVec(upper, x);
         // relative to the magnitude (weights span 10⁴, so inverse entries reach ~10³)
-        const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+        const near = (a: number, b: number) =>
+          expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
         for (let i = 0; i < n; i++) near(ax[i]!, b[i]!);
         for (let i = 0; i < n; i++) {
           near(s.inverseDiag(i), inv[i]![i]!);

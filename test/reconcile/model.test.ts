@@ -11,7 +11,8 @@ const nodes = [
   { id: 'b', name: 'B', level: 2, parent: 'p' },
 ];
 const model = (flows: object[]) => ({ name: 't', nodes, flows });
-const reconcile = (flows: object[], opts = {}) => reconcileModel(buildGraph(loadModel(model(flows), 'test.json').model), opts).layers[0]!;
+const reconcile = (flows: object[], opts = {}) =>
+  reconcileModel(buildGraph(loadModel(model(flows), 'test.json').model), opts).layers[0]!;
 const byId = (l: ReturnType<typeof reconcile>, id: string) => l.flows.find((f) => f.id === id)!;
 
 describe('reconcileModel on hand-made models', () => {
@@ -44,7 +45,9 @@ describe('reconcileModel on hand-made models', () => {
     expect(byId(l, 'F2').reconciled).toBeCloseTo(59000, 6);
     expect(l.global.chi2).toBeCloseTo(2, 9);
     expect(byId(l, 'F2').z).toBeNull();
-    expect(l.diagnosis.en.at(-1)).toMatch(/solved iteratively .* per-measurement tests, reconciled uncertainties and suspect ranking were not computed/);
+    expect(l.diagnosis.en.at(-1)).toMatch(
+      /solved iteratively .* per-measurement tests, reconciled uncertainties and suspect ranking were not computed/,
+    );
   });
 
   it('never invents a value for an unobservable flow', () => {
@@ -68,7 +71,15 @@ describe('reconcileModel on hand-made models', () => {
     const l = reconcile(gross(false));
     expect(l.global.pass).toBe(false);
     expect(l.global.chi2).toBeCloseTo(200, 9);
-    expect(l.suspects[0]).toMatchObject({ rank: 1, kind: 'meter', flow: 'F1', measured: 100, reconciledAfter: 80, sdAfter: 1, passAfter: true });
+    expect(l.suspects[0]).toMatchObject({
+      rank: 1,
+      kind: 'meter',
+      flow: 'F1',
+      measured: 100,
+      reconciledAfter: 80,
+      sdAfter: 1,
+      passAfter: true,
+    });
     expect(l.suspects[0]!.reconciledBefore).toBeCloseTo(90, 10);
     expect(l.suspects[0]!.equivalent).toEqual([
       { kind: 'meter', flow: 'F2' },
@@ -124,7 +135,9 @@ describe('reconcileModel on hand-made models', () => {
     ];
     const l = reconcile(flows);
     expect(l.inconsistent).toEqual([['a'], ['b']]);
-    expect(l.diagnosis.en[0]).toBe('The balance of node a cannot close with the values held fixed (σ = 0 or on a bound): check those values.');
+    expect(l.diagnosis.en[0]).toBe(
+      'The balance of node a cannot close with the values held fixed (σ = 0 or on a bound): check those values.',
+    );
     const { code } = await runCli(['reconcile', tempFile(JSON.stringify(model(flows))), '--json']);
     expect(code).toBe(1);
   });
@@ -195,7 +208,9 @@ describe('pingheng reconcile', () => {
     expect(code).toBe(1);
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(expect.arrayContaining(['flows', 'global', 'unit']));
-    expect(Object.keys(doc.flows[0])).toEqual(expect.arrayContaining(['id', 'measured', 'reconciled', 'sd', 'reconciledSd', 'status', 'z', 'suspect']));
+    expect(Object.keys(doc.flows[0])).toEqual(
+      expect.arrayContaining(['id', 'measured', 'reconciled', 'sd', 'reconciledSd', 'status', 'z', 'suspect']),
+    );
     expect(Object.keys(doc.global)).toEqual(expect.arrayContaining(['chi2', 'dof', 'critical', 'pass']));
   });
   it('prints { layers } without --layer and exits 0 when every test passes', async () => {

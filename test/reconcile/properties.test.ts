@@ -21,7 +21,10 @@ const problemArb = fc
       ),
       values: fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: flows, maxLength: flows }),
       rel: fc.array(fc.double({ min: 0.01, max: 0.1, noNaN: true }), { minLength: flows, maxLength: flows }),
-      unmeasured: fc.array(fc.integer({ min: 0, max: 4 }).map((k) => k === 0), { minLength: flows, maxLength: flows }),
+      unmeasured: fc.array(
+        fc.integer({ min: 0, max: 4 }).map((k) => k === 0),
+        { minLength: flows, maxLength: flows },
+      ),
     }),
   )
   .map(({ nodes, ends, values, rel, unmeasured }) => {
@@ -58,7 +61,10 @@ const sameVar = (a: number, b: number, sdMax: number) => Math.abs(a * a - b * b)
 
 /** Node balances Σ in − Σ out over flows with a value, with the scale Σ|x|; only nodes whose flows all have values. */
 function balances(p: LinearProblem, x: Float64Array): { residual: number; scale: number }[] {
-  const out: { residual: number; scale: number; complete: boolean }[] = Array.from({ length: p.network.nodeCount }, () => ({ residual: 0, scale: 0, complete: true }));
+  const out: { residual: number; scale: number; complete: boolean }[] = Array.from(
+    { length: p.network.nodeCount },
+    () => ({ residual: 0, scale: 0, complete: true }),
+  );
   p.network.from.forEach((f, j) => {
     const t = p.network.to[j]!;
     for (const [node, sign] of [
@@ -82,7 +88,8 @@ describe('reconciliation properties (fast-check)', () => {
       fc.property(problemArb, (p) => {
         const r = reconcileLinear(p);
         const { value } = scaleOf(p);
-        for (const b of balances(p, r.reconciled)) expect(Math.abs(b.residual)).toBeLessThanOrEqual(1e-9 * Math.max(b.scale, value));
+        for (const b of balances(p, r.reconciled))
+          expect(Math.abs(b.residual)).toBeLessThanOrEqual(1e-9 * Math.max(b.scale, value));
       }),
       { numRuns: 300 },
     );
@@ -112,7 +119,8 @@ describe('reconciliation properties (fast-check)', () => {
           if (Number.isNaN(a.reconciled[j]!)) expect(b.reconciled[k]).toBeNaN();
           else expect(Math.abs(a.reconciled[j]! - b.reconciled[k]!)).toBeLessThanOrEqual(1e-9 * s.value);
           if (!Number.isNaN(a.z[j]!)) expect(close(a.z[j]!, b.z[k]!, 1e-6)).toBe(true);
-          if (!Number.isNaN(a.reconciledSd[j]!)) expect(sameVar(a.reconciledSd[j]!, b.reconciledSd[k]!, s.sd)).toBe(true);
+          if (!Number.isNaN(a.reconciledSd[j]!))
+            expect(sameVar(a.reconciledSd[j]!, b.reconciledSd[k]!, s.sd)).toBe(true);
         });
       }),
       { numRuns: 200 },
@@ -131,7 +139,8 @@ describe('reconciliation properties (fast-check)', () => {
           if (Number.isNaN(a.reconciled[j]!)) expect(b.reconciled[j]).toBeNaN();
           else expect(Math.abs(a.reconciled[j]! * c - b.reconciled[j]!)).toBeLessThanOrEqual(1e-9 * s.value * c);
           if (!Number.isNaN(a.z[j]!)) expect(close(a.z[j]!, b.z[j]!, 1e-6)).toBe(true);
-          if (!Number.isNaN(a.reconciledSd[j]!)) expect(sameVar(a.reconciledSd[j]! * c, b.reconciledSd[j]!, s.sd * c)).toBe(true);
+          if (!Number.isNaN(a.reconciledSd[j]!))
+            expect(sameVar(a.reconciledSd[j]! * c, b.reconciledSd[j]!, s.sd * c)).toBe(true);
         }
       }),
       { numRuns: 200 },
@@ -147,7 +156,11 @@ describe('reconciliation properties (fast-check)', () => {
         const s = scaleOf(p);
         if (s.sd === 0) return;
         const big = 1e3 * s.sd;
-        const q = reconcileLinear({ ...p, measured: p.measured.map((m) => (Number.isNaN(m) ? 0 : m)), sd: p.sd.map((v, j) => (Number.isNaN(p.measured[j]!) ? big : v)) });
+        const q = reconcileLinear({
+          ...p,
+          measured: p.measured.map((m) => (Number.isNaN(m) ? 0 : m)),
+          sd: p.sd.map((v, j) => (Number.isNaN(p.measured[j]!) ? big : v)),
+        });
         for (let j = 0; j < p.measured.length; j++) {
           if (r.status[j] === FlowStatus.unobservable) expect(r.reconciled[j]).toBeNaN();
           else expect(Math.abs(r.reconciled[j]! - q.reconciled[j]!)).toBeLessThanOrEqual(1e-4 * s.value);
@@ -171,10 +184,14 @@ describe('reconciliation properties (fast-check)', () => {
           const bumped = Float64Array.from(p.measured);
           bumped[k]! += d;
           const rk = reconcileLinear({ ...p, measured: bumped });
-          for (let j = 0; j < p.measured.length; j++) if (r.status[j] === FlowStatus.estimated) variance[j]! += (rk.reconciled[j]! - r.reconciled[j]!) ** 2;
+          for (let j = 0; j < p.measured.length; j++)
+            if (r.status[j] === FlowStatus.estimated) variance[j]! += (rk.reconciled[j]! - r.reconciled[j]!) ** 2;
         }
         for (let j = 0; j < p.measured.length; j++)
-          if (r.status[j] === FlowStatus.estimated) expect(Math.abs(r.reconciledSd[j]! ** 2 - variance[j]!)).toBeLessThanOrEqual(1e-6 * (variance[j]! + s.sd ** 2));
+          if (r.status[j] === FlowStatus.estimated)
+            expect(Math.abs(r.reconciledSd[j]! ** 2 - variance[j]!)).toBeLessThanOrEqual(
+              1e-6 * (variance[j]! + s.sd ** 2),
+            );
       }),
       { numRuns: 200 },
     );
@@ -188,7 +205,10 @@ describe('reconciliation properties (fast-check)', () => {
         expect([...b.status]).toEqual([...a.status]);
         for (let j = 0; j < p.measured.length; j++) {
           if (Number.isNaN(a.reconciled[j]!)) expect(b.reconciled[j]).toBeNaN();
-          else expect(Math.abs(a.reconciled[j]! - b.reconciled[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, scaleOf(p).value));
+          else
+            expect(Math.abs(a.reconciled[j]! - b.reconciled[j]!)).toBeLessThanOrEqual(
+              1e-9 * Math.max(1, scaleOf(p).value),
+            );
           if (a.status[j] === FlowStatus.estimated) expect(b.reconciledSd[j]).toBeNaN();
         }
       }),
@@ -202,9 +222,12 @@ describe('reconciliation properties (fast-check)', () => {
         const b = reconcileBounded({ ...p, lower: new Float64Array(p.measured.length) });
         const s = scaleOf(p);
         expect(b.converged).toBe(true);
-        for (let j = 0; j < p.measured.length; j++) if (!Number.isNaN(b.reconciled[j]!)) expect(b.reconciled[j]!).toBeGreaterThanOrEqual(-1e-9 * s.value);
-        for (const bal of balances(p, b.reconciled)) expect(Math.abs(bal.residual)).toBeLessThanOrEqual(1e-9 * Math.max(bal.scale, s.value));
-        for (const a of b.activeBounds) expect(a.multiplier).toBeGreaterThanOrEqual(-1e-9 * Math.max(1, Math.abs(b.atLambda[a.flow]!)));
+        for (let j = 0; j < p.measured.length; j++)
+          if (!Number.isNaN(b.reconciled[j]!)) expect(b.reconciled[j]!).toBeGreaterThanOrEqual(-1e-9 * s.value);
+        for (const bal of balances(p, b.reconciled))
+          expect(Math.abs(bal.residual)).toBeLessThanOrEqual(1e-9 * Math.max(bal.scale, s.value));
+        for (const a of b.activeBounds)
+          expect(a.multiplier).toBeGreaterThanOrEqual(-1e-9 * Math.max(1, Math.abs(b.atLambda[a.flow]!)));
         expect(b.unmeasuredOutOfBounds).toEqual([]);
       }),
       { numRuns: 300 },

@@ -13,7 +13,16 @@ import { buildSite, hasChromium, launch, serve, type StaticServer } from './site
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 const XSS = '<img src=x onerror=alert(1)>';
 
-if (!hasChromium()) console.warn('[e2e] /usr/bin/chromium is missing: skipping the browser tests (apt-get install -y chromium)');
+if (!hasChromium())
+  console.warn('[e2e] /usr/bin/chromium is missing: skipping the browser tests (apt-get install -y chromium)');
+
+// CI sets PINGHENG_REQUIRE_BROWSER: there a missing Chromium fails instead of skipping.
+it.runIf(!hasChromium() && process.env.PINGHENG_REQUIRE_BROWSER)(
+  'Chromium is installed where the browser tests are required',
+  () => {
+    expect(hasChromium(), '/usr/bin/chromium').toBe(true);
+  },
+);
 
 describe.skipIf(!hasChromium())('web app in Chromium', () => {
   let dir: string;
@@ -28,7 +37,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
 
   /** The diagram panel (or, with `page`, the whole page) as test-artifacts/web/<name>.png. */
   const shot = (name: string, whole = false) =>
-    whole ? page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }) : page.locator('section.diagram').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+    whole
+      ? page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+      : page.locator('section.diagram').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   const waitView = (view: string) => page.waitForSelector(`body[data-view="${view}"] #sankey svg`);
   const choose = async (select: string, value: string) => page.selectOption(select, value);
 
@@ -64,13 +75,17 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     expect(csp).toContain("connect-src 'none'");
     // The core runs in a worker, which the policy lets load from the site itself.
-    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([expect.stringMatching(/\/assets\/worker-.*\.js$/)]);
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
+      expect.stringMatching(/\/assets\/worker-.*\.js$/),
+    ]);
     expect(await page.textContent('h1')).toBe(t('zh', 'web.title'));
     expect(await page.textContent('#status')).toContain('dyeing.json');
     // Workshops of the dyeing plant are drawn as nodes.
     expect(await page.locator('#sankey g[data-id="dye"] text').textContent()).toContain('染色车间');
     expect(await page.locator('#panels table[data-table="balance"] tbody tr').count()).toBeGreaterThan(3);
-    const firstRender = await page.evaluate(() => (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender);
+    const firstRender = await page.evaluate(
+      () => (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender,
+    );
     expect(firstRender).toBeLessThan(5000);
     await shot('page-dyeing-water-L2-zh', true);
   });
@@ -129,7 +144,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
 
   it('keeps recycle loops as return arcs and draws imbalances as red flows', async () => {
     expect(await page.locator('#sankey path[data-state="unaccounted"]').count()).toBeGreaterThan(0);
-    const states = await page.$$eval('#sankey path[data-state]', (ps) => [...new Set(ps.map((p) => p.getAttribute('data-state')))]);
+    const states = await page.$$eval('#sankey path[data-state]', (ps) => [
+      ...new Set(ps.map((p) => p.getAttribute('data-state'))),
+    ]);
     expect(states).toContain('measured');
   });
 
@@ -150,7 +167,15 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(syntax).toContain('broken.json:3');
     await drop(
       'badref.json',
-      JSON.stringify({ name: 'x', nodes: [{ id: 'a', name: 'A', level: 1 }], flows: [{ id: 'F1', from: 'a', to: 'dye2', layer: 'water', unit: 't', value: 1 }] }, null, 2),
+      JSON.stringify(
+        {
+          name: 'x',
+          nodes: [{ id: 'a', name: 'A', level: 1 }],
+          flows: [{ id: 'F1', from: 'a', to: 'dye2', layer: 'water', unit: 't', value: 1 }],
+        },
+        null,
+        2,
+      ),
     );
     await page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('badref.json'));
     const located = await page.textContent('#error');
@@ -192,8 +217,14 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
         if (!bar.hidden) document.body.dataset.progressSeen = '1';
       }).observe(bar, { attributes: true });
     });
-    await page.setInputFiles('#file', { name: 'readings.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
-    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json + readings.csv'));
+    await page.setInputFiles('#file', {
+      name: 'readings.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.waitForFunction(() =>
+      document.getElementById('status')!.textContent!.includes('dyeing.json + readings.csv'),
+    );
     await page.waitForSelector('body[data-extras] #panels section[data-panel="readings"]');
     const panel = await page.textContent('#panels section[data-panel="readings"]');
     // 70 of 71 rows used; 72 h × 90 t/h = 6 480 t on MW01. The plant declares how all 36 of its
@@ -220,10 +251,23 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
       ],
       flows: [
         { id: 'F1', from: null, to: 'w', layer: 'water', carrier: XSS, value: 10, unit: 't', source: 'metered' },
-        { id: 'F2', from: 'w', to: null, layer: 'water', carrier: 'wastewater', value: 8, unit: 't', source: 'metered' },
+        {
+          id: 'F2',
+          from: 'w',
+          to: null,
+          layer: 'water',
+          carrier: 'wastewater',
+          value: 8,
+          unit: 't',
+          source: 'metered',
+        },
       ],
     };
-    await page.setInputFiles('#file', { name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+    await page.setInputFiles('#file', {
+      name: 'xss.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(model)),
+    });
     await waitView('water:2:zh');
     await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('xss.json'));
     expect(await page.locator('#sankey g[data-id="w"] rect title').textContent()).toContain(XSS);

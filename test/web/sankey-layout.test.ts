@@ -120,29 +120,38 @@ describe('sankeyLayout', () => {
   });
 
   it('honours a fixed scale, so two diagrams compare', () => {
-    const r = sankeyLayout<N, L>({ extent, scale: 2, minNodeHeight: 0 })({ nodes: [{ id: 'a' }, { id: 'b' }], links: [{ source: 'a', target: 'b', value: 30 }] });
+    const r = sankeyLayout<N, L>({ extent, scale: 2, minNodeHeight: 0 })({
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ source: 'a', target: 'b', value: 30 }],
+    });
     expect(r.scale).toBe(2);
     expect(r.links[0]!.width).toBe(60);
     expect(r.nodes[0]!.y1 - r.nodes[0]!.y0).toBe(60);
   });
 
   it('names a missing node and rejects a negative value', () => {
-    expect(() => sankeyLayout<N, L>()({ nodes: [{ id: 'a' }], links: [{ source: 'a', target: 'zz', value: 1 }] })).toThrow(/missing node "zz"/);
-    expect(() => sankeyLayout<N, L>()({ nodes: [{ id: 'a' }, { id: 'b' }], links: [{ source: 'a', target: 'b', value: -1 }] })).toThrow(/≥ 0/);
+    expect(() =>
+      sankeyLayout<N, L>()({ nodes: [{ id: 'a' }], links: [{ source: 'a', target: 'zz', value: 1 }] }),
+    ).toThrow(/missing node "zz"/);
+    expect(() =>
+      sankeyLayout<N, L>()({ nodes: [{ id: 'a' }, { id: 'b' }], links: [{ source: 'a', target: 'b', value: -1 }] }),
+    ).toThrow(/≥ 0/);
   });
 
   it('holds its invariants on generated graphs with cycles', () => {
-    const graphArb = fc
-      .integer({ min: 2, max: 25 })
-      .chain((n) =>
-        fc.record({
-          n: fc.constant(n),
-          links: fc.array(
-            fc.record({ s: fc.integer({ min: 0, max: n - 1 }), t: fc.integer({ min: 0, max: n - 1 }), v: fc.double({ min: 0, max: 1000, noNaN: true }) }),
-            { minLength: 1, maxLength: 60 },
-          ),
-        }),
-      );
+    const graphArb = fc.integer({ min: 2, max: 25 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        links: fc.array(
+          fc.record({
+            s: fc.integer({ min: 0, max: n - 1 }),
+            t: fc.integer({ min: 0, max: n - 1 }),
+            v: fc.double({ min: 0, max: 1000, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+      }),
+    );
     fc.assert(
       fc.property(graphArb, ({ n, links }) => {
         const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}` }));

@@ -16,7 +16,11 @@ describe('sankeyView', () => {
     const v = sankeyView({ graph, result }, { layer: 'water', level: 1 });
     expect(v.unit).toBe('t');
     // Fresh water F1 100 + F6 5 enter; F2 80 waste, F3 20 (derived by difference) and F7 7 (estimated) leave.
-    expect(link(v, 'source:fresh-water', 'plant')[0]).toMatchObject({ value: 105, state: 'measured', flows: ['F1', 'F6'] });
+    expect(link(v, 'source:fresh-water', 'plant')[0]).toMatchObject({
+      value: 105,
+      state: 'measured',
+      flows: ['F1', 'F6'],
+    });
     expect(link(v, 'plant', 'sink:loss', 'derived')[0]).toMatchObject({ value: 20, flows: ['F3'] });
     expect(link(v, 'plant', 'sink:loss', 'estimated')[0]).toMatchObject({ value: 7, flows: ['F7'] });
     // 105 in, 107 out: 2 t enter from nowhere known — drawn, not hidden by max(in, out).
@@ -43,7 +47,12 @@ describe('sankeyView', () => {
     expect(link(v, 'dye', 'unaccounted-out:unaccounted')[0]!.value).toBe(2);
     expect(link(v, 'unaccounted-in:unaccounted', 'util')[0]!.value).toBe(4);
     // And the layout draws it without throwing on the cycle.
-    const laid = sankeyLayout({ extent: [[0, 0], [900, 500]] })(v);
+    const laid = sankeyLayout({
+      extent: [
+        [0, 0],
+        [900, 500],
+      ],
+    })(v);
     expect(laid.links.filter((l) => l.circular)).toHaveLength(1);
   });
 
@@ -69,7 +78,17 @@ describe('sankeyView', () => {
   it('draws unmeasured flows with zero width, marks reconciled values, and handles stock', () => {
     const model = structuredClone(loopPlant);
     model.flows.push(
-      { id: 'S1', from: 'ct', to: null, layer: 'water', carrier: 'tank', value: 3, unit: 't', source: 'metered', stock: true } as never,
+      {
+        id: 'S1',
+        from: 'ct',
+        to: null,
+        layer: 'water',
+        carrier: 'tank',
+        value: 3,
+        unit: 't',
+        source: 'metered',
+        stock: true,
+      } as never,
       { id: 'U1', from: 'jet1', to: null, layer: 'water', carrier: 'spill', unit: 't', source: 'unmeasured' } as never,
       { id: 'U2', from: 'jet1', to: null, layer: 'water', carrier: 'drip', unit: 't', source: 'unmeasured' } as never,
     );
@@ -123,7 +142,10 @@ describe('sankeyView', () => {
 
 describe('sankeyView on the bundled example plants', () => {
   const plants = ['dyeing', 'boiler', 'plating'].map((name) => {
-    const g = buildGraph(parseModel(readFileSync(resolve(import.meta.dirname, `../../datasets/${name}.json`), 'utf8'), `${name}.json`).model);
+    const g = buildGraph(
+      parseModel(readFileSync(resolve(import.meta.dirname, `../../datasets/${name}.json`), 'utf8'), `${name}.json`)
+        .model,
+    );
     return { name, graph: g, result: checkModel(g) };
   });
 
@@ -144,7 +166,12 @@ describe('sankeyView on the bundled example plants', () => {
             compared++;
           }
           // And the layout takes every view, loops included.
-          const laid = sankeyLayout({ extent: [[0, 0], [1100, 700]] })(v);
+          const laid = sankeyLayout({
+            extent: [
+              [0, 0],
+              [1100, 700],
+            ],
+          })(v);
           expect(laid.nodes.every((x) => x.y1 <= 700 + 1e-6 && x.x1 <= 1100 + 1e-6)).toBe(true);
         }
       }
@@ -156,7 +183,10 @@ describe('sankeyView on the bundled example plants', () => {
     const { graph: g, result: r } = plants[0]!;
     const v = sankeyView({ graph: g, result: r }, { layer: 'COD', level: 2 });
     const node = v.nodes.find((n) => n.name === '坯布杂质及前处理助剂COD')!;
-    expect(node).toMatchObject({ role: 'source', nameEn: 'COD from grey-fabric impurities and pretreatment chemicals' });
+    expect(node).toMatchObject({
+      role: 'source',
+      nameEn: 'COD from grey-fabric impurities and pretreatment chemicals',
+    });
     expect(node.group).toBeUndefined();
     expect(link(v, node.id, 'pre')[0]).toMatchObject({ value: 7450, state: 'measured', flows: ['COD-p'] });
   });

@@ -25,7 +25,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const hasChromium = () => existsSync(CHROMIUM);
 
 /** Builds the site into a fresh temporary directory (never touching dist/ of a running dev). */
-export async function buildSite(outDir = join(tmpdir(), `pingheng-web-${process.pid}`), sourcemap = false): Promise<string> {
+export async function buildSite(
+  outDir = join(tmpdir(), `pingheng-web-${process.pid}`),
+  sourcemap = false,
+): Promise<string> {
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     root: join(ROOT, 'web'),

@@ -19,7 +19,13 @@ describe('table CSV export', () => {
   it('quotes per RFC 4180, keeps numbers as numbers and defuses formulas in names', () => {
     const csv = toCsv(table);
     expect(csv.startsWith('\uFEFF')).toBe(true); // so Excel reads the Chinese as UTF-8
-    expect(csv.slice(1).split('\r\n')).toEqual(['单元,value', '"染色车间, ""A""",1.5', `"'=HYPERLINK(""http://x"")",`, "'-2+3,-2", '']);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      '单元,value',
+      '"染色车间, ""A""",1.5',
+      `"'=HYPERLINK(""http://x"")",`,
+      "'-2+3,-2",
+      '',
+    ]);
   });
 
   it('shows unknown values as a dash and numbers whole from 1 000 up, else to 4 significant figures', () => {

@@ -2,7 +2,15 @@
  * The panels every model gets from `checkModel`: balance per unit with closure badges,
  * master–sub meters, energy use in tce, findings with advice.
  */
-import type { CheckResult, EnergyUse, EnergyUseRow, Finding, Lang, MasterSubRow, NodeBalance } from '../../src/index.ts';
+import type {
+  CheckResult,
+  EnergyUse,
+  EnergyUseRow,
+  Finding,
+  Lang,
+  MasterSubRow,
+  NodeBalance,
+} from '../../src/index.ts';
 import { t } from '../../src/index.ts';
 import type { Loaded } from '../protocol.ts';
 import type { AnyTable, TableData } from '../table.ts';
@@ -39,7 +47,11 @@ export const balancePanel: Panel = {
         { header: t(lang, 'web.col.residual'), value: (b) => b.residual, numeric: true },
         { header: t(lang, 'web.col.closure'), value: (b) => pct(b.closure), numeric: true },
         { header: t(lang, 'web.col.tolerance'), value: (b) => b.tolerancePct, numeric: true },
-        { header: t(lang, 'web.col.status'), value: (b) => t(lang, `web.status.${b.status}`), badge: (b) => `status-${b.status}` },
+        {
+          header: t(lang, 'web.col.status'),
+          value: (b) => t(lang, `web.status.${b.status}`),
+          badge: (b) => `status-${b.status}`,
+        },
       ],
     };
     return [table];
@@ -63,7 +75,11 @@ export const masterSubPanel: Panel = {
         { header: t(lang, 'web.col.difference'), value: (r) => r.difference, numeric: true },
         { header: t(lang, 'web.col.relative'), value: (r) => pct(r.relative), numeric: true },
         { header: t(lang, 'web.col.tolerance'), value: (r) => r.tolerancePct, numeric: true },
-        { header: t(lang, 'web.col.status'), value: (r) => t(lang, `web.status.${r.status}`), badge: (r) => `status-${r.status}` },
+        {
+          header: t(lang, 'web.col.status'),
+          value: (r) => t(lang, `web.status.${r.status}`),
+          badge: (r) => `status-${r.status}`,
+        },
       ],
     };
     return [table];
@@ -78,7 +94,15 @@ export const energyUsePanel: Panel = {
     const names = new Map(loaded.result.balances.map((b) => [b.node, b.name]));
     const rows: EnergyRowOf[] = loaded.result.energyUse.flatMap((u: EnergyUse) => [
       ...u.rows.map((r) => ({ ...r, node: u.node })),
-      { node: u.node, carrier: t(lang, 'web.col.comprehensive'), flows: [], tceEquivalent: u.comprehensiveEquivalent, tceEqual: u.comprehensiveEqual, basis: [], comprehensive: true },
+      {
+        node: u.node,
+        carrier: t(lang, 'web.col.comprehensive'),
+        flows: [],
+        tceEquivalent: u.comprehensiveEquivalent,
+        tceEqual: u.comprehensiveEqual,
+        basis: [],
+        comprehensive: true,
+      },
     ]);
     const table: TableData<EnergyRowOf> = {
       id: 'energy-use',
@@ -86,7 +110,11 @@ export const energyUsePanel: Panel = {
       rows,
       columns: [
         { header: t(lang, 'web.col.node'), value: (r) => names.get(r.node) ?? r.node },
-        { header: t(lang, 'web.col.carrier'), value: (r) => r.carrier, badge: (r) => (r.comprehensive ? 'total' : undefined) },
+        {
+          header: t(lang, 'web.col.carrier'),
+          value: (r) => r.carrier,
+          badge: (r) => (r.comprehensive ? 'total' : undefined),
+        },
         { header: t(lang, 'web.col.equivalent'), value: (r) => r.tceEquivalent, numeric: true },
         { header: t(lang, 'web.col.equal'), value: (r) => r.tceEqual, numeric: true },
       ],
@@ -108,7 +136,11 @@ export const findingsPanel: Panel = {
       title: t(lang, 'web.panel.findings'),
       rows: result.findings,
       columns: [
-        { header: t(lang, 'web.col.severity'), value: (f) => t(lang, `web.severity.${f.severity}`), badge: (f) => `severity-${f.severity}` },
+        {
+          header: t(lang, 'web.col.severity'),
+          value: (f) => t(lang, `web.severity.${f.severity}`),
+          badge: (f) => `severity-${f.severity}`,
+        },
         { header: t(lang, 'web.col.message'), value: (f) => f.message[lang] },
         { header: t(lang, 'web.col.advice'), value: adviceOf },
       ],

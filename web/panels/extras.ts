@@ -17,7 +17,15 @@ function failed(ctx: PanelContext, id: string, titleKey: string): AnyTable[] | u
   const extra = ctx.loaded.extras[id] as { error?: string } | undefined;
   if (!extra?.error) return undefined;
   const title = t(ctx.lang, titleKey, { layer: ctx.layer, file: '' });
-  return [{ id, title, columns: [], rows: [], notes: [t(ctx.lang, 'web.panel.failed', { panel: title, message: extra.error })] }];
+  return [
+    {
+      id,
+      title,
+      columns: [],
+      rows: [],
+      notes: [t(ctx.lang, 'web.panel.failed', { panel: title, message: extra.error })],
+    },
+  ];
 }
 
 export const coveragePanel: Panel = {
@@ -41,7 +49,11 @@ export const coveragePanel: Panel = {
         { header: t(lang, 'web.col.N'), value: (r) => r.N, numeric: true },
         { header: t(lang, 'web.col.ratio'), value: (r) => pct(r.ratio), numeric: true },
         { header: t(lang, 'web.col.required'), value: (r) => r.required, numeric: true },
-        { header: t(lang, 'web.col.status'), value: (r) => t(lang, r.pass ? 'web.status.pass' : 'web.status.fail'), badge: (r) => (r.pass ? 'status-pass' : 'status-fail') },
+        {
+          header: t(lang, 'web.col.status'),
+          value: (r) => t(lang, r.pass ? 'web.status.pass' : 'web.status.fail'),
+          badge: (r) => (r.pass ? 'status-pass' : 'status-fail'),
+        },
         { header: t(lang, 'web.col.missing'), value: (r) => r.missing.join(', ') },
       ],
     };
@@ -52,10 +64,17 @@ export const coveragePanel: Panel = {
       const reasons: TableData<ReasonRow> = {
         id: 'depth',
         title: t(lang, 'web.panel.depth'),
-        notes: [t(lang, 'web.depth.verdict', { label: d.label[lang] }), t(lang, 'web.depth.acceptance', { A: yes(d.acceptance.A), B: yes(d.acceptance.B), C: yes(d.acceptance.C) })],
+        notes: [
+          t(lang, 'web.depth.verdict', { label: d.label[lang] }),
+          t(lang, 'web.depth.acceptance', { A: yes(d.acceptance.A), B: yes(d.acceptance.B), C: yes(d.acceptance.C) }),
+        ],
         rows: d.reasons,
         columns: [
-          { header: t(lang, 'web.col.ok'), value: (r) => (r.ok ? '✓' : '✗'), badge: (r) => (r.ok ? 'status-pass' : 'status-fail') },
+          {
+            header: t(lang, 'web.col.ok'),
+            value: (r) => (r.ok ? '✓' : '✗'),
+            badge: (r) => (r.ok ? 'status-pass' : 'status-fail'),
+          },
           { header: t(lang, 'web.col.reason'), value: (r) => r[lang] },
         ],
       };
@@ -107,7 +126,11 @@ export const reconcilePanel: Panel = {
         { header: t(lang, 'web.col.reconciledSd'), value: (f) => sig(f.reconciledSd), numeric: true },
         { header: t(lang, 'web.col.status'), value: (f) => t(lang, `web.rstatus.${f.status}`) },
         { header: t(lang, 'web.col.z'), value: (f) => sig(f.z), numeric: true },
-        { header: t(lang, 'web.col.suspect'), value: (f) => (f.suspect ? t(lang, 'web.yes') : ''), badge: (f) => (f.suspect ? 'status-fail' : undefined) },
+        {
+          header: t(lang, 'web.col.suspect'),
+          value: (f) => (f.suspect ? t(lang, 'web.yes') : ''),
+          badge: (f) => (f.suspect ? 'status-fail' : undefined),
+        },
       ],
     };
     return [table];
@@ -146,7 +169,12 @@ export const readingsPanel: Panel = {
         { header: t(lang, 'web.col.total'), value: (m) => sig(m.total), numeric: true },
         { header: t(lang, 'web.col.coverage'), value: (m) => pct(m.coverage * 100), numeric: true },
         { header: t(lang, 'web.col.readings'), value: (m) => m.readings, numeric: true },
-        { header: t(lang, 'web.col.gaps'), value: (m) => m.gaps, numeric: true, badge: (m) => (m.gaps > 0 ? 'status-incomplete' : undefined) },
+        {
+          header: t(lang, 'web.col.gaps'),
+          value: (m) => m.gaps,
+          numeric: true,
+          badge: (m) => (m.gaps > 0 ? 'status-incomplete' : undefined),
+        },
         { header: t(lang, 'web.col.longestGap'), value: (m) => sig(m.longestGapHours), numeric: true },
         { header: t(lang, 'web.col.flags'), value: (m) => m.flags },
       ],

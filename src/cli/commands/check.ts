@@ -22,7 +22,9 @@ export function registerCheck(program: Command): void {
     withCommonOptions(
       program
         .command('check')
-        .description('检查各节点、各层级的物料/水/能源/污染因子平衡 (check every balance: material, water, energy, components)')
+        .description(
+          '检查各节点、各层级的物料/水/能源/污染因子平衡 (check every balance: material, water, energy, components)',
+        )
         .argument('<model>', '模型文件 model JSON')
         .option('--layer <layer>', '只显示该层 (show one layer: material|water|energy|COD…)')
         .option('--level <level>', '只显示该级节点 1|2|3 (show one level)')
@@ -34,14 +36,22 @@ export function registerCheck(program: Command): void {
     const graph = buildGraph(loaded.model);
     const bad = badOption(graph.layers, opts);
     if (bad) {
-      reportInputError(new InputError(file, [{ severity: 'error', path: [], code: bad.code, params: bad.params }]), opts);
+      reportInputError(
+        new InputError(file, [{ severity: 'error', path: [], code: bad.code, params: bad.params }]),
+        opts,
+      );
       return;
     }
     const result = filtered(checkModel(graph), opts);
     const reconciliation = opts.reconciled ? reconcileModel(graph, { layer: opts.layer }) : undefined;
     setExitCode(result.summary.ok ? 0 : 1);
     if (opts.json) {
-      printJson({ file, ...result, ...(loaded.readings ? { readings: loaded.readings.window } : {}), ...(reconciliation ? { reconciliation } : {}) });
+      printJson({
+        file,
+        ...result,
+        ...(loaded.readings ? { readings: loaded.readings.window } : {}),
+        ...(reconciliation ? { reconciliation } : {}),
+      });
       return;
     }
     process.stdout.write(`${renderCheck(result, opts.lang)}\n`);
@@ -53,10 +63,25 @@ export function registerCheck(program: Command): void {
 function renderReconciled(rec: ModelReconciliation, lang: Lang): string {
   const out: string[] = [];
   for (const layer of rec.layers) {
-    out.push('', t(lang, 'check.reconciledTitle', { layer: layerName(layer.layer, lang), chi2: fmt(layer.global.chi2), dof: layer.global.dof, critical: fmt(layer.global.critical) }));
+    out.push(
+      '',
+      t(lang, 'check.reconciledTitle', {
+        layer: layerName(layer.layer, lang),
+        chi2: fmt(layer.global.chi2),
+        dof: layer.global.dof,
+        critical: fmt(layer.global.critical),
+      }),
+    );
     out.push(
       renderTable(
-        ['check.col.flow', 'check.col.unit', 'check.col.measured', 'check.col.reconciled', 'check.col.z', 'check.col.status'].map((k) => t(lang, k)),
+        [
+          'check.col.flow',
+          'check.col.unit',
+          'check.col.measured',
+          'check.col.reconciled',
+          'check.col.z',
+          'check.col.status',
+        ].map((k) => t(lang, k)),
         layer.flows.map((f) => [
           (f.suspect ? '✗ ' : '') + f.id,
           f.unit,
@@ -75,14 +100,17 @@ function renderReconciled(rec: ModelReconciliation, lang: Lang): string {
 
 /** --layer must name a layer of the model, --level one of 1, 2, 3. */
 function badOption(layers: string[], opts: CheckOptions): { code: string; params: Record<string, string> } | undefined {
-  if (opts.layer !== undefined && !layers.includes(opts.layer)) return { code: 'check.badLayer', params: { layer: opts.layer, layers: layers.join(', ') } };
-  if (opts.level !== undefined && !['1', '2', '3'].includes(opts.level)) return { code: 'check.badLevel', params: { level: opts.level } };
+  if (opts.layer !== undefined && !layers.includes(opts.layer))
+    return { code: 'check.badLayer', params: { layer: opts.layer, layers: layers.join(', ') } };
+  if (opts.level !== undefined && !['1', '2', '3'].includes(opts.level))
+    return { code: 'check.badLevel', params: { level: opts.level } };
   return undefined;
 }
 
 function filtered(result: CheckResult, opts: CheckOptions): CheckResult {
   const level = opts.level === undefined ? undefined : Number(opts.level);
-  const keep = (b: { layer: string; level?: number }) => (opts.layer === undefined || b.layer === opts.layer) && (level === undefined || b.level === level);
+  const keep = (b: { layer: string; level?: number }) =>
+    (opts.layer === undefined || b.layer === opts.layer) && (level === undefined || b.level === level);
   return { ...result, balances: result.balances.filter(keep) };
 }
 
@@ -92,7 +120,11 @@ const layerName = (layer: string, lang: Lang) => (hasMessage(`layer.${layer}`) ?
 export function renderCheck(r: CheckResult, lang: Lang): string {
   const out: string[] = [];
   out.push(t(lang, 'check.title', { name: r.model.name }));
-  out.push(r.period.hours === null ? t(lang, 'check.periodUnknown') : t(lang, 'check.period', { hours: String(Math.round(r.period.hours * 100) / 100) }));
+  out.push(
+    r.period.hours === null
+      ? t(lang, 'check.periodUnknown')
+      : t(lang, 'check.period', { hours: String(Math.round(r.period.hours * 100) / 100) }),
+  );
   for (const { layer, unit, tolerancePct } of r.layers) {
     const rows = r.balances.filter((b) => b.layer === layer);
     if (rows.length === 0) continue;
@@ -115,7 +147,18 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
   }
   if (r.masterSub.length > 0) {
     out.push('', t(lang, 'check.masterSubTitle'));
-    const cols = ['node', 'layer', 'carrier', 'master', 'subs', 'difference', 'unit', 'relative', 'tolerance', 'status'];
+    const cols = [
+      'node',
+      'layer',
+      'carrier',
+      'master',
+      'subs',
+      'difference',
+      'unit',
+      'relative',
+      'tolerance',
+      'status',
+    ];
     out.push(
       renderTable(
         cols.map((c) => t(lang, `check.col.${c}`)),
@@ -149,7 +192,10 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     );
   }
   for (const w of r.water) {
-    out.push('', t(lang, 'check.waterTitle', { node: r.balances.find((b) => b.node === w.node)?.name ?? w.node, unit: w.unit }));
+    out.push(
+      '',
+      t(lang, 'check.waterTitle', { node: r.balances.find((b) => b.node === w.node)?.name ?? w.node, unit: w.unit }),
+    );
     const rows: string[][] = [
       [t(lang, 'check.water.newWater'), fmt(w.newWater)],
       [t(lang, 'check.water.intake'), fmt(w.intake)],
@@ -168,7 +214,8 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
   for (const f of r.findings) {
     out.push(`${f.severity === 'error' ? '✗' : '!'} ${f.message[lang]}`);
     const b = r.balances.find((x) => x.node === f.node && x.layer === f.layer);
-    if (b && f.code === 'finding.open') for (const a of b.advice) out.push(t(lang, 'check.advice', { text: t(lang, a) }));
+    if (b && f.code === 'finding.open')
+      for (const a of b.advice) out.push(t(lang, 'check.advice', { text: t(lang, a) }));
   }
   const { ok: _ok, ...counts } = r.summary;
   out.push('', t(lang, 'check.summary', counts));
@@ -198,7 +245,12 @@ function balanceTable(rows: NodeBalance[], lang: Lang): string {
   const body: string[][] = [];
   const culprits: string[] = [];
   for (const b of rows) {
-    const note = b.unknown.length > 0 ? t(lang, 'check.note.unknown', { flows: b.unknown.join(', ') }) : b.derived.length > 0 ? t(lang, 'check.note.derived', { flows: b.derived.join(', ') }) : '';
+    const note =
+      b.unknown.length > 0
+        ? t(lang, 'check.note.unknown', { flows: b.unknown.join(', ') })
+        : b.derived.length > 0
+          ? t(lang, 'check.note.derived', { flows: b.derived.join(', ') })
+          : '';
     const mark = b.status === 'open' ? '✗ ' : '';
     body.push([
       `${'  '.repeat(b.level - 1)}${b.name}`,
@@ -212,7 +264,11 @@ function balanceTable(rows: NodeBalance[], lang: Lang): string {
       note,
     ]);
     if (b.status === 'open' && b.contributors.length > 0) {
-      const list = b.contributors.map((c) => `${c.flow} ${fmt(c.value)}${c.sigmasToExplain === null ? '' : ` (${c.sigmasToExplain.toFixed(1)}σ)`}`).join(', ');
+      const list = b.contributors
+        .map(
+          (c) => `${c.flow} ${fmt(c.value)}${c.sigmasToExplain === null ? '' : ` (${c.sigmasToExplain.toFixed(1)}σ)`}`,
+        )
+        .join(', ');
       culprits.push(`✗ ${b.name}`, t(lang, 'check.contributors', { list }));
     }
   }

@@ -59,7 +59,12 @@ export function coverageDocument(a: MeteringAnalysis, rows: CoverageRow[]) {
       requiredClass: c.requiredClass ?? null,
       counts: c.counts && c.quantity,
       quantity: c.quantity,
-      findings: c.findings.map((f) => ({ code: f.code, severity: f.severity, zh: t('zh', f.code, f.params), en: t('en', f.code, f.params) })),
+      findings: c.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        zh: t('zh', f.code, f.params),
+        en: t('en', f.code, f.params),
+      })),
     })),
     exemptions: a.exemptions.map((e) => ({ ...e, zh: t('zh', e.code, e.params), en: t('en', e.code, e.params) })),
     main: a.derived.main,
@@ -77,7 +82,9 @@ export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: L
   const shown = rows.filter((r) => all || r.N > 0);
   out.push(
     renderTable(
-      ['table', 'row', 'level', 'n', 'N', 'ratio', 'required', 'pass', 'missing'].map((k) => (k === 'n' || k === 'N' ? k : t(lang, `metering.cli.${k}`))),
+      ['table', 'row', 'level', 'n', 'N', 'ratio', 'required', 'pass', 'missing'].map((k) =>
+        k === 'n' || k === 'N' ? k : t(lang, `metering.cli.${k}`),
+      ),
       shown.map((r) => [
         r.table,
         r.label[lang],
@@ -118,15 +125,22 @@ export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: L
       grouped.set(k, g);
     }
     for (const { e, where, levels } of grouped.values()) {
-      out.push(`  ${e.flow} (${[...where].join(', ')}; L${[...levels].sort().join('/')}): ${e.accepted ? '✓' : '✗'} ${t(lang, e.code, e.params)}`);
+      out.push(
+        `  ${e.flow} (${[...where].join(', ')}; L${[...levels].sort().join('/')}): ${e.accepted ? '✓' : '✗'} ${t(lang, e.code, e.params)}`,
+      );
     }
   }
   out.push('', t(lang, 'metering.cli.main'));
   for (const m of a.derived.main.filter((x) => x.level > 1)) {
     const label = (c: string) => a.rules.energy.mainThresholds.find((x) => x.category === c)?.label[lang] ?? c;
-    const ev = m.evidence.map((e) => `${label(e.category)} ${fmt(e.rate)}/${e.limit} ${e.unit}`).join(lang === 'zh' ? '；' : '; ');
-    out.push(`  L${m.level} ${m.node}: ${t(lang, m.main ? 'metering.cli.isMain' : 'metering.cli.notMain')} — ${t(lang, `metering.main.${m.basis}`)}${ev ? ` (${ev})` : ''}`);
+    const ev = m.evidence
+      .map((e) => `${label(e.category)} ${fmt(e.rate)}/${e.limit} ${e.unit}`)
+      .join(lang === 'zh' ? '；' : '; ');
+    out.push(
+      `  L${m.level} ${m.node}: ${t(lang, m.main ? 'metering.cli.isMain' : 'metering.cli.notMain')} — ${t(lang, `metering.main.${m.basis}`)}${ev ? ` (${ev})` : ''}`,
+    );
   }
-  if (a.derived.uncovered.length > 0) out.push('', t(lang, 'metering.cli.uncovered', { flows: a.derived.uncovered.join(', ') }));
+  if (a.derived.uncovered.length > 0)
+    out.push('', t(lang, 'metering.cli.uncovered', { flows: a.derived.uncovered.join(', ') }));
   return out.join('\n');
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { t, type Lang } from '../../i18n/index.ts';
 import { InputError } from '../../model/issues.ts';
+import type { Model } from '../../model/schema.ts';
 import type { ReadingsEvidence } from '../../metering/campaign.ts';
 import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
 import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
@@ -22,16 +23,29 @@ interface DepthOptions extends CommonOptions, ReadingsFileOptions {
  * 2 on unusable input.
  */
 export function registerDepth(program: Command): void {
-  withReadingsOptions(withCommonOptions(
-    program
-      .command('depth')
-      .description('物料平衡工作深度（云南 2007）与验收类型 (depth of the balance work and acceptance A/B/C)')
-      .argument('<model>', '模型文件 model JSON')
-      .option('--acceptance <type>', '要求的验收类型 A|B|C，不满足时退出码为 1 (required acceptance type; exit 1 if not met)')
-      .option('--ingest <file>', '读数导入结果 JSON（pingheng ingest --json），用其最长连续时段 (readings ingest result)'),
-  )).action(async (file: string, opts: DepthOptions) => {
+  withReadingsOptions(
+    withCommonOptions(
+      program
+        .command('depth')
+        .description('物料平衡工作深度（云南 2007）与验收类型 (depth of the balance work and acceptance A/B/C)')
+        .argument('<model>', '模型文件 model JSON')
+        .option(
+          '--acceptance <type>',
+          '要求的验收类型 A|B|C，不满足时退出码为 1 (required acceptance type; exit 1 if not met)',
+        )
+        .option(
+          '--ingest <file>',
+          '读数导入结果 JSON（pingheng ingest --json），用其最长连续时段 (readings ingest result)',
+        ),
+    ),
+  ).action(async (file: string, opts: DepthOptions) => {
     if (opts.acceptance !== undefined && !['A', 'B', 'C'].includes(opts.acceptance)) {
-      reportInputError(new InputError('--acceptance', [{ severity: 'error', path: [], code: 'metering.cli.badAcceptance', params: { value: opts.acceptance } }]), opts);
+      reportInputError(
+        new InputError('--acceptance', [
+          { severity: 'error', path: [], code: 'metering.cli.badAcceptance', params: { value: opts.acceptance } },
+        ]),
+        opts,
+      );
       return;
     }
     let readings: ReadingsEvidence | undefined;
@@ -40,7 +54,7 @@ export function registerDepth(program: Command): void {
       if (!readings) return;
     }
     // --readings: the campaign CSV itself — its totals go into the model and its continuous window is the evidence.
-    let model;
+    let model: Model | undefined;
     if (opts.readings !== undefined) {
       const loaded = await readModelWithReadings(file, opts.readings, opts);
       if (!loaded) return;
@@ -60,7 +74,17 @@ export function registerDepth(program: Command): void {
 /** `window.longestContinuousHours` of an ingest JSON; reports and returns undefined when unusable. */
 function readIngest(file: string, opts: CommonOptions): ReadingsEvidence | undefined {
   const fail = (code: string, params: Record<string, string | number>) => {
-    reportInputError(new InputError(file, [{ severity: 'error', path: code === 'metering.cli.ingestHours' ? ['window', 'longestContinuousHours'] : [], code, params }]), opts);
+    reportInputError(
+      new InputError(file, [
+        {
+          severity: 'error',
+          path: code === 'metering.cli.ingestHours' ? ['window', 'longestContinuousHours'] : [],
+          code,
+          params,
+        },
+      ]),
+      opts,
+    );
     return undefined;
   };
   let doc: unknown;
@@ -70,7 +94,8 @@ function readIngest(file: string, opts: CommonOptions): ReadingsEvidence | undef
     return fail('json.read', { detail: (e as Error).message });
   }
   const hours = (doc as { window?: { longestContinuousHours?: unknown } })?.window?.longestContinuousHours;
-  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0) return fail('metering.cli.ingestHours', { value: String(hours) });
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0)
+    return fail('metering.cli.ingestHours', { value: String(hours) });
   return { longestContinuousHours: hours, source: 'readings' };
 }
 
@@ -88,9 +113,10 @@ export function renderDepth(r: DepthResult, lang: Lang, wanted?: 'A' | 'B' | 'C'
   else {
     const label = t(lang, `depth.reason.grade.${r.nextDepth}`).replace(/^.*[:：]\s*/, '');
     out.push(`${t(lang, 'metering.cli.next', { label })}${lang === 'zh' ? '：' : ':'}`);
-    r.next.forEach((n, i) => out.push(`  ${i + 1}. ${n[lang]}`));
+    for (const [i, n] of r.next.entries()) out.push(`  ${i + 1}. ${n[lang]}`);
     if (!r.nextReaches) out.push(t(lang, 'metering.cli.nextUnreachable'));
   }
-  if (wanted && !r.acceptance[wanted]) out.push('', t(lang, 'metering.cli.acceptanceShort', { depth: r.label[lang], type: wanted }));
+  if (wanted && !r.acceptance[wanted])
+    out.push('', t(lang, 'metering.cli.acceptanceShort', { depth: r.label[lang], type: wanted }));
   return out.join('\n');
 }

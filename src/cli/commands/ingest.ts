@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../model/issues.ts';
 import { applyReadingsDetailed } from '../../readings/apply.ts';
-import { READING_KINDS } from '../../model/schema.ts';
+import { READING_KINDS, type Model } from '../../model/schema.ts';
 import type { IngestResult, Layout, ReadingKind } from '../../readings/types.ts';
 
 const LAYOUTS: readonly Layout[] = ['wide', 'long'];
@@ -38,13 +38,16 @@ export function registerIngest(program: Command): void {
       .option('--gap-minutes <n>', '缺测阈值（分钟）gap threshold in minutes', (v) => Number(v)),
   ).action(async (file: string, opts: IngestCliOptions) => {
     const bad = (option: string, value: string, allowed: readonly string[]) => {
-      process.stderr.write(`${opts.lang === 'zh' ? `${option} 应为 ${allowed.join('|')}，实际为 "${value}"` : `${option} must be ${allowed.join('|')}, not "${value}"`}\n`);
+      process.stderr.write(
+        `${opts.lang === 'zh' ? `${option} 应为 ${allowed.join('|')}，实际为 "${value}"` : `${option} must be ${allowed.join('|')}, not "${value}"`}\n`,
+      );
       setExitCode(2);
     };
     if (!READING_KINDS.includes(opts.kind as ReadingKind)) return bad('--kind', String(opts.kind), READING_KINDS);
     if (opts.layout !== undefined && !LAYOUTS.includes(opts.layout)) return bad('--layout', opts.layout, LAYOUTS);
-    if (opts.gapMinutes !== undefined && !(opts.gapMinutes > 0)) return bad('--gap-minutes', String(opts.gapMinutes), ['> 0']);
-    let model;
+    if (opts.gapMinutes !== undefined && !(opts.gapMinutes > 0))
+      return bad('--gap-minutes', String(opts.gapMinutes), ['> 0']);
+    let model: Model | undefined;
     if (opts.model) {
       const loaded = readModel(opts.model, opts);
       if (!loaded) return;
@@ -86,7 +89,11 @@ function fmt(x: number, digits = 3): string {
   return Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
-function printHuman(r: IngestResult, lang: Lang, written?: { file: string; skipped: { meter: string; reason: string }[] }): void {
+function printHuman(
+  r: IngestResult,
+  lang: Lang,
+  written?: { file: string; skipped: { meter: string; reason: string }[] },
+): void {
   const out: string[] = [];
   out.push(`${r.file} (${r.encoding}, ${r.layout}, ${JSON.stringify(r.delimiter)}, ${r.timezone})`);
   out.push(t(lang, 'ingest.rows', r.rows));
@@ -107,15 +114,26 @@ function printHuman(r: IngestResult, lang: Lang, written?: { file: string; skipp
     const flags = m.flags.map((f) => `${t(lang, `flag.${f.code}`)}×${f.count}`).join(', ');
     const gapH = m.gaps.reduce((s, g) => s + g.hours, 0);
     const gaps = m.gaps.length > 0 ? `${m.gaps.length} (${fmt(gapH, 2)} h)` : '0';
-    out.push([m.id, fmt(m.total), m.unit || '—', fmt(m.sd), `${(m.coverage * 100).toFixed(1)}%`, gaps, flags || '—'].join('\t'));
+    out.push(
+      [m.id, fmt(m.total), m.unit || '—', fmt(m.sd), `${(m.coverage * 100).toFixed(1)}%`, gaps, flags || '—'].join(
+        '\t',
+      ),
+    );
   }
   if (r.rejected.length > 0) {
     out.push('');
     for (const e of r.rejected.slice(0, MAX_LISTED)) {
       const what = [e.column, e.text !== undefined ? JSON.stringify(e.text) : undefined].filter(Boolean).join(' ');
-      out.push(`${r.file}:${t(lang, 'ingest.rejectedLine', { line: e.line, reason: t(lang, `reject.${e.reason}`) })}${what ? ` ${what}` : ''}`);
+      out.push(
+        `${r.file}:${t(lang, 'ingest.rejectedLine', { line: e.line, reason: t(lang, `reject.${e.reason}`) })}${what ? ` ${what}` : ''}`,
+      );
     }
-    if (r.rejected.length > MAX_LISTED) out.push(lang === 'zh' ? `…… 另有 ${r.rejected.length - MAX_LISTED} 条（用 --json 查看全部）` : `… ${r.rejected.length - MAX_LISTED} more (--json lists all)`);
+    if (r.rejected.length > MAX_LISTED)
+      out.push(
+        lang === 'zh'
+          ? `…… 另有 ${r.rejected.length - MAX_LISTED} 条（用 --json 查看全部）`
+          : `… ${r.rejected.length - MAX_LISTED} more (--json lists all)`,
+      );
   }
   if (r.unknownColumns.length > 0) out.push(t(lang, 'ingest.unknownColumns', { columns: r.unknownColumns.join(', ') }));
   if (r.missingMeters.length > 0) out.push(t(lang, 'ingest.missingMeters', { meters: r.missingMeters.join(', ') }));

@@ -18,14 +18,16 @@ interface ReconcileOptions extends CommonOptions {
  * values; 2 on unusable input.
  */
 export function registerReconcile(program: Command): void {
-  withReadingsOptions(withCommonOptions(
-    program
-      .command('reconcile')
-      .description('数据校正与粗大误差检测 (data reconciliation and gross-error detection)')
-      .argument('<model>', '模型文件 model JSON')
-      .option('--layer <layer>', '只校正该层 (one layer: material|water|energy|COD…)')
-      .option('--alpha <alpha>', '检验显著性水平 (significance level of the tests)', '0.05'),
-  )).action(async (file: string, opts: ReconcileOptions & ReadingsFileOptions & { readings?: string }) => {
+  withReadingsOptions(
+    withCommonOptions(
+      program
+        .command('reconcile')
+        .description('数据校正与粗大误差检测 (data reconciliation and gross-error detection)')
+        .argument('<model>', '模型文件 model JSON')
+        .option('--layer <layer>', '只校正该层 (one layer: material|water|energy|COD…)')
+        .option('--alpha <alpha>', '检验显著性水平 (significance level of the tests)', '0.05'),
+    ),
+  ).action(async (file: string, opts: ReconcileOptions & ReadingsFileOptions & { readings?: string }) => {
     const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
     const alpha = Number(opts.alpha ?? '0.05');
@@ -36,7 +38,8 @@ export function registerReconcile(program: Command): void {
     };
     if (!(alpha > 0 && alpha < 1)) return fail('reconcile.cli.badAlpha', { value: String(opts.alpha) });
     const graph = buildGraph(loaded.model);
-    if (opts.layer !== undefined && !graph.byLayer.has(opts.layer)) return fail('reconcile.cli.unknownLayer', { layer: opts.layer, layers: graph.layers.join(', ') });
+    if (opts.layer !== undefined && !graph.byLayer.has(opts.layer))
+      return fail('reconcile.cli.unknownLayer', { layer: opts.layer, layers: graph.layers.join(', ') });
     const result = reconcileModel(graph, { layer: opts.layer, alpha });
     const findings = result.layers.some((l) => !l.global.pass || l.suspects.length > 0 || l.inconsistent.length > 0);
     setExitCode(findings ? 1 : 0);
@@ -51,7 +54,10 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
   const header = t(lang, 'reconcile.cli.header').split('|');
   if (withoutSuspects) header.push(t(lang, 'reconcile.cli.withoutSuspects'));
   const status = (f: LayerReconciliation['flows'][number]) =>
-    t(lang, `reconcile.cli.status.${f.fixed ? 'fixed' : f.status === 'measured' && !f.redundant && !f.activeBound ? 'nonRedundant' : f.status}`);
+    t(
+      lang,
+      `reconcile.cli.status.${f.fixed ? 'fixed' : f.status === 'measured' && !f.redundant && !f.activeBound ? 'nonRedundant' : f.status}`,
+    );
   const rows = l.flows.map((f) => [
     f.suspect ? `${f.id} ${t(lang, 'reconcile.cli.suspectMark')}` : f.id,
     f.unit,
@@ -64,7 +70,17 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
     ...(withoutSuspects ? [fmt(l.afterElimination?.flows.find((a) => a.id === f.id)?.reconciled)] : []),
   ]);
   const bold = process.stdout.isTTY ? (s: string) => `\x1b[1;31m${s}\x1b[0m` : (s: string) => s;
-  const table = renderTable(header, rows, ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'right', 'right'])
+  const table = renderTable(header, rows, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+    'right',
+    'right',
+  ])
     .split('\n')
     .map((line, i) => (i >= 2 && l.flows[i - 2]?.suspect ? bold(line) : line))
     .join('\n');
