@@ -21,6 +21,23 @@ export const modelMessages: Messages = {
     zh: '计量器具编号 "{id}" 重复（首次出现于 {first}）',
     en: 'duplicate meter id "{id}" (first at {first})',
   },
+  'product.duplicate': {
+    zh: '产品编号 "{id}" 重复（首次出现于 {first}）',
+    en: 'duplicate product id "{id}" (first at {first})',
+  },
+  'product.output': {
+    zh: '产品 "{id}" 的产量应为正数，实际为 {value}',
+    en: 'the output of product "{id}" must be positive, not {value}',
+  },
+  'product.outputValue': {
+    zh: '产品 "{id}" 的产值（万元）不能为负，实际为 {value}',
+    en: 'the output value (10⁴ CNY) of product "{id}" cannot be negative: {value}',
+  },
+  'product.unknownFlow': { zh: '未知的产品流 "{id}"', en: 'unknown product flow "{id}"' },
+  'period.annualFactor': {
+    zh: '年化系数应为正数，实际为 {value}',
+    en: 'the annualisation factor must be positive, not {value}',
+  },
   'node.unknownParent': { zh: '未知的上级节点 "{id}"', en: 'unknown parent node "{id}"' },
   'node.parentLoop': { zh: '上级关系成环：{chain}', en: 'parent chain loops: {chain}' },
   'node.level1Parent': { zh: '一级节点（用能单位）不应有上级', en: 'a level-1 node (enterprise) has no parent' },

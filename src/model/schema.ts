@@ -181,6 +181,54 @@ export const campaignSchema = z
   })
   .meta({ id: 'Campaign' });
 
+/**
+ * A product and its output over the balance period: the denominator of every per-unit-product
+ * indicator (GB/T 12452 new water per unit product Vf/Q, GB/T 13234 unit energy consumption e = E/P).
+ * Before/after comparisons match products by id.
+ */
+export const productSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).meta({ description: 'Name (Chinese first), e.g. 针织布' }),
+    nameEn: z.string().optional(),
+    unit: z
+      .string()
+      .min(1)
+      .meta({ description: 'Physical unit of the output (t, m, m2, 件, kWh …); must be the same in compared periods' }),
+    output: z.number().meta({ description: 'Output over the balance period, in `unit` (> 0)' }),
+    outputValue: z
+      .number()
+      .optional()
+      .meta({
+        description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
+      }),
+    flow: id.optional().meta({ description: 'The product flow of the model, where there is one' }),
+    meta,
+  })
+  .meta({ id: 'Product' });
+
+export const PERIOD_KINDS = ['base', 'report', 'campaign', 'month', 'year', 'other'] as const;
+
+/**
+ * What the model's figures cover: a label, the dates, and how its totals annualise. The hours of the
+ * period stay in settings.periodHours (or the campaign's duration); `annualFactor`, where given,
+ * overrides annualHours / periodHours.
+ */
+export const periodSchema = z
+  .strictObject({
+    label: z.string().min(1).optional().meta({ description: 'e.g. 2025 年（审核前基准期）' }),
+    labelEn: z.string().optional(),
+    kind: z.enum(PERIOD_KINDS).optional(),
+    start: z.union([isoDate, isoDateTime]).optional(),
+    end: z.union([isoDate, isoDateTime]).optional(),
+    annualFactor: z
+      .number()
+      .optional()
+      .meta({ description: 'Multiply period totals by this to get per-year figures (> 0)' }),
+    meta,
+  })
+  .meta({ id: 'Period' });
+
 export const settingsSchema = z
   .strictObject({
     tolerance: z
@@ -222,6 +270,8 @@ export const modelSchema = z
     flows: z.array(flowSchema),
     meters: z.array(meterSchema).optional(),
     campaign: campaignSchema.optional(),
+    production: z.array(productSchema).optional().meta({ description: 'Products and their output over the period' }),
+    period: periodSchema.optional(),
     settings: settingsSchema.optional(),
     meta,
   })
@@ -233,6 +283,8 @@ export type Component = z.infer<typeof componentSchema>;
 export type Meter = z.infer<typeof meterSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type Period = z.infer<typeof periodSchema>;
 export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
 export type Source = (typeof SOURCES)[number];

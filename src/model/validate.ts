@@ -17,6 +17,7 @@ export function validateModel(model: Model): InputIssue[] {
   checkFlows(model, nodeAt, meterAt, issues);
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
+  checkProduction(model, flowAt, issues);
   return issues;
 }
 
@@ -169,4 +170,21 @@ function checkCampaign(model: Model, issues: InputIssue[]): void {
   if (Number.isNaN(start)) issues.push(issue(['campaign', 'start'], 'campaign.badTime', { value: c.start }));
   if (Number.isNaN(end)) issues.push(issue(['campaign', 'end'], 'campaign.badTime', { value: c.end }));
   if (end <= start) issues.push(issue(['campaign', 'end'], 'campaign.order', { start: c.start, end: c.end }));
+}
+
+/** Products: unique ids, a positive finite output, an existing product flow; the period's factor positive. */
+function checkProduction(model: Model, flowAt: Map<string, number>, issues: InputIssue[]): void {
+  const products = model.production ?? [];
+  firstIndex(products, ['production'], 'product.duplicate', issues);
+  products.forEach((p, i) => {
+    if (!(p.output > 0 && Number.isFinite(p.output)))
+      issues.push(issue(['production', i, 'output'], 'product.output', { id: p.id, value: p.output }));
+    if (p.outputValue !== undefined && !(p.outputValue >= 0 && Number.isFinite(p.outputValue)))
+      issues.push(issue(['production', i, 'outputValue'], 'product.outputValue', { id: p.id, value: p.outputValue }));
+    if (p.flow !== undefined && !flowAt.has(p.flow))
+      issues.push(issue(['production', i, 'flow'], 'product.unknownFlow', { id: p.flow }));
+  });
+  const factor = model.period?.annualFactor;
+  if (factor !== undefined && !(factor > 0 && Number.isFinite(factor)))
+    issues.push(issue(['period', 'annualFactor'], 'period.annualFactor', { value: factor }));
 }

@@ -61,6 +61,26 @@ const cases: Case[] = [
   ['flow to an unknown node', (m) => (m.flows[2].to = 'dye2'), 'flows[2].to: 未知节点 "dye2"'],
   ['flow from a node to itself', (m) => (m.flows[1].to = 'dye'), 'flows[1].to: 流从节点 "dye" 流向其自身'],
   ['flow from outside to outside', (m) => (m.flows[2].from = null), 'flows[2].to: 流的起点和终点都在系统边界外'],
+  [
+    'product with zero output',
+    (m) => (m.production = [{ id: 'fabric', name: '布', unit: 't', output: 0 }]),
+    'production[0].output: 产品 "fabric" 的产量应为正数，实际为 0',
+  ],
+  [
+    'product flow that does not exist',
+    (m) => (m.production = [{ id: 'fabric', name: '布', unit: 't', output: 5, flow: 'F99' }]),
+    'production[0].flow: 未知的产品流 "F99"',
+  ],
+  [
+    'duplicate product',
+    (m) =>
+      (m.production = [
+        { id: 'p', name: '布', unit: 't', output: 5 },
+        { id: 'p', name: '纱', unit: 't', output: 2 },
+      ]),
+    'production[1].id: 产品编号 "p" 重复（首次出现于 production[0]）',
+  ],
+  ['annualisation factor of zero', (m) => (m.period = { annualFactor: 0 }), 'period.annualFactor: 年化系数应为正数'],
   ['negative value', (m) => (m.flows[1].value = -5), 'flows[1].value: 数值 -5 为负'],
   ['kWh in the water layer', (m) => (m.flows[0].unit = 'kWh'), 'flows[0].unit: 单位 "kWh"（energy）不适用于 water 层'],
   ['unknown unit', (m) => (m.flows[0].unit = 'furlong'), 'flows[0].unit: unknown unit "furlong"'],
