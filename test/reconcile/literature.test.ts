@@ -6,9 +6,9 @@ import { networkFromIncidence } from '../../src/reconcile/network.ts';
 import { reconcileLinear } from '../../src/reconcile/linear.ts';
 import { serialElimination } from '../../src/reconcile/gross-errors.ts';
 
-/** The literature set lives beside the repo (CI clones shared/ next to it). */
+/** The 16 literature problems, vendored as fixtures (sources in fixtures/dr-literature/README.md). */
 const here = dirname(fileURLToPath(import.meta.url));
-const dir = join(here, '../../../shared/benchmarks/dr-literature');
+const dir = join(here, 'fixtures/dr-literature');
 
 interface Problem {
   id: string;
@@ -29,7 +29,7 @@ const problem = (p: Problem) => ({
   sd: Float64Array.from(p.variance, Math.sqrt),
 });
 
-describe('literature problems (shared/benchmarks/dr-literature)', () => {
+describe('literature problems (test/reconcile/fixtures/dr-literature)', () => {
   it('has all 16 problems', () =>
     expect(problems.map((p) => p.id)).toEqual(Array.from({ length: 16 }, (_, i) => `P${i + 1}`)));
 
