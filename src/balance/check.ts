@@ -1,3 +1,5 @@
+import { carrier as carrierInfo } from '../data/carriers.ts';
+import { electricityEqualValue } from '../data/gb2589-2008.ts';
 import { hasMessage, t, type Lang } from '../i18n/index.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { isBaseLayer } from '../model/layers.ts';
@@ -30,6 +32,7 @@ export function checkModel(graph: PlantGraph): CheckResult {
   const derived = derivedFlows(graph, state);
   const masterSub = masterSubRows(graph);
   const findings = collectFindings(balances, derived, masterSub);
+  findings.push(...defaultFindings(graph));
   const count = (s: NodeBalance['status']) => balances.filter((b) => b.status === s).length;
   return {
     model: { name: graph.model.name, nodes: graph.nodes.length, flows: graph.model.flows.length },
@@ -99,6 +102,30 @@ function derivedFlows(graph: PlantGraph, state: ValueState): DerivedFlow[] {
       negative: value < 0 && !f.stock,
     };
   });
+}
+
+/**
+ * Defaults a reviewer must be told about: electricity 等价值 taken as the legacy 0.404 kgce/kWh of
+ * JJF 1356-2012 because the model gives no year's value (settings.electricityEqualValue).
+ */
+function defaultFindings(graph: PlantGraph): Finding[] {
+  if (graph.model.settings?.electricityEqualValue !== undefined) return [];
+  const electric = (graph.byLayer.get('energy') ?? []).some(
+    (i) => carrierInfo(graph.flows[i]!.carrier)?.energyRow === 'electricity',
+  );
+  if (!electric) return [];
+  const params = {
+    value: electricityEqualValue.kgcePerKWh,
+    standard: `${electricityEqualValue.source.standard}-${electricityEqualValue.source.edition}`,
+  };
+  return [
+    {
+      severity: 'warning',
+      code: 'finding.equalValueDefault',
+      layer: 'energy',
+      message: { zh: t('zh', 'finding.equalValueDefault', params), en: t('en', 'finding.equalValueDefault', params) },
+    },
+  ];
 }
 
 /** Both languages, with the layer's name in each (水 / water; components keep their symbol). */
