@@ -3,8 +3,8 @@
  * message catalogue. User text (plant, node, meter names, file names) only ever goes in through
  * textContent / d3 `.text()`.
  */
-import { t, type Lang, type SankeyViewSpec } from '../src/index.ts';
-import { drawSankey, linkStyle, STATE_STYLE } from './draw.ts';
+import { LEGEND_ORDER, t, type Lang, type SankeyViewSpec } from '../src/index.ts';
+import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
@@ -234,7 +234,7 @@ async function renderView(): Promise<void> {
 function renderLegend(): void {
   const layer = state.drawn?.layer ?? 'water';
   ui.legend.replaceChildren(
-    ...Object.keys(STATE_STYLE).map((s) => {
+    ...LEGEND_ORDER.map((s) => {
       const li = document.createElement('li');
       const sw = document.createElement('span');
       sw.className = 'swatch';
