@@ -94,6 +94,7 @@ export function energyUse(graph: PlantGraph, values: Float64Array): EnergyUse[] 
       out.push({
         node: node.id,
         name: node.name,
+        ...(node.nameEn ? { nameEn: node.nameEn } : {}),
         level: node.level,
         rows,
         received,

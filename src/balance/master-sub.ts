@@ -85,6 +85,7 @@ function row(graph: PlantGraph, g: Group): MasterSubRow {
   const base = {
     node: node.id,
     name: node.name,
+    ...(node.nameEn ? { nameEn: node.nameEn } : {}),
     layer: g.layer,
     carrier: g.carrier,
     unit: own ? [...ownUnits][0]! : graph.layerUnits.get(g.layer)!,

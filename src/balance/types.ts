@@ -38,6 +38,8 @@ export interface Contributor {
 export interface NodeBalance {
   node: string;
   name: string;
+  /** The node's English name, where the model gives one (displayName picks it in English). */
+  nameEn?: string;
   level: number;
   layer: string;
   unit: string;
@@ -97,6 +99,7 @@ export interface DerivedFlow {
 export interface MasterSubRow {
   node: string;
   name: string;
+  nameEn?: string;
   layer: string;
   carrier: string;
   /** The carriers' own unit when all flows share one (kWh, m³), else the layer unit. */
@@ -145,6 +148,7 @@ export interface EnergyUseRow {
 export interface EnergyUse {
   node: string;
   name: string;
+  nameEn?: string;
   level: number;
   rows: EnergyUseRow[];
   received: TceAmount;
@@ -194,7 +198,7 @@ export interface Finding {
 }
 
 export interface CheckResult {
-  model: { name: string; nodes: number; flows: number };
+  model: { name: string; nameEn?: string; nodes: number; flows: number };
   period: { hours: number | null; annualHours: number };
   layers: { layer: string; unit: string; tolerancePct: number }[];
   balances: NodeBalance[];

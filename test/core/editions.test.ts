@@ -73,7 +73,9 @@ describe('GB 17167-2025 in force from 2026-02-01: a later campaign judged under 
     const gbRows = cov.rows.filter((r: { table: string }) => r.table === 'GB17167-2006');
     expect(gbRows.length).toBeGreaterThan(0);
     expect(gbRows.every((r: { supersededBy?: string }) => r.supersededBy === 'GB 17167-2025')).toBe(true);
-    expect(cov.rows.filter((r: { supersededBy?: string }) => r.table !== 'GB17167-2006' && r.supersededBy)).toEqual([]);
+    expect(
+      cov.rows.filter((r: { table: string; supersededBy?: string }) => r.table !== 'GB17167-2006' && r.supersededBy),
+    ).toEqual([]);
     const depth = JSON.parse((await runCli(['depth', f, '--json', '--lang', 'en'])).stdout);
     expect(depth.editionNotices).toHaveLength(1);
     const reason = depth.reasons.find((r: { code: string }) => r.code === 'edition.superseded');
