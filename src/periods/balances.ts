@@ -85,16 +85,12 @@ export interface PeriodsResult {
 
 /** Indicators of a checked period model (see PeriodIndicators). */
 export function periodIndicators(model: Model, check: CheckResult): PeriodIndicators {
-  const energy = check.energyUse[0];
+  // energyUse lists every node, level 1 first; the enterprise is the first root.
+  const energy = check.energyUse.find((u) => u.level === 1) ?? check.energyUse[0];
   const water = check.water[0];
-  const energyKnown = energy !== undefined && energy.unknown.length === 0;
   const waterKnown = water !== undefined && water.unknown.length === 0;
-  // Energy consumed in the period = energy in − exported − the stocks' growth (GB/T 2589-2008 3.x: 综合能耗 is
-  // what the unit actually consumed; coal bought into a growing pile is not). check's energyUse leaves stocks out.
-  const stock = energy
-    ? (check.balances.find((b) => b.node === energy.node && b.layer === 'energy')?.stockChange ?? 0)
-    : 0;
-  const e = energyKnown ? energy.comprehensiveEquivalent - stock : null;
+  // 综合能耗 as check gives it: received − sent out − stock increase (GB/T 2589; coal bought into a growing pile is not consumed).
+  const e = energy?.comprehensiveEquivalent ?? null;
   const w = waterKnown ? water.newWater : null;
   const products = model.production ?? [];
   const per = (x: number | null, d: number) => (x === null || !(d > 0) ? null : x / d);
@@ -103,7 +99,7 @@ export function periodIndicators(model: Model, check: CheckResult): PeriodIndica
   return {
     node: energy?.node ?? water?.node ?? null,
     energyEquivalent: e,
-    energyEqual: energyKnown ? energy.comprehensiveEqual - stock : null,
+    energyEqual: energy?.comprehensiveEqual ?? null,
     newWater: w,
     waterUnit: water?.unit ?? null,
     reuseRate: water?.reuseRate ?? null,
