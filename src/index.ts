@@ -43,3 +43,4 @@ export type {
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
 export * from './periods/index.ts';
+export * from './park/index.ts';

@@ -6,6 +6,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
 import { registerPeriods } from './commands/periods.ts';
+import { registerPark } from './commands/park.ts';
 import { takeExitCode } from './io.ts';
 
 /**
@@ -20,6 +21,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerCoverage,
   registerDepth,
   registerPeriods,
+  registerPark,
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -11,6 +11,7 @@ import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
 import { periodsMessages } from './periods.ts';
+import { parkMessages } from './park.ts';
 import { nameMessages } from './names.ts';
 
 register(modelMessages);
@@ -21,6 +22,7 @@ register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
 register(periodsMessages);
+register(parkMessages);
 register(nameMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';

@@ -53,7 +53,7 @@ export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
 }
 
 /** Maps a zod issue onto the catalogue's codes. */
-function fromZod(z: z.core.$ZodIssue): InputIssue[] {
+export function fromZod(z: z.core.$ZodIssue): InputIssue[] {
   const path = z.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   switch (z.code) {
     case 'invalid_type': {
@@ -86,7 +86,7 @@ function withoutUnknownKeys(data: unknown, issues: z.core.$ZodIssue[]): unknown 
 }
 
 /** Line of the path, or of its nearest ancestor present in the text (a missing key: its object). */
-function nearestLine(text: string, path: PathSegment[]): number | undefined {
+export function nearestLine(text: string, path: PathSegment[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const line = lineOfPath(text, path.slice(0, n));
     if (line !== undefined) return line;
