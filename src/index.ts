@@ -27,6 +27,8 @@ export {
 export { removalReference, monitoringTolerance as vocsMonitoringTolerance } from './data/vocs-practice.ts';
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
+export * from './sankey/palette.ts';
+export * from './sankey/colour-vision.ts';
 export {
   ingestReadings,
   applyReadings,

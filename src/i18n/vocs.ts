@@ -148,4 +148,18 @@ export const vocsMessages: Messages = {
     zh: '折年：产生量 {generated} t/a，去除量 {removed} t/a，排放量 {emitted} t/a（平衡期 × {factor}）',
     en: 'Per year: generated {generated} t/a, removed {removed} t/a, emitted {emitted} t/a (period × {factor})',
   },
+  // ---- names (src/i18n/names.ts looks these up): the VOCs flow kinds and coating-plant carriers ----
+  'kind.captured': { zh: '收集废气', en: 'captured' },
+  'kind.fugitive': { zh: '无组织排放', en: 'fugitive emission' },
+  'carrier.coating': { zh: '涂料', en: 'coating' },
+  'carrier.thinner': { zh: '稀释剂', en: 'thinner' },
+  'carrier.cleaning-solvent': { zh: '清洗溶剂', en: 'cleaning solvent' },
+  'carrier.recovered-solvent': { zh: '回收溶剂', en: 'recovered solvent' },
+  'carrier.waste-solvent': { zh: '废溶剂', en: 'waste solvent' },
+  'carrier.paint-waste': { zh: '漆渣', en: 'paint waste' },
+  'carrier.still-bottoms': { zh: '蒸馏残渣', en: 'still bottoms' },
+  'carrier.filter-media': { zh: '过滤棉', en: 'filter media' },
+  'carrier.water-di': { zh: '去离子水', en: 'deionised water' },
+  'carrier.ink': { zh: '油墨', en: 'ink' },
+  'carrier.adhesive': { zh: '胶粘剂', en: 'adhesive' },
 };

@@ -283,7 +283,19 @@ export const settingsSchema = z
       })
       .optional()
       .meta({ description: 'Closure tolerance in percent, default and per layer or component' }),
-    masterSubTolerance: z.number().positive().optional().meta({ description: 'Master–sub meter tolerance, percent' }),
+    masterSubTolerance: z
+      .union([
+        z.number().positive(),
+        z.strictObject({
+          default: z.number().positive().optional(),
+          carriers: z.record(z.string(), z.number().positive()).optional(),
+        }),
+      ])
+      .optional()
+      .meta({
+        description:
+          'Master–sub meter tolerance, percent: one number for every carrier, or {default, carriers: {electricity: 3, water: 10}} (a layer name also keys)',
+      }),
     electricityEqualValue: z.number().positive().optional().meta({ description: 'kgce/kWh for 等价值 (equal value)' }),
     periodHours: z
       .number()

@@ -1,3 +1,4 @@
+import { editionIssues } from './editions.ts';
 import { issue, type InputIssue } from './issues.ts';
 import { isBaseLayer } from './layers.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
@@ -19,6 +20,7 @@ export function validateModel(model: Model): InputIssue[] {
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  issues.push(...editionIssues(model.settings));
   issues.push(...validateVocs(model));
   return issues;
 }
