@@ -5,6 +5,7 @@ import { registerReconcile } from './commands/reconcile.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
+import { registerPeriods } from './commands/periods.ts';
 import { takeExitCode } from './io.ts';
 
 /**
@@ -18,6 +19,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerIngest,
   registerCoverage,
   registerDepth,
+  registerPeriods,
 ];
 
 export async function main(argv: string[]): Promise<number> {

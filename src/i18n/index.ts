@@ -10,6 +10,7 @@ import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
+import { periodsMessages } from './periods.ts';
 import { nameMessages } from './names.ts';
 import { vocsMessages } from './vocs.ts';
 
@@ -20,6 +21,7 @@ register(cliMessages);
 register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
+register(periodsMessages);
 register(nameMessages);
 register(vocsMessages);
 
