@@ -49,6 +49,7 @@ export function energyUse(graph: PlantGraph, values: Float64Array): EnergyUse[] 
       {
         node: graph.nodes[root]!.id,
         name: graph.nodes[root]!.name,
+        ...(graph.nodes[root]!.nameEn ? { nameEn: graph.nodes[root]!.nameEn } : {}),
         rows: list,
         comprehensiveEquivalent: eq - exported,
         comprehensiveEqual: equal - exported,

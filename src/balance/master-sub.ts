@@ -71,6 +71,7 @@ function row(
   const base = {
     node: node.id,
     name: node.name,
+    ...(node.nameEn ? { nameEn: node.nameEn } : {}),
     layer,
     carrier,
     unit: own ? [...ownUnits][0]! : graph.layerUnits.get(layer)!,

@@ -66,6 +66,7 @@ export function boundaryBalances(
     const balance = judge({
       node: node.id,
       name: node.name,
+      ...(node.nameEn ? { nameEn: node.nameEn } : {}),
       level: node.level,
       layer,
       unit,
@@ -115,7 +116,7 @@ function termOf(graph: PlantGraph, i: number, state: ValueState): BalanceTerm {
 /** A balance before it is judged: its terms, without the figures judge() computes. */
 type Draft = Pick<
   NodeBalance,
-  'node' | 'name' | 'level' | 'layer' | 'unit' | 'inputs' | 'outputs' | 'stock' | 'tolerancePct' | 'derived'
+  'node' | 'name' | 'nameEn' | 'level' | 'layer' | 'unit' | 'inputs' | 'outputs' | 'stock' | 'tolerancePct' | 'derived'
 >;
 
 /** Residual, closure error, status, the likeliest culprits and the CP-audit advice. */
@@ -147,6 +148,7 @@ function judge(d: Draft): NodeBalance {
   const balance: NodeBalance = {
     node: d.node,
     name: d.name,
+    ...(d.nameEn ? { nameEn: d.nameEn } : {}),
     level: d.level,
     layer: d.layer,
     unit: d.unit,

@@ -36,6 +36,8 @@ export interface Contributor {
 export interface NodeBalance {
   node: string;
   name: string;
+  /** The node's English name, where the model gives one (displayName picks it in English). */
+  nameEn?: string;
   level: number;
   layer: string;
   unit: string;
@@ -87,6 +89,7 @@ export interface DerivedFlow {
 export interface MasterSubRow {
   node: string;
   name: string;
+  nameEn?: string;
   layer: string;
   carrier: string;
   /** The carriers' own unit when all flows share one (kWh, m³), else the layer unit. */
@@ -118,6 +121,7 @@ export interface EnergyUseRow {
 export interface EnergyUse {
   node: string;
   name: string;
+  nameEn?: string;
   rows: EnergyUseRow[];
   /** Σ energy entering minus energy exported as product, tce 当量值 / 等价值. 综合能耗 */
   comprehensiveEquivalent: number;
@@ -157,7 +161,7 @@ export interface Finding {
 }
 
 export interface CheckResult {
-  model: { name: string; nodes: number; flows: number };
+  model: { name: string; nameEn?: string; nodes: number; flows: number };
   period: { hours: number | null; annualHours: number };
   layers: { layer: string; unit: string; tolerancePct: number }[];
   balances: NodeBalance[];

@@ -196,12 +196,9 @@ export const productSchema = z
       .min(1)
       .meta({ description: 'Physical unit of the output (t, m, m2, 件, kWh …); must be the same in compared periods' }),
     output: z.number().meta({ description: 'Output over the balance period, in `unit` (> 0)' }),
-    outputValue: z
-      .number()
-      .optional()
-      .meta({
-        description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
-      }),
+    outputValue: z.number().optional().meta({
+      description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
+    }),
     flow: id.optional().meta({ description: 'The product flow of the model, where there is one' }),
     meta,
   })

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkModel } from '../../balance/check.ts';
 import type { CheckResult, NodeBalance } from '../../balance/types.ts';
-import { hasMessage, t, type Lang } from '../../i18n/index.ts';
+import { carrierName, displayName, flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
 import { InputError } from '../../model/issues.ts';
@@ -83,7 +83,7 @@ function renderReconciled(rec: ModelReconciliation, lang: Lang): string {
           'check.col.status',
         ].map((k) => t(lang, k)),
         layer.flows.map((f) => [
-          (f.suspect ? '✗ ' : '') + f.id,
+          (f.suspect ? '✗ ' : '') + flowLabel(f, lang),
           f.unit,
           fmt(f.measured),
           fmt(f.reconciled),
@@ -114,12 +114,10 @@ function filtered(result: CheckResult, opts: CheckOptions): CheckResult {
   return { ...result, balances: result.balances.filter(keep) };
 }
 
-const layerName = (layer: string, lang: Lang) => (hasMessage(`layer.${layer}`) ? t(lang, `layer.${layer}`) : layer);
-
 /** The human report: one table per layer, derived flows, master–sub meters, energy use, findings. */
 export function renderCheck(r: CheckResult, lang: Lang): string {
   const out: string[] = [];
-  out.push(t(lang, 'check.title', { name: r.model.name }));
+  out.push(t(lang, 'check.title', { name: displayName(r.model, lang) }));
   out.push(
     r.period.hours === null
       ? t(lang, 'check.periodUnknown')
@@ -163,9 +161,9 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
       renderTable(
         cols.map((c) => t(lang, `check.col.${c}`)),
         r.masterSub.map((m) => [
-          m.name,
+          displayName(m, lang),
           layerName(m.layer, lang),
-          m.carrier,
+          carrierName(m.carrier, lang),
           fmt(m.master),
           fmt(m.subs),
           fmt(m.difference),
@@ -179,8 +177,13 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     );
   }
   for (const e of r.energyUse) {
-    out.push('', t(lang, 'check.energyTitle', { node: e.name }));
-    const rows = e.rows.map((row) => [row.carrier, fmt(row.tceEquivalent), fmt(row.tceEqual), row.basis.join('; ')]);
+    out.push('', t(lang, 'check.energyTitle', { node: displayName(e, lang) }));
+    const rows = e.rows.map((row) => [
+      carrierName(row.carrier, lang),
+      fmt(row.tceEquivalent),
+      fmt(row.tceEqual),
+      row.basis.join('; '),
+    ]);
     if (e.exported > 0) rows.push([t(lang, 'check.energy.exported'), fmt(-e.exported), fmt(-e.exported), '']);
     rows.push([t(lang, 'check.energy.total'), fmt(e.comprehensiveEquivalent), fmt(e.comprehensiveEqual), '']);
     out.push(
@@ -194,7 +197,10 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
   for (const w of r.water) {
     out.push(
       '',
-      t(lang, 'check.waterTitle', { node: r.balances.find((b) => b.node === w.node)?.name ?? w.node, unit: w.unit }),
+      t(lang, 'check.waterTitle', {
+        node: displayName(r.balances.find((b) => b.node === w.node) ?? { id: w.node }, lang),
+        unit: w.unit,
+      }),
     );
     const rows: string[][] = [
       [t(lang, 'check.water.newWater'), fmt(w.newWater)],
@@ -228,7 +234,7 @@ function energyDetailTable(rows: NodeBalance[], lang: Lang): string {
   return renderTable(
     cols.map((c) => t(lang, `check.col.${c}`)),
     rows.map((b) => [
-      `${'  '.repeat(b.level - 1)}${b.name}`,
+      `${'  '.repeat(b.level - 1)}${displayName(b, lang)}`,
       fmt(b.in),
       fmt(b.energy!.inEqual),
       fmt(b.energy!.effective),
@@ -253,7 +259,7 @@ function balanceTable(rows: NodeBalance[], lang: Lang): string {
           : '';
     const mark = b.status === 'open' ? '✗ ' : '';
     body.push([
-      `${'  '.repeat(b.level - 1)}${b.name}`,
+      `${'  '.repeat(b.level - 1)}${displayName(b, lang)}`,
       String(b.level),
       fmt(b.in),
       fmt(b.out),
@@ -269,7 +275,7 @@ function balanceTable(rows: NodeBalance[], lang: Lang): string {
           (c) => `${c.flow} ${fmt(c.value)}${c.sigmasToExplain === null ? '' : ` (${c.sigmasToExplain.toFixed(1)}σ)`}`,
         )
         .join(', ');
-      culprits.push(`✗ ${b.name}`, t(lang, 'check.contributors', { list }));
+      culprits.push(`✗ ${displayName(b, lang)}`, t(lang, 'check.contributors', { list }));
     }
   }
   const table = renderTable(
