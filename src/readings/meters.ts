@@ -48,7 +48,8 @@ export function rateTotal(
     };
   }
   if (info.per !== 'hour') return { totalUnit: unit, ratePerHour: perHourOfTimeUnit };
-  const candidates = [unit.slice(0, unit.lastIndexOf('/')).trim(), `${unit.trim()}h`];
+  const slash = unit.lastIndexOf('/');
+  const candidates = [slash > 0 ? unit.slice(0, slash).trim() : '', `${unit.trim()}h`];
   for (const c of candidates) {
     if (c === '' || c === unit) continue;
     try {

@@ -76,7 +76,7 @@ export class UnitEngineMissing extends Error {
 let engine: MathJsInstance | undefined;
 
 /** mathjs with the domain's units, from its factory functions only (units, not the whole library). */
-function setup(mathjs: typeof import('mathjs')): MathJsInstance {
+function setup(mathjs: typeof import('./mathjs-factories.ts')): MathJsInstance {
   const math = mathjs.create({
     unitDependencies: mathjs.unitDependencies,
     createUnitDependencies: mathjs.createUnitDependencies,
@@ -103,7 +103,7 @@ function mathEngine(unit: string): MathJsInstance {
  * (a browser, or Node before 20.16): call it when a parse throws UnitEngineMissing, then retry.
  */
 export async function loadUnitEngine(): Promise<void> {
-  engine ??= setup(await import('mathjs'));
+  engine ??= setup(await import('./mathjs-factories.ts'));
 }
 
 export type Dimension = 'mass' | 'volume' | 'gasVolume' | 'energy';

@@ -34,8 +34,11 @@ describe('what a command loads (compiled, through bin/pingheng.js)', () => {
     writeFileSync(csv, 'time,M1,M2\n2026-03-01 00:00,1,2\n2026-03-01 00:01,2,4\n');
     expect(packagesLoaded('schema')).toEqual(['commander', 'zod']);
     expect(packagesLoaded('ingest', csv)).not.toContain('mathjs');
-    for (const plant of ['dyeing', 'plating', 'boiler'])
+    for (const plant of ['dyeing', 'plating', 'boiler']) {
       expect(packagesLoaded('check', `datasets/${plant}.json`)).not.toContain('mathjs');
+      // every meter's unit and rate unit (kW → kWh …) read, as the web app does with a readings file
+      expect(packagesLoaded('ingest', csv, '--model', `datasets/${plant}.json`)).not.toContain('mathjs');
+    }
   });
 
   it('a unit outside the table loads mathjs, and converts', () => {
