@@ -51,6 +51,11 @@ export const COMMANDS: Record<string, LazyCommand> = {
     description: '物料平衡工作深度（云南 2007）与验收类型 (depth of the balance work and acceptance A/B/C)',
     load: async () => (await import('./commands/depth.ts')).registerDepth,
   },
+  periods: {
+    usage: '[options] <model>',
+    description: '多统计期（月度台账）平衡、库存结转、指标与年度汇总 (balances per period, stocks, annual roll-up)',
+    load: async () => (await import('./commands/periods.ts')).registerPeriods,
+  },
 };
 
 /** The command a command line runs (`pingheng help X` runs X's help), if it names one. */
