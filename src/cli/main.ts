@@ -5,6 +5,7 @@ import { registerReconcile } from './commands/reconcile.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { takeExitCode } from './io.ts';
 
 /**
@@ -32,9 +33,27 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
+      takeExitCode();
       return e.exitCode === 0 ? 0 : 2;
     }
-    throw e;
+    takeExitCode();
+    const lang = argv.includes('--lang=en') || argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
+    internalError(e, argv.includes('--json'), lang);
+    return INTERNAL_ERROR;
   }
   return takeExitCode();
+}
+
+/**
+ * Exit status of a bug in pingheng (docs/cli.md): none of 0, 1, 2, so a script never takes a crash
+ * for a verdict about the plant.
+ */
+export const INTERNAL_ERROR = 3;
+
+/** Reports an unexpected error: one line for the user, the stack for the bug report; with --json a JSON document. */
+function internalError(e: unknown, json: boolean, lang: Lang): void {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`pingheng: ${t(lang, 'cli.internalError', { message })}\n`);
+  if (e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ error: 'internal error', message }, null, 2)}\n`);
 }

@@ -56,7 +56,7 @@ export const FLOW_KINDS = [
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
 
 export const quantitySchema = z.strictObject({
-  value: z.number(),
+  value: z.number().positive().meta({ description: 'A density or heating value: positive' }),
   unit: z.string().min(1),
 });
 
@@ -64,6 +64,7 @@ export const componentSchema = z
   .strictObject({
     concentration: z
       .number()
+      .nonnegative()
       .optional()
       .meta({ description: 'Concentration on the carrier flow, in `unit` (mg/L, g/m3, %, ppm, mg/Nm3)' }),
     value: z.number().optional().meta({ description: 'Absolute amount of the component, in `unit` (kg, t)' }),
@@ -196,12 +197,9 @@ export const productSchema = z
       .min(1)
       .meta({ description: 'Physical unit of the output (t, m, m2, 件, kWh …); must be the same in compared periods' }),
     output: z.number().meta({ description: 'Output over the balance period, in `unit` (> 0)' }),
-    outputValue: z
-      .number()
-      .optional()
-      .meta({
-        description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
-      }),
+    outputValue: z.number().optional().meta({
+      description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
+    }),
     flow: id.optional().meta({ description: 'The product flow of the model, where there is one' }),
     meta,
   })
