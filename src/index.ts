@@ -19,6 +19,8 @@ export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
+export * from './sankey/palette.ts';
+export * from './sankey/colour-vision.ts';
 export {
   ingestReadings,
   applyReadings,
@@ -40,3 +42,4 @@ export type {
 } from './readings/types.ts';
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
+export * from './periods/index.ts';

@@ -6,6 +6,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
 import { t, type Lang } from '../i18n/index.ts';
+import { registerPeriods } from './commands/periods.ts';
 import { takeExitCode } from './io.ts';
 
 /**
@@ -19,6 +20,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerIngest,
   registerCoverage,
   registerDepth,
+  registerPeriods,
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -10,6 +10,8 @@ import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
+import { periodsMessages } from './periods.ts';
+import { nameMessages } from './names.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -18,5 +20,8 @@ register(cliMessages);
 register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
+register(periodsMessages);
+register(nameMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
+export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';

@@ -227,6 +227,87 @@ export const periodSchema = z
   })
   .meta({ id: 'Period' });
 
+/**
+ * A stock (a coal pile, a tank, an inventory) whose level is read at the end of each accounting
+ * period: its stock-change flows (stock: true) take closing − opening in each period, and the
+ * closing level of one period is the opening level of the next (docs/periods.md).
+ */
+export const stockSchema = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    nameEn: z.string().optional(),
+    flows: z.array(id).min(1).meta({
+      description:
+        'Its stock-change flows (stock: true), one per layer it appears in (coal as material and as energy); each takes the level change per period',
+    }),
+    opening: z
+      .number()
+      .optional()
+      .meta({ description: "Level at the start of the first accounting period, in the flow's unit" }),
+    sd: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({ description: "Standard uncertainty of a level reading (stock-taking), absolute, in the flow's unit" }),
+    meta,
+  })
+  .meta({ id: 'Stock' });
+
+/** A flow's figure in one period: a number in the flow's unit, or the value with its σ, source and components. */
+export const periodValueSchema = z.union([
+  z.number(),
+  z.strictObject({
+    value: z.number().optional(),
+    sd: z.number().nonnegative().optional(),
+    source: z.enum(SOURCES).optional(),
+    components: z
+      .record(z.string().min(1), componentSchema)
+      .optional()
+      .meta({ description: "This period's components, replacing the flow's by name (e.g. a month's COD)" }),
+  }),
+]);
+
+/** A stock's level in one period: the closing level, or { opening, closing } (opening must carry over). */
+export const periodStockSchema = z.union([
+  z.number(),
+  z.strictObject({ opening: z.number().optional(), closing: z.number().optional() }),
+]);
+
+/**
+ * One period of a multi-period model (a month of the plant's 台账, a quarter, the 72 h campaign):
+ * its dates, operating hours, each flow's figure, stock levels and production. The accounting
+ * periods (every kind but `campaign`) must follow one another without gap or overlap; campaigns are
+ * kept apart from them (docs/periods.md).
+ */
+export const periodEntrySchema = z
+  .strictObject({
+    id,
+    label: z.string().min(1).optional(),
+    labelEn: z.string().optional(),
+    kind: z.enum(PERIOD_KINDS).optional().meta({ description: 'month, campaign, year, other …; default month' }),
+    start: z.union([isoDate, isoDateTime]).meta({ description: 'First day (00:00) or instant' }),
+    end: z.union([isoDate, isoDateTime]).meta({
+      description: 'Last day, inclusive (2025-01-31 ends at 2025-02-01 00:00), or the end instant',
+    }),
+    hours: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Operating hours, for rate units (default: the calendar hours from start to end)' }),
+    values: z
+      .record(z.string(), periodValueSchema)
+      .optional()
+      .meta({ description: 'Flow id → figure of this period; a flow not listed is unmeasured in it' }),
+    stocks: z
+      .record(z.string(), periodStockSchema)
+      .optional()
+      .meta({ description: 'Stock id → closing level (or { opening, closing })' }),
+    production: z.array(productSchema).optional(),
+    meta,
+  })
+  .meta({ id: 'PeriodEntry' });
+
 export const settingsSchema = z
   .strictObject({
     tolerance: z
@@ -236,7 +317,19 @@ export const settingsSchema = z
       })
       .optional()
       .meta({ description: 'Closure tolerance in percent, default and per layer or component' }),
-    masterSubTolerance: z.number().positive().optional().meta({ description: 'Master–sub meter tolerance, percent' }),
+    masterSubTolerance: z
+      .union([
+        z.number().positive(),
+        z.strictObject({
+          default: z.number().positive().optional(),
+          carriers: z.record(z.string(), z.number().positive()).optional(),
+        }),
+      ])
+      .optional()
+      .meta({
+        description:
+          'Master–sub meter tolerance, percent: one number for every carrier, or {default, carriers: {electricity: 3, water: 10}} (a layer name also keys)',
+      }),
     electricityEqualValue: z.number().positive().optional().meta({ description: 'kgce/kWh for 等价值 (equal value)' }),
     periodHours: z
       .number()
@@ -270,6 +363,11 @@ export const modelSchema = z
     campaign: campaignSchema.optional(),
     production: z.array(productSchema).optional().meta({ description: 'Products and their output over the period' }),
     period: periodSchema.optional(),
+    stocks: z.array(stockSchema).optional().meta({ description: 'Stocks whose levels carry over between periods' }),
+    periods: z
+      .array(periodEntrySchema)
+      .optional()
+      .meta({ description: 'Monthly (or any) periods, each with its own figures (docs/periods.md)' }),
     settings: settingsSchema.optional(),
     meta,
   })
@@ -283,6 +381,9 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Period = z.infer<typeof periodSchema>;
+export type Stock = z.infer<typeof stockSchema>;
+export type PeriodEntry = z.infer<typeof periodEntrySchema>;
+export type PeriodValue = z.infer<typeof periodValueSchema>;
 export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
 export type Source = (typeof SOURCES)[number];

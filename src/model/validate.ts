@@ -1,7 +1,9 @@
 import { inputBounds } from '../data/input-bounds.ts';
 import { parseUnit, type Dimension } from '../units/units.ts';
+import { editionIssues } from './editions.ts';
 import { issue, type InputIssue } from './issues.ts';
 import { isBaseLayer } from './layers.ts';
+import { validatePeriods } from './periods.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
 import type { Model } from './schema.ts';
 import { DEFAULT_TIMEZONE, isTimeZone, parseIsoInZone } from './time.ts';
@@ -22,6 +24,8 @@ export function validateModel(model: Model): InputIssue[] {
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  issues.push(...editionIssues(model.settings));
+  if (model.stocks || model.periods) issues.push(...validatePeriods(model, flowAt));
   return issues;
 }
 
@@ -168,7 +172,13 @@ function checkFlows(
         issues.push(issue(cat(), 'component.valueOrConcentration'));
         continue;
       }
-      if (comp.concentration !== undefined && flow.value === undefined && flow.source !== 'unmeasured') {
+      // A multi-period model gives its quantities per period (each period's model is checked on its own).
+      if (
+        comp.concentration !== undefined &&
+        flow.value === undefined &&
+        flow.source !== 'unmeasured' &&
+        !model.periods
+      ) {
         issues.push(issue(cat('concentration'), 'component.noQuantity', { component: name }));
       }
       if (!factor || badDisplay.has(name)) continue;
