@@ -12,6 +12,7 @@ import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
 import { periodsMessages } from './periods.ts';
 import { nameMessages } from './names.ts';
+import { vocsMessages } from './vocs.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -22,6 +23,7 @@ register(meteringMessages);
 register(readingsMessages);
 register(periodsMessages);
 register(nameMessages);
+register(vocsMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';

@@ -223,6 +223,7 @@ export const modelMessages: Messages = {
     zh: '组分 "{component}" 以浓度给出，但载体流没有数量（无 value，也未标为 unmeasured）',
     en: 'component "{component}" is a concentration but the carrier flow has no quantity (no value, not marked unmeasured)',
   },
+  'component.negative': { zh: '浓度 {value} 为负', en: 'the concentration {value} is negative' },
   'component.valueOrConcentration': {
     zh: '组分需给出 concentration 或 value 之一（只能一个）',
     en: 'a component needs exactly one of concentration or value',

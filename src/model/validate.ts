@@ -7,6 +7,8 @@ import { validatePeriods } from './periods.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
 import type { Model } from './schema.ts';
 import { DEFAULT_TIMEZONE, isTimeZone, parseIsoInZone } from './time.ts';
+import { validateVocs } from './validate-vocs.ts';
+import { vocsLayer } from './vocs.ts';
 
 /**
  * Checks what the schema cannot: references, hierarchy, units against layers, components and
@@ -26,6 +28,7 @@ export function validateModel(model: Model): InputIssue[] {
   checkProduction(model, flowAt, issues);
   issues.push(...editionIssues(model.settings));
   if (model.stocks || model.periods) issues.push(...validatePeriods(model, flowAt));
+  issues.push(...validateVocs(model));
   return issues;
 }
 
@@ -172,6 +175,9 @@ function checkFlows(
         issues.push(issue(cat(), 'component.valueOrConcentration'));
         continue;
       }
+      // a concentration cannot be negative (the VOCs content has its own check, validate-vocs.ts)
+      if (comp.concentration !== undefined && comp.concentration < 0 && name !== vocsLayer(model.settings))
+        issues.push(issue(cat('concentration'), 'component.negative', { value: comp.concentration }));
       // A multi-period model gives its quantities per period (each period's model is checked on its own).
       if (
         comp.concentration !== undefined &&
