@@ -19,6 +19,7 @@ export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
+export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {
   ingestReadings,
   applyReadings,
@@ -40,3 +41,4 @@ export type {
 } from './readings/types.ts';
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
+export * from './report/index.ts';

@@ -5,6 +5,7 @@ import { registerReconcile } from './commands/reconcile.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
+import { registerReport } from './commands/report.ts';
 import { takeExitCode } from './io.ts';
 
 /**
@@ -18,6 +19,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerIngest,
   registerCoverage,
   registerDepth,
+  registerReport,
 ];
 
 export async function main(argv: string[]): Promise<number> {

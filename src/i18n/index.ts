@@ -10,6 +10,8 @@ import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
+import { figureMessages } from './figure.ts';
+import { reportMessages } from './report.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -18,5 +20,15 @@ register(cliMessages);
 register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
+register(figureMessages);
+register(reportMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
+export {
+  columnDecimals,
+  formatExact,
+  formatNumber,
+  formatSignificant,
+  REPORT_SIGNIFICANT,
+  MAX_DECIMALS,
+} from './number.ts';
