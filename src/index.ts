@@ -19,6 +19,8 @@ export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
+export * from './sankey/palette.ts';
+export * from './sankey/colour-vision.ts';
 export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {
   ingestReadings,

@@ -12,6 +12,7 @@ import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
 import { figureMessages } from './figure.ts';
 import { reportMessages } from './report.ts';
+import { nameMessages } from './names.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -22,8 +23,10 @@ register(meteringMessages);
 register(readingsMessages);
 register(figureMessages);
 register(reportMessages);
+register(nameMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
+export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
 export {
   columnDecimals,
   formatExact,

@@ -196,12 +196,9 @@ export const productSchema = z
       .min(1)
       .meta({ description: 'Physical unit of the output (t, m, m2, 件, kWh …); must be the same in compared periods' }),
     output: z.number().meta({ description: 'Output over the balance period, in `unit` (> 0)' }),
-    outputValue: z
-      .number()
-      .optional()
-      .meta({
-        description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
-      }),
+    outputValue: z.number().optional().meta({
+      description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
+    }),
     flow: id.optional().meta({ description: 'The product flow of the model, where there is one' }),
     meta,
   })
@@ -238,7 +235,19 @@ export const settingsSchema = z
       })
       .optional()
       .meta({ description: 'Closure tolerance in percent, default and per layer or component' }),
-    masterSubTolerance: z.number().positive().optional().meta({ description: 'Master–sub meter tolerance, percent' }),
+    masterSubTolerance: z
+      .union([
+        z.number().positive(),
+        z.strictObject({
+          default: z.number().positive().optional(),
+          carriers: z.record(z.string(), z.number().positive()).optional(),
+        }),
+      ])
+      .optional()
+      .meta({
+        description:
+          'Master–sub meter tolerance, percent: one number for every carrier, or {default, carriers: {electricity: 3, water: 10}} (a layer name also keys)',
+      }),
     electricityEqualValue: z.number().positive().optional().meta({ description: 'kgce/kWh for 等价值 (equal value)' }),
     periodHours: z
       .number()

@@ -1,3 +1,4 @@
+import { editionIssues } from './editions.ts';
 import { issue, type InputIssue } from './issues.ts';
 import { isBaseLayer } from './layers.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
@@ -18,6 +19,7 @@ export function validateModel(model: Model): InputIssue[] {
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  issues.push(...editionIssues(model.settings));
   return issues;
 }
 
