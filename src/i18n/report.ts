@@ -102,6 +102,10 @@ export const reportMessages: Messages = {
   'report.col.coefEquivalent': { zh: '折标系数（当量值）', en: 'Coefficient (equivalent)' },
   'report.col.coefEqual': { zh: '折标系数（等价值）', en: 'Coefficient (equal value)' },
   'report.col.coefUnit': { zh: '系数单位', en: 'Coefficient unit' },
+  'report.col.received': { zh: '购入/调入', en: 'Received' },
+  'report.col.sentOut': { zh: '外供/转供', en: 'Sent out' },
+  'report.col.stockIncrease': { zh: '库存增加', en: 'Stock increase' },
+  'report.col.sentOutStock': { zh: '外供及库存增加', en: 'Sent out and stock increase' },
   'report.col.tceEquivalent': { zh: '当量值', en: 'Equivalent value' },
   'report.col.tceEqual': { zh: '等价值', en: 'Equal value' },
   'report.col.measured': { zh: '实测值', en: 'Measured' },
@@ -308,8 +312,20 @@ export const reportMessages: Messages = {
   },
   'report.energy.comprehensive': { zh: '综合能耗', en: 'Comprehensive energy consumption' },
   'report.energy.comprehensiveNote': {
-    zh: '综合能耗 = 输入能源折标准煤之和 − 外供能源（GB/T 2589-2008）；电力当量值 0.1229 kgce/kWh，等价值按当年火电供电煤耗。',
-    en: 'Comprehensive consumption = Σ energy in as standard coal − energy supplied out (GB/T 2589-2008); electricity at 0.1229 kgce/kWh (equivalent) and the year’s thermal-power coal rate (equal value).',
+    zh: '综合能耗 = 购入/调入 − 外供/转供 − 库存增加，各项折标准煤（GB/T 2589-2008）；实物量为购入/调入量。',
+    en: 'Comprehensive consumption = received − sent out − stock increase, each as standard coal (GB/T 2589-2008); the physical quantity is what was received.',
+  },
+  'report.energy.perUnitCaption': {
+    zh: '各单元综合能耗（当量值与等价值）',
+    en: 'Comprehensive energy consumption of every unit',
+  },
+  'report.energy.perUnitNote': {
+    zh: '数值均为 tce 当量值，末两列为综合能耗；综合能耗 = 购入/调入 − 外供/转供 − 库存增加（GB/T 2589-2008）。',
+    en: 'Values in tce, equivalent value; the last two columns are the consumption = received − sent out − stock increase (GB/T 2589-2008).',
+  },
+  'report.energy.equalDefault': {
+    zh: '电力等价值按 {value} kgce/kWh（JJF 1356-2012 的旧缺省值）：应在模型中按当年火电供电煤耗设定（settings.electricityEqualValue）。',
+    en: 'Electricity equal value at {value} kgce/kWh (the legacy default of JJF 1356-2012): set the year’s thermal-power coal rate in the model (settings.electricityEqualValue).',
   },
   'report.energy.unknown': { zh: '数值未知、未计入的流：{flows}', en: 'Flows of unknown value, not counted: {flows}' },
   'report.energy.noUse': { zh: '没有进入企业边界的能源流', en: 'No energy enters the enterprise boundary' },
@@ -388,7 +404,7 @@ export const reportMessages: Messages = {
   'report.appendix.parametersCaption': { zh: '参数与默认值', en: 'Parameters and defaults' },
   'report.appendix.fromModel': { zh: '模型设定（settings）', en: 'set in the model (settings)' },
   'report.appendix.tolerance': { zh: '{layer}平衡允许误差', en: '{layer} closure tolerance' },
-  'report.appendix.masterSub': { zh: '总表与分表允许差', en: 'master–sub meter tolerance' },
+  'report.appendix.masterSub': { zh: '总表与分表允许差（{scope}）', en: 'master–sub meter tolerance ({scope})' },
   'report.appendix.relativeSd': {
     zh: '缺省相对标准不确定度（{source}）',
     en: 'default relative standard uncertainty ({source})',

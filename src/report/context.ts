@@ -1,6 +1,5 @@
-import { carrier } from '../data/carriers.ts';
 import type { Provenance } from '../data/provenance.ts';
-import { columnDecimals, hasMessage, t, type Lang } from '../i18n/index.ts';
+import { carrierName, columnDecimals, displayName, flowLabel, layerName, t, type Lang } from '../i18n/index.ts';
 import type { SankeyFigure } from '../sankey/figure.ts';
 import type { ReportResults } from './analyse.ts';
 import type { Block, Cell, Chapter, Column, MissingItem, ReportFigure, ReportTable } from './document.ts';
@@ -11,8 +10,8 @@ import type { Block, Cell, Chapter, Column, MissingItem, ReportFigure, ReportTab
  */
 export class ReportContext {
   readonly missing: MissingItem[] = [];
-  private readonly flowById: Map<string, { name?: string; nameEn?: string }>;
-  private readonly nodeById: Map<string, { name: string; nameEn?: string }>;
+  private readonly flowById: Map<string, { id: string; name?: string; nameEn?: string }>;
+  private readonly nodeById: Map<string, { id: string; name: string; nameEn?: string }>;
 
   constructor(
     readonly results: ReportResults,
@@ -37,32 +36,29 @@ export class ReportContext {
     this.missing.push({ chapter, text });
   }
 
-  // Names in the report's language — never raw ids where a name exists.
+  // Names in the report's language, from the core's one set of name functions (src/i18n/names.ts).
 
   nodeName(id: string): string {
     const n = this.nodeById.get(id);
-    if (!n) return id;
-    return this.lang === 'en' && n.nameEn ? n.nameEn : n.name;
+    return n ? displayName(n, this.lang) : id;
   }
 
-  /** A flow's name with its id for tracing ("冷却塔补水 [F12]"); the id alone when it has no name. */
+  /** A flow's name with its id for tracing ("冷却塔补水 (F12)"); a component flow (F12.COD) by its carrier flow's name. */
   flowLabel(id: string): string {
-    const base = id.includes('.') && !this.flowById.has(id) ? id.slice(0, id.lastIndexOf('.')) : id;
-    const f = this.flowById.get(base);
-    const name = f && (this.lang === 'en' && f.nameEn ? f.nameEn : f.name);
-    return name ? `${name} [${id}]` : id;
+    const own = this.flowById.get(id);
+    if (own) return flowLabel({ ...own, id }, this.lang);
+    const base = id.includes('.') ? this.flowById.get(id.slice(0, id.lastIndexOf('.'))) : undefined;
+    return base ? flowLabel({ ...base, id }, this.lang) : id;
   }
 
   /** 水 / water; a component keeps its symbol (COD, Ni). */
   layerName(layer: string): string {
-    return hasMessage(`layer.${layer}`) ? this.t(`layer.${layer}`) : layer;
+    return layerName(layer, this.lang);
   }
 
-  /** 新水 / fresh water; a free material name stays as written. */
+  /** 新水 / fresh water; a plant's own material name as written. */
   carrierName(id: string | undefined): string {
-    if (id === undefined) return '—';
-    const c = carrier(id);
-    return c ? c.label[this.lang] : id;
+    return id === undefined ? '—' : carrierName(id, this.lang);
   }
 
   yesNo(b: boolean): string {

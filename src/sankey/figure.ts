@@ -1,8 +1,18 @@
 import type { CheckResult } from '../balance/types.ts';
 import { carrier } from '../data/carriers.ts';
-import { formatSignificant, hasMessage, t, type Lang } from '../i18n/index.ts';
+import {
+  carrierName,
+  displayName,
+  formatSignificant,
+  hasMessage,
+  kindName,
+  layerName,
+  t,
+  type Lang,
+} from '../i18n/index.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { sankeyLayout, sankeyLinkPath, type SankeyLayoutResult } from './layout.ts';
+import { LEGEND_ORDER, linkStyle, palette } from './palette.ts';
 import {
   sankeyView,
   type FlowState,
@@ -52,34 +62,6 @@ export interface SankeyFigure {
 export const FIGURE_FONT_FAMILY =
   '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
-// Provisional colours: to be replaced by src/sankey/palette.ts (web helper #16) when it lands.
-const LAYER_COLOURS: Record<string, string> = { material: '#8c6d31', water: '#2b7bba', energy: '#e0701c' };
-const COMPONENT_COLOUR = '#7b5ea7';
-const STATE_STYLE: Record<string, { colour: string | null; dash: string | null; opacity: number }> = {
-  measured: { colour: null, dash: null, opacity: 0.5 },
-  estimated: { colour: null, dash: '10 5', opacity: 0.4 },
-  derived: { colour: '#2e9e4f', dash: null, opacity: 0.45 },
-  reconciled: { colour: '#3f3f9f', dash: null, opacity: 0.5 },
-  unmeasured: { colour: '#555555', dash: '3 3', opacity: 0.9 },
-  unaccounted: { colour: '#d62728', dash: null, opacity: 0.6 },
-  negative: { colour: '#d62728', dash: '4 4', opacity: 0.8 },
-};
-const STATUS_COLOURS: Record<string, string> = {
-  closed: '#2f855a',
-  open: '#c53030',
-  'by-difference': '#3182ce',
-  indeterminate: '#b7791f',
-};
-const ROLE_FILL: Record<string, string> = {
-  unit: '#4a5568',
-  source: '#94a3b8',
-  sink: '#94a3b8',
-  'stock-in': '#805ad5',
-  'stock-out': '#805ad5',
-  'unaccounted-in': '#d62728',
-  'unaccounted-out': '#d62728',
-};
-
 const PAD = 16;
 const HEADER = 62;
 const NODE_WIDTH = 12;
@@ -103,7 +85,7 @@ export function sankeyFigure(
   const width = Math.max(480, options.width ?? 960);
   const layer = layerName(view.layer, lang);
   const title = options.title ?? t(lang, 'figure.title', { layer });
-  const plant = options.plant ?? (lang === 'en' && graph.model.nameEn ? graph.model.nameEn : graph.model.name);
+  const plant = options.plant ?? displayName(graph.model, lang);
   const subtitle = t(lang, 'figure.subtitle', { plant, scope: scopeText(graph, spec, lang), unit: view.unit });
   const names = new Map(view.nodes.map((n) => [n.id, nodeName(n, view, graph, lang)]));
   const font = options.fontFamily ?? FIGURE_FONT_FAMILY;
@@ -112,7 +94,7 @@ export function sankeyFigure(
   let y = HEADER;
   let body = { height: 0, svg: '' };
   if (view.links.length === 0) {
-    body = { height: 60, svg: text(PAD, y + 30, t(lang, 'figure.empty'), { size: 13, fill: '#555' }) };
+    body = { height: 60, svg: text(PAD, y + 30, t(lang, 'figure.empty'), { size: 13, fill: palette.verdict.neutral }) };
   } else body = drawBody(view, names, width, y, lang);
   y += body.height + 14;
   const legend = drawLegend(view, width, y, lang);
@@ -124,12 +106,12 @@ export function sankeyFigure(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(font)}" font-size="${FONT}" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,
     `<desc>${esc(`${subtitle}. ${totals}`)}</desc>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    text(PAD, 28, title, { size: 18, weight: 'bold', fill: '#1a202c' }),
-    text(PAD, 50, subtitle, { size: 13, fill: '#4a5568' }),
+    `<rect width="${width}" height="${height}" fill="${palette.background}"/>`,
+    text(PAD, 28, title, { size: 18, weight: 'bold', fill: palette.text }),
+    text(PAD, 50, subtitle, { size: 13, fill: palette.verdict.neutral }),
     body.svg,
     legend.svg,
-    text(PAD, y + 14, totals, { size: 12.5, fill: view.unaccounted > 0 ? '#9b2c2c' : '#1a202c' }),
+    text(PAD, y + 14, totals, { size: 12.5, fill: view.unaccounted > 0 ? palette.verdict.fail : palette.text }),
     '</svg>',
   );
   return { svg: parts.join(''), width, height, title, view };
@@ -184,9 +166,9 @@ function drawBody(
 
   const out: string[] = ['<g fill="none">'];
   for (const l of layout.links) {
-    const s = STATE_STYLE[l.data.negative ? 'negative' : l.data.state]!;
-    const colour = s.colour ?? layerColour(view.layer);
-    const w = l.data.state === 'unmeasured' ? 1.5 : Math.max(1, l.width);
+    const s = linkStyle(l.data.state, view.layer, l.data.negative === true);
+    const colour = s.colour;
+    const w = l.data.state === 'unmeasured' ? palette.hairline : Math.max(1, l.width);
     const titleText = `${names.get(l.source.id)} → ${names.get(l.target.id)}: ${formatSignificant(l.value, lang, 3)} ${view.unit} (${t(lang, `figure.state.${l.data.negative ? 'negative' : l.data.state}`)})`;
     out.push(
       `<path d="${sankeyLinkPath(l)}" stroke="${colour}" stroke-opacity="${l.circular ? s.opacity * 0.7 : s.opacity}" stroke-width="${round(w)}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}${l.circular ? ' stroke-linejoin="round"' : ''}><title>${esc(titleText)}</title></path>`,
@@ -194,9 +176,9 @@ function drawBody(
   }
   out.push('</g><g>');
   for (const n of layout.nodes) {
-    const status = n.data.status ? STATUS_COLOURS[n.data.status] : undefined;
+    const status = n.data.status ? palette.status[n.data.status] : undefined;
     out.push(
-      `<rect x="${round(n.x0)}" y="${round(n.y0)}" width="${round(n.x1 - n.x0)}" height="${round(Math.max(1, n.y1 - n.y0))}" fill="${ROLE_FILL[n.data.role] ?? ROLE_FILL.unit}"${status ? ` stroke="${status}" stroke-width="2.5"` : ''}/>`,
+      `<rect x="${round(n.x0)}" y="${round(n.y0)}" width="${round(n.x1 - n.x0)}" height="${round(Math.max(1, n.y1 - n.y0))}" fill="${palette.node[n.data.role]}"${status ? ` stroke="${status}" stroke-width="2.5"` : ''}/>`,
     );
   }
   out.push('</g><g>', labels(layout, label, width, last), '</g>');
@@ -222,10 +204,10 @@ function labels(
     const anchor = leftSide ? 'end' : 'start';
     const open = n.data.status === 'open';
     out.push(
-      text(x, mid - 2, fitText(l.name, room, FONT), { anchor, fill: '#1a202c', halo: true }),
+      text(x, mid - 2, fitText(l.name, room, FONT), { anchor, fill: palette.text, halo: true }),
       text(x, mid + 11, fitText(l.value, room, SMALL), {
         anchor,
-        fill: open ? '#c53030' : '#4a5568',
+        fill: open ? palette.status.open : palette.verdict.neutral,
         size: SMALL,
         halo: true,
       }),
@@ -238,22 +220,13 @@ function labels(
 function drawLegend(view: SankeyView, width: number, top: number, lang: Lang): { height: number; svg: string } {
   const states = new Set<string>();
   for (const l of view.links) states.add(l.negative ? 'negative' : l.state);
-  const order: (FlowState | 'negative')[] = [
-    'measured',
-    'estimated',
-    'derived',
-    'reconciled',
-    'unmeasured',
-    'unaccounted',
-    'negative',
-  ];
   const items: { swatch: string; label: string }[] = [];
-  for (const s of order) {
+  for (const s of LEGEND_ORDER) {
     if (!states.has(s)) continue;
-    const st = STATE_STYLE[s]!;
-    const colour = st.colour ?? layerColour(view.layer);
+    const st = s === 'negative' ? linkStyle('measured', view.layer, true) : linkStyle(s, view.layer);
+    const colour = st.colour;
     items.push({
-      swatch: `<line x1="0" y1="0" x2="22" y2="0" stroke="${colour}" stroke-opacity="${Math.max(0.6, st.opacity)}" stroke-width="${s === 'unmeasured' ? 1.5 : 8}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`,
+      swatch: `<line x1="0" y1="0" x2="22" y2="0" stroke="${colour}" stroke-opacity="${Math.max(0.6, st.opacity)}" stroke-width="${s === 'unmeasured' ? palette.hairline : 8}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`,
       label: t(lang, `figure.state.${s}`),
     });
   }
@@ -262,7 +235,7 @@ function drawLegend(view: SankeyView, width: number, top: number, lang: Lang): {
   for (const s of ['closed', 'open', 'by-difference', 'indeterminate']) {
     if (!statuses.has(s)) continue;
     items.push({
-      swatch: `<rect x="6" y="-6" width="10" height="12" fill="${ROLE_FILL.unit}" stroke="${STATUS_COLOURS[s]}" stroke-width="2.5"/>`,
+      swatch: `<rect x="6" y="-6" width="10" height="12" fill="${palette.node.unit}" stroke="${palette.status[s as keyof typeof palette.status]}" stroke-width="2.5"/>`,
       label: t(lang, 'figure.status', { status: t(lang, `status.${s}`) }),
     });
   }
@@ -276,7 +249,7 @@ function drawLegend(view: SankeyView, width: number, top: number, lang: Lang): {
       y += 20;
     }
     out.push(`<g transform="translate(${round(x)},${round(y)})">${item.swatch}</g>`);
-    out.push(text(x + 28, y + 4, item.label, { fill: '#2d3748' }));
+    out.push(text(x + 28, y + 4, item.label, { fill: palette.text }));
     x += w;
   }
   return { height: items.length === 0 ? 0 : y - top + 14, svg: out.join('') };
@@ -295,15 +268,9 @@ function totalsText(view: SankeyView, lang: Lang): string {
   return `${total}；${imbalance}`.replace('；', lang === 'zh' ? '；' : '; ');
 }
 
-/** 水 / water; a component keeps its symbol (COD, Ni). */
-function layerName(layer: string, lang: Lang): string {
-  return hasMessage(`layer.${layer}`) ? t(lang, `layer.${layer}`) : layer;
-}
-
 function scopeText(graph: PlantGraph, spec: SankeyViewSpec, lang: Lang): string {
   if (spec.root === undefined) return t(lang, `figure.scope.${spec.level}`);
-  const node = graph.nodes[graph.nodeIndex.get(spec.root)!]!;
-  const name = lang === 'en' && node.nameEn ? node.nameEn : node.name;
+  const name = displayName(graph.nodes[graph.nodeIndex.get(spec.root)!]!, lang);
   return t(lang, 'figure.scope.root', { name, level: t(lang, `figure.level.${spec.level}`) });
 }
 
@@ -313,22 +280,21 @@ function scopeText(graph: PlantGraph, spec: SankeyViewSpec, lang: Lang): string 
  * it has one; stock and imbalance nodes their fixed labels.
  */
 function nodeName(n: ViewNode, view: SankeyView, graph: PlantGraph, lang: Lang): string {
-  const own = lang === 'en' && n.nameEn ? n.nameEn : n.name;
+  const own = displayName(n, lang);
   switch (n.role) {
     case 'unit':
       return n.ownRegion ? t(lang, 'figure.node.ownRegion', { name: own }) : own;
     case 'source':
     case 'sink': {
       if (n.group === undefined) return own;
-      if (hasMessage(`figure.kind.${n.group}`)) return t(lang, `figure.kind.${n.group}`);
-      const c = carrier(n.group);
-      if (c) return c.label[lang];
+      if (hasMessage(`kind.${n.group}`)) return kindName(n.group, lang);
+      if (carrier(n.group) || hasMessage(`carrier.${n.group}`)) return carrierName(n.group, lang);
       const flows = new Set(view.links.filter((l) => l.source === n.id || l.target === n.id).flatMap((l) => l.flows));
       const named = [...flows]
         .map((id) => graph.model.flows[graph.flows[graphFlowIndex(graph, id)]?.flowIndex ?? -1])
         .filter((f) => f?.name !== undefined);
-      if (flows.size === 1 && named.length === 1) return (lang === 'en' && named[0]!.nameEn) || named[0]!.name!;
-      return n.group;
+      if (flows.size === 1 && named.length === 1) return displayName(named[0]!, lang);
+      return carrierName(n.group, lang);
     }
     default:
       return t(lang, `figure.node.${n.role}`);
@@ -343,10 +309,6 @@ function graphFlowIndex(graph: PlantGraph, id: string): number {
     flowIndexCache.set(graph, m);
   }
   return m.get(id) ?? -1;
-}
-
-function layerColour(layer: string): string {
-  return LAYER_COLOURS[layer] ?? COMPONENT_COLOUR;
 }
 
 /**
@@ -386,7 +348,7 @@ function text(
     o.weight ? `font-weight="${o.weight}"` : '',
     o.fill ? `fill="${o.fill}"` : '',
     o.anchor && o.anchor !== 'start' ? `text-anchor="${o.anchor}"` : '',
-    o.halo ? 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : '',
+    o.halo ? `stroke="${palette.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '',
   ].filter(Boolean);
   return `<text ${attrs.join(' ')}>${esc(s)}</text>`;
 }

@@ -103,7 +103,7 @@ describe('report document', () => {
     expect(a.slice(2, 9)).toEqual([100, 98, 0, 2, 2, 5, '闭合']);
     expect(cellText(a[6]!, water.columns[6]!, 'zh')).toBe('2.00');
     // B's evaporation was computed by difference (50 − 45 = 5 t).
-    expect(water.rows.find((r) => r[0] === '水洗车间')![9]).toBe('差值推算：水洗蒸发 [W6]');
+    expect(water.rows.find((r) => r[0] === '水洗车间')![9]).toBe('差值推算：水洗蒸发 (W6)');
   });
 
   it('gives 综合能耗 both ways with the coefficient of each carrier (GB/T 2589-2008)', () => {
@@ -112,15 +112,21 @@ describe('report document', () => {
     const carrierCol = column(t, '介质/能源');
     const elec = t.rows.find((r) => r[carrierCol] === '电力')!;
     // 10 000 kWh × 0.1229 kgce/kWh = 1.229 tce 当量值; × 0.3 kgce/kWh (settings) = 3 tce 等价值.
-    expect(elec.slice(1, 8)).toEqual([10000, 'kWh', 0.1229, 0.3, 'kgce/kWh', 1.229, 3]);
+    // Received 1.229 tce, nothing sent out or stored: consumption 1.229 / 3 tce.
+    expect(elec.slice(1, 10)).toEqual([10000, 'kWh', 0.1229, 0.3, 'kgce/kWh', 1.229, 0, 1.229, 3]);
     const gas = t.rows.find((r) => r[carrierCol] === '天然气')!;
     // 1 000 Nm³ × 1.2143 kgce/m³ = 1.2143 tce.
-    expect(gas.slice(1, 8)).toEqual([1000, 'Nm3', 1.2143, 1.2143, 'kgce/m³', 1.2143, 1.2143]);
+    expect(gas.slice(1, 10)).toEqual([1000, 'Nm3', 1.2143, 1.2143, 'kgce/m³', 1.2143, 0, 1.2143, 1.2143]);
     const total = t.rows[t.totalRows![0]!]!;
     expect(total[0]).toBe('综合能耗');
-    expect(total[6]).toBeCloseTo(2.4433, 12);
-    expect(total[7]).toBeCloseTo(4.2143, 12);
-    expect(total[6]).toBe(results.check!.energyUse[0]!.comprehensiveEquivalent);
+    expect(total[8]).toBeCloseTo(2.4433, 12);
+    expect(total[9]).toBeCloseTo(4.2143, 12);
+    expect(total[8]).toBe(results.check!.energyUse[0]!.comprehensiveEquivalent);
+    // Every unit's consumption: A receives 6 000 kWh (0.7374 tce) and the gas (1.2143 tce) → 1.9517 tce.
+    const perUnit = tablesOf(doc).find((x) => x.caption === '各单元综合能耗（当量值与等价值）')!;
+    const a = perUnit.rows.find((r) => r[0] === '整理车间')!;
+    expect(a[5]).toBeCloseTo(1.9517, 12);
+    expect(perUnit.rows.map((r) => r[5])).toEqual(results.check!.energyUse.map((u) => u.comprehensiveEquivalent));
   });
 
   it('reports coverage, the meters and the depth verdict from the metering analysis', () => {
@@ -132,7 +138,7 @@ describe('report document', () => {
     );
     // M2's verification expired in 2020: W2 has no meter that counts — 1 of 2 water intakes metered (50 %).
     const water1 = cov.rows.find((r) => String(r[0]).startsWith('GB17167') && r[1] === '水' && r[2] === 1)!;
-    expect(water1.slice(3, 9)).toEqual([1, 2, 50, 100, '不合格', '水洗车间进水 [W2]']);
+    expect(water1.slice(3, 9)).toEqual([1, 2, 50, 100, '不合格', '水洗车间进水 (W2)']);
     const meters = table(doc, '表 2-3');
     const m2 = meters.rows.find((r) => r[0] === 'M2')!;
     expect(m2[4]).toBe('2020-01-01');
@@ -147,7 +153,7 @@ describe('report document', () => {
     expect(material.global.pass).toBe(false);
     const t = tablesOf(doc).find((x) => x.caption === '物料：实测值与校正值')!;
     for (const f of material.flows) {
-      const row = t.rows.find((r) => String(r[0]).endsWith(`[${f.id}]`))!;
+      const row = t.rows.find((r) => String(r[0]).endsWith(`(${f.id})`))!;
       expect(row.slice(2, 4)).toEqual([f.measured, f.reconciled]);
     }
     expect(tablesOf(doc).some((x) => x.caption.startsWith('物料：可疑'))).toBe(material.suspects.length > 0);

@@ -4,8 +4,9 @@ import {
   closureTolerance,
   defaultRelativeSd,
   defaultRelativeSdSource,
-  masterSubTolerance,
+  masterSubTolerances,
 } from '../../data/cp-practice.ts';
+import { masterSubToleranceFor } from '../../balance/tolerance.ts';
 import { coefficient, electricityEqualValue, KJ_PER_KGCE, source as gb2589 } from '../../data/gb2589-2008.ts';
 import { accuracyClassCoverageFactor } from '../../data/measurement.ts';
 import { estimatedShareLimit, MIN_CAMPAIGN_HOURS, source as yunnan } from '../../data/yunnan-2007.ts';
@@ -131,12 +132,18 @@ function parametersTable(ctx: ReportContext, ch: ChapterBuilder): void {
           );
     rows.push([ctx.t('report.appendix.tolerance', { layer: ctx.layerName(l.layer) }), l.tolerancePct, '%', source]);
   }
-  rows.push([
-    ctx.t('report.appendix.masterSub'),
-    settings?.masterSubTolerance ?? masterSubTolerance.pct,
-    '%',
-    settings?.masterSubTolerance !== undefined ? fromModel : cite(masterSubTolerance.source),
-  ]);
+  for (const row of masterSubTolerances) {
+    const applied = masterSubToleranceFor(settings, row.layer, row.carrier ?? row.layer);
+    const own = applied.source.standard === 'settings';
+    rows.push([
+      ctx.t('report.appendix.masterSub', {
+        scope: row.carrier ? ctx.carrierName(row.carrier) : ctx.layerName(row.layer),
+      }),
+      applied.pct,
+      '%',
+      own ? fromModel : cite(row.source),
+    ]);
+  }
   for (const [kind, rel] of Object.entries(defaultRelativeSd)) {
     const own = (settings?.defaultRelativeSd as Record<string, number> | undefined)?.[kind];
     rows.push([

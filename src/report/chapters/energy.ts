@@ -1,7 +1,7 @@
 import type { EnergyUse, EnergyUseRow } from '../../balance/types.ts';
 import { carrier } from '../../data/carriers.ts';
-import { coefficient, electricityEqualValue, source as gb2589 } from '../../data/gb2589-2008.ts';
-import type { Flow } from '../../model/schema.ts';
+import { coefficient } from '../../data/gb2589-2008.ts';
+import { crossings } from '../../model/graph.ts';
 import { cite, type ChapterBuilder, type ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
 import { layerReady, layerSection } from './balances.ts';
@@ -44,18 +44,21 @@ export function energyChapter(ctx: ReportContext): Chapter {
       { notes: [ctx.t('report.energy.useNote')] },
     );
   }
-  for (const e of check.energyUse) comprehensive(ctx, ch, e);
-  if (check.energyUse.length === 0) ch.lack(ctx.t('report.energy.noUse'));
+  const uses = check.energyUse;
+  for (const e of uses.filter((u) => u.level === 1)) comprehensive(ctx, ch, e);
+  if (uses.length === 0) ch.lack(ctx.t('report.energy.noUse'));
+  else perUnit(ctx, ch, uses);
   return ch.done();
 }
 
-/** The 综合能耗 table of one enterprise: a row per carrier, the exported energy, the total. */
+/**
+ * The 综合能耗 table of one enterprise: a row per carrier — received (physical and tce), sent out and
+ * stock increase, consumption 当量值 and 等价值 — and the total (GB/T 2589: received − sent out − stock increase).
+ */
 function comprehensive(ctx: ReportContext, ch: ChapterBuilder, e: EnergyUse): void {
-  const flows = new Map(ctx.results.input.model.flows.map((f) => [f.id, f]));
-  const derived = new Map((ctx.results.check?.derived ?? []).map((d) => [d.flow, d]));
   const rows: Cell[][] = e.rows.map((r) => {
-    const own = physical(r, flows, derived);
-    const k = coefficients(ctx, r, flows);
+    const own = received(ctx, e.node, r);
+    const k = coefficients(ctx, r, e);
     return [
       ctx.carrierName(r.carrier),
       own.value,
@@ -63,15 +66,14 @@ function comprehensive(ctx: ReportContext, ch: ChapterBuilder, e: EnergyUse): vo
       k.equivalent,
       k.equal,
       k.unit,
+      r.received.equivalent,
+      r.sentOut.equivalent + r.stockIncrease.equivalent,
       r.tceEquivalent,
       r.tceEqual,
       k.basis,
     ];
   });
-  const totalRows: number[] = [];
-  if (e.exported > 0)
-    rows.push([ctx.t('check.energy.exported'), null, '', null, null, '', -e.exported, -e.exported, '']);
-  totalRows.push(rows.length);
+  const totalRows = [rows.length];
   rows.push([
     ctx.t('report.energy.comprehensive'),
     null,
@@ -79,9 +81,11 @@ function comprehensive(ctx: ReportContext, ch: ChapterBuilder, e: EnergyUse): vo
     null,
     null,
     '',
+    e.received.equivalent,
+    e.sentOut.equivalent + e.stockIncrease.equivalent,
     e.comprehensiveEquivalent,
     e.comprehensiveEqual,
-    cite(gb2589),
+    cite(e.definition),
   ]);
   ch.table(
     ctx.t('report.energy.comprehensiveCaption', { node: ctx.nodeName(e.node) }),
@@ -92,6 +96,8 @@ function comprehensive(ctx: ReportContext, ch: ChapterBuilder, e: EnergyUse): vo
       { header: ctx.t('report.col.coefEquivalent'), type: 'exact' },
       { header: ctx.t('report.col.coefEqual'), type: 'exact' },
       { header: ctx.t('report.col.coefUnit'), type: 'text' },
+      { header: ctx.t('report.col.received'), unit: 'tce', type: 'number' },
+      { header: ctx.t('report.col.sentOutStock'), unit: 'tce', type: 'number' },
       { header: ctx.t('report.col.tceEquivalent'), unit: 'tce', type: 'number' },
       { header: ctx.t('report.col.tceEqual'), unit: 'tce', type: 'number' },
       { header: ctx.t('report.col.basis'), type: 'text' },
@@ -101,6 +107,9 @@ function comprehensive(ctx: ReportContext, ch: ChapterBuilder, e: EnergyUse): vo
       totalRows,
       notes: [
         ctx.t('report.energy.comprehensiveNote'),
+        ...(e.equalValue.source === 'default'
+          ? [ctx.t('report.energy.equalDefault', { value: e.equalValue.kgcePerKWh })]
+          : []),
         ...(e.unknown.length > 0
           ? [ctx.t('report.energy.unknown', { flows: e.unknown.map((f) => ctx.flowLabel(f)).join('; ') })]
           : []),
@@ -109,15 +118,48 @@ function comprehensive(ctx: ReportContext, ch: ChapterBuilder, e: EnergyUse): vo
   );
 }
 
-/** Σ of the carrier's flows in their own unit, when they share one (measured, else computed by difference). */
-function physical(
-  r: EnergyUseRow,
-  flows: Map<string, Flow>,
-  derived: Map<string, { ownValue: number; ownUnit: string }>,
-): { value: number | null; unit: string } {
+/** 综合能耗 of every unit at every level. */
+function perUnit(ctx: ReportContext, ch: ChapterBuilder, uses: EnergyUse[]): void {
+  ch.table(
+    ctx.t('report.energy.perUnitCaption'),
+    [
+      { header: ctx.t('report.col.unit'), type: 'text' },
+      { header: ctx.t('report.col.level'), type: 'integer' },
+      { header: ctx.t('report.col.received'), unit: 'tce', type: 'number' },
+      { header: ctx.t('report.col.sentOut'), unit: 'tce', type: 'number' },
+      { header: ctx.t('report.col.stockIncrease'), unit: 'tce', type: 'number' },
+      { header: ctx.t('report.col.tceEquivalent'), unit: 'tce', type: 'number' },
+      { header: ctx.t('report.col.tceEqual'), unit: 'tce', type: 'number' },
+      { header: ctx.t('report.col.note'), type: 'text' },
+    ],
+    uses.map((u) => [
+      ctx.nodeName(u.node),
+      u.level,
+      u.received.equivalent,
+      u.sentOut.equivalent,
+      u.stockIncrease.equivalent,
+      u.comprehensiveEquivalent,
+      u.comprehensiveEqual,
+      u.unknown.length > 0
+        ? ctx.t('report.balance.unknownNote', { flows: u.unknown.map((f) => ctx.flowLabel(f)).join('; ') })
+        : '',
+    ]),
+    { notes: [ctx.t('report.energy.perUnitNote')] },
+  );
+}
+
+/** Σ of the carrier's flows entering the unit, in their own unit when they share one (measured, else by difference). */
+function received(ctx: ReportContext, node: string, r: EnergyUseRow): { value: number | null; unit: string } {
+  const graph = ctx.results.graph!;
+  const at = graph.nodeIndex.get(node)!;
+  const flows = new Map(ctx.results.input.model.flows.map((f) => [f.id, f]));
+  const derived = new Map((ctx.results.check?.derived ?? []).map((d) => [d.flow, d]));
+  const ends = new Map(graph.flows.map((f) => [f.id, f]));
   let sum = 0;
   let unit: string | undefined;
   for (const id of r.flows) {
+    const lf = ends.get(id);
+    if (!lf || lf.stock || !crossings(graph, lf.from, lf.to).enters.includes(at)) continue;
     const f = flows.get(id);
     const d = derived.get(id);
     const v = f?.value ?? d?.ownValue;
@@ -133,8 +175,9 @@ function physical(
 function coefficients(
   ctx: ReportContext,
   r: EnergyUseRow,
-  flows: Map<string, Flow>,
+  e: EnergyUse,
 ): { equivalent: number | null; equal: number | null; unit: string; basis: string } {
+  const flows = new Map(ctx.results.input.model.flows.map((f) => [f.id, f]));
   const own = r.flows.map((id) => flows.get(id)).filter((f) => f !== undefined);
   const lhv = own.find((f) => f.lhv);
   if (lhv?.lhv) {
@@ -153,12 +196,12 @@ function coefficients(
   const per = perTonne ? 't' : coef.per === 'm3' ? 'm³' : coef.per;
   const kgce = perTonne ? Number((coef.kgce * 1000).toPrecision(6)) : coef.kgce;
   if (c?.id === 'electricity') {
-    const equal = ctx.results.input.model.settings?.electricityEqualValue;
+    const equal = e.equalValue;
     return {
       equivalent: coef.kgce,
-      equal: equal ?? electricityEqualValue.kgcePerKWh,
+      equal: equal.kgcePerKWh,
       unit: `kgce/${per}`,
-      basis: `${cite(coef.source)}; ${equal === undefined ? cite(electricityEqualValue.source) : ctx.t('report.appendix.fromModel')}`,
+      basis: `${cite(coef.source)}; ${equal.default ? cite(equal.default) : ctx.t('report.appendix.fromModel')}`,
     };
   }
   return { equivalent: kgce, equal: kgce, unit: `kgce/${per}`, basis: cite(coef.source) };
