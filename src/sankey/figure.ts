@@ -15,7 +15,6 @@ import { sankeyLayout, sankeyLinkPath, type SankeyLayoutResult } from './layout.
 import { LEGEND_ORDER, linkStyle, palette } from './palette.ts';
 import {
   sankeyView,
-  type FlowState,
   type SankeyView,
   type SankeyViewSpec,
   type ViewLink,
