@@ -83,7 +83,7 @@ export function sankeyFigure(
   const view = sankeyView(input, spec);
   const width = Math.max(480, options.width ?? 960);
   const layer = layerName(view.layer, lang);
-  const title = options.title ?? t(lang, 'figure.title', { layer });
+  const title = options.title ?? sentence(t(lang, 'figure.title', { layer }));
   const plant = options.plant ?? displayName(graph.model, lang);
   const subtitle = t(lang, 'figure.subtitle', { plant, scope: scopeText(graph, spec, lang), unit: view.unit });
   const names = new Map(view.nodes.map((n) => [n.id, nodeName(n, view, graph, lang)]));
@@ -351,6 +351,9 @@ function text(
   ].filter(Boolean);
   return `<text ${attrs.join(' ')}>${esc(s)}</text>`;
 }
+
+/** First letter up: English titles made from a lower-case name ("water balance" → "Water balance"). */
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const round = (v: number) => Math.round(v * 100) / 100;
 

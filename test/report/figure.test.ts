@@ -55,7 +55,7 @@ describe('report-ready Sankey figure', () => {
   it('speaks English with --lang en: nameEn for units, carrier labels in English', () => {
     const fig = sankeyFigure(setup(), { layer: 'water', level: 2 }, { lang: 'en' });
     const shown = texts(fig.svg);
-    expect(shown[0]).toBe('water balance');
+    expect(shown[0]).toBe('Water balance');
     expect(shown[1]).toBe('Test finishing plant · scope: enterprise, by workshop (level 2) · unit: t');
     expect(shown).toContain('Finishing shop');
     expect(shown).toContain('fresh water');
