@@ -3,19 +3,11 @@ import type { Command } from 'commander';
 import { formatPath, InputError, type InputIssue } from '../model/issues.ts';
 import { parseModel, type LoadedModel } from '../model/load.ts';
 import { t, type Lang } from '../i18n/index.ts';
+import { setExitCode } from './exit-code.ts';
 
 /** Shared command-line plumbing: options every command takes, model loading, exit status. */
 
-let exitCode = 0;
-/** Raises the process exit status (0 good, 1 findings, 2 unusable input); the highest wins. */
-export function setExitCode(code: number): void {
-  exitCode = Math.max(exitCode, code);
-}
-export function takeExitCode(): number {
-  const c = exitCode;
-  exitCode = 0;
-  return c;
-}
+export { setExitCode, takeExitCode } from './exit-code.ts';
 
 export interface CommonOptions {
   json?: boolean;

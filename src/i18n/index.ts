@@ -12,7 +12,9 @@ import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
 import { figureMessages } from './figure.ts';
 import { reportMessages } from './report.ts';
+import { periodsMessages } from './periods.ts';
 import { nameMessages } from './names.ts';
+import { vocsMessages } from './vocs.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -23,7 +25,9 @@ register(meteringMessages);
 register(readingsMessages);
 register(figureMessages);
 register(reportMessages);
+register(periodsMessages);
 register(nameMessages);
+register(vocsMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
