@@ -151,6 +151,9 @@ export const vocsMessages: Messages = {
   // ---- names (src/i18n/names.ts looks these up): the VOCs flow kinds and coating-plant carriers ----
   'kind.captured': { zh: '收集废气', en: 'captured' },
   'kind.fugitive': { zh: '无组织排放', en: 'fugitive emission' },
+  // outcome groups of the solvent-balance Sankey view (src/sankey/vocs-view.ts)
+  'kind.destroyed': { zh: '治理设施销毁', en: 'destroyed in treatment' },
+  'kind.stack': { zh: '有组织排放（排气筒）', en: 'stack (organised emission)' },
   'carrier.coating': { zh: '涂料', en: 'coating' },
   'carrier.thinner': { zh: '稀释剂', en: 'thinner' },
   'carrier.cleaning-solvent': { zh: '清洗溶剂', en: 'cleaning solvent' },
@@ -162,4 +165,11 @@ export const vocsMessages: Messages = {
   'carrier.water-di': { zh: '去离子水', en: 'deionised water' },
   'carrier.ink': { zh: '油墨', en: 'ink' },
   'carrier.adhesive': { zh: '胶粘剂', en: 'adhesive' },
+  // ---- web (web/panels/vocs.ts) ----
+  'vocs.web.units': { zh: 'VOCs 物料衡算（各产污单元），单位 {unit}', en: 'VOCs solvent balance per unit, {unit}' },
+  'vocs.web.treatments': {
+    zh: 'VOCs 治理设施与排气筒监测，单位 {unit}',
+    en: 'VOCs treatment and stack monitoring, {unit}',
+  },
+  'web.example.coating': { zh: '涂装厂（VOCs）', en: 'Coating plant (VOCs)' },
 };

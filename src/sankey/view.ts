@@ -1,5 +1,6 @@
 import type { CheckResult, NodeBalance, BalanceStatus } from '../balance/types.ts';
 import type { PlantGraph } from '../model/graph.ts';
+import { vocsSankeyView } from './vocs-view.ts';
 
 /**
  * The Sankey view spec, kept apart from the model (floWeaver's idea): which layer, which level of
@@ -19,6 +20,11 @@ export interface SankeyViewSpec {
    * what crosses the node's boundary becomes sources and sinks.
    */
   root?: string;
+  /**
+   * The VOCs layer as a solvent balance (src/sankey/vocs-view.ts, docs/vocs.md): raw materials → plant →
+   * product / waste / recovered / destroyed / stack / fugitive. Needs `result.vocs`; ignored for other layers.
+   */
+  solvent?: boolean;
 }
 
 /**
@@ -100,6 +106,7 @@ const ESTIMATED_SOURCES = new Set(['estimated', 'design', 'calculated']);
  */
 export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, spec: SankeyViewSpec): SankeyView {
   const { graph, result } = input;
+  if (spec.solvent && result?.vocs?.layer === spec.layer) return vocsSankeyView({ graph, result }, spec);
   const unit = graph.layerUnits.get(spec.layer);
   if (unit === undefined)
     throw new Error(`sankey: no layer "${spec.layer}" in this model (layers: ${graph.layers.join(', ')})`);
