@@ -13,13 +13,7 @@ import {
 import type { PlantGraph } from '../model/graph.ts';
 import { sankeyLayout, sankeyLinkPath, type SankeyLayoutResult } from './layout.ts';
 import { LEGEND_ORDER, linkStyle, palette } from './palette.ts';
-import {
-  sankeyView,
-  type SankeyView,
-  type SankeyViewSpec,
-  type ViewLink,
-  type ViewNode,
-} from './view.ts';
+import { sankeyView, type SankeyView, type SankeyViewSpec, type ViewLink, type ViewNode } from './view.ts';
 
 /**
  * A report-ready Sankey figure as one SVG string (no DOM): the title, the scope (plant, level or
