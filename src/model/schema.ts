@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CAPTURE_METHODS } from '../data/guangdong-vocs-2023.ts';
+import { TREATMENT_TECHNOLOGIES } from '../data/vocs-practice.ts';
 
 /**
  * The plant model (shared/DESIGN.md contract) — the single source of truth: TypeScript types are
@@ -18,7 +20,50 @@ const meta = z
   .optional()
   .meta({ description: 'Free-form notes, ignored by the engine' });
 
+export { CAPTURE_METHODS, TREATMENT_TECHNOLOGIES };
+
 export const LEVELS = [1, 2, 3] as const;
+
+/** Where an efficiency comes from: a test on the plant, the equipment's design, or an estimate. */
+export const EFFICIENCY_SOURCES = ['measured', 'design', 'estimated'] as const;
+
+/** An efficiency (0–1) with where it comes from (docs/vocs.md). */
+export const efficiencySchema = z
+  .strictObject({
+    efficiency: z.number().meta({ description: 'Fraction 0–1 (0.9 = 90 %)' }),
+    source: z.enum(EFFICIENCY_SOURCES).meta({ description: 'measured (a test), design, or estimated' }),
+    basis: z
+      .string()
+      .optional()
+      .meta({ description: 'What the figure rests on: the test report, the design sheet, the reference used' }),
+    meta,
+  })
+  .meta({ id: 'Efficiency' });
+
+/**
+ * VOCs solvent balance of a node (docs/vocs.md): a capture point (spray booth, oven, mixing room)
+ * gives its capture efficiency 收集效率; a treatment unit (RTO, activated carbon) its removal
+ * efficiency 去除效率. Captured, destroyed and fugitive streams are flows of kind `captured`,
+ * `degraded` and `fugitive` in the VOCs layer.
+ */
+export const nodeVocsSchema = z
+  .strictObject({
+    capture: efficiencySchema
+      .extend({
+        method: z
+          .enum(CAPTURE_METHODS)
+          .optional()
+          .meta({ description: 'How the VOCs are collected; the reference table caps the efficiency by method' }),
+      })
+      .optional()
+      .meta({ description: 'Capture efficiency: captured / generated at this unit' }),
+    removal: efficiencySchema
+      .extend({ technology: z.enum(TREATMENT_TECHNOLOGIES).optional() })
+      .optional()
+      .meta({ description: 'Removal efficiency of this treatment unit: destroyed / captured in' }),
+    meta,
+  })
+  .meta({ id: 'NodeVocs' });
 
 export const nodeSchema = z
   .strictObject({
@@ -37,6 +82,7 @@ export const nodeSchema = z
       description:
         'A separately metered energy-using unit (用能单元): where its boundary is metered for a carrier, its main devices need no own meters for it (GB 17167-2006 Table 2 note)',
     }),
+    vocs: nodeVocsSchema.optional(),
     meta,
   })
   .meta({ id: 'Node' });
@@ -52,11 +98,13 @@ export const FLOW_KINDS = [
   'recycle',
   'effective',
   'degraded',
+  'captured',
+  'fugitive',
 ] as const;
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
 
 export const quantitySchema = z.strictObject({
-  value: z.number(),
+  value: z.number().positive().meta({ description: 'A density or heating value: positive' }),
   unit: z.string().min(1),
 });
 
@@ -342,6 +390,16 @@ export const settingsSchema = z
       .meta({ description: 'Display unit per layer/component, e.g. {"S": "t"}' }),
     defaultRelativeSd: z.record(z.enum(SOURCES), z.number().nonnegative()).optional(),
     editions: z.record(z.string(), z.string()).optional().meta({ description: 'Rule-set editions by rule family' }),
+    vocs: z
+      .strictObject({
+        layer: z.string().min(1).optional().meta({ description: 'Name of the VOCs component layer (default "VOCs")' }),
+        monitoringTolerancePct: z.number().positive().optional().meta({
+          description:
+            'Stack (or captured-stream) monitoring against the balance: allowed relative difference, percent (default 20)',
+        }),
+      })
+      .optional()
+      .meta({ description: 'VOCs solvent balance (docs/vocs.md)' }),
     materialOtherRequired: z
       .strictObject({ level2: z.number().min(0).max(100).optional(), level3: z.number().min(0).max(100).optional() })
       .optional()
@@ -373,6 +431,8 @@ export const modelSchema = z
   .meta({ id: 'Model', title: 'pingheng plant model' });
 
 export type Node = z.infer<typeof nodeSchema>;
+export type NodeVocs = z.infer<typeof nodeVocsSchema>;
+export type Efficiency = z.infer<typeof efficiencySchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type Component = z.infer<typeof componentSchema>;
 export type Meter = z.infer<typeof meterSchema>;

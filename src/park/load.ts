@@ -1,33 +1,50 @@
 import { InputError, issue, type InputIssue } from '../model/issues.ts';
-import { lineAt, syntaxErrorOffset } from '../model/json-locate.ts';
-import { fromZod, nearestLine } from '../model/load.ts';
+import { linesOfPaths, scanJson } from '../model/json-locate.ts';
+import { fromZod } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { parkSchema, type LinkEnd, type Park } from './schema.ts';
 
+/** Sets the line of every issue that has none, from its JSON path in `text` (one pass for all). */
+export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
+  const unlocated = issues.filter((i) => i.line === undefined);
+  const lines = linesOfPaths(
+    text,
+    unlocated.map((i) => i.path),
+  );
+  unlocated.forEach((i, k) => {
+    if (lines[k] !== undefined) i.line = lines[k];
+  });
+  return issues;
+}
+
 /**
- * Reads PARK.json: JSON syntax, the schema, and what can be checked without the members' models
- * (unique ids, link ends naming a member, each end a flow or a node). Throws InputError with every
- * problem, each located (line and JSON path) in the park file.
+ * Reads PARK.json: JSON syntax (strict, with line and column), duplicate keys, the schema, and what
+ * can be checked without the members' models (unique ids, link ends naming a member, each end a
+ * flow or a node). Throws InputError with every problem, each located in the park file.
  */
 export function parsePark(text: string, file = 'park.json'): Park {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const found = issue([], 'json.syntax', { detail: (e as Error).message });
-    const at = syntaxErrorOffset(text);
-    if (at !== undefined) found.line = lineAt(text, at);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const scan = scanJson(body);
+  if (scan.syntax) {
+    const s = scan.syntax;
+    const found = issue([], s.code, { ...s.params, line: s.line, column: s.column });
+    found.line = s.line;
+    found.column = s.column;
     throw new InputError(file, [found]);
   }
-  const located = (issues: InputIssue[]) => {
-    for (const i of issues) i.line ??= nearestLine(text, i.path);
-    return new InputError(file, issues);
-  };
-  const parsed = parkSchema.safeParse(data);
-  if (!parsed.success) throw located(parsed.error.issues.flatMap(fromZod));
-  const issues = validatePark(parsed.data);
-  if (issues.some((i) => i.severity === 'error')) throw located(issues);
-  return parsed.data;
+  const duplicates = scan.duplicates.map((d) => {
+    const found = issue(d.path, 'json.duplicateKey', { key: String(d.path.at(-1)), first: d.firstLine });
+    found.line = d.line;
+    found.column = d.column;
+    return found;
+  });
+  const parsed = parkSchema.safeParse(JSON.parse(body));
+  const issues = [
+    ...duplicates,
+    ...(parsed.success ? validatePark(parsed.data) : parsed.error.issues.flatMap(fromZod)),
+  ];
+  if (issues.some((i) => i.severity === 'error')) throw new InputError(file, locateIssues(body, issues));
+  return parsed.data!;
 }
 
 /** Unique member and link ids; every link end names a known member and exactly one of flow or node. */

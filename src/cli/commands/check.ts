@@ -8,6 +8,7 @@ import { InputError } from '../../model/issues.ts';
 import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
+import { renderVocs } from '../vocs-table.ts';
 
 interface CheckOptions extends CommonOptions, ReadingsFileOptions {
   layer?: string;
@@ -200,6 +201,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     ];
     out.push(renderTable([t(lang, 'check.col.indicator'), t(lang, 'check.col.value')], rows, ['left', 'right']));
   }
+  if (r.vocs) out.push('', renderVocs(r.vocs, lang));
   out.push('', t(lang, 'check.findingsTitle'));
   if (r.findings.length === 0) out.push(t(lang, 'check.noFindings'));
   for (const f of r.findings) {

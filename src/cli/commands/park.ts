@@ -3,12 +3,11 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { displayName, layerName, t, type Lang } from '../../i18n/index.ts';
 import { InputError, issue, type InputIssue } from '../../model/issues.ts';
-import { lineOfPath } from '../../model/json-locate.ts';
 import { parseModel } from '../../model/load.ts';
 import type { Model } from '../../model/schema.ts';
 import { validateMetering } from '../../metering/validate.ts';
 import { checkPark, type ParkMemberInput, type ParkResult } from '../../park/check.ts';
-import { parsePark } from '../../park/load.ts';
+import { locateIssues, parsePark } from '../../park/load.ts';
 import type { Park } from '../../park/schema.ts';
 import { printJson, reportInputErrors, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { fmt, renderTable } from '../table.ts';
@@ -43,7 +42,7 @@ export function registerPark(program: Command): void {
       else process.stdout.write(`${renderPark(result, opts.lang)}\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      for (const i of e.issues) i.line ??= lineOfPath(loaded.text, i.path);
+      locateIssues(loaded.text, e.issues);
       reportInputErrors([e], opts);
     }
   });
@@ -76,9 +75,7 @@ function loadPark(
     const path = resolve(base, rel);
     const shown = rel.startsWith('/') ? rel : `${base === '.' ? '' : `${base}/`}${rel}`;
     const at = (code: string, params: Record<string, string | number>) => {
-      const found = issue(['members', i, key], code, params);
-      found.line = lineOfPath(text, found.path);
-      parkIssues.push(found);
+      parkIssues.push(issue(['members', i, key], code, params));
     };
     let body: string;
     try {
@@ -90,11 +87,10 @@ function loadPark(
     try {
       const model = parseModel(body, shown).model;
       const metering = validateMetering(model);
-      if (metering.length > 0) throw new InputError(shown, metering);
+      if (metering.length > 0) throw new InputError(shown, locateIssues(body, metering));
       return model;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      for (const x of e.issues) x.line ??= lineOfPath(body, x.path);
       const count = e.issues.filter((x) => x.severity === 'error').length;
       at('park.memberInvalid', { id: park.members[i]!.id, file: shown, count });
       memberErrors.push(e);
@@ -110,7 +106,7 @@ function loadPark(
       inputs.push({ id: m.id, model, file: m.model, ...(before ? { before } : {}), ...(after ? { after } : {}) });
   });
   if (parkIssues.length > 0) {
-    errors.push(new InputError(file, parkIssues), ...memberErrors);
+    errors.push(new InputError(file, locateIssues(text, parkIssues)), ...memberErrors);
     return undefined;
   }
   return { park, inputs, text };
