@@ -40,3 +40,7 @@ export type {
 } from './readings/types.ts';
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
+export * from './results/index.ts';
+export { validateResultsInputs } from './model/validate-results.ts';
+export * as acceptanceRules from './data/acceptance.ts';
+export { table2 as anhuiTable2 } from './data/anhui-2007.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatPath, InputError, type InputIssue } from '../model/issues.ts';
-import { parseModel, type LoadedModel } from '../model/load.ts';
+import { nearestLine, parseModel, type LoadedModel } from '../model/load.ts';
 import { t, type Lang } from '../i18n/index.ts';
 
 /** Shared command-line plumbing: options every command takes, model loading, exit status. */
@@ -39,37 +39,61 @@ export function formatIssue(file: string, i: InputIssue, lang: Lang): string {
 
 /** Writes the issues of an unusable input to stderr (and as JSON on stdout with --json); sets exit 2. */
 export function reportInputError(e: InputError, opts: CommonOptions): void {
-  for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
+  reportInputErrors([e], opts);
+}
+
+/**
+ * The issues of several unusable inputs (the two models of a comparison) as one report: each on
+ * stderr, located; with --json, one JSON document listing them all. Issues without a line get the
+ * line of their path when the file can be read.
+ */
+export function reportInputErrors(errors: InputError[], opts: CommonOptions): void {
+  for (const e of errors) locate(e);
+  for (const e of errors) for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
   if (opts.json) {
-    const issues = e.issues.map((i) => ({
-      file: e.file,
-      line: i.line ?? null,
-      path: formatPath(i.path),
-      severity: i.severity,
-      code: i.code,
-      message: t(opts.lang, i.code, i.params),
-    }));
+    const issues = errors.flatMap((e) =>
+      e.issues.map((i) => ({
+        file: e.file,
+        line: i.line ?? null,
+        path: formatPath(i.path),
+        severity: i.severity,
+        code: i.code,
+        message: t(opts.lang, i.code, i.params),
+      })),
+    );
     process.stdout.write(`${JSON.stringify({ error: 'unusable input', issues }, null, 2)}\n`);
   }
   setExitCode(2);
 }
 
-/** Reads and validates a model file; on failure reports and returns undefined (exit 2). */
-export function readModel(file: string, opts: CommonOptions): LoadedModel | undefined {
+function locate(e: InputError): void {
+  if (e.issues.every((i) => i.line !== undefined || i.path.length === 0)) return;
+  let text: string;
+  try {
+    text = readFileSync(e.file, 'utf8');
+  } catch {
+    return;
+  }
+  for (const i of e.issues) if (i.line === undefined && i.path.length > 0) i.line = nearestLine(text, i.path);
+}
+
+/** Reads and validates a model file; throws InputError (located) when it is unusable. */
+export function loadModelFile(file: string): LoadedModel {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    reportInputError(
-      new InputError(file, [
-        { severity: 'error', path: [], code: 'json.read', params: { detail: (e as Error).message } },
-      ]),
-      opts,
-    );
-    return undefined;
+    throw new InputError(file, [
+      { severity: 'error', path: [], code: 'json.read', params: { detail: (e as Error).message } },
+    ]);
   }
+  return parseModel(text, file);
+}
+
+/** Reads and validates a model file; on failure reports and returns undefined (exit 2). */
+export function readModel(file: string, opts: CommonOptions): LoadedModel | undefined {
   try {
-    const loaded = parseModel(text, file);
+    const loaded = loadModelFile(file);
     if (!opts.json) for (const w of loaded.warnings) process.stderr.write(`${formatIssue(file, w, opts.lang)}\n`);
     return loaded;
   } catch (e) {

@@ -5,6 +5,8 @@ import { registerReconcile } from './commands/reconcile.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
+import { registerCompare } from './commands/compare.ts';
+import { registerCarbon } from './commands/carbon.ts';
 import { takeExitCode } from './io.ts';
 
 /**
@@ -18,6 +20,8 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerIngest,
   registerCoverage,
   registerDepth,
+  registerCompare,
+  registerCarbon,
 ];
 
 export async function main(argv: string[]): Promise<number> {

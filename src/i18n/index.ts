@@ -10,6 +10,7 @@ import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
+import { resultsCliMessages, resultsMessages } from './results.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -18,5 +19,7 @@ register(cliMessages);
 register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
+register(resultsMessages);
+register(resultsCliMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';

@@ -86,7 +86,7 @@ function withoutUnknownKeys(data: unknown, issues: z.core.$ZodIssue[]): unknown 
 }
 
 /** Line of the path, or of its nearest ancestor present in the text (a missing key: its object). */
-function nearestLine(text: string, path: PathSegment[]): number | undefined {
+export function nearestLine(text: string, path: readonly PathSegment[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const line = lineOfPath(text, path.slice(0, n));
     if (line !== undefined) return line;

@@ -3,6 +3,7 @@ import { isBaseLayer } from './layers.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
 import type { Model } from './schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
+import { validateResultsInputs } from './validate-results.ts';
 
 /**
  * Checks what the schema cannot: references, hierarchy, units against layers, components and
@@ -18,6 +19,7 @@ export function validateModel(model: Model): InputIssue[] {
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  issues.push(...validateResultsInputs(model, nodeAt, flowAt));
   return issues;
 }
 
