@@ -17,8 +17,18 @@ export * from './i18n/index.ts';
 export * from './balance/types.ts';
 export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';
+export * from './vocs/index.ts';
+export * from './model/vocs.ts';
+export {
+  captureReference,
+  captureReferenceFor,
+  CAPTURE_METHODS as VOCS_CAPTURE_METHODS,
+} from './data/guangdong-vocs-2023.ts';
+export { removalReference, monitoringTolerance as vocsMonitoringTolerance } from './data/vocs-practice.ts';
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
+export * from './sankey/palette.ts';
+export * from './sankey/colour-vision.ts';
 export {
   ingestReadings,
   applyReadings,
@@ -40,6 +50,7 @@ export type {
 } from './readings/types.ts';
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
+export * from './periods/index.ts';
 export * from './results/index.ts';
 export { validateResultsInputs } from './model/validate-results.ts';
 export * as acceptanceRules from './data/acceptance.ts';

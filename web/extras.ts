@@ -40,6 +40,8 @@ export interface ReconcileExtra {
     global: { chi2: number; dof: number; critical: number; pass: boolean };
     flows: {
       id: string;
+      name?: string;
+      nameEn?: string;
       unit: string;
       measured: number | null;
       reconciled: number | null;
@@ -157,6 +159,8 @@ const EXTRAS: Record<string, Extra> = {
         global: { chi2: l.global.chi2, dof: l.global.dof, critical: l.global.critical, pass: l.global.pass },
         flows: l.flows.map((f) => ({
           id: f.id,
+          ...(f.name ? { name: f.name } : {}),
+          ...(f.nameEn ? { nameEn: f.nameEn } : {}),
           unit: f.unit,
           measured: f.measured,
           reconciled: f.reconciled,

@@ -3,8 +3,8 @@
  * message catalogue. User text (plant, node, meter names, file names) only ever goes in through
  * textContent / d3 `.text()`.
  */
-import { t, type Lang, type SankeyViewSpec } from '../src/index.ts';
-import { drawSankey, linkStyle, STATE_STYLE } from './draw.ts';
+import { displayName, LEGEND_ORDER, layerTitle, t, type Lang, type SankeyViewSpec } from '../src/index.ts';
+import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
@@ -127,7 +127,7 @@ function showReconciledSwitch(): void {
 function showLoadedStatus(): void {
   const l = state.loaded;
   if (!l) return;
-  const name = state.lang === 'en' && l.nameEn ? l.nameEn : l.name;
+  const name = displayName(l, state.lang);
   ui.status.textContent = `${tr('web.loaded', { name, file: l.file })}${l.warnings.length ? ` · ${tr('web.warnings', { count: l.warnings.length })}` : ''}`;
 }
 
@@ -173,9 +173,7 @@ async function openFiles(files: FileList | File[]): Promise<void> {
 
 // ---- selectors ------------------------------------------------------------------------------
 function layerLabel(layer: string): string {
-  return ['material', 'water', 'energy'].includes(layer)
-    ? tr(`web.layer.${layer}`)
-    : tr('web.layer.component', { name: layer });
+  return layerTitle(layer, state.lang);
 }
 
 function fillSelectors(): void {
@@ -234,7 +232,7 @@ async function renderView(): Promise<void> {
 function renderLegend(): void {
   const layer = state.drawn?.layer ?? 'water';
   ui.legend.replaceChildren(
-    ...Object.keys(STATE_STYLE).map((s) => {
+    ...LEGEND_ORDER.map((s) => {
       const li = document.createElement('li');
       const sw = document.createElement('span');
       sw.className = 'swatch';

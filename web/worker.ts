@@ -7,7 +7,9 @@ import {
   InputError,
   applyReadingsDetailed,
   buildGraph,
-  carrier,
+  carrierName,
+  displayName,
+  kindName,
   checkModel,
   formatPath,
   hasMessage,
@@ -165,20 +167,17 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
 const LABEL_MARGIN = 220;
 
 function nodeLabel(n: ViewNode, lang: Lang): string {
-  const named = (name: string) => {
-    if (hasMessage(`web.kind.${name}`)) return t(lang, `web.kind.${name}`);
-    const c = carrier(name);
-    return c ? c.label[lang] : name;
-  };
+  // Sinks are grouped by kind where the flow has one, else by carrier; sources by carrier.
+  const named = (group: string) => (hasMessage(`kind.${group}`) ? kindName(group, lang) : carrierName(group, lang));
   switch (n.role) {
     case 'unit': {
-      const name = lang === 'en' && n.nameEn ? n.nameEn : n.name;
+      const name = displayName(n, lang);
       return n.ownRegion ? t(lang, 'web.node.ownRegion', { name }) : name;
     }
     case 'source':
     case 'sink':
       return t(lang, `web.node.${n.role}`, {
-        name: n.group !== undefined ? named(n.group) : lang === 'en' && n.nameEn ? n.nameEn : n.name,
+        name: n.group !== undefined ? named(n.group) : displayName(n, lang),
       });
     default:
       return t(lang, `web.node.${n.role}`);

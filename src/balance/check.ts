@@ -1,4 +1,6 @@
-import { hasMessage, t, type Lang } from '../i18n/index.ts';
+import { carrier as carrierInfo } from '../data/carriers.ts';
+import { electricityEqualValue } from '../data/gb2589-2008.ts';
+import { carrierName, displayName, layerName, t, type Lang, type Named } from '../i18n/index.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { isBaseLayer } from '../model/layers.ts';
 import { deriveByDifference } from './derive.ts';
@@ -7,6 +9,8 @@ import { masterSubRows } from './master-sub.ts';
 import { boundaryBalances, type ValueState } from './node-balance.ts';
 import { toleranceFor } from './tolerance.ts';
 import { waterIndicators } from './water-indicators.ts';
+import { vocsAccounting } from '../vocs/account.ts';
+import { applyVocsEfficiencies } from '../vocs/solve.ts';
 import type { CheckResult, DerivedFlow, Finding, NodeBalance } from './types.ts';
 
 /**
@@ -30,9 +34,17 @@ export function checkModel(graph: PlantGraph): CheckResult {
   const derived = derivedFlows(graph, state);
   const masterSub = masterSubRows(graph);
   const findings = collectFindings(balances, derived, masterSub);
+  findings.push(...defaultFindings(graph));
+  const vocs = vocsAccounting(graph, state.values, state.derivedAt);
+  if (vocs) findings.push(...vocs.findings);
   const count = (s: NodeBalance['status']) => balances.filter((b) => b.status === s).length;
   return {
-    model: { name: graph.model.name, nodes: graph.nodes.length, flows: graph.model.flows.length },
+    model: {
+      name: graph.model.name,
+      ...(graph.model.nameEn ? { nameEn: graph.model.nameEn } : {}),
+      nodes: graph.nodes.length,
+      flows: graph.model.flows.length,
+    },
     period: { hours: graph.ctx.periodHours ?? null, annualHours: graph.ctx.annualHours },
     layers: graph.layers.map((layer) => ({
       layer,
@@ -44,6 +56,7 @@ export function checkModel(graph: PlantGraph): CheckResult {
     masterSub,
     energyUse: energyUse(graph, state.values),
     water: waterIndicators(graph, state.values),
+    ...(vocs ? { vocs } : {}),
     findings,
     summary: {
       balances: balances.length,
@@ -78,7 +91,10 @@ export function solveValues(graph: PlantGraph): ValueState {
       if (!Number.isNaN(carrier)) values[i] = carrier * f.carriedBy.perCarrier;
     }
   });
-  derive(graph.layers.filter((l) => !isBaseLayer(l)));
+  const componentLayers = graph.layers.filter((l) => !isBaseLayer(l));
+  derive(componentLayers);
+  // VOCs capture and removal efficiencies are equations of their own (src/vocs/solve.ts).
+  applyVocsEfficiencies(graph, values, () => derive(componentLayers));
   const indexById = new Map(graph.flows.map((f, i) => [f.id, i]));
   return { values, derivedAt, indexById };
 }
@@ -101,14 +117,41 @@ function derivedFlows(graph: PlantGraph, state: ValueState): DerivedFlow[] {
   });
 }
 
-/** Both languages, with the layer's name in each (水 / water; components keep their symbol). */
-function both(key: string, params: Record<string, string | number>): { zh: string; en: string } {
+/**
+ * Defaults a reviewer must be told about: electricity 等价值 taken as the legacy 0.404 kgce/kWh of
+ * JJF 1356-2012 because the model gives no year's value (settings.electricityEqualValue).
+ */
+function defaultFindings(graph: PlantGraph): Finding[] {
+  if (graph.model.settings?.electricityEqualValue !== undefined) return [];
+  const electric = (graph.byLayer.get('energy') ?? []).some(
+    (i) => carrierInfo(graph.flows[i]!.carrier)?.energyRow === 'electricity',
+  );
+  if (!electric) return [];
+  const params = {
+    value: electricityEqualValue.kgcePerKWh,
+    standard: `${electricityEqualValue.source.standard}-${electricityEqualValue.source.edition}`,
+  };
+  return [
+    {
+      severity: 'warning',
+      code: 'finding.equalValueDefault',
+      layer: 'energy',
+      message: { zh: t('zh', 'finding.equalValueDefault', params), en: t('en', 'finding.equalValueDefault', params) },
+    },
+  ];
+}
+
+/**
+ * Both languages, with names in each: the layer (水 / water; components keep their symbol), the
+ * carrier (新水 / fresh water) and the node (`nameEn` in English where the model gives one).
+ */
+function both(key: string, params: Record<string, string | number>, named?: Named): { zh: string; en: string } {
   const render = (lang: Lang) => {
-    const layer =
-      typeof params.layer === 'string' && hasMessage(`layer.${params.layer}`)
-        ? t(lang, `layer.${params.layer}`)
-        : params.layer;
-    return t(lang, key, { ...params, layer });
+    const p: Record<string, string | number> = { ...params };
+    if (typeof params.layer === 'string') p.layer = layerName(params.layer, lang);
+    if (typeof params.carrier === 'string') p.carrier = carrierName(params.carrier, lang);
+    if (named) p.node = displayName(named, lang);
+    return t(lang, key, p);
   };
   return { zh: render('zh'), en: render('en') };
 }
@@ -131,13 +174,13 @@ function collectFindings(
       flows: b.unknown.join(', '),
     };
     if (b.status === 'open')
-      findings.push({ severity: 'error', code: 'finding.open', ...at, message: both('finding.open', params) });
+      findings.push({ severity: 'error', code: 'finding.open', ...at, message: both('finding.open', params, b) });
     if (b.status === 'indeterminate')
       findings.push({
         severity: 'warning',
         code: 'finding.indeterminate',
         ...at,
-        message: both('finding.indeterminate', params),
+        message: both('finding.indeterminate', params, b),
       });
   }
   for (const d of derived) {
@@ -159,12 +202,16 @@ function collectFindings(
         code: 'finding.masterSub',
         node: r.node,
         layer: r.layer,
-        message: both('finding.masterSub', {
-          node: r.name,
-          carrier: r.carrier,
-          relative: pct(r.relative),
-          tolerance: r.tolerancePct,
-        }),
+        message: both(
+          'finding.masterSub',
+          {
+            node: r.name,
+            carrier: r.carrier,
+            relative: pct(r.relative),
+            tolerance: r.tolerancePct,
+          },
+          r,
+        ),
       });
     }
   }

@@ -5,6 +5,7 @@ import { registerReconcile } from './commands/reconcile.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerDepth } from './commands/depth.ts';
+import { registerPeriods } from './commands/periods.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerCarbon } from './commands/carbon.ts';
 import { takeExitCode } from './io.ts';
@@ -20,6 +21,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerIngest,
   registerCoverage,
   registerDepth,
+  registerPeriods,
   registerCompare,
   registerCarbon,
 ];

@@ -10,6 +10,9 @@ import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
+import { periodsMessages } from './periods.ts';
+import { nameMessages } from './names.ts';
+import { vocsMessages } from './vocs.ts';
 import { resultsCliMessages, resultsMessages } from './results.ts';
 
 register(modelMessages);
@@ -19,7 +22,11 @@ register(cliMessages);
 register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
+register(periodsMessages);
+register(nameMessages);
+register(vocsMessages);
 register(resultsMessages);
 register(resultsCliMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
+export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';

@@ -34,6 +34,22 @@ export const modelMessages: Messages = {
     en: 'the output value (10⁴ CNY) of product "{id}" cannot be negative: {value}',
   },
   'product.unknownFlow': { zh: '未知的产品流 "{id}"', en: 'unknown product flow "{id}"' },
+  'edition.unknownFamily': {
+    zh: '未知的标准 "{key}"：pingheng 只按以下标准的版本计算：{known}',
+    en: 'unknown standard "{key}": pingheng applies editions of {known} only',
+  },
+  'edition.twice': {
+    zh: '"{key}" 与 "{first}" 都指 {standard}：每个标准只能选一个版本',
+    en: '"{key}" and "{first}" both name {standard}: pick one edition per standard',
+  },
+  'edition.notHeld': {
+    zh: '{standard}-{edition} 已发布，但 pingheng 尚无其表格数据（已有：{held}），不能按该版本计算',
+    en: '{standard}-{edition} exists but pingheng does not hold its tables (it holds: {held}); nothing can be computed under it',
+  },
+  'edition.unknown': {
+    zh: 'pingheng 没有 {standard} 的 "{edition}" 版（已有：{held}）',
+    en: 'pingheng has no edition "{edition}" of {standard} (it holds: {held})',
+  },
   'period.annualFactor': {
     zh: '年化系数应为正数，实际为 {value}',
     en: 'the annualisation factor must be positive, not {value}',

@@ -1,8 +1,11 @@
+import { editionIssues } from './editions.ts';
 import { issue, type InputIssue } from './issues.ts';
 import { isBaseLayer } from './layers.ts';
+import { validatePeriods } from './periods.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
 import type { Model } from './schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
+import { validateVocs } from './validate-vocs.ts';
 import { validateResultsInputs } from './validate-results.ts';
 
 /**
@@ -19,6 +22,9 @@ export function validateModel(model: Model): InputIssue[] {
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  issues.push(...editionIssues(model.settings));
+  if (model.stocks || model.periods) issues.push(...validatePeriods(model, flowAt));
+  issues.push(...validateVocs(model));
   issues.push(...validateResultsInputs(model, nodeAt, flowAt));
   return issues;
 }
@@ -125,7 +131,13 @@ function checkFlows(
         issues.push(issue(cat(), 'component.valueOrConcentration'));
         continue;
       }
-      if (comp.concentration !== undefined && flow.value === undefined && flow.source !== 'unmeasured') {
+      // A multi-period model gives its quantities per period (each period's model is checked on its own).
+      if (
+        comp.concentration !== undefined &&
+        flow.value === undefined &&
+        flow.source !== 'unmeasured' &&
+        !model.periods
+      ) {
         issues.push(issue(cat('concentration'), 'component.noQuantity', { component: name }));
       }
       if (!factor) continue;

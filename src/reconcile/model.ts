@@ -21,6 +21,7 @@ export type FlowReconcileStatus = 'measured' | 'estimated' | 'unobservable';
 export interface ReconciledFlow {
   id: string;
   name?: string;
+  nameEn?: string;
   unit: string;
   from: string | null;
   to: string | null;
@@ -203,6 +204,7 @@ function reconcileLayer(
       trusted: trusted[j] === 1,
     };
     if (model.name && !lf.carriedBy) out.name = model.name;
+    if (model.nameEn && !lf.carriedBy) out.nameEn = model.nameEn;
     const a = active.get(j);
     if (a) out.activeBound = a.side;
     else if (st === FlowStatus.fixed) out.fixed = true;

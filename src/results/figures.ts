@@ -3,7 +3,7 @@ import { carrier as carrierInfo } from '../data/carriers.ts';
 import { NEW_WATER_CARRIERS } from '../data/gb12452-2008.ts';
 import { subjectOfComponent } from '../data/pollutant-names.ts';
 import type { Label } from '../data/provenance.ts';
-import { energyUse, energyUseOf } from '../balance/energy-use.ts';
+import { energyUse } from '../balance/energy-use.ts';
 import { waterIndicators } from '../balance/water-indicators.ts';
 import type { WaterIndicators } from '../balance/types.ts';
 import type { LayerFlow, PlantGraph } from '../model/graph.ts';
@@ -94,19 +94,22 @@ export function stateFigures(graph: PlantGraph, values: Float64Array, scope: Sco
   };
 }
 
-/** 综合能耗 (src/balance/energy-use.ts) at the scope, tce 当量值 and 等价值. */
+/** 综合能耗 (src/balance/energy-use.ts: received − sent out − stock increase) at the scope, tce both ways. */
 function comprehensiveEnergy(graph: PlantGraph, values: Float64Array, scope: Scope) {
-  const uses = scope === null ? energyUse(graph, values) : [energyUseOf(graph, values, scope)].filter((u) => !!u);
+  const all = energyUse(graph, values);
+  const ids =
+    scope === null ? graph.nodes.filter((_, i) => graph.parent[i] === -1).map((n) => n.id) : [graph.nodes[scope]!.id];
+  const uses = all.filter((u) => ids.includes(u.node));
   const eq = new Acc('tce');
   const equal = new Acc('tce');
   for (const u of uses) {
-    eq.value += u.comprehensiveEquivalent;
-    equal.value += u.comprehensiveEqual;
     const flows = u.rows.flatMap((r) => r.flows);
     eq.flows.push(...flows);
     equal.flows.push(...flows);
     eq.unknown.push(...u.unknown);
     equal.unknown.push(...u.unknown);
+    eq.value += u.comprehensiveEquivalent ?? 0;
+    equal.value += u.comprehensiveEqual ?? 0;
   }
   return { equivalent: eq.figure(), equal: equal.figure() };
 }

@@ -62,7 +62,14 @@ describe('example plants', () => {
         .map((f: { node: string; layer: string }) => `${f.node}/${f.layer}`),
     ).toEqual(['plant/Ni', 'wwtp/Ni']);
     const human = await runCli(['check', 'datasets/plating.json', '--lang', 'en']);
-    expect(human.stdout).toContain('the Ni balance of 废水处理站 does not close: 39.8% against a tolerance of 2%');
+    // English names the node by its nameEn (issue 16 item 4), Chinese by its name.
+    expect(human.stdout).toContain(
+      'the Ni balance of Wastewater treatment station does not close: 39.8% against a tolerance of 2%',
+    );
+    expect(human.stdout).not.toContain('废水处理站');
+    const zh = await runCli(['check', 'datasets/plating.json']);
+    expect(zh.stdout).toContain('废水处理站');
+    expect(zh.stdout).not.toMatch(/\bfresh-water\b|\btap-water\b/);
   });
 
   it('check --reconciled shows reconciled values next to measured ones', async () => {

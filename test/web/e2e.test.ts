@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../src/index.ts';
+import { palette, t } from '../../src/index.ts';
 import { buildSite, hasChromium, launch, serve, type StaticServer } from './site.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
@@ -291,7 +291,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     const text = svg.data.toString('utf8');
     expect(text).toMatch(/^<\?xml/);
     for (const name of ['前处理车间', '染色车间', '定型车间']) expect(text).toContain(name);
-    expect(text).toContain('stroke="#d62728"'); // the unaccounted flows travel with it
+    expect(text).toContain(`stroke="${palette.link.unaccounted.colour}"`); // the unaccounted flows travel with it
     const png = await save('#export-png');
     expect([...png.data.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const csv = await save('button[data-csv="balance"]');

@@ -11,7 +11,7 @@ import type {
   MasterSubRow,
   NodeBalance,
 } from '../../src/index.ts';
-import { t } from '../../src/index.ts';
+import { carrierName, displayName, layerName, t } from '../../src/index.ts';
 import type { Loaded } from '../protocol.ts';
 import type { AnyTable, TableData } from '../table.ts';
 
@@ -38,7 +38,7 @@ export const balancePanel: Panel = {
       title: t(lang, 'web.panel.balance'),
       rows,
       columns: [
-        { header: t(lang, 'web.col.node'), value: (b) => b.name },
+        { header: t(lang, 'web.col.node'), value: (b) => displayName(b, lang) },
         { header: t(lang, 'web.col.level'), value: (b) => t(lang, `web.level.${b.level}`) },
         { header: t(lang, 'web.col.unit'), value: (b) => b.unit },
         { header: t(lang, 'web.col.in'), value: (b) => b.in, numeric: true },
@@ -66,9 +66,9 @@ export const masterSubPanel: Panel = {
       title: t(lang, 'web.panel.masterSub'),
       rows: loaded.result.masterSub,
       columns: [
-        { header: t(lang, 'web.col.node'), value: (r) => r.name },
-        { header: t(lang, 'web.col.layer'), value: (r) => r.layer },
-        { header: t(lang, 'web.col.carrier'), value: (r) => r.carrier },
+        { header: t(lang, 'web.col.node'), value: (r) => displayName(r, lang) },
+        { header: t(lang, 'web.col.layer'), value: (r) => layerName(r.layer, lang) },
+        { header: t(lang, 'web.col.carrier'), value: (r) => carrierName(r.carrier, lang) },
         { header: t(lang, 'web.col.unit'), value: (r) => r.unit },
         { header: t(lang, 'web.col.master'), value: (r) => r.master, numeric: true },
         { header: t(lang, 'web.col.subs'), value: (r) => r.subs, numeric: true },
@@ -86,21 +86,30 @@ export const masterSubPanel: Panel = {
   },
 };
 
-type EnergyRowOf = EnergyUseRow & { node: string; comprehensive?: boolean };
+/** A carrier's consumption (received − sent out − Δstock), or the node's 综合能耗 (null when a term is unknown). */
+type EnergyRowOf = Pick<EnergyUseRow, 'carrier'> & {
+  node: string;
+  tceEquivalent: number | null;
+  tceEqual: number | null;
+  comprehensive?: boolean;
+};
 
 export const energyUsePanel: Panel = {
   id: 'energyUse',
   tables({ loaded, lang }) {
-    const names = new Map(loaded.result.balances.map((b) => [b.node, b.name]));
+    const names = new Map(loaded.result.energyUse.map((u) => [u.node, displayName(u, lang)]));
     const rows: EnergyRowOf[] = loaded.result.energyUse.flatMap((u: EnergyUse) => [
-      ...u.rows.map((r) => ({ ...r, node: u.node })),
+      ...u.rows.map((r) => ({
+        carrier: r.carrier,
+        tceEquivalent: r.tceEquivalent,
+        tceEqual: r.tceEqual,
+        node: u.node,
+      })),
       {
         node: u.node,
         carrier: t(lang, 'web.col.comprehensive'),
-        flows: [],
         tceEquivalent: u.comprehensiveEquivalent,
         tceEqual: u.comprehensiveEqual,
-        basis: [],
         comprehensive: true,
       },
     ]);
@@ -112,7 +121,7 @@ export const energyUsePanel: Panel = {
         { header: t(lang, 'web.col.node'), value: (r) => names.get(r.node) ?? r.node },
         {
           header: t(lang, 'web.col.carrier'),
-          value: (r) => r.carrier,
+          value: (r) => (r.comprehensive ? r.carrier : carrierName(r.carrier, lang)),
           badge: (r) => (r.comprehensive ? 'total' : undefined),
         },
         { header: t(lang, 'web.col.equivalent'), value: (r) => r.tceEquivalent, numeric: true },

@@ -3,7 +3,7 @@
  * depth verdict with what the next grade needs, reconciliation with suspects highlighted, and
  * readings quality. A panel whose analysis failed shows why instead of disappearing.
  */
-import { t, type Lang } from '../../src/index.ts';
+import { flowLabel, layerName, t, type Lang } from '../../src/index.ts';
 import type { CoverageExtra, ReadingsExtra, ReconcileExtra } from '../extras.ts';
 import type { AnyTable, TableData } from '../table.ts';
 import type { Panel, PanelContext } from './core.ts';
@@ -106,7 +106,7 @@ export const reconcilePanel: Panel = {
     type Row = (typeof l.flows)[number];
     const table: TableData<Row> = {
       id: 'reconcile',
-      title: t(lang, 'web.panel.reconcile', { layer }),
+      title: t(lang, 'web.panel.reconcile', { layer: layerName(layer, lang) }),
       rows: l.flows,
       notes: [
         t(lang, 'web.reconcile.global', {
@@ -118,7 +118,7 @@ export const reconcilePanel: Panel = {
         ...l.diagnosis[lang as Lang],
       ],
       columns: [
-        { header: t(lang, 'web.col.flow'), value: (f) => f.id },
+        { header: t(lang, 'web.col.flow'), value: (f) => flowLabel(f, lang) },
         { header: t(lang, 'web.col.unit'), value: (f) => f.unit },
         { header: t(lang, 'web.col.measured'), value: (f) => sig(f.measured), numeric: true },
         { header: t(lang, 'web.col.reconciled'), value: (f) => sig(f.reconciled), numeric: true },

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { checkModel } from '../../balance/check.ts';
 import type { CheckResult, NodeBalance } from '../../balance/types.ts';
-import { hasMessage, t, type Lang } from '../../i18n/index.ts';
+import { carrierName, displayName, flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
 import { InputError } from '../../model/issues.ts';
 import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
+import { renderVocs } from '../vocs-table.ts';
 
 interface CheckOptions extends CommonOptions, ReadingsFileOptions {
   layer?: string;
@@ -83,7 +84,7 @@ function renderReconciled(rec: ModelReconciliation, lang: Lang): string {
           'check.col.status',
         ].map((k) => t(lang, k)),
         layer.flows.map((f) => [
-          (f.suspect ? '✗ ' : '') + f.id,
+          (f.suspect ? '✗ ' : '') + flowLabel(f, lang),
           f.unit,
           fmt(f.measured),
           fmt(f.reconciled),
@@ -114,12 +115,10 @@ function filtered(result: CheckResult, opts: CheckOptions): CheckResult {
   return { ...result, balances: result.balances.filter(keep) };
 }
 
-const layerName = (layer: string, lang: Lang) => (hasMessage(`layer.${layer}`) ? t(lang, `layer.${layer}`) : layer);
-
 /** The human report: one table per layer, derived flows, master–sub meters, energy use, findings. */
 export function renderCheck(r: CheckResult, lang: Lang): string {
   const out: string[] = [];
-  out.push(t(lang, 'check.title', { name: r.model.name }));
+  out.push(t(lang, 'check.title', { name: displayName(r.model, lang) }));
   out.push(
     r.period.hours === null
       ? t(lang, 'check.periodUnknown')
@@ -153,6 +152,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
       'carrier',
       'master',
       'subs',
+      'stock',
       'difference',
       'unit',
       'relative',
@@ -163,38 +163,30 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
       renderTable(
         cols.map((c) => t(lang, `check.col.${c}`)),
         r.masterSub.map((m) => [
-          m.name,
+          displayName(m, lang),
           layerName(m.layer, lang),
-          m.carrier,
+          carrierName(m.carrier, lang),
           fmt(m.master),
           fmt(m.subs),
+          fmt(m.stockChange),
           fmt(m.difference),
           m.unit,
           pct(m.relative, 1),
-          String(m.tolerancePct),
+          `${m.tolerancePct}${m.toleranceSource.standard === 'settings' ? '' : ` [${(m.toleranceSource as { tag: string }).tag}]`}`,
           t(lang, `status.${m.status}`),
         ]),
-        ['left', 'left', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
+        ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'right', 'right'],
       ),
     );
   }
-  for (const e of r.energyUse) {
-    out.push('', t(lang, 'check.energyTitle', { node: e.name }));
-    const rows = e.rows.map((row) => [row.carrier, fmt(row.tceEquivalent), fmt(row.tceEqual), row.basis.join('; ')]);
-    if (e.exported > 0) rows.push([t(lang, 'check.energy.exported'), fmt(-e.exported), fmt(-e.exported), '']);
-    rows.push([t(lang, 'check.energy.total'), fmt(e.comprehensiveEquivalent), fmt(e.comprehensiveEqual), '']);
-    out.push(
-      renderTable(
-        ['check.col.carrier', 'check.col.equivalent', 'check.col.equal', 'check.col.basis'].map((k) => t(lang, k)),
-        rows,
-        ['left', 'right', 'right'],
-      ),
-    );
-  }
+  if (r.energyUse.length > 0) out.push('', t(lang, 'check.energyTitle'), energyUseTable(r, lang));
   for (const w of r.water) {
     out.push(
       '',
-      t(lang, 'check.waterTitle', { node: r.balances.find((b) => b.node === w.node)?.name ?? w.node, unit: w.unit }),
+      t(lang, 'check.waterTitle', {
+        node: displayName(r.balances.find((b) => b.node === w.node) ?? { id: w.node }, lang),
+        unit: w.unit,
+      }),
     );
     const rows: string[][] = [
       [t(lang, 'check.water.newWater'), fmt(w.newWater)],
@@ -209,6 +201,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     ];
     out.push(renderTable([t(lang, 'check.col.indicator'), t(lang, 'check.col.value')], rows, ['left', 'right']));
   }
+  if (r.vocs) out.push('', renderVocs(r.vocs, lang));
   out.push('', t(lang, 'check.findingsTitle'));
   if (r.findings.length === 0) out.push(t(lang, 'check.noFindings'));
   for (const f of r.findings) {
@@ -222,19 +215,69 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
   return out.join('\n');
 }
 
+/**
+ * 综合能耗 per node (GB/T 2589): each carrier's received − sent out − Δstock in tce 当量值, the node's
+ * total both ways; the conversion bases are listed once below.
+ */
+function energyUseTable(r: CheckResult, lang: Lang): string {
+  const body: string[][] = [];
+  const bases = new Set<string>();
+  for (const e of r.energyUse) {
+    const indent = '  '.repeat(e.level - 1);
+    for (const row of e.rows) {
+      for (const b of row.basis) bases.add(`${carrierName(row.carrier, lang)}: ${b}`);
+      body.push([
+        `${indent}${displayName(e, lang)}`,
+        carrierName(row.carrier, lang),
+        fmt(row.received.equivalent),
+        fmt(row.sentOut.equivalent),
+        fmt(row.stockIncrease.equivalent),
+        fmt(row.tceEquivalent),
+        fmt(row.tceEqual),
+      ]);
+    }
+    body.push([
+      `${indent}${displayName(e, lang)}`,
+      t(lang, 'check.energy.total'),
+      fmt(e.received.equivalent),
+      fmt(e.sentOut.equivalent),
+      fmt(e.stockIncrease.equivalent),
+      fmt(e.comprehensiveEquivalent),
+      fmt(e.comprehensiveEqual),
+    ]);
+    if (e.unknown.length > 0) body.push(['', t(lang, 'check.note.unknown', { flows: e.unknown.join(', ') })]);
+  }
+  const cols = ['node', 'carrier', 'received', 'sentOut', 'stockIncrease', 'equivalent', 'equal'];
+  const table = renderTable(
+    cols.map((c) => t(lang, `check.col.${c}`)),
+    body,
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+  );
+  const first = r.energyUse[0]!;
+  const eq =
+    first.equalValue.source === 'default'
+      ? t(lang, 'check.energy.equalDefault', { value: first.equalValue.kgcePerKWh })
+      : t(lang, 'check.energy.equalSettings', { value: first.equalValue.kgcePerKWh });
+  return [table, t(lang, 'check.energy.definition'), eq, ...[...bases].map((b) => `  ${b}`)].join('\n');
+}
+
 /** Energy put to use and lost per node (GB/T 3484: supplied = effective + losses). */
 function energyDetailTable(rows: NodeBalance[], lang: Lang): string {
   const cols = ['node', 'in', 'inEqual', 'effective', 'losses', 'residual', 'utilisation'];
   return renderTable(
     cols.map((c) => t(lang, `check.col.${c}`)),
     rows.map((b) => [
-      `${'  '.repeat(b.level - 1)}${b.name}`,
+      `${'  '.repeat(b.level - 1)}${displayName(b, lang)}`,
       fmt(b.in),
       fmt(b.energy!.inEqual),
       fmt(b.energy!.effective),
       fmt(b.energy!.losses),
       fmt(b.residual),
-      b.energy!.utilisation === null ? '—' : `${pct(b.energy!.utilisation, 1)} %`,
+      b.energy!.utilisation !== null
+        ? `${pct(b.energy!.utilisation, 1)} %`
+        : b.energy!.utilisationBasis === 'derived'
+          ? t(lang, 'check.utilisation.derived')
+          : '—',
     ]),
     ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
@@ -253,7 +296,7 @@ function balanceTable(rows: NodeBalance[], lang: Lang): string {
           : '';
     const mark = b.status === 'open' ? '✗ ' : '';
     body.push([
-      `${'  '.repeat(b.level - 1)}${b.name}`,
+      `${'  '.repeat(b.level - 1)}${displayName(b, lang)}`,
       String(b.level),
       fmt(b.in),
       fmt(b.out),
@@ -269,7 +312,7 @@ function balanceTable(rows: NodeBalance[], lang: Lang): string {
           (c) => `${c.flow} ${fmt(c.value)}${c.sigmasToExplain === null ? '' : ` (${c.sigmasToExplain.toFixed(1)}σ)`}`,
         )
         .join(', ');
-      culprits.push(`✗ ${b.name}`, t(lang, 'check.contributors', { list }));
+      culprits.push(`✗ ${displayName(b, lang)}`, t(lang, 'check.contributors', { list }));
     }
   }
   const table = renderTable(

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t, type Lang } from '../../i18n/index.ts';
+import { displayName, t, type Lang } from '../../i18n/index.ts';
 import { InputError } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
 import { analyseMetering, coverageRows, type CoverageRow, type MeteringAnalysis } from '../../metering/coverage.ts';
@@ -48,6 +48,7 @@ export function analyseOrReport(file: string, opts: CommonOptions, given?: Model
 export function coverageDocument(a: MeteringAnalysis, rows: CoverageRow[]) {
   return {
     editions: { GB17167: a.rules.energy.edition, GB24789: a.rules.water.edition, Yunnan: a.rules.material.edition },
+    editionNotices: a.notices,
     rows,
     meters: a.checks.map((c) => ({
       meter: c.meter,
@@ -78,7 +79,8 @@ function ratioCell(r: CoverageRow): string {
 }
 
 export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: Lang, all: boolean): string {
-  const out: string[] = [`${a.graph.model.name} — ${t(lang, 'metering.cli.rowsHeader')}`];
+  const out: string[] = [`${displayName(a.graph.model, lang)} — ${t(lang, 'metering.cli.rowsHeader')}`];
+  for (const n of a.notices) out.push(`! ${n[lang]}`);
   const shown = rows.filter((r) => all || r.N > 0);
   out.push(
     renderTable(

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { hasMessage, t, type Lang } from '../../i18n/index.ts';
+import { flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type LayerReconciliation } from '../../reconcile/model.ts';
 import { printJson, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
@@ -59,7 +59,7 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
       `reconcile.cli.status.${f.fixed ? 'fixed' : f.status === 'measured' && !f.redundant && !f.activeBound ? 'nonRedundant' : f.status}`,
     );
   const rows = l.flows.map((f) => [
-    f.suspect ? `${f.id} ${t(lang, 'reconcile.cli.suspectMark')}` : f.id,
+    f.suspect ? `${flowLabel(f, lang)} ${t(lang, 'reconcile.cli.suspectMark')}` : flowLabel(f, lang),
     f.unit,
     fmt(f.measured),
     fmt(f.reconciled),
@@ -84,6 +84,10 @@ export function renderLayer(l: LayerReconciliation, lang: Lang): string {
     .split('\n')
     .map((line, i) => (i >= 2 && l.flows[i - 2]?.suspect ? bold(line) : line))
     .join('\n');
-  const layer = hasMessage(`layer.${l.layer}`) ? t(lang, `layer.${l.layer}`) : l.layer;
-  return [t(lang, 'reconcile.cli.layer', { layer, unit: l.unit }), table, '', ...l.diagnosis[lang]].join('\n');
+  return [
+    t(lang, 'reconcile.cli.layer', { layer: layerName(l.layer, lang), unit: l.unit }),
+    table,
+    '',
+    ...l.diagnosis[lang],
+  ].join('\n');
 }
