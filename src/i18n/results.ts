@@ -146,6 +146,10 @@ export const resultsMessages: Messages = {
     zh: '统计期 {hours} h 与另一时期 {other} h 长度不同，且未说明如何年化：请给出 period.annualFactor 或 settings.annualHours',
     en: 'the period of {hours} h differs from the other period ({other} h) and does not say how it annualises: give period.annualFactor or settings.annualHours',
   },
+  'compare.choosePeriod': {
+    zh: '模型含多个统计期（{ids}）：请用 --before-period / --after-period 选择期间（如 2024-01..2024-12）',
+    en: 'the model has several periods ({ids}): choose with --before-period / --after-period (e.g. 2024-01..2024-12)',
+  },
   'compare.rules': {
     zh: '没有验收规则 "{rules}"（已有：{known}）',
     en: 'no acceptance rule set "{rules}" (held: {known})',

@@ -116,7 +116,7 @@ function comprehensiveEnergy(graph: PlantGraph, values: Float64Array, scope: Sco
 
 /** Energy by carrier in its physical unit (kWh, t, Nm³, GJ): received − exported ± stock change. */
 function carrierFigures(graph: PlantGraph, values: Float64Array, scope: Scope): KeyedFigure[] {
-  const rows = new Map<string, { acc: Acc; carrier: string }>();
+  const rows = new Map<string, { acc: Acc; carrier: string; consumed: boolean }>();
   for (const i of graph.byLayer.get('energy') ?? []) {
     const f = graph.flows[i]!;
     const flow = graph.model.flows[f.flowIndex]!;
@@ -130,9 +130,12 @@ function carrierFigures(graph: PlantGraph, values: Float64Array, scope: Scope): 
     const unit = shown?.unit ?? displayOf(baseQuantity(graph, f, 0), carrier).unit;
     const key = `${carrier}|${unit}`;
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { acc: new Acc(unit), carrier }));
+    if (!r) rows.set(key, (r = { acc: new Acc(unit), carrier, consumed: false }));
+    if (sign > 0 || stockSign(graph, f, scope) !== 0) r.consumed = true;
     r.acc.add(f.id, shown ? shown.value : Number.NaN, sign);
   }
+  // A carrier the scope only sends out (a boiler house's steam) is its product, not a consumption.
+  for (const [key, r] of rows) if (!r.consumed) rows.delete(key);
   const units = new Map<string, number>();
   for (const { carrier } of rows.values()) units.set(carrier, (units.get(carrier) ?? 0) + 1);
   return [...rows.entries()].map(([key, { acc, carrier }]) => ({

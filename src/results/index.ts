@@ -10,6 +10,8 @@ import type { Model } from '../model/schema.ts';
 import { type CarbonInventory, carbonInventory, CarbonProblem } from './carbon.ts';
 import { type GridChoice, resolveGrid } from './factors.ts';
 import { type PeriodInfo, periodInfo } from './period.ts';
+import { periodModel, type PeriodSelection } from '../periods/index.ts';
+import type { Side } from './inputs.ts';
 
 export { compareModels, type CompareOptions } from './compare.ts';
 export { CompareInputError, type Side } from './inputs.ts';
@@ -71,4 +73,18 @@ export function carbonOfModel(model: Model, file: string, grid?: GridChoice): Ca
     gridFrom: grid ? 'option' : model.carbon?.grid ? 'model' : 'default',
     defaulted: r.defaulted,
   };
+}
+
+/**
+ * One side of a comparison from a model file: the model itself, or — for a model with monthly (or
+ * any) periods (docs/periods.md) — the chosen period or run of periods as a single-period model.
+ * A multi-period model without a choice is refused (located), never silently summed.
+ */
+export function sideOf(model: Model, file: string, period?: PeriodSelection): Side {
+  if (period !== undefined) return { model: periodModel(model, period, { file }), file };
+  if ((model.periods ?? []).length > 0)
+    throw new InputError(file, [
+      issue(['periods'], 'compare.choosePeriod', { ids: model.periods!.map((p) => p.id).join(', ') }),
+    ]);
+  return { model, file };
 }

@@ -170,3 +170,26 @@ describe('pingheng carbon', () => {
     expect(stderr).toContain('--grid-region');
   });
 });
+
+describe('pingheng compare on a multi-period model', () => {
+  it('takes a period or a run of periods of one model as each side; refuses a multi-period model without a choice', async () => {
+    const m = 'datasets/boiler-monthly.json';
+    const ok = await runCli([
+      'compare',
+      m,
+      m,
+      '--before-period',
+      '2025-01..2025-06',
+      '--after-period',
+      '2025-07..2025-12',
+      '--json',
+    ]);
+    expect([0, 1]).toContain(ok.code);
+    const r = JSON.parse(ok.stdout);
+    expect(r.comparison.periods).toBe('annualised');
+    expect(r.before.period.label).toContain('2025');
+    const bad = await runCli(['compare', m, m, '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).issues[0]).toMatchObject({ path: 'periods', code: 'compare.choosePeriod' });
+  });
+});

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, issue } from '../../model/issues.ts';
-import { CompareInputError, compareModels, type CompareResult } from '../../results/index.ts';
+import { CompareInputError, type CompareResult, compareModels, type Side, sideOf } from '../../results/index.ts';
+import type { PeriodSelection } from '../../periods/index.ts';
 import {
   type CommonOptions,
   formatIssue,
@@ -11,7 +12,6 @@ import {
   setExitCode,
   withCommonOptions,
 } from '../io.ts';
-import type { Model } from '../../model/schema.ts';
 import { renderCompare } from '../results-render.ts';
 import { type GridOptions, gridChoice, withGridOptions } from './carbon.ts';
 
@@ -19,6 +19,15 @@ interface CompareOptions extends CommonOptions, GridOptions {
   rules?: string;
   level?: string;
   costLimit?: string;
+  beforePeriod?: string;
+  afterPeriod?: string;
+}
+
+/** `2025-03` or `2025-01..2025-12`: one period, or a run of them. */
+function selection(text: string | undefined): PeriodSelection | undefined {
+  if (text === undefined) return undefined;
+  const [from, to] = text.split('..');
+  return to === undefined ? from! : { from: from!, to };
 }
 
 /**
@@ -38,7 +47,9 @@ export function registerCompare(program: Command): void {
         .argument('<after>', '审核后（报告期）模型 report-period model')
         .option('--rules <set>', '验收规则 anhui|zhejiang|inner-mongolia (acceptance rule set; default anhui)')
         .option('--level <level>', '企业水平 advanced|general（同行先进/一般）(plant level; default general)')
-        .option('--cost-limit <wan>', '无/低费方案投资限额，万元 (no/low-cost investment limit, 万元)'),
+        .option('--cost-limit <wan>', '无/低费方案投资限额，万元 (no/low-cost investment limit, 万元)')
+        .option('--before-period <id>', '多期模型中的基准期：ID 或 FROM..TO (base period of a multi-period model)')
+        .option('--after-period <id>', '多期模型中的报告期：ID 或 FROM..TO (report period of a multi-period model)'),
     ),
   ).action((beforeFile: string, afterFile: string, opts: CompareOptions) => {
     const grid = gridChoice(opts);
@@ -62,19 +73,20 @@ export function registerCompare(program: Command): void {
     }
     // Both files are read before either is judged, so every problem of both is reported at once.
     const errors: InputError[] = [];
-    const b = readOrCollect(beforeFile, opts, errors);
-    const a = readOrCollect(afterFile, opts, errors);
+    const b = readOrCollect(beforeFile, opts, errors, selection(opts.beforePeriod));
+    const a = readOrCollect(afterFile, opts, errors, selection(opts.afterPeriod));
     if (errors.length > 0 || !b || !a) {
       reportInputErrors(errors, opts);
       return;
     }
     let result: CompareResult;
     try {
-      result = compareModels(
-        { model: b, file: beforeFile },
-        { model: a, file: afterFile },
-        { rules: opts.rules, level: opts.level as 'advanced' | 'general' | undefined, grid, lowCostLimit: costLimit },
-      );
+      result = compareModels(b, a, {
+        rules: opts.rules,
+        level: opts.level as 'advanced' | 'general' | undefined,
+        grid,
+        lowCostLimit: costLimit,
+      });
     } catch (e) {
       if (e instanceof CompareInputError) {
         reportInputErrors(e.errors, opts);
@@ -88,11 +100,16 @@ export function registerCompare(program: Command): void {
   });
 }
 
-function readOrCollect(file: string, opts: CommonOptions, errors: InputError[]): Model | undefined {
+function readOrCollect(
+  file: string,
+  opts: CommonOptions,
+  errors: InputError[],
+  period: PeriodSelection | undefined,
+): Side | undefined {
   try {
     const loaded = loadModelFile(file);
     if (!opts.json) for (const w of loaded.warnings) process.stderr.write(`${formatIssue(file, w, opts.lang)}\n`);
-    return loaded.model;
+    return sideOf(loaded.model, file, period);
   } catch (e) {
     if (e instanceof InputError) {
       errors.push(e);
