@@ -29,6 +29,7 @@ export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
 export * from './sankey/palette.ts';
 export * from './sankey/colour-vision.ts';
+export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {
   ingestReadings,
   applyReadings,
@@ -51,6 +52,7 @@ export type {
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
 export * from './periods/index.ts';
+export * from './report/index.ts';
 export * from './results/index.ts';
 export { validateResultsInputs } from './model/validate-results.ts';
 export * as acceptanceRules from './data/acceptance.ts';
