@@ -52,6 +52,7 @@ export type {
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
 export * from './periods/index.ts';
+export * from './park/index.ts';
 export * from './report/index.ts';
 export * from './results/index.ts';
 export { validateResultsInputs } from './model/validate-results.ts';

@@ -38,11 +38,11 @@ export function reportInputError(e: InputError, opts: CommonOptions): void {
 }
 
 /**
- * The issues of several unusable inputs (the two models of a comparison) as one report: each on
- * stderr; with --json one JSON document listing them all. Issues found after loading (a comparison's)
- * get the line of their JSON path when the file can be read.
+ * The issues of several unusable files (the two models of a comparison, a park and its members), each
+ * with its file, as one report: on stderr, and with --json one JSON document listing them all. Issues
+ * found after loading (a comparison's) get the line of their JSON path when the file can be read.
  */
-export function reportInputErrors(errors: InputError[], opts: CommonOptions): void {
+export function reportInputErrors(errors: readonly InputError[], opts: CommonOptions): void {
   for (const e of errors) locate(e);
   for (const e of errors) for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
   if (opts.json) {

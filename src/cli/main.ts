@@ -67,6 +67,11 @@ export const COMMANDS: Record<string, LazyCommand> = {
     description: '二氧化碳排放清单：燃料、外购电力和热力 (CO2 inventory: fuels, purchased electricity and heat)',
     load: async () => (await import('./commands/carbon.ts')).registerCarbon,
   },
+  park: {
+    usage: '[options] <park>',
+    description: '园区（企业集群）平衡：各成员、成员之间的流与园区边界 (park balances: members, links, park boundary)',
+    load: async () => (await import('./commands/park.ts')).registerPark,
+  },
   report: {
     usage: '[options] <model>',
     description: '生成审核报告的平衡章节：Word、Excel 与可打印网页 (write the report: .docx, .xlsx, .html)',
