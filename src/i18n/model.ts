@@ -34,6 +34,10 @@ export const modelMessages: Messages = {
     en: 'the output value (10⁴ CNY) of product "{id}" cannot be negative: {value}',
   },
   'product.unknownFlow': { zh: '未知的产品流 "{id}"', en: 'unknown product flow "{id}"' },
+  'flow.useLayer': {
+    zh: '用水类别 use 只用于水层的流（此流在 {layer} 层）',
+    en: 'a water use (use) belongs on water-layer flows only (this flow is in the {layer} layer)',
+  },
   'edition.unknownFamily': {
     zh: '未知的标准 "{key}"：pingheng 只按以下标准的版本计算：{known}',
     en: 'unknown standard "{key}": pingheng applies editions of {known} only',

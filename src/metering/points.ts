@@ -123,7 +123,7 @@ export function decideMain(graph: PlantGraph, rules: RuleSets): MainDecision[] {
     const level = node.level as Level;
     const base = { node: node.id, level, evidence: [] as MainDecision['evidence'] };
     if (level === 1) return { ...base, main: true, basis: 'enterprise' };
-    if (node.main !== undefined) return { ...base, main: node.main, basis: 'explicit' };
+    if (typeof node.main === 'boolean') return { ...base, main: node.main, basis: 'explicit' };
     if (P !== undefined) {
       for (const t of thresholds) {
         const amount = use[i]!.get(t.category);

@@ -110,6 +110,8 @@ function checkFlows(
     if (flow.meter !== undefined && !meterAt.has(flow.meter))
       issues.push(issue(at('meter'), 'meter.unknown', { id: flow.meter }));
     if (flow.layer === 'material' && !flow.phase) issues.push(issue(at('phase'), 'flow.materialPhase', {}, 'warning'));
+    if (flow.use !== undefined && flow.layer !== 'water')
+      issues.push(issue(at('use'), 'flow.useLayer', { layer: flow.layer }));
 
     let factor: ReturnType<typeof flowFactor> | undefined;
     try {
