@@ -8,11 +8,12 @@ import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
+import { vocsPanel } from './panels/vocs.ts';
 import type { ReconcileExtra } from './extras.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
 import { renderTable, toCsv } from './table.ts';
 
-const PANELS: Panel[] = [...CORE_PANELS, ...EXTRA_PANELS];
+const PANELS: Panel[] = [...CORE_PANELS, vocsPanel, ...EXTRA_PANELS];
 const DEFAULT_EXAMPLE = 'dyeing';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -207,6 +208,8 @@ async function renderView(): Promise<void> {
   };
   const reconcile = state.loaded.extras.reconcile as ReconcileExtra | undefined;
   if (ui.reconciled.checked && reconcile?.values) spec.reconciled = reconcile.values;
+  // The VOCs layer at enterprise level is drawn as the solvent balance (src/sankey/vocs-view.ts).
+  if (state.level === 1 && state.loaded.result.vocs?.layer === state.layer) spec.solvent = true;
   const width = Math.max(960, ui.sankey.clientWidth || 0);
   const r = await call({ type: 'view', spec, width, lang: state.lang });
   if (seq !== viewSeq) return; // a newer request superseded this one

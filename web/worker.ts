@@ -15,12 +15,14 @@ import {
   hasMessage,
   ingestReadings,
   levelsOf,
+  loadUnitEngine,
   parseModel,
   readableChunks,
   sankeyLayout,
   sankeyLinkPath,
   sankeyView,
   t,
+  UnitEngineMissing,
   type CheckResult,
   type InputIssue,
   type Lang,
@@ -53,30 +55,41 @@ let current:
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
-self.onmessage = (e: MessageEvent<Request>) => {
-  const req = e.data;
+self.onmessage = (e: MessageEvent<Request>) => void answer(e.data);
+
+/** Answers a request. A plant with a unit outside the core's table loads mathjs once, then is answered again. */
+async function answer(req: Request): Promise<void> {
   try {
-    if (req.type === 'example' || req.type === 'open') {
-      const file = req.type === 'open' ? req.file : `${req.name}.json`;
-      const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
-      if (text === undefined) throw new Error(`no bundled example "${file}"`);
-      post({ id: req.id, ...open(text, file, req.lang) });
-    } else if (req.type === 'readings') {
-      void readings(req.id, req.file, req.lang).then(post, (err) =>
-        post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) }),
-      );
-    } else if (req.type === 'extras') {
-      if (!current) throw new Error('no plant loaded');
-      const { graph, result, readings } = current;
-      post({ id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) });
-    } else if (req.type === 'view') {
-      if (!current) throw new Error('no plant loaded');
-      post({ id: req.id, ...draw(req.spec, req.width, req.lang) });
-    }
+    const r = await respond(req);
+    if (r) post(r);
   } catch (err) {
+    if (err instanceof UnitEngineMissing) {
+      await loadUnitEngine();
+      return answer(req);
+    }
     post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
-};
+}
+
+async function respond(req: Request): Promise<Response | undefined> {
+  if (req.type === 'example' || req.type === 'open') {
+    const file = req.type === 'open' ? req.file : `${req.name}.json`;
+    const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
+    if (text === undefined) throw new Error(`no bundled example "${file}"`);
+    return { id: req.id, ...open(text, file, req.lang) };
+  }
+  if (req.type === 'readings') return readings(req.id, req.file, req.lang);
+  if (req.type === 'extras') {
+    if (!current) throw new Error('no plant loaded');
+    const { graph, result, readings } = current;
+    return { id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) };
+  }
+  if (req.type === 'view') {
+    if (!current) throw new Error('no plant loaded');
+    return { id: req.id, ...draw(req.spec, req.width, req.lang) };
+  }
+  return undefined;
+}
 
 /** Located like the CLI: file:line, then the JSON path. */
 function shown(issue: InputIssue, file: string, lang: Lang): ShownIssue {

@@ -9,6 +9,8 @@ import { masterSubRows } from './master-sub.ts';
 import { boundaryBalances, type ValueState } from './node-balance.ts';
 import { toleranceFor } from './tolerance.ts';
 import { waterIndicators } from './water-indicators.ts';
+import { vocsAccounting } from '../vocs/account.ts';
+import { applyVocsEfficiencies } from '../vocs/solve.ts';
 import type { CheckResult, DerivedFlow, Finding, NodeBalance } from './types.ts';
 
 /**
@@ -33,6 +35,8 @@ export function checkModel(graph: PlantGraph): CheckResult {
   const masterSub = masterSubRows(graph);
   const findings = collectFindings(balances, derived, masterSub);
   findings.push(...defaultFindings(graph));
+  const vocs = vocsAccounting(graph, state.values, state.derivedAt);
+  if (vocs) findings.push(...vocs.findings);
   const count = (s: NodeBalance['status']) => balances.filter((b) => b.status === s).length;
   return {
     model: {
@@ -52,6 +56,7 @@ export function checkModel(graph: PlantGraph): CheckResult {
     masterSub,
     energyUse: energyUse(graph, state.values),
     water: waterIndicators(graph, state.values),
+    ...(vocs ? { vocs } : {}),
     findings,
     summary: {
       balances: balances.length,
@@ -86,7 +91,10 @@ export function solveValues(graph: PlantGraph): ValueState {
       if (!Number.isNaN(carrier)) values[i] = carrier * f.carriedBy.perCarrier;
     }
   });
-  derive(graph.layers.filter((l) => !isBaseLayer(l)));
+  const componentLayers = graph.layers.filter((l) => !isBaseLayer(l));
+  derive(componentLayers);
+  // VOCs capture and removal efficiencies are equations of their own (src/vocs/solve.ts).
+  applyVocsEfficiencies(graph, values, () => derive(componentLayers));
   const indexById = new Map(graph.flows.map((f, i) => [f.id, i]));
   return { values, derivedAt, indexById };
 }

@@ -1,6 +1,7 @@
 import type { Provenance } from '../data/provenance.ts';
 
 /** The shapes `checkModel` returns; also what `pingheng check --json` prints. */
+import type { VocsResult } from '../vocs/types.ts';
 
 export type BalanceStatus =
   /** |in − out − Δstock| / in within tolerance */
@@ -259,6 +260,8 @@ export interface CheckResult {
   masterSub: MasterSubRow[];
   energyUse: EnergyUse[];
   water: WaterIndicators[];
+  /** The VOCs solvent balance (src/vocs/, docs/vocs.md), when the model has a VOCs layer. */
+  vocs?: VocsResult;
   findings: Finding[];
   summary: { balances: number; closed: number; open: number; byDifference: number; indeterminate: number; ok: boolean };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CAPTURE_METHODS } from '../data/guangdong-vocs-2023.ts';
+import { TREATMENT_TECHNOLOGIES } from '../data/vocs-practice.ts';
 
 /**
  * The plant model (shared/DESIGN.md contract) — the single source of truth: TypeScript types are
@@ -18,12 +20,55 @@ const meta = z
   .optional()
   .meta({ description: 'Free-form notes, ignored by the engine' });
 
+export { CAPTURE_METHODS, TREATMENT_TECHNOLOGIES };
+
 export const LEVELS = [1, 2, 3] as const;
 
 export const quantitySchema = z.strictObject({
-  value: z.number(),
+  value: z.number().positive().meta({ description: 'A density, heating value or rated figure: positive' }),
   unit: z.string().min(1),
 });
+
+/** Where an efficiency comes from: a test on the plant, the equipment's design, or an estimate. */
+export const EFFICIENCY_SOURCES = ['measured', 'design', 'estimated'] as const;
+
+/** An efficiency (0–1) with where it comes from (docs/vocs.md). */
+export const efficiencySchema = z
+  .strictObject({
+    efficiency: z.number().meta({ description: 'Fraction 0–1 (0.9 = 90 %)' }),
+    source: z.enum(EFFICIENCY_SOURCES).meta({ description: 'measured (a test), design, or estimated' }),
+    basis: z
+      .string()
+      .optional()
+      .meta({ description: 'What the figure rests on: the test report, the design sheet, the reference used' }),
+    meta,
+  })
+  .meta({ id: 'Efficiency' });
+
+/**
+ * VOCs solvent balance of a node (docs/vocs.md): a capture point (spray booth, oven, mixing room)
+ * gives its capture efficiency 收集效率; a treatment unit (RTO, activated carbon) its removal
+ * efficiency 去除效率. Captured, destroyed and fugitive streams are flows of kind `captured`,
+ * `degraded` and `fugitive` in the VOCs layer.
+ */
+export const nodeVocsSchema = z
+  .strictObject({
+    capture: efficiencySchema
+      .extend({
+        method: z
+          .enum(CAPTURE_METHODS)
+          .optional()
+          .meta({ description: 'How the VOCs are collected; the reference table caps the efficiency by method' }),
+      })
+      .optional()
+      .meta({ description: 'Capture efficiency: captured / generated at this unit' }),
+    removal: efficiencySchema
+      .extend({ technology: z.enum(TREATMENT_TECHNOLOGIES).optional() })
+      .optional()
+      .meta({ description: 'Removal efficiency of this treatment unit: destroyed / captured in' }),
+    meta,
+  })
+  .meta({ id: 'NodeVocs' });
 
 export const nodeSchema = z
   .strictObject({
@@ -50,6 +95,7 @@ export const nodeSchema = z
       description:
         'A separately metered energy-using unit (用能单元): where its boundary is metered for a carrier, its main devices need no own meters for it (GB 17167-2006 Table 2 note)',
     }),
+    vocs: nodeVocsSchema.optional(),
     meta,
   })
   .meta({ id: 'Node' });
@@ -65,6 +111,8 @@ export const FLOW_KINDS = [
   'recycle',
   'effective',
   'degraded',
+  'captured',
+  'fugitive',
 ] as const;
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
 /** GB/T 12452 water-use classes: indirect cooling (间接冷却水), process (工艺用水), boiler (锅炉用水), domestic (生活用水), other. */
@@ -240,6 +288,87 @@ export const periodSchema = z
   })
   .meta({ id: 'Period' });
 
+/**
+ * A stock (a coal pile, a tank, an inventory) whose level is read at the end of each accounting
+ * period: its stock-change flows (stock: true) take closing − opening in each period, and the
+ * closing level of one period is the opening level of the next (docs/periods.md).
+ */
+export const stockSchema = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    nameEn: z.string().optional(),
+    flows: z.array(id).min(1).meta({
+      description:
+        'Its stock-change flows (stock: true), one per layer it appears in (coal as material and as energy); each takes the level change per period',
+    }),
+    opening: z
+      .number()
+      .optional()
+      .meta({ description: "Level at the start of the first accounting period, in the flow's unit" }),
+    sd: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({ description: "Standard uncertainty of a level reading (stock-taking), absolute, in the flow's unit" }),
+    meta,
+  })
+  .meta({ id: 'Stock' });
+
+/** A flow's figure in one period: a number in the flow's unit, or the value with its σ, source and components. */
+export const periodValueSchema = z.union([
+  z.number(),
+  z.strictObject({
+    value: z.number().optional(),
+    sd: z.number().nonnegative().optional(),
+    source: z.enum(SOURCES).optional(),
+    components: z
+      .record(z.string().min(1), componentSchema)
+      .optional()
+      .meta({ description: "This period's components, replacing the flow's by name (e.g. a month's COD)" }),
+  }),
+]);
+
+/** A stock's level in one period: the closing level, or { opening, closing } (opening must carry over). */
+export const periodStockSchema = z.union([
+  z.number(),
+  z.strictObject({ opening: z.number().optional(), closing: z.number().optional() }),
+]);
+
+/**
+ * One period of a multi-period model (a month of the plant's 台账, a quarter, the 72 h campaign):
+ * its dates, operating hours, each flow's figure, stock levels and production. The accounting
+ * periods (every kind but `campaign`) must follow one another without gap or overlap; campaigns are
+ * kept apart from them (docs/periods.md).
+ */
+export const periodEntrySchema = z
+  .strictObject({
+    id,
+    label: z.string().min(1).optional(),
+    labelEn: z.string().optional(),
+    kind: z.enum(PERIOD_KINDS).optional().meta({ description: 'month, campaign, year, other …; default month' }),
+    start: z.union([isoDate, isoDateTime]).meta({ description: 'First day (00:00) or instant' }),
+    end: z.union([isoDate, isoDateTime]).meta({
+      description: 'Last day, inclusive (2025-01-31 ends at 2025-02-01 00:00), or the end instant',
+    }),
+    hours: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Operating hours, for rate units (default: the calendar hours from start to end)' }),
+    values: z
+      .record(z.string(), periodValueSchema)
+      .optional()
+      .meta({ description: 'Flow id → figure of this period; a flow not listed is unmeasured in it' }),
+    stocks: z
+      .record(z.string(), periodStockSchema)
+      .optional()
+      .meta({ description: 'Stock id → closing level (or { opening, closing })' }),
+    production: z.array(productSchema).optional(),
+    meta,
+  })
+  .meta({ id: 'PeriodEntry' });
+
 export const settingsSchema = z
   .strictObject({
     tolerance: z
@@ -275,6 +404,16 @@ export const settingsSchema = z
       .meta({ description: 'Display unit per layer/component, e.g. {"S": "t"}' }),
     defaultRelativeSd: z.record(z.enum(SOURCES), z.number().nonnegative()).optional(),
     editions: z.record(z.string(), z.string()).optional().meta({ description: 'Rule-set editions by rule family' }),
+    vocs: z
+      .strictObject({
+        layer: z.string().min(1).optional().meta({ description: 'Name of the VOCs component layer (default "VOCs")' }),
+        monitoringTolerancePct: z.number().positive().optional().meta({
+          description:
+            'Stack (or captured-stream) monitoring against the balance: allowed relative difference, percent (default 20)',
+        }),
+      })
+      .optional()
+      .meta({ description: 'VOCs solvent balance (docs/vocs.md)' }),
     materialOtherRequired: z
       .strictObject({ level2: z.number().min(0).max(100).optional(), level3: z.number().min(0).max(100).optional() })
       .optional()
@@ -295,12 +434,19 @@ export const modelSchema = z
     campaign: campaignSchema.optional(),
     production: z.array(productSchema).optional().meta({ description: 'Products and their output over the period' }),
     period: periodSchema.optional(),
+    stocks: z.array(stockSchema).optional().meta({ description: 'Stocks whose levels carry over between periods' }),
+    periods: z
+      .array(periodEntrySchema)
+      .optional()
+      .meta({ description: 'Monthly (or any) periods, each with its own figures (docs/periods.md)' }),
     settings: settingsSchema.optional(),
     meta,
   })
   .meta({ id: 'Model', title: 'pingheng plant model' });
 
 export type Node = z.infer<typeof nodeSchema>;
+export type NodeVocs = z.infer<typeof nodeVocsSchema>;
+export type Efficiency = z.infer<typeof efficiencySchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type Component = z.infer<typeof componentSchema>;
 export type Meter = z.infer<typeof meterSchema>;
@@ -308,6 +454,9 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Period = z.infer<typeof periodSchema>;
+export type Stock = z.infer<typeof stockSchema>;
+export type PeriodEntry = z.infer<typeof periodEntrySchema>;
+export type PeriodValue = z.infer<typeof periodValueSchema>;
 export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
 export type Source = (typeof SOURCES)[number];

@@ -8,6 +8,7 @@ import { InputError } from '../../model/issues.ts';
 import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
+import { renderVocs } from '../vocs-table.ts';
 
 interface CheckOptions extends CommonOptions, ReadingsFileOptions {
   layer?: string;
@@ -189,6 +190,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     );
     out.push(waterTable(w, lang));
   }
+  if (r.vocs) out.push('', renderVocs(r.vocs, lang));
   out.push('', t(lang, 'check.findingsTitle'));
   if (r.findings.length === 0) out.push(t(lang, 'check.noFindings'));
   for (const f of r.findings) {
