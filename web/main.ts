@@ -288,6 +288,8 @@ function baseName(): string {
 
 $('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
 $('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+$('export-report').onclick = () =>
+  void import('./report.ts').then((m) => m.downloadReport($('export-report'), call, state.lang, ui.status));
 $('export-json').onclick = () => {
   if (!state.loaded) return;
   const { result, extras, name, file, warnings } = state.loaded;

@@ -5,7 +5,9 @@
  */
 import {
   InputError,
+  analyseForReport,
   applyReadingsDetailed,
+  buildReport,
   buildGraph,
   carrierName,
   displayName,
@@ -83,6 +85,16 @@ async function respond(req: Request): Promise<Response | undefined> {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
     return { id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) };
+  }
+  if (req.type === 'report') {
+    if (!current) throw new Error('no plant loaded');
+    const readings = current.readings?.ingest;
+    const results = analyseForReport({
+      model: current.graph.model,
+      file: current.file,
+      ...(readings ? { readings } : {}),
+    });
+    return { id: req.id, type: 'report', doc: buildReport(results, { lang: req.lang }) };
   }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');

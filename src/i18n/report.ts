@@ -400,6 +400,13 @@ export const reportMessages: Messages = {
     zh: '警告：未找到中文字体，PNG 图片（及 Word 中的图）里的中文将显示为空白。请安装 fonts-wqy-microhei 或 fonts-noto-cjk，或设置环境变量 PINGHENG_CJK_FONT=字体文件路径。SVG 与网页中的图不受影响。',
     en: 'warning: no CJK font found — Chinese text in the PNG figures (and the figures in the Word file) will be blank. Install fonts-wqy-microhei or fonts-noto-cjk, or set PINGHENG_CJK_FONT to a font file. The SVG figures and the HTML are not affected.',
   },
+  'report.web.download': { zh: '下载报告', en: 'Download report' },
+  'report.web.building': {
+    zh: '正在生成报告（Word、Excel、网页）…',
+    en: 'Making the report (Word, Excel, web page)…',
+  },
+  'report.web.done': { zh: '报告已生成：{files}', en: 'Report made: {files}' },
+  'report.web.failed': { zh: '报告生成失败：{message}', en: 'The report could not be made: {message}' },
   'report.results.noCompare': {
     zh: '未给出审核前的模型（--compare BEFORE），本章从略。',
     en: 'No base-period model was given (--compare BEFORE); this chapter is left out.',
