@@ -3,7 +3,7 @@ import { takeExitCode } from './exit-code.ts';
 
 /**
  * `pingheng <command> MODEL [options]`. Exit status: 0 all good, 1 findings, 2 unusable input
- * (DESIGN.md contract).
+ * (DESIGN.md contract); 3 an internal error (a bug, never a verdict).
  *
  * Each command lives in src/cli/commands/ and is listed once in COMMANDS below: the words of its
  * line in the top-level help, and the import of the module that registers it. Only the module of
@@ -103,10 +103,27 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await p.parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : 2;
-    }
-    throw e;
+    takeExitCode();
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    await internalError(e, argv);
+    return INTERNAL_ERROR;
   }
   return takeExitCode();
+}
+
+/**
+ * Exit status of a bug in pingheng (docs/cli.md): none of 0, 1, 2, so a script never takes a crash
+ * for a verdict about the plant.
+ */
+export const INTERNAL_ERROR = 3;
+
+/** Reports an unexpected error: one line for the user, the stack for the bug report; with --json a JSON document. */
+async function internalError(e: unknown, argv: string[]): Promise<void> {
+  const message = e instanceof Error ? e.message : String(e);
+  const lang = argv.includes('--lang=en') || argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
+  const { t } = await import('../i18n/index.ts'); // the catalogue only when it is needed
+  process.stderr.write(`pingheng: ${t(lang, 'cli.internalError', { message })}\n`);
+  if (e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  if (argv.includes('--json'))
+    process.stdout.write(`${JSON.stringify({ error: 'internal error', message }, null, 2)}\n`);
 }

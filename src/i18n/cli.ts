@@ -2,6 +2,10 @@ import type { Messages } from './catalog.ts';
 
 /** Labels of the command-line reports. */
 export const cliMessages: Messages = {
+  'cli.internalError': {
+    zh: '内部错误（pingheng 的缺陷，不是输入的问题；请连同下面的信息报告）：{message}',
+    en: 'internal error (a bug in pingheng, not a problem of the input; please report it with what follows): {message}',
+  },
   'check.badLayer': {
     zh: '--layer：模型中没有 "{layer}" 层（有：{layers}）',
     en: '--layer: the model has no layer "{layer}" (it has: {layers})',

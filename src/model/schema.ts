@@ -104,7 +104,7 @@ export const FLOW_KINDS = [
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
 
 export const quantitySchema = z.strictObject({
-  value: z.number(),
+  value: z.number().positive().meta({ description: 'A density or heating value: positive' }),
   unit: z.string().min(1),
 });
 
