@@ -52,4 +52,5 @@ export type {
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
 export * from './periods/index.ts';
+export * from './park/index.ts';
 export * from './report/index.ts';

@@ -33,17 +33,24 @@ export function formatIssue(file: string, i: InputIssue, lang: Lang): string {
 
 /** Writes the issues of an unusable input to stderr (and as JSON on stdout with --json); sets exit 2. */
 export function reportInputError(e: InputError, opts: CommonOptions): void {
-  for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
+  reportInputErrors([e], opts);
+}
+
+/** The issues of several unusable files (a park and its members), each with its file; one JSON document. */
+export function reportInputErrors(errors: readonly InputError[], opts: CommonOptions): void {
+  for (const e of errors) for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
   if (opts.json) {
-    const issues = e.issues.map((i) => ({
-      file: e.file,
-      line: i.line ?? null,
-      ...(i.column !== undefined ? { column: i.column } : {}),
-      path: formatPath(i.path),
-      severity: i.severity,
-      code: i.code,
-      message: t(opts.lang, i.code, i.params),
-    }));
+    const issues = errors.flatMap((e) =>
+      e.issues.map((i) => ({
+        file: e.file,
+        line: i.line ?? null,
+        ...(i.column !== undefined ? { column: i.column } : {}),
+        path: formatPath(i.path),
+        severity: i.severity,
+        code: i.code,
+        message: t(opts.lang, i.code, i.params),
+      })),
+    );
     process.stdout.write(`${JSON.stringify({ error: 'unusable input', issues }, null, 2)}\n`);
   }
   setExitCode(2);

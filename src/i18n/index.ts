@@ -13,6 +13,7 @@ import { readingsMessages } from './readings.ts';
 import { figureMessages } from './figure.ts';
 import { reportMessages } from './report.ts';
 import { periodsMessages } from './periods.ts';
+import { parkMessages } from './park.ts';
 import { nameMessages } from './names.ts';
 import { vocsMessages } from './vocs.ts';
 
@@ -26,6 +27,7 @@ register(readingsMessages);
 register(figureMessages);
 register(reportMessages);
 register(periodsMessages);
+register(parkMessages);
 register(nameMessages);
 register(vocsMessages);
 
