@@ -54,3 +54,7 @@ export * from './metering/index.ts';
 export * from './periods/index.ts';
 export * from './park/index.ts';
 export * from './report/index.ts';
+export * from './results/index.ts';
+export { validateResultsInputs } from './model/validate-results.ts';
+export * as acceptanceRules from './data/acceptance.ts';
+export { table2 as anhuiTable2 } from './data/anhui-2007.ts';

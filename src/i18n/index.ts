@@ -16,6 +16,7 @@ import { periodsMessages } from './periods.ts';
 import { parkMessages } from './park.ts';
 import { nameMessages } from './names.ts';
 import { vocsMessages } from './vocs.ts';
+import { resultsCliMessages, resultsMessages } from './results.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -30,6 +31,8 @@ register(periodsMessages);
 register(parkMessages);
 register(nameMessages);
 register(vocsMessages);
+register(resultsMessages);
+register(resultsCliMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';

@@ -9,6 +9,7 @@ import type { Model } from './schema.ts';
 import { DEFAULT_TIMEZONE, isTimeZone, parseIsoInZone } from './time.ts';
 import { validateVocs } from './validate-vocs.ts';
 import { vocsLayer } from './vocs.ts';
+import { validateResultsInputs } from './validate-results.ts';
 
 /**
  * Checks what the schema cannot: references, hierarchy, units against layers, components and
@@ -29,6 +30,7 @@ export function validateModel(model: Model): InputIssue[] {
   issues.push(...editionIssues(model.settings));
   if (model.stocks || model.periods) issues.push(...validatePeriods(model, flowAt));
   issues.push(...validateVocs(model));
+  issues.push(...validateResultsInputs(model, nodeAt, flowAt));
   return issues;
 }
 
