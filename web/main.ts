@@ -9,6 +9,7 @@ import { exportPng, exportSvg, exportText } from './export.ts';
 import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
 import { vocsPanel } from './panels/vocs.ts';
+import { renderPeriods, type PeriodsExtra } from './periods.ts';
 import type { ReconcileExtra } from './extras.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
 import { renderTable, toCsv } from './table.ts';
@@ -278,6 +279,7 @@ function renderPanels(): void {
       ui.panels.append(section);
     }
   }
+  renderPeriods(ui.panels, loaded.extras.periods as PeriodsExtra | undefined, state.lang);
 }
 
 // ---- exports --------------------------------------------------------------------------------

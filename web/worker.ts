@@ -34,6 +34,7 @@ import {
   type ViewNode,
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput } from './extras.ts';
+import { periodsExtras } from './periods.ts';
 import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
@@ -84,7 +85,8 @@ async function respond(req: Request): Promise<Response | undefined> {
   if (req.type === 'extras') {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
-    return { id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) };
+    const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
+    return { id: req.id, type: 'extras', extras: { ...extras, ...periodsExtras(current.model) } };
   }
   if (req.type === 'report') {
     if (!current) throw new Error('no plant loaded');
