@@ -73,10 +73,11 @@ class Acc {
   }
 }
 
-/** Whether each node is (or lies inside) a treatment unit (node.treatment). */
+/** Whether each node is (or lies inside) a treatment unit (node.treatment, or a VOCs removal efficiency: docs/vocs.md). */
 export function treatmentMask(graph: PlantGraph): boolean[] {
   return graph.nodes.map((_, i) => {
-    for (let c = i; c !== -1; c = graph.parent[c]!) if (graph.nodes[c]!.treatment) return true;
+    for (let c = i; c !== -1; c = graph.parent[c]!)
+      if (graph.nodes[c]!.treatment || graph.nodes[c]!.vocs?.removal) return true;
     return false;
   });
 }

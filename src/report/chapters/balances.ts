@@ -1,6 +1,7 @@
 import type { NodeBalance } from '../../balance/types.ts';
 import { isBaseLayer } from '../../model/layers.ts';
 import { sankeyFigure } from '../../sankey/figure.ts';
+import { vocsSection } from './vocs.ts';
 import type { SankeyViewSpec } from '../../sankey/view.ts';
 import type { ChapterBuilder, ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
@@ -37,6 +38,7 @@ export function componentsChapter(ctx: ReportContext): Chapter {
   components.forEach((layer, i) => {
     ch.heading(`${ch.number}.${i + 1} ${ctx.layerName(layer)}`);
     layerSection(ctx, ch, layer, { focusFigures: false, details: false });
+    if (check.vocs?.layer === layer) vocsSection(ctx, ch, check.vocs);
   });
   return ch.done();
 }
