@@ -171,9 +171,5 @@ export const vocsMessages: Messages = {
   'carrier.ink': { zh: '油墨', en: 'ink' },
   'carrier.adhesive': { zh: '胶粘剂', en: 'adhesive' },
   // ---- web (web/panels/vocs.ts) ----
-  'vocs.report.figure': {
-    zh: 'VOCs 溶剂平衡图（原辅材料 → 产品、废物、回收、销毁、有组织、无组织）',
-    en: 'VOCs solvent balance (raw materials → product, waste, recovered, destroyed, stack, fugitive)',
-  },
   'web.example.coating': { zh: '涂装厂（VOCs）', en: 'Coating plant (VOCs)' },
 };

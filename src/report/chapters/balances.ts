@@ -1,10 +1,10 @@
 import type { NodeBalance } from '../../balance/types.ts';
 import { isBaseLayer } from '../../model/layers.ts';
 import { sankeyFigure } from '../../sankey/figure.ts';
-import { vocsSection } from './vocs.ts';
 import type { SankeyViewSpec } from '../../sankey/view.ts';
 import type { ChapterBuilder, ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
+import { vocsSection } from './vocs.ts';
 
 /**
  * The balance chapters' common parts: the balance table of a layer (one row per unit and level:
