@@ -32,6 +32,7 @@ import {
   type ViewNode,
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput } from './extras.ts';
+import { computeResults } from './results-worker.ts';
 import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
@@ -83,6 +84,10 @@ async function respond(req: Request): Promise<Response | undefined> {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
     return { id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) };
+  }
+  if (req.type === 'results') {
+    if (!current) throw new Error('no plant loaded');
+    return { id: req.id, type: 'results', results: computeResults(current.model, current.file, req.after, examples) };
   }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');

@@ -323,6 +323,14 @@ export const resultsCliMessages: Messages = {
     zh: '每年数值按 8760 h/a 年化（未核实的缺省值；请给出 settings.annualHours 或 period.annualFactor）',
     en: 'per-year figures at 8 760 h a year (an unverified default; give settings.annualHours or period.annualFactor)',
   },
+  'web.results.after': { zh: '审核后模型（对比）', en: 'Report-period model (compare)' },
+  'web.results.title': { zh: '审核绩效', en: 'Audit results' },
+  'web.results.hint': {
+    zh: '选择审核后（报告期）模型，即可与当前模型对比：节能量、节水量、减排量、减碳量、验收要求与方案经济性。',
+    en: 'Pick the report-period model to compare it with this one: savings, reductions, CO2, acceptance and the proposals’ economics.',
+  },
+  'web.results.compareFailed': { zh: '无法与 {file} 对比', en: 'Cannot compare with {file}' },
+  'web.results.carbonFailed': { zh: '二氧化碳排放清单无法计算', en: 'The CO2 inventory cannot be computed' },
   'results.cli.badNumber': {
     zh: '{option} 应为数字，实际为 "{value}"',
     en: '{option} must be a number, not "{value}"',
