@@ -9,6 +9,7 @@ import { exportPng, exportSvg, exportText } from './export.ts';
 import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
 import { vocsPanel } from './panels/vocs.ts';
+import { renderPeriods, type PeriodsExtra } from './periods.ts';
 import { loadResults, resultsControls, resultsPanel } from './panels/results.ts';
 import type { ReconcileExtra } from './extras.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
@@ -280,6 +281,7 @@ function renderPanels(): void {
       ui.panels.append(section);
     }
   }
+  renderPeriods(ui.panels, loaded.extras.periods as PeriodsExtra | undefined, state.lang);
 }
 
 // ---- exports --------------------------------------------------------------------------------
@@ -290,6 +292,8 @@ function baseName(): string {
 
 $('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
 $('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+$('export-report').onclick = () =>
+  void import('./report.ts').then((m) => m.downloadReport($('export-report'), call, state.lang, ui.status));
 $('export-json').onclick = () => {
   if (!state.loaded) return;
   const { result, extras, name, file, warnings } = state.loaded;

@@ -2,7 +2,7 @@
  * Messages between the page (main.ts) and the worker that runs the core (worker.ts).
  * Everything crossing is plain data (structured clone); user text stays text.
  */
-import type { CheckResult, FlowState, Lang, SankeyViewSpec, ViewNodeRole } from '../src/index.ts';
+import type { CheckResult, FlowState, Lang, ReportDocument, SankeyViewSpec, ViewNodeRole } from '../src/index.ts';
 import type { ResultsExtra } from './results-worker.ts';
 
 export type Request =
@@ -13,6 +13,8 @@ export type Request =
   | { id: number; type: 'readings'; file: File; lang: Lang }
   /** The optional analyses of the plant just loaded (sent after the diagram, so it shows at once). */
   | { id: number; type: 'extras' }
+  /** The audit report of the plant shown, as a document (web/report.ts writes the files). */
+  | { id: number; type: 'report'; lang: Lang }
   /** CO2 inventory of the plant shown, and its comparison with a report-period model (web/results-worker.ts). */
   | { id: number; type: 'results'; after?: { text: string; file: string } };
 
@@ -104,6 +106,7 @@ export type Response = { id: number } & (
   | Drawn
   | Progress
   | Extras
+  | { type: 'report'; doc: ReportDocument }
   | { type: 'results'; results: ResultsExtra }
   | { type: 'error'; message: string }
 );

@@ -5,7 +5,9 @@
  */
 import {
   InputError,
+  analyseForReport,
   applyReadingsDetailed,
+  buildReport,
   buildGraph,
   carrierName,
   displayName,
@@ -32,6 +34,7 @@ import {
   type ViewNode,
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput } from './extras.ts';
+import { periodsExtras } from './periods.ts';
 import { computeResults } from './results-worker.ts';
 import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
@@ -83,7 +86,18 @@ async function respond(req: Request): Promise<Response | undefined> {
   if (req.type === 'extras') {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
-    return { id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) };
+    const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
+    return { id: req.id, type: 'extras', extras: { ...extras, ...periodsExtras(current.model) } };
+  }
+  if (req.type === 'report') {
+    if (!current) throw new Error('no plant loaded');
+    const readings = current.readings?.ingest;
+    const results = analyseForReport({
+      model: current.graph.model,
+      file: current.file,
+      ...(readings ? { readings } : {}),
+    });
+    return { id: req.id, type: 'report', doc: buildReport(results, { lang: req.lang }) };
   }
   if (req.type === 'results') {
     if (!current) throw new Error('no plant loaded');
