@@ -53,4 +53,9 @@ export type {
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
 export * from './periods/index.ts';
+export * from './park/index.ts';
 export * from './report/index.ts';
+export * from './results/index.ts';
+export { validateResultsInputs } from './model/validate-results.ts';
+export * as acceptanceRules from './data/acceptance.ts';
+export { table2 as anhuiTable2 } from './data/anhui-2007.ts';

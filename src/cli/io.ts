@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { assertFinite } from '../model/finite.ts';
 import { formatPath, InputError, type InputIssue } from '../model/issues.ts';
+import { linesOfPaths } from '../model/json-locate.ts';
 import { MAX_MODEL_BYTES, parseModel, type LoadedModel } from '../model/load.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { setExitCode } from './exit-code.ts';
@@ -33,20 +34,50 @@ export function formatIssue(file: string, i: InputIssue, lang: Lang): string {
 
 /** Writes the issues of an unusable input to stderr (and as JSON on stdout with --json); sets exit 2. */
 export function reportInputError(e: InputError, opts: CommonOptions): void {
-  for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
+  reportInputErrors([e], opts);
+}
+
+/**
+ * The issues of several unusable files (the two models of a comparison, a park and its members), each
+ * with its file, as one report: on stderr, and with --json one JSON document listing them all. Issues
+ * found after loading (a comparison's) get the line of their JSON path when the file can be read.
+ */
+export function reportInputErrors(errors: readonly InputError[], opts: CommonOptions): void {
+  for (const e of errors) locate(e);
+  for (const e of errors) for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
   if (opts.json) {
-    const issues = e.issues.map((i) => ({
-      file: e.file,
-      line: i.line ?? null,
-      ...(i.column !== undefined ? { column: i.column } : {}),
-      path: formatPath(i.path),
-      severity: i.severity,
-      code: i.code,
-      message: t(opts.lang, i.code, i.params),
-    }));
+    const issues = errors.flatMap((e) =>
+      e.issues.map((i) => ({
+        file: e.file,
+        line: i.line ?? null,
+        ...(i.column !== undefined ? { column: i.column } : {}),
+        path: formatPath(i.path),
+        severity: i.severity,
+        code: i.code,
+        message: t(opts.lang, i.code, i.params),
+      })),
+    );
     process.stdout.write(`${JSON.stringify({ error: 'unusable input', issues }, null, 2)}\n`);
   }
   setExitCode(2);
+}
+
+function locate(e: InputError): void {
+  const open = e.issues.filter((i) => i.line === undefined && i.path.length > 0);
+  if (open.length === 0) return;
+  let text: string;
+  try {
+    text = readFileSync(e.file, 'utf8');
+  } catch {
+    return;
+  }
+  const lines = linesOfPaths(
+    text,
+    open.map((i) => i.path),
+  );
+  open.forEach((i, k) => {
+    if (lines[k] !== undefined) i.line = lines[k];
+  });
 }
 
 /** An InputError for a file that cannot be read (missing, a directory, no permission…). */
@@ -78,6 +109,17 @@ export function readInputFile(file: string, limit: number): Uint8Array {
       { severity: 'error', path: [], code: 'json.tooLarge', params: { bytes: st.size, limit }, line: 1 },
     ]);
   return readFileSync(file);
+}
+
+/** Reads and validates a model file; throws InputError (located) when it is unusable. */
+export function loadModelFile(file: string): LoadedModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInputFile(file, MAX_MODEL_BYTES);
+  } catch (e) {
+    throw e instanceof InputError ? e : unreadable(file, e, 'json.read');
+  }
+  return parseModel(bytes, file);
 }
 
 /** Reads and validates a model file; on failure reports and returns undefined (exit 2). */

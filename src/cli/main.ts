@@ -56,6 +56,22 @@ export const COMMANDS: Record<string, LazyCommand> = {
     description: '多统计期（月度台账）平衡、库存结转、指标与年度汇总 (balances per period, stocks, annual roll-up)',
     load: async () => (await import('./commands/periods.ts')).registerPeriods,
   },
+  compare: {
+    usage: '[options] <before> <after>',
+    description:
+      '审核前后对比：节能量、节水量、减排量、减碳量、验收要求与方案经济性 (before/after savings, acceptance, proposals)',
+    load: async () => (await import('./commands/compare.ts')).registerCompare,
+  },
+  carbon: {
+    usage: '[options] <model>',
+    description: '二氧化碳排放清单：燃料、外购电力和热力 (CO2 inventory: fuels, purchased electricity and heat)',
+    load: async () => (await import('./commands/carbon.ts')).registerCarbon,
+  },
+  park: {
+    usage: '[options] <park>',
+    description: '园区（企业集群）平衡：各成员、成员之间的流与园区边界 (park balances: members, links, park boundary)',
+    load: async () => (await import('./commands/park.ts')).registerPark,
+  },
   report: {
     usage: '[options] <model>',
     description: '生成审核报告的平衡章节：Word、Excel 与可打印网页 (write the report: .docx, .xlsx, .html)',

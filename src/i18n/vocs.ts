@@ -77,6 +77,10 @@ export const vocsMessages: Messages = {
     zh: '【VOCs 物料衡算（溶剂平衡）】单位 {unit}',
     en: '[VOCs solvent balance (mass balance)] unit {unit}',
   },
+  'vocs.table.unitsTitle': {
+    zh: '各产污单元 VOCs 产生与排放，单位 {unit}',
+    en: 'VOCs generated and emitted per unit, {unit}',
+  },
   'vocs.table.materials': { zh: '含 VOCs 原辅材料（投入）', en: 'VOCs-bearing raw materials (input)' },
   'vocs.table.units': {
     zh: '各产污单元：产生量 = 投入 − 随产品/废物/回收/转出带走；收集量 = 产生量 × 收集效率；无组织 = 产生量 − 收集量；去除量 = 收集量 × 去除效率；有组织 = 收集量 − 去除量',
@@ -88,6 +92,8 @@ export const vocsMessages: Messages = {
   },
   'vocs.table.balance': { zh: '全厂溶剂平衡，单位 {unit}', en: 'Whole-plant solvent balance, unit {unit}' },
   'vocs.col.material': { zh: '原辅材料', en: 'material' },
+  'vocs.col.flow': { zh: '流', en: 'flow' },
+  'vocs.col.basis': { zh: '依据', en: 'basis' },
   'vocs.col.quantity': { zh: '用量', en: 'quantity' },
   'vocs.col.qunit': { zh: '单位', en: 'unit' },
   'vocs.col.content': { zh: 'VOCs 含量%', en: 'VOCs content %' },
@@ -110,7 +116,6 @@ export const vocsMessages: Messages = {
   'vocs.col.status': { zh: '结论', en: 'verdict' },
   'vocs.col.item': { zh: '项目', en: 'item' },
   'vocs.col.amount': { zh: '数量', en: 'amount' },
-  'vocs.col.perProduct': { zh: '单位产品', en: 'per unit product' },
   'vocs.total': { zh: '合计', en: 'total' },
   'vocs.basis.measured': { zh: '实测', en: 'measured' },
   'vocs.basis.design': { zh: '设计', en: 'design' },
@@ -166,10 +171,5 @@ export const vocsMessages: Messages = {
   'carrier.ink': { zh: '油墨', en: 'ink' },
   'carrier.adhesive': { zh: '胶粘剂', en: 'adhesive' },
   // ---- web (web/panels/vocs.ts) ----
-  'vocs.web.units': { zh: 'VOCs 物料衡算（各产污单元），单位 {unit}', en: 'VOCs solvent balance per unit, {unit}' },
-  'vocs.web.treatments': {
-    zh: 'VOCs 治理设施与排气筒监测，单位 {unit}',
-    en: 'VOCs treatment and stack monitoring, {unit}',
-  },
   'web.example.coating': { zh: '涂装厂（VOCs）', en: 'Coating plant (VOCs)' },
 };

@@ -147,7 +147,7 @@ function outOfRange(data: unknown): InputIssue[] {
 }
 
 /** Maps a zod issue onto the catalogue's codes. */
-function fromZod(z: z.core.$ZodIssue): InputIssue[] {
+export function fromZod(z: z.core.$ZodIssue): InputIssue[] {
   const path = z.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   switch (z.code) {
     case 'invalid_type': {
