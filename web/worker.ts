@@ -35,6 +35,7 @@ import {
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput } from './extras.ts';
 import { periodsExtras } from './periods.ts';
+import { computeResults } from './results-worker.ts';
 import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
@@ -97,6 +98,10 @@ async function respond(req: Request): Promise<Response | undefined> {
       ...(readings ? { readings } : {}),
     });
     return { id: req.id, type: 'report', doc: buildReport(results, { lang: req.lang }) };
+  }
+  if (req.type === 'results') {
+    if (!current) throw new Error('no plant loaded');
+    return { id: req.id, type: 'results', results: computeResults(current.model, current.file, req.after, examples) };
   }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');
