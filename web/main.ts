@@ -10,11 +10,12 @@ import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
 import { vocsPanel } from './panels/vocs.ts';
 import { renderPeriods, type PeriodsExtra } from './periods.ts';
+import { loadResults, resultsControls, resultsPanel } from './panels/results.ts';
 import type { ReconcileExtra } from './extras.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
 import { renderTable, toCsv } from './table.ts';
 
-const PANELS: Panel[] = [...CORE_PANELS, vocsPanel, ...EXTRA_PANELS];
+const PANELS: Panel[] = [...CORE_PANELS, vocsPanel, ...EXTRA_PANELS, resultsPanel];
 const DEFAULT_EXAMPLE = 'dyeing';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -118,6 +119,7 @@ async function loadExtras(loaded: Loaded): Promise<void> {
   showReconciledSwitch();
   renderPanels();
   document.body.dataset.extras = String(Object.keys(r.extras).length);
+  void loadResults(loaded, call, renderPanels);
 }
 
 function showReconciledSwitch(): void {
@@ -290,6 +292,8 @@ function baseName(): string {
 
 $('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
 $('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+$('export-report').onclick = () =>
+  void import('./report.ts').then((m) => m.downloadReport($('export-report'), call, state.lang, ui.status));
 $('export-json').onclick = () => {
   if (!state.loaded) return;
   const { result, extras, name, file, warnings } = state.loaded;
@@ -340,5 +344,8 @@ document.addEventListener('drop', (e) => {
   if (e.dataTransfer?.files.length) void openFiles([...e.dataTransfer.files]);
 });
 
+resultsControls(document.querySelector('header .controls')!, (after) => {
+  if (state.loaded) void loadResults(state.loaded, call, renderPanels, after);
+});
 applyStaticLabels();
 void open({ type: 'example', name: DEFAULT_EXAMPLE, lang: state.lang });
