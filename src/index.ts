@@ -20,6 +20,9 @@ export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tol
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
 export * from './sankey/palette.ts';
+export * from './sankey/group.ts';
+export * from './sankey/labels.ts';
+export * from './sankey/fit.ts';
 export * from './sankey/colour-vision.ts';
 export {
   ingestReadings,

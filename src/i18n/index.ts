@@ -11,6 +11,7 @@ import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
 import { nameMessages } from './names.ts';
+import { sankeyMessages } from './sankey.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -20,6 +21,7 @@ register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
 register(nameMessages);
+register(sankeyMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';

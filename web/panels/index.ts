@@ -1,0 +1,5 @@
+/** Registers every panel of the page (one import per panel module; see registry.ts). */
+import './core.ts';
+import './extras.ts';
+
+export { registeredPanels, registerPanel, type Panel, type PanelContext } from './registry.ts';
