@@ -38,7 +38,7 @@ export default defineConfig({
   base: './',
   plugins: [contentSecurityPolicy()],
   build: {
-    outDir: '../dist',
+    outDir: '../dist/web',
     emptyOutDir: true,
     rollupOptions: {
       // The page itself needs only the message catalogue from the core (the worker runs the

@@ -17,6 +17,14 @@ export * from './i18n/index.ts';
 export * from './balance/types.ts';
 export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';
+export * from './vocs/index.ts';
+export * from './model/vocs.ts';
+export {
+  captureReference,
+  captureReferenceFor,
+  CAPTURE_METHODS as VOCS_CAPTURE_METHODS,
+} from './data/guangdong-vocs-2023.ts';
+export { removalReference, monitoringTolerance as vocsMonitoringTolerance } from './data/vocs-practice.ts';
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
 export * from './sankey/palette.ts';
@@ -24,6 +32,7 @@ export * from './sankey/group.ts';
 export * from './sankey/labels.ts';
 export * from './sankey/fit.ts';
 export * from './sankey/colour-vision.ts';
+export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {
   ingestReadings,
   applyReadings,
@@ -45,3 +54,10 @@ export type {
 } from './readings/types.ts';
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
+export * from './periods/index.ts';
+export * from './park/index.ts';
+export * from './report/index.ts';
+export * from './results/index.ts';
+export { validateResultsInputs } from './model/validate-results.ts';
+export * as acceptanceRules from './data/acceptance.ts';
+export { table2 as anhuiTable2 } from './data/anhui-2007.ts';

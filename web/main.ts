@@ -217,6 +217,8 @@ async function renderView(): Promise<void> {
   };
   const reconcile = state.loaded.extras.reconcile as ReconcileExtra | undefined;
   if (ui.reconciled.checked && reconcile?.values) spec.reconciled = reconcile.values;
+  // The VOCs layer at enterprise level is drawn as the solvent balance (src/sankey/vocs-view.ts).
+  if (state.level === 1 && state.loaded.result.vocs?.layer === state.layer) spec.solvent = true;
   // The diagram takes the page's width (no minimum: it fits a narrow window; zoom and scroll do the rest).
   const width = Math.max(320, Math.floor(ui.sankey.clientWidth || 0));
   const r = await call({

@@ -11,9 +11,11 @@ import {
   formatPath,
   ingestReadings,
   levelsOf,
+  loadUnitEngine,
   parseModel,
   readableChunks,
   t,
+  UnitEngineMissing,
   type CheckResult,
   type InputIssue,
   type Lang,
@@ -46,34 +48,45 @@ let current:
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
-self.onmessage = (e: MessageEvent<Request>) => {
-  const req = e.data;
+self.onmessage = (e: MessageEvent<Request>) => void answer(e.data);
+
+/** Answers a request. A plant with a unit outside the core's table loads mathjs once, then is answered again. */
+async function answer(req: Request): Promise<void> {
   try {
-    if (req.type === 'example' || req.type === 'open') {
-      const file = req.type === 'open' ? req.file : `${req.name}.json`;
-      const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
-      if (text === undefined) throw new Error(`no bundled example "${file}"`);
-      post({ id: req.id, ...open(text, file, req.lang) });
-    } else if (req.type === 'readings') {
-      void readings(req.id, req.file, req.lang).then(post, (err) =>
-        post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) }),
-      );
-    } else if (req.type === 'extras') {
-      if (!current) throw new Error('no plant loaded');
-      const { graph, result, readings } = current;
-      const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
-      // The diagram's panels show reconciled values and suspects once they exist.
-      const rec = extras.reconcile as ReconcileExtra & { error?: string };
-      if (rec && !rec.error) current.reconcile = rec;
-      post({ id: req.id, type: 'extras', extras });
-    } else if (req.type === 'view') {
-      if (!current) throw new Error('no plant loaded');
-      post({ id: req.id, ...draw(req.spec, req.width, req.lang, req.group, req.expand) });
-    }
+    const r = await respond(req);
+    if (r) post(r);
   } catch (err) {
+    if (err instanceof UnitEngineMissing) {
+      await loadUnitEngine();
+      return answer(req);
+    }
     post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
-};
+}
+
+async function respond(req: Request): Promise<Response | undefined> {
+  if (req.type === 'example' || req.type === 'open') {
+    const file = req.type === 'open' ? req.file : `${req.name}.json`;
+    const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
+    if (text === undefined) throw new Error(`no bundled example "${file}"`);
+    return { id: req.id, ...open(text, file, req.lang) };
+  }
+  if (req.type === 'readings') return readings(req.id, req.file, req.lang);
+  if (req.type === 'extras') {
+    if (!current) throw new Error('no plant loaded');
+    const { graph, result, readings } = current;
+    const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
+    // The diagram's panels show reconciled values and suspects once they exist.
+    const rec = extras.reconcile as (ReconcileExtra & { error?: string }) | undefined;
+    if (rec && !rec.error) current.reconcile = rec;
+    return { id: req.id, type: 'extras', extras };
+  }
+  if (req.type === 'view') {
+    if (!current) throw new Error('no plant loaded');
+    return { id: req.id, ...draw(req.spec, req.width, req.lang, req.group, req.expand) };
+  }
+  return undefined;
+}
 
 /** Located like the CLI: file:line, then the JSON path. */
 function shown(issue: InputIssue, file: string, lang: Lang): ShownIssue {

@@ -1,3 +1,5 @@
+import { carrier as carrierInfo } from '../data/carriers.ts';
+import { electricityEqualValue } from '../data/gb2589-2008.ts';
 import { carrierName, displayName, layerName, t, type Lang, type Named } from '../i18n/index.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { isBaseLayer } from '../model/layers.ts';
@@ -7,6 +9,8 @@ import { masterSubRows } from './master-sub.ts';
 import { boundaryBalances, type ValueState } from './node-balance.ts';
 import { toleranceFor } from './tolerance.ts';
 import { waterIndicators } from './water-indicators.ts';
+import { vocsAccounting } from '../vocs/account.ts';
+import { applyVocsEfficiencies } from '../vocs/solve.ts';
 import type { CheckResult, DerivedFlow, Finding, NodeBalance } from './types.ts';
 
 /**
@@ -30,6 +34,9 @@ export function checkModel(graph: PlantGraph): CheckResult {
   const derived = derivedFlows(graph, state);
   const masterSub = masterSubRows(graph);
   const findings = collectFindings(balances, derived, masterSub);
+  findings.push(...defaultFindings(graph));
+  const vocs = vocsAccounting(graph, state.values, state.derivedAt);
+  if (vocs) findings.push(...vocs.findings);
   const count = (s: NodeBalance['status']) => balances.filter((b) => b.status === s).length;
   return {
     model: {
@@ -49,6 +56,7 @@ export function checkModel(graph: PlantGraph): CheckResult {
     masterSub,
     energyUse: energyUse(graph, state.values),
     water: waterIndicators(graph, state.values),
+    ...(vocs ? { vocs } : {}),
     findings,
     summary: {
       balances: balances.length,
@@ -83,7 +91,10 @@ export function solveValues(graph: PlantGraph): ValueState {
       if (!Number.isNaN(carrier)) values[i] = carrier * f.carriedBy.perCarrier;
     }
   });
-  derive(graph.layers.filter((l) => !isBaseLayer(l)));
+  const componentLayers = graph.layers.filter((l) => !isBaseLayer(l));
+  derive(componentLayers);
+  // VOCs capture and removal efficiencies are equations of their own (src/vocs/solve.ts).
+  applyVocsEfficiencies(graph, values, () => derive(componentLayers));
   const indexById = new Map(graph.flows.map((f, i) => [f.id, i]));
   return { values, derivedAt, indexById };
 }
@@ -104,6 +115,30 @@ function derivedFlows(graph: PlantGraph, state: ValueState): DerivedFlow[] {
       negative: value < 0 && !f.stock,
     };
   });
+}
+
+/**
+ * Defaults a reviewer must be told about: electricity 等价值 taken as the legacy 0.404 kgce/kWh of
+ * JJF 1356-2012 because the model gives no year's value (settings.electricityEqualValue).
+ */
+function defaultFindings(graph: PlantGraph): Finding[] {
+  if (graph.model.settings?.electricityEqualValue !== undefined) return [];
+  const electric = (graph.byLayer.get('energy') ?? []).some(
+    (i) => carrierInfo(graph.flows[i]!.carrier)?.energyRow === 'electricity',
+  );
+  if (!electric) return [];
+  const params = {
+    value: electricityEqualValue.kgcePerKWh,
+    standard: `${electricityEqualValue.source.standard}-${electricityEqualValue.source.edition}`,
+  };
+  return [
+    {
+      severity: 'warning',
+      code: 'finding.equalValueDefault',
+      layer: 'energy',
+      message: { zh: t('zh', 'finding.equalValueDefault', params), en: t('en', 'finding.equalValueDefault', params) },
+    },
+  ];
 }
 
 /**

@@ -82,7 +82,13 @@ export function boundaryBalances(
   return out;
 }
 
-/** Energy balance extras (GB/T 3484): 等价值 input, losses, effective energy, utilisation. */
+/**
+ * Energy balance extras (GB/T 3484): 等价值 input, losses, effective energy, utilisation = effective /
+ * supplied. The utilisation rate is a measured efficiency only where the effective energy was given
+ * (measured, monitored, calculated from measurements): where any effective term was computed by
+ * difference it is supplied − losses by construction (100 % when no loss is given), so it is "not
+ * determined" (null, basis `derived`), never shown as a figure.
+ */
 function energyDetail(graph: PlantGraph, b: NodeBalance, state: ValueState): EnergyDetail {
   const byId = state.indexById;
   let inEqual = 0;
@@ -90,16 +96,25 @@ function energyDetail(graph: PlantGraph, b: NodeBalance, state: ValueState): Ene
     const f = graph.flows[byId.get(t.flow)!]!;
     inEqual += (t.value ?? 0) * (f.factor !== 0 ? f.equalFactor / f.factor : 1);
   }
-  const ofKind = (kinds: string[]) =>
-    b.outputs.filter((t) => t.kind && kinds.includes(t.kind)).reduce((s, t) => s + (t.value ?? 0), 0);
-  const effective = ofKind(['effective', 'product']);
+  const ofKind = (kinds: string[]) => b.outputs.filter((t) => t.kind && kinds.includes(t.kind));
+  const total = (terms: BalanceTerm[]) => terms.reduce((s, t) => s + (t.value ?? 0), 0);
+  const effectiveTerms = ofKind(EFFECTIVE_KINDS);
+  const effective = total(effectiveTerms);
+  const derived = effectiveTerms.filter((t) => t.derivedAt !== undefined).map((t) => t.flow);
+  const basis: EnergyDetail['utilisationBasis'] =
+    derived.length > 0 ? 'derived' : effective > 0 && b.in > 0 ? 'measured' : 'no-effective';
   return {
     inEqual,
-    losses: ofKind(['loss']),
+    losses: total(ofKind(['loss'])),
     effective,
-    utilisation: effective > 0 && b.in > 0 ? effective / b.in : null,
+    utilisation: basis === 'measured' ? effective / b.in : null,
+    utilisationBasis: basis,
+    ...(derived.length > 0 ? { derivedEffective: derived } : {}),
   };
 }
+
+/** Outputs that are energy put to use (GB/T 3484 有效能量). */
+const EFFECTIVE_KINDS = ['effective', 'product'];
 
 function termOf(graph: PlantGraph, i: number, state: ValueState): BalanceTerm {
   const f = graph.flows[i]!;

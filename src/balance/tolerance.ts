@@ -1,4 +1,10 @@
-import { closureTolerance, masterSubTolerance } from '../data/cp-practice.ts';
+import {
+  closureTolerance,
+  masterSubToleranceFallback,
+  masterSubTolerances,
+  type MasterSubToleranceRow,
+} from '../data/cp-practice.ts';
+import type { Provenance } from '../data/provenance.ts';
 import type { Settings } from '../model/schema.ts';
 
 /**
@@ -13,9 +19,36 @@ export function toleranceFor(layer: string, settings: Settings | undefined): num
   return closureTolerance.materialPct;
 }
 
-/** Master–sub meter tolerance, percent. */
-export function masterSubToleranceFor(settings: Settings | undefined): number {
-  return settings?.masterSubTolerance ?? masterSubTolerance.pct;
+/** A master–sub tolerance and where it came from: the model's settings, or a data row with its provenance. */
+export interface MasterSubTolerance {
+  pct: number;
+  source: Provenance | { standard: 'settings'; clause: string };
+}
+
+/**
+ * Master–sub meter tolerance of a layer and carrier, percent: `settings.masterSubTolerance` (a number
+ * for every carrier, or `{ default, carriers: { electricity: 3 } }`), else the most specific row of
+ * src/data/cp-practice.ts (water 10 % [C]; energy and material 10 % [U], no published figure).
+ *
+ * @example masterSubToleranceFor(undefined, 'water', 'fresh-water').pct // 10
+ */
+export function masterSubToleranceFor(
+  settings: Settings | undefined,
+  layer = 'water',
+  carrier: string = layer,
+): MasterSubTolerance {
+  const own = settings?.masterSubTolerance;
+  if (typeof own === 'number') return { pct: own, source: { standard: 'settings', clause: 'masterSubTolerance' } };
+  const perCarrier = own?.carriers?.[carrier] ?? own?.carriers?.[layer];
+  if (perCarrier !== undefined)
+    return { pct: perCarrier, source: { standard: 'settings', clause: `masterSubTolerance.carriers.${carrier}` } };
+  if (own?.default !== undefined)
+    return { pct: own.default, source: { standard: 'settings', clause: 'masterSubTolerance.default' } };
+  const row: MasterSubToleranceRow =
+    masterSubTolerances.find((r) => r.layer === layer && r.carrier === carrier) ??
+    masterSubTolerances.find((r) => r.layer === layer && r.carrier === undefined) ??
+    masterSubToleranceFallback;
+  return { pct: row.pct, source: row.source };
 }
 
 /**

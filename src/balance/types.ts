@@ -1,4 +1,7 @@
+import type { Provenance } from '../data/provenance.ts';
+
 /** The shapes `checkModel` returns; also what `pingheng check --json` prints. */
+import type { VocsResult } from '../vocs/types.ts';
 
 export type BalanceStatus =
   /** |in − out − Δstock| / in within tolerance */
@@ -71,8 +74,16 @@ export interface EnergyDetail {
   losses: number;
   /** Outputs of kind "effective" or "product". */
   effective: number;
-  /** effective / in, when effective energy is given. */
+  /** effective / in; null unless `utilisationBasis` is "measured". */
   utilisation: number | null;
+  /**
+   * measured: every effective term was given, the rate is a measured efficiency; derived: an effective
+   * term was computed by difference — the rate is not determined (it would read 100 % less the given
+   * losses by construction); no-effective: no effective energy, or nothing supplied.
+   */
+  utilisationBasis: 'measured' | 'derived' | 'no-effective';
+  /** The effective-energy flows computed by difference, when utilisationBasis is "derived". */
+  derivedEffective?: string[];
 }
 
 export interface DerivedFlow {
@@ -100,20 +111,37 @@ export interface MasterSubRow {
   subs: number | null;
   masterFlows: string[];
   subFlows: string[];
+  /** Stock flows of the node's own region in this carrier. */
+  stockFlows: string[];
+  /** Δstock of the node's own region (+ accumulation), in `unit`. */
+  stockChange: number | null;
+  /** master − subs − stockChange */
   difference: number | null;
   /** difference / master */
   relative: number | null;
   tolerancePct: number;
+  /** Where the tolerance comes from: a data row with its provenance, or the model's settings. */
+  toleranceSource: Provenance | { standard: 'settings'; clause: string };
   status: 'pass' | 'fail' | 'incomplete';
   unmetered: string[];
 }
 
+/** An amount of energy in tce, 当量值 (equivalent) and 等价值 (equal value). */
+export interface TceAmount {
+  equivalent: number;
+  equal: number;
+}
+
+/** One carrier of a node's energy use (GB/T 2589): received − sent out − stock increase. */
 export interface EnergyUseRow {
   carrier: string;
   flows: string[];
-  /** tce, 当量值 */
+  received: TceAmount;
+  sentOut: TceAmount;
+  stockIncrease: TceAmount;
+  /** Consumption, tce 当量值: received − sentOut − stockIncrease. */
   tceEquivalent: number;
-  /** tce, 等价值 */
+  /** Consumption, tce 等价值. */
   tceEqual: number;
   basis: string[];
 }
@@ -122,12 +150,22 @@ export interface EnergyUse {
   node: string;
   name: string;
   nameEn?: string;
+  level: number;
   rows: EnergyUseRow[];
-  /** Σ energy entering minus energy exported as product, tce 当量值 / 等价值. 综合能耗 */
-  comprehensiveEquivalent: number;
-  comprehensiveEqual: number;
+  received: TceAmount;
+  sentOut: TceAmount;
+  stockIncrease: TceAmount;
+  /** 综合能耗 = received − sent out − stock increase, tce 当量值; null when a term is unknown. */
+  comprehensiveEquivalent: number | null;
+  /** The same in 等价值. */
+  comprehensiveEqual: number | null;
+  /** = sentOut.equivalent (kept for readers of the earlier shape). */
   exported: number;
   unknown: string[];
+  /** The electricity 等价值 used and where it came from (`default`: JJF 1356-2012's legacy 0.404, warned). */
+  equalValue: { kgcePerKWh: number; source: 'settings' | 'default'; default?: Provenance };
+  /** The definition applied, with its provenance. */
+  definition: Provenance;
 }
 
 /** GB/T 12452 water indicators of an enterprise (src/balance/water-indicators.ts). */
@@ -169,6 +207,8 @@ export interface CheckResult {
   masterSub: MasterSubRow[];
   energyUse: EnergyUse[];
   water: WaterIndicators[];
+  /** The VOCs solvent balance (src/vocs/, docs/vocs.md), when the model has a VOCs layer. */
+  vocs?: VocsResult;
   findings: Finding[];
   summary: { balances: number; closed: number; open: number; byDifference: number; indeterminate: number; ok: boolean };
 }

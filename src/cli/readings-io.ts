@@ -115,7 +115,7 @@ export function progressBar(file: string, lang: 'zh' | 'en'): ((bytes: number) =
 export async function ingestFile(
   file: string,
   model: Model | undefined,
-  opts: ReadingsFileOptions & { lang?: 'zh' | 'en'; progress?: boolean },
+  opts: ReadingsFileOptions & { lang?: 'zh' | 'en'; progress?: boolean; window?: IngestOptions['window'] },
 ): Promise<IngestResult> {
   const options: IngestOptions = {
     file,
@@ -125,6 +125,7 @@ export async function ingestFile(
     layout: opts.layout,
     defaultKind: opts.kind,
     gapMinutes: opts.gapMinutes,
+    window: opts.window,
     mapping: opts.mapping ? readMapping(opts.mapping) : undefined,
     onProgress: opts.progress ? progressBar(file, opts.lang ?? 'zh') : undefined,
   };

@@ -35,17 +35,47 @@ export const closureTolerance = {
 };
 
 /**
- * Master–sub meter check: the sum of sub-meter intakes should be within 10 % of the
- * master meter (municipal water-balance test practice). Applied to every layer by default.
+ * Master–sub meter tolerance (总表与分表之差), percent, per layer and carrier, each with its source.
+ * Only water has a published figure: municipal water-balance test practice asks the sum of the measured
+ * intakes to lie within 10 % of the actual total intake [C]. No standard the project holds gives one for
+ * electricity, steam, fuels or materials: pingheng applies the same 10 % as a configurable default [U]
+ * and says so. A row names a layer and optionally a carrier; the most specific row applies.
  */
-export const masterSubTolerance = {
+export interface MasterSubToleranceRow {
+  layer: string;
+  carrier?: string;
+  pct: number;
+  source: Provenance;
+}
+
+const noFigure = (what: string): Provenance => ({
+  standard: 'pingheng default',
+  edition: '2026',
+  clause: `master–sub tolerance, ${what}`,
+  tag: 'U',
+  note: `No published master–sub tolerance for ${what}: the water-balance figure of 10 % is applied; set settings.masterSubTolerance.`,
+});
+
+export const masterSubTolerances: readonly MasterSubToleranceRow[] = [
+  {
+    layer: 'water',
+    pct: 10,
+    source: {
+      standard: 'Municipal water-balance test practice (城市节水 水平衡测试)',
+      edition: '—',
+      clause: 'sum of measured intakes vs actual total intake',
+      tag: 'C',
+    },
+  },
+  { layer: 'energy', pct: 10, source: noFigure('energy carriers (electricity, steam, fuels)') },
+  { layer: 'material', pct: 10, source: noFigure('materials') },
+];
+
+/** Where a carrier has no row of its own: the layer's row, else this. */
+export const masterSubToleranceFallback: MasterSubToleranceRow = {
+  layer: '*',
   pct: 10,
-  source: {
-    standard: 'Municipal water-balance test practice (城市节水 水平衡测试)',
-    edition: '—',
-    clause: 'sum of measured intakes vs actual total intake',
-    tag: 'C',
-  } as Provenance,
+  source: noFigure('this layer'),
 };
 
 /**

@@ -97,6 +97,19 @@ export const electricityEqualValue = {
   source: { standard: 'JJF 1356', edition: '2012', clause: 'electricity equal value', tag: 'C' } as Provenance,
 };
 
+/**
+ * 综合能耗 is the energy a unit actually consumed in the period (GB/T 2589-2008 §3): what it received,
+ * less what it sent out (外销、转供) and less what went into stock. The standard defines the quantity; the
+ * received − sent out − stock increase form is how energy statistics compute it.
+ */
+export const consumptionDefinition: Provenance = {
+  standard: 'GB/T 2589',
+  edition: '2008',
+  clause: '§3 综合能耗 (energy actually consumed in the period)',
+  tag: 'C',
+  note: 'consumption = received − sent out − stock increase, per carrier, at every level (energy statistics practice; issue #12).',
+};
+
 const byId = new Map(coefficients.map((c) => [c.id, c]));
 
 export function coefficient(id: string): CoalCoefficient | undefined {

@@ -18,6 +18,10 @@ export const balanceMessages: Messages = {
     zh: '{node} 的 {carrier} 总表与分表之差为 {relative}%，超过 {tolerance}%',
     en: 'master vs sub meters of {node} for {carrier} differ by {relative}%, beyond {tolerance}%',
   },
+  'finding.equalValueDefault': {
+    zh: '电力等价值按默认值 {value} kgce/kWh（{standard} 的旧值）折算：请在 settings.electricityEqualValue 中给出测试年度的火电供电煤耗',
+    en: "electricity 等价值 (equal value) uses the default {value} kgce/kWh (the legacy figure of {standard}): give the year's thermal-power coal rate in settings.electricityEqualValue",
+  },
   'advice.indeterminate': {
     zh: '补充计量未计量的流，或在模型中给出估算值（source: estimated）',
     en: 'meter the unmeasured flows, or give estimates (source: estimated) in the model',

@@ -2,6 +2,10 @@ import type { Messages } from './catalog.ts';
 
 /** Labels of the command-line reports. */
 export const cliMessages: Messages = {
+  'cli.internalError': {
+    zh: '内部错误（pingheng 的缺陷，不是输入的问题；请连同下面的信息报告）：{message}',
+    en: 'internal error (a bug in pingheng, not a problem of the input; please report it with what follows): {message}',
+  },
   'check.badLayer': {
     zh: '--layer：模型中没有 "{layer}" 层（有：{layers}）',
     en: '--layer: the model has no layer "{layer}" (it has: {layers})',
@@ -51,14 +55,29 @@ export const cliMessages: Messages = {
   'check.col.relative': { zh: '差值%', en: 'diff %' },
   'check.col.tolerance': { zh: '允许%', en: 'tol %' },
   'check.energyTitle': {
-    zh: '【能源消费与综合能耗】{node}（tce）',
-    en: '[energy use and comprehensive energy consumption] {node} (tce)',
+    zh: '【能源消费与综合能耗】（tce；消费量 = 购入/调入 − 外销/转出 − 库存增加，GB/T 2589）',
+    en: '[energy use and comprehensive energy consumption] (tce; consumption = received − sent out − stock increase, GB/T 2589)',
   },
+  'check.col.received': { zh: '购入/调入', en: 'received' },
+  'check.col.sentOut': { zh: '外销/转出', en: 'sent out' },
+  'check.col.stockIncrease': { zh: '库存增加', en: 'Δstock' },
+  'check.energy.definition': {
+    zh: '购入/调入、外销/转出、库存增加按当量值列出；消费量按当量值与等价值两种口径。',
+    en: 'received, sent out and Δstock in 当量值 (equivalent value); consumption both ways.',
+  },
+  'check.energy.equalDefault': {
+    zh: '! 电力等价值按默认 {value} kgce/kWh（JJF 1356-2012 旧值）：应给出当年火电供电煤耗（settings.electricityEqualValue）',
+    en: "! electricity 等价值 at the default {value} kgce/kWh (legacy JJF 1356-2012 figure): give the year's value (settings.electricityEqualValue)",
+  },
+  'check.energy.equalSettings': {
+    zh: '电力等价值 {value} kgce/kWh（模型给出）',
+    en: 'electricity 等价值 {value} kgce/kWh (from the model)',
+  },
+  'check.utilisation.derived': { zh: '未确定（差值计算）', en: 'not determined (by difference)' },
   'check.col.equivalent': { zh: '当量值', en: 'equivalent' },
   'check.col.equal': { zh: '等价值', en: 'equal value' },
   'check.col.basis': { zh: '折标依据', en: 'conversion basis' },
   'check.energy.total': { zh: '综合能耗', en: 'comprehensive consumption' },
-  'check.energy.exported': { zh: '外供能源', en: 'exported' },
   'check.waterTitle': {
     zh: '【水平衡指标（GB/T 12452）】{node}（{unit}）',
     en: '[water indicators (GB/T 12452)] {node} ({unit})',

@@ -10,8 +10,14 @@ import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
+import { figureMessages } from './figure.ts';
+import { reportMessages } from './report.ts';
+import { periodsMessages } from './periods.ts';
+import { parkMessages } from './park.ts';
 import { nameMessages } from './names.ts';
 import { sankeyMessages } from './sankey.ts';
+import { vocsMessages } from './vocs.ts';
+import { resultsCliMessages, resultsMessages } from './results.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -20,8 +26,23 @@ register(cliMessages);
 register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
+register(figureMessages);
+register(reportMessages);
+register(periodsMessages);
+register(parkMessages);
 register(nameMessages);
 register(sankeyMessages);
+register(vocsMessages);
+register(resultsMessages);
+register(resultsCliMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
+export {
+  columnDecimals,
+  formatExact,
+  formatNumber,
+  formatSignificant,
+  REPORT_SIGNIFICANT,
+  MAX_DECIMALS,
+} from './number.ts';

@@ -2,9 +2,9 @@ import type { Messages } from './catalog.ts';
 
 /** Messages of metering coverage, accuracy, campaign and the Yunnan depth verdict (src/metering). */
 export const meteringMessages: Messages = {
-  'metering.unknownEdition': {
-    zh: '未知的 {family} 版本 "{edition}"（已有：{known}）',
-    en: 'unknown {family} edition "{edition}" (known: {known})',
+  'edition.superseded': {
+    zh: '注意：测试期（{date}）时 {standard}-{edition} 已于 {since} 实施，但其表格尚未收录，本结论仍按 {standard}-{used} 判定',
+    en: 'warning: at the campaign date ({date}) {standard}-{edition} was in force (since {since}), but its tables are not available; this verdict uses {standard}-{used}',
   },
   'metering.excluded.energyKind': {
     zh: '有效能/损失能不是计量点',

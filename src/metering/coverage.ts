@@ -11,6 +11,7 @@ import {
   type MeteringPoint,
   type TableFamily,
 } from './points.ts';
+import { editionNotices, type EditionNotice } from './editions.ts';
 import { resolveRuleSets, type RuleSets } from './rulesets.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface CoverageRow {
   unit?: string;
   /** Volume rows: unmetered flows whose volume is unknown (Km cannot be shown to be met). */
   volumeUnknown?: string[];
+  /** The edition in force at the campaign date when it is not the one this row was judged by ("GB 17167-2025"). */
+  supersededBy?: string;
 }
 
 export interface CoverageOptions {
@@ -62,6 +65,8 @@ export interface MeteringAnalysis {
   /** The points in N after all exemptions. */
   points: MeteringPoint[];
   options: CoverageOptions;
+  /** Editions replaced by the campaign's date (GB 17167-2025 from 2026-02-01): said in every verdict. */
+  notices: EditionNotice[];
 }
 
 const keys = new WeakMap<object, string>();
@@ -136,7 +141,7 @@ export function analyseMetering(
     });
     return false;
   });
-  return { graph, rules, derived, checks, metered, exemptions, points, options };
+  return { graph, rules, derived, checks, metered, exemptions, points, options, notices: editionNotices(model) };
 }
 
 /** The rule-table rows of every family, each with its table id. */
@@ -193,7 +198,10 @@ export function coverageRows(
     else failing.set(k, [c]);
   }
   const out: CoverageRow[] = [];
+  const superseded = new Map(a.notices.map((n) => [n.family, `${n.standard}-${n.inForce}`] as const));
+  const familyId = { energy: 'GB17167', water: 'GB24789', material: 'Yunnan' } as const;
   for (const { family, table, row, kind } of ruleRows(a.rules)) {
+    const supersededBy = superseded.get(familyId[family]);
     for (const level of [1, 2, 3] as const) {
       const pts = groups.get(`${table}|${row.id}|${level}`) ?? [];
       const required = requiredAt(row, level, a.graph.model);
@@ -219,6 +227,7 @@ export function coverageRows(
         missing: missingPts.map((p) => p.flow),
         invalid,
         exempt,
+        ...(supersededBy ? { supersededBy } : {}),
       };
       if (kind === 'count') {
         const n = pts.length - missingPts.length;

@@ -14,6 +14,7 @@ import {
   type CoverageRow,
   type MeteringAnalysis,
 } from './coverage.ts';
+import type { EditionNotice } from './editions.ts';
 import { classRank, metersByFlow, requiredClass } from './meters.ts';
 import { auditFocusSet, round, type MeteringPoint } from './points.ts';
 
@@ -103,6 +104,8 @@ export interface DepthResult {
   scopes: ScopeCheck[];
   annex1: boolean;
   annex2: boolean;
+  /** Editions replaced by the campaign's date (GB 17167-2025 from 2026-02-01); also a reason. */
+  editionNotices: EditionNotice[];
 }
 
 const SCOPE_LEVELS: { scope: Scope; level: Level }[] = [
@@ -320,6 +323,7 @@ export function depthVerdict(model: Model, options: DepthOptions = {}, analysis?
   reasons.push(reason(ev.annex1 ? 'depth.reason.annex1Met' : 'depth.reason.annex1NotMet', ev.annex1, () => ({})));
   reasons.push(reason(ev.annex2 ? 'depth.reason.annex2Met' : 'depth.reason.annex2NotMet', ev.annex2, () => ({})));
   const grade = grades.find((g) => g.depth === ev.depth)!;
+  for (const n of a.notices) reasons.push({ code: n.code, ok: false, zh: n.zh, en: n.en });
   reasons.push(reason(`depth.reason.grade.${ev.depth}`, true, () => ({})));
 
   const acceptance = {} as Record<Acceptance, boolean>;
@@ -342,6 +346,7 @@ export function depthVerdict(model: Model, options: DepthOptions = {}, analysis?
     scopes: ev.scopes,
     annex1: ev.annex1,
     annex2: ev.annex2,
+    editionNotices: a.notices,
   };
 }
 

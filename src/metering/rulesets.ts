@@ -4,7 +4,9 @@ import * as yunnan from '../data/yunnan-2007.ts';
 import type { CoverageRuleRow, MainThreshold } from '../data/gb17167-2006.ts';
 import type { WaterRuleRow } from '../data/gb24789-2009.ts';
 import type { Provenance } from '../data/provenance.ts';
-import { issue, type InputIssue } from '../model/issues.ts';
+import { editionFor } from '../data/editions.ts';
+import { editionIssues } from '../model/editions.ts';
+import type { InputIssue } from '../model/issues.ts';
 import type { Settings } from '../model/schema.ts';
 
 /**
@@ -105,22 +107,18 @@ export const registry: RuleSetRegistry = {
 
 export const DEFAULT_EDITIONS: Record<Family, string> = { GB17167: '2006', GB24789: '2009', Yunnan: '2007' };
 
-/** The rule sets a model asks for, plus located issues for editions pingheng does not have. */
+/**
+ * The rule sets a model asks for (`settings.editions`, any spelling of a family: "GB 17167", "GB17167"),
+ * plus located issues for entries pingheng cannot honour (src/model/editions.ts). Where an entry is
+ * unusable the default edition is returned alongside the issue, so callers can still report; the CLI
+ * stops at the issue (exit 2).
+ */
 export function resolveRuleSets(settings: Settings | undefined): { rules: RuleSets; issues: InputIssue[] } {
-  const issues: InputIssue[] = [];
+  const issues = editionIssues(settings);
   const pick = <F extends Family>(family: F): RuleSetRegistry[F][string] => {
-    const wanted = settings?.editions?.[family] ?? DEFAULT_EDITIONS[family];
+    const wanted = editionFor(settings?.editions, family);
     const editions = registry[family] as Record<string, RuleSetRegistry[F][string]>;
-    const found = editions[wanted];
-    if (found) return found;
-    issues.push(
-      issue(['settings', 'editions', family], 'metering.unknownEdition', {
-        family,
-        edition: wanted,
-        known: Object.keys(editions).join(', '),
-      }),
-    );
-    return editions[DEFAULT_EDITIONS[family]]!;
+    return editions[wanted] ?? editions[DEFAULT_EDITIONS[family]]!;
   };
   return { rules: { energy: pick('GB17167'), water: pick('GB24789'), material: pick('Yunnan') }, issues };
 }

@@ -1,7 +1,14 @@
 import { coefficient, electricityEqualValue, KJ_PER_KGCE } from '../data/gb2589-2008.ts';
 import { carrier as carrierInfo } from '../data/carriers.ts';
 import { annualHours as defaultAnnualHours } from '../data/cp-practice.ts';
-import { parseConcentration, parseSpecificEnergy, parseUnit, type UnitError, type UnitInfo } from '../units/units.ts';
+import {
+  parseConcentration,
+  parseSpecificEnergy,
+  parseUnit,
+  UnitEngineMissing,
+  UnitError,
+  type UnitInfo,
+} from '../units/units.ts';
 import { isBaseLayer, layerUnit, WATER_DENSITY_KG_PER_M3 } from './layers.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
 import type { Campaign, Component, Flow, Model, Settings } from './schema.ts';
@@ -59,7 +66,8 @@ export function basisContext(model: Pick<Model, 'settings' | 'campaign' | 'flows
     for (const f of model.flows) {
       try {
         if (parseUnit(f.unit).per !== 'year') allAnnual = false;
-      } catch {
+      } catch (e) {
+        if (e instanceof UnitEngineMissing) throw e;
         allAnnual = false;
       }
     }
@@ -85,8 +93,8 @@ function densityKgPerM3(flow: Flow): number | undefined {
       if (slash > 0 && num.dimension === 'mass' && den.dimension === 'volume' && !num.per && !den.per) {
         return (flow.density.value * num.toBase) / den.toBase;
       }
-    } catch {
-      // reported below
+    } catch (e) {
+      if (e instanceof UnitEngineMissing) throw e; // else reported below
     }
     throw new FactorProblem('unit.densityUnit', { unit: flow.density.unit }, 'density');
   }
@@ -121,7 +129,8 @@ function unitOrProblem(text: string): UnitInfo {
   try {
     return parseUnit(text);
   } catch (e) {
-    throw new FactorProblem('unit.unknown', { detail: (e as Error).message });
+    if (!(e instanceof UnitError)) throw e;
+    throw new FactorProblem('unit.unknown', { detail: e.message });
   }
 }
 
@@ -133,6 +142,8 @@ function computeFactor(flow: Flow, ctx: BasisContext): FlowFactor {
   const misfit = () => new FactorProblem('unit.layer', { unit: flow.unit, dimension: u.dimension, layer });
 
   if (layer === 'energy') {
+    if (target.dimension !== 'energy' || target.per !== null)
+      throw new FactorProblem('settings.displayUnit', { unit: target.text, layer });
     const toKgce = energyToKgce(flow, u, base, ctx.electricityEqualValue);
     const perTarget = KJ_PER_KGCE / target.toBase; // target units per kgce
     return {
@@ -150,8 +161,11 @@ function computeFactor(flow: Flow, ctx: BasisContext): FlowFactor {
     kg = base * rho;
   } else throw misfit();
   if (!isBaseLayer(layer) && u.dimension !== 'mass') throw misfit();
-  if (target.dimension !== 'mass') throw new FactorProblem('settings.displayUnit', { unit: target.text, layer });
-  const factor = kg / target.toBase;
+  // the water layer may be shown in m³: water's own 1 t/m³ (GB/T 12452 counts m³ and t alike)
+  const volumeTarget = layer === 'water' && target.dimension === 'volume';
+  if ((target.dimension !== 'mass' && !volumeTarget) || target.per !== null)
+    throw new FactorProblem('settings.displayUnit', { unit: target.text, layer });
+  const factor = kg / (volumeTarget ? target.toBase * WATER_DENSITY_KG_PER_M3 : target.toBase);
   return { factor, equalFactor: factor, basis: `${flow.unit} → ${target.text}` };
 }
 
@@ -168,6 +182,7 @@ function energyToKgce(flow: Flow, u: UnitInfo, base: number, equalValue: number)
     try {
       spec = parseSpecificEnergy(flow.lhv.unit);
     } catch (e) {
+      if (e instanceof UnitEngineMissing) throw e;
       throw new FactorProblem('unit.unknown', { detail: (e as UnitError).message }, 'lhv');
     }
     if (spec.perDimension !== u.dimension && !(spec.perDimension === 'volume' && u.dimension === 'gasVolume')) {
@@ -216,6 +231,8 @@ export function componentFactor(
   ctx: BasisContext,
 ): ComponentFactor {
   const target = unitOrProblem(layerUnit(name, ctx.settings));
+  if (target.dimension !== 'mass' || target.per !== null)
+    throw new FactorProblem('settings.displayUnit', { unit: target.text, layer: name });
   if (comp.value !== undefined) {
     const u = unitOrProblem(comp.unit);
     if (u.dimension !== 'mass') throw new FactorProblem('component.amountUnit', { unit: comp.unit });
@@ -225,6 +242,7 @@ export function componentFactor(
   try {
     conc = parseConcentration(comp.unit);
   } catch (e) {
+    if (e instanceof UnitEngineMissing) throw e;
     throw new FactorProblem('component.concentrationUnit', { unit: comp.unit, detail: (e as Error).message });
   }
   const u = unitOrProblem(flow.unit);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CAPTURE_METHODS } from '../data/guangdong-vocs-2023.ts';
+import { TREATMENT_TECHNOLOGIES } from '../data/vocs-practice.ts';
 
 /**
  * The plant model (shared/DESIGN.md contract) — the single source of truth: TypeScript types are
@@ -18,7 +20,50 @@ const meta = z
   .optional()
   .meta({ description: 'Free-form notes, ignored by the engine' });
 
+export { CAPTURE_METHODS, TREATMENT_TECHNOLOGIES };
+
 export const LEVELS = [1, 2, 3] as const;
+
+/** Where an efficiency comes from: a test on the plant, the equipment's design, or an estimate. */
+export const EFFICIENCY_SOURCES = ['measured', 'design', 'estimated'] as const;
+
+/** An efficiency (0–1) with where it comes from (docs/vocs.md). */
+export const efficiencySchema = z
+  .strictObject({
+    efficiency: z.number().meta({ description: 'Fraction 0–1 (0.9 = 90 %)' }),
+    source: z.enum(EFFICIENCY_SOURCES).meta({ description: 'measured (a test), design, or estimated' }),
+    basis: z
+      .string()
+      .optional()
+      .meta({ description: 'What the figure rests on: the test report, the design sheet, the reference used' }),
+    meta,
+  })
+  .meta({ id: 'Efficiency' });
+
+/**
+ * VOCs solvent balance of a node (docs/vocs.md): a capture point (spray booth, oven, mixing room)
+ * gives its capture efficiency 收集效率; a treatment unit (RTO, activated carbon) its removal
+ * efficiency 去除效率. Captured, destroyed and fugitive streams are flows of kind `captured`,
+ * `degraded` and `fugitive` in the VOCs layer.
+ */
+export const nodeVocsSchema = z
+  .strictObject({
+    capture: efficiencySchema
+      .extend({
+        method: z
+          .enum(CAPTURE_METHODS)
+          .optional()
+          .meta({ description: 'How the VOCs are collected; the reference table caps the efficiency by method' }),
+      })
+      .optional()
+      .meta({ description: 'Capture efficiency: captured / generated at this unit' }),
+    removal: efficiencySchema
+      .extend({ technology: z.enum(TREATMENT_TECHNOLOGIES).optional() })
+      .optional()
+      .meta({ description: 'Removal efficiency of this treatment unit: destroyed / captured in' }),
+    meta,
+  })
+  .meta({ id: 'NodeVocs' });
 
 export const nodeSchema = z
   .strictObject({
@@ -33,10 +78,15 @@ export const nodeSchema = z
     main: z.boolean().optional().meta({
       description: 'Explicitly a main sub-unit/device (GB 17167 Tables 1–2); derived from magnitudes when absent',
     }),
+    treatment: z.boolean().optional().meta({
+      description:
+        'A pollution-control unit (污水处理站, 脱硫塔, 除尘器): what flows into it is generation (产生量), what leaves the plant from it is discharge (排放量); its children count as part of it',
+    }),
     coversDevices: z.boolean().optional().meta({
       description:
         'A separately metered energy-using unit (用能单元): where its boundary is metered for a carrier, its main devices need no own meters for it (GB 17167-2006 Table 2 note)',
     }),
+    vocs: nodeVocsSchema.optional(),
     meta,
   })
   .meta({ id: 'Node' });
@@ -52,11 +102,13 @@ export const FLOW_KINDS = [
   'recycle',
   'effective',
   'degraded',
+  'captured',
+  'fugitive',
 ] as const;
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
 
 export const quantitySchema = z.strictObject({
-  value: z.number(),
+  value: z.number().positive().meta({ description: 'A density or heating value: positive' }),
   unit: z.string().min(1),
 });
 
@@ -72,6 +124,18 @@ export const componentSchema = z
     source: z.enum(SOURCES).optional(),
   })
   .meta({ id: 'Component' });
+
+/** Measured fuel properties for the CO2 inventory; they override the default table (src/data/co2-guides-2015.ts). */
+export const flowCarbonSchema = z
+  .strictObject({
+    content: quantitySchema.optional().meta({
+      description:
+        'Measured carbon content: per unit energy (tC/TJ, kgC/GJ) or as a mass fraction of the fuel (%, on the same basis as the flow)',
+    }),
+    oxidation: z.number().optional().meta({ description: 'Measured oxidation rate, a fraction (0–1]' }),
+    source: z.string().optional().meta({ description: 'Where the measurement comes from (lab report …)' }),
+  })
+  .meta({ id: 'FlowCarbon' });
 
 export const flowSchema = z
   .strictObject({
@@ -101,6 +165,11 @@ export const flowSchema = z
         'Measured low heating value / energy content (kJ/kg, MJ/Nm3, GJ/t); overrides the GB/T 2589 coefficient',
     }),
     components: z.record(z.string().min(1), componentSchema).optional(),
+    hazardous: z.boolean().optional().meta({
+      description:
+        'A waste flow (kind "waste") that is hazardous waste (危险废物); counted apart from other solid waste',
+    }),
+    carbon: flowCarbonSchema.optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     trusted: z.boolean().optional().meta({ description: 'Pinned: reconciliation never names it a suspect' }),
@@ -200,6 +269,10 @@ export const productSchema = z
       description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
     }),
     flow: id.optional().meta({ description: 'The product flow of the model, where there is one' }),
+    node: id.optional().meta({
+      description:
+        'The node (workshop, line) whose energy, water, materials and emissions belong to this product; the enterprise when the plant has one product',
+    }),
     meta,
   })
   .meta({ id: 'Product' });
@@ -226,6 +299,186 @@ export const periodSchema = z
   })
   .meta({ id: 'Period' });
 
+/**
+ * A proposal (清洁生产方案): what it costs and earns. The annual benefit is entered, or computed by
+ * `compare` from the savings of the flows it touches and the prices in `audit.prices`.
+ */
+export const proposalSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    investment: z.number().meta({ description: 'Investment I, 万元 (≥ 0)' }),
+    annualBenefit: z
+      .number()
+      .optional()
+      .meta({ description: 'Annual net benefit F, 万元/a; computed from `flows` when absent' }),
+    flows: z
+      .array(id)
+      .optional()
+      .meta({ description: 'Flows whose before/after savings make the benefit (matched by id)' }),
+    lifetime: z.number().optional().meta({ description: 'Economic life n, years (> 0)' }),
+    discountRate: z
+      .number()
+      .optional()
+      .meta({ description: 'Discount rate i, a fraction (0.05 = 5 %); default audit.discountRate' }),
+    implemented: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Implemented (已实施) by the report period; default false' }),
+    category: z
+      .enum(['no-low', 'medium-high'])
+      .optional()
+      .meta({ description: '无/低费 or 中/高费 when given; otherwise from audit.lowCostLimit' }),
+    meta,
+  })
+  .meta({ id: 'Proposal' });
+
+export const priceSchema = z
+  .strictObject({
+    carrier: z.string().min(1).optional(),
+    flow: id.optional(),
+    value: z.number().meta({ description: 'Price, in `unit`' }),
+    unit: z.string().min(1).meta({ description: 'Currency per physical unit: 元/kWh, 元/t, 万元/t, 元/Nm3 …' }),
+    meta,
+  })
+  .meta({ id: 'Price' });
+
+export const ACCEPTANCE_RULE_SETS = ['anhui', 'zhejiang', 'inner-mongolia'] as const;
+
+/** What `compare` judges against and how it prices and classifies proposals. */
+export const auditSchema = z
+  .strictObject({
+    rules: z.enum(ACCEPTANCE_RULE_SETS).optional().meta({ description: 'Acceptance rule set (default anhui)' }),
+    level: z
+      .enum(['advanced', 'general'])
+      .optional()
+      .meta({ description: 'The plant against its industry: 国内同行先进水平 or 一般 (default general)' }),
+    lowCostLimit: z
+      .number()
+      .optional()
+      .meta({ description: 'Investment limit, 万元: up to it a proposal is 无/低费, above it 中/高费' }),
+    discountRate: z.number().optional().meta({ description: 'Default discount rate of proposals, a fraction' }),
+    prices: z.array(priceSchema).optional(),
+    mainMaterials: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Carriers (or flow ids) of the main raw materials; default every material input' }),
+    meta,
+  })
+  .meta({ id: 'Audit' });
+
+/** A CO2 factor the model supplies; series, year and source are required (checked with a located error). */
+export const carbonFactorSchema = z
+  .strictObject({
+    carrier: z.string().min(1).optional(),
+    flow: id.optional(),
+    value: z.number(),
+    unit: z.string().min(1).meta({ description: 'kgCO2/kWh, tCO2/MWh, tCO2/GJ, kgCO2/kg, tCO2/t, kgCO2/Nm3' }),
+    series: z.string().min(1).optional(),
+    year: z.number().int().optional(),
+    region: z.string().optional(),
+    source: z.string().min(1).optional(),
+    meta,
+  })
+  .meta({ id: 'CarbonFactor' });
+
+export const carbonSchema = z
+  .strictObject({
+    grid: z
+      .strictObject({
+        series: z.enum(['mee-nbs', 'carbon-market']).optional(),
+        year: z.number().int().optional(),
+        region: z.string().min(1).optional(),
+      })
+      .optional()
+      .meta({ description: 'Grid-electricity factor: series, data year, region (default MEE–NBS, latest, national)' }),
+    factors: z.array(carbonFactorSchema).optional(),
+    meta,
+  })
+  .meta({ id: 'Carbon' });
+
+/**
+ * A stock (a coal pile, a tank, an inventory) whose level is read at the end of each accounting
+ * period: its stock-change flows (stock: true) take closing − opening in each period, and the
+ * closing level of one period is the opening level of the next (docs/periods.md).
+ */
+export const stockSchema = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    nameEn: z.string().optional(),
+    flows: z.array(id).min(1).meta({
+      description:
+        'Its stock-change flows (stock: true), one per layer it appears in (coal as material and as energy); each takes the level change per period',
+    }),
+    opening: z
+      .number()
+      .optional()
+      .meta({ description: "Level at the start of the first accounting period, in the flow's unit" }),
+    sd: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({ description: "Standard uncertainty of a level reading (stock-taking), absolute, in the flow's unit" }),
+    meta,
+  })
+  .meta({ id: 'Stock' });
+
+/** A flow's figure in one period: a number in the flow's unit, or the value with its σ, source and components. */
+export const periodValueSchema = z.union([
+  z.number(),
+  z.strictObject({
+    value: z.number().optional(),
+    sd: z.number().nonnegative().optional(),
+    source: z.enum(SOURCES).optional(),
+    components: z
+      .record(z.string().min(1), componentSchema)
+      .optional()
+      .meta({ description: "This period's components, replacing the flow's by name (e.g. a month's COD)" }),
+  }),
+]);
+
+/** A stock's level in one period: the closing level, or { opening, closing } (opening must carry over). */
+export const periodStockSchema = z.union([
+  z.number(),
+  z.strictObject({ opening: z.number().optional(), closing: z.number().optional() }),
+]);
+
+/**
+ * One period of a multi-period model (a month of the plant's 台账, a quarter, the 72 h campaign):
+ * its dates, operating hours, each flow's figure, stock levels and production. The accounting
+ * periods (every kind but `campaign`) must follow one another without gap or overlap; campaigns are
+ * kept apart from them (docs/periods.md).
+ */
+export const periodEntrySchema = z
+  .strictObject({
+    id,
+    label: z.string().min(1).optional(),
+    labelEn: z.string().optional(),
+    kind: z.enum(PERIOD_KINDS).optional().meta({ description: 'month, campaign, year, other …; default month' }),
+    start: z.union([isoDate, isoDateTime]).meta({ description: 'First day (00:00) or instant' }),
+    end: z.union([isoDate, isoDateTime]).meta({
+      description: 'Last day, inclusive (2025-01-31 ends at 2025-02-01 00:00), or the end instant',
+    }),
+    hours: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Operating hours, for rate units (default: the calendar hours from start to end)' }),
+    values: z
+      .record(z.string(), periodValueSchema)
+      .optional()
+      .meta({ description: 'Flow id → figure of this period; a flow not listed is unmeasured in it' }),
+    stocks: z
+      .record(z.string(), periodStockSchema)
+      .optional()
+      .meta({ description: 'Stock id → closing level (or { opening, closing })' }),
+    production: z.array(productSchema).optional(),
+    meta,
+  })
+  .meta({ id: 'PeriodEntry' });
+
 export const settingsSchema = z
   .strictObject({
     tolerance: z
@@ -235,7 +488,19 @@ export const settingsSchema = z
       })
       .optional()
       .meta({ description: 'Closure tolerance in percent, default and per layer or component' }),
-    masterSubTolerance: z.number().positive().optional().meta({ description: 'Master–sub meter tolerance, percent' }),
+    masterSubTolerance: z
+      .union([
+        z.number().positive(),
+        z.strictObject({
+          default: z.number().positive().optional(),
+          carriers: z.record(z.string(), z.number().positive()).optional(),
+        }),
+      ])
+      .optional()
+      .meta({
+        description:
+          'Master–sub meter tolerance, percent: one number for every carrier, or {default, carriers: {electricity: 3, water: 10}} (a layer name also keys)',
+      }),
     electricityEqualValue: z.number().positive().optional().meta({ description: 'kgce/kWh for 等价值 (equal value)' }),
     periodHours: z
       .number()
@@ -249,6 +514,16 @@ export const settingsSchema = z
       .meta({ description: 'Display unit per layer/component, e.g. {"S": "t"}' }),
     defaultRelativeSd: z.record(z.enum(SOURCES), z.number().nonnegative()).optional(),
     editions: z.record(z.string(), z.string()).optional().meta({ description: 'Rule-set editions by rule family' }),
+    vocs: z
+      .strictObject({
+        layer: z.string().min(1).optional().meta({ description: 'Name of the VOCs component layer (default "VOCs")' }),
+        monitoringTolerancePct: z.number().positive().optional().meta({
+          description:
+            'Stack (or captured-stream) monitoring against the balance: allowed relative difference, percent (default 20)',
+        }),
+      })
+      .optional()
+      .meta({ description: 'VOCs solvent balance (docs/vocs.md)' }),
     materialOtherRequired: z
       .strictObject({ level2: z.number().min(0).max(100).optional(), level3: z.number().min(0).max(100).optional() })
       .optional()
@@ -269,12 +544,22 @@ export const modelSchema = z
     campaign: campaignSchema.optional(),
     production: z.array(productSchema).optional().meta({ description: 'Products and their output over the period' }),
     period: periodSchema.optional(),
+    stocks: z.array(stockSchema).optional().meta({ description: 'Stocks whose levels carry over between periods' }),
+    periods: z
+      .array(periodEntrySchema)
+      .optional()
+      .meta({ description: 'Monthly (or any) periods, each with its own figures (docs/periods.md)' }),
+    proposals: z.array(proposalSchema).optional().meta({ description: 'Cleaner-production proposals (方案)' }),
+    audit: auditSchema.optional(),
+    carbon: carbonSchema.optional(),
     settings: settingsSchema.optional(),
     meta,
   })
   .meta({ id: 'Model', title: 'pingheng plant model' });
 
 export type Node = z.infer<typeof nodeSchema>;
+export type NodeVocs = z.infer<typeof nodeVocsSchema>;
+export type Efficiency = z.infer<typeof efficiencySchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type Component = z.infer<typeof componentSchema>;
 export type Meter = z.infer<typeof meterSchema>;
@@ -282,6 +567,14 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Period = z.infer<typeof periodSchema>;
+export type Stock = z.infer<typeof stockSchema>;
+export type PeriodEntry = z.infer<typeof periodEntrySchema>;
+export type PeriodValue = z.infer<typeof periodValueSchema>;
+export type Proposal = z.infer<typeof proposalSchema>;
+export type Price = z.infer<typeof priceSchema>;
+export type Audit = z.infer<typeof auditSchema>;
+export type CarbonSettings = z.infer<typeof carbonSchema>;
+export type CarbonFactorInput = z.infer<typeof carbonFactorSchema>;
 export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
 export type Source = (typeof SOURCES)[number];

@@ -1,8 +1,15 @@
+import { inputBounds } from '../data/input-bounds.ts';
+import { parseUnit, type Dimension } from '../units/units.ts';
+import { editionIssues } from './editions.ts';
 import { issue, type InputIssue } from './issues.ts';
 import { isBaseLayer } from './layers.ts';
+import { validatePeriods } from './periods.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
 import type { Model } from './schema.ts';
-import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
+import { DEFAULT_TIMEZONE, isTimeZone, parseIsoInZone } from './time.ts';
+import { validateVocs } from './validate-vocs.ts';
+import { vocsLayer } from './vocs.ts';
+import { validateResultsInputs } from './validate-results.ts';
 
 /**
  * Checks what the schema cannot: references, hierarchy, units against layers, components and
@@ -14,10 +21,16 @@ export function validateModel(model: Model): InputIssue[] {
   checkHierarchy(model, nodeAt, issues);
   const flowAt = firstIndex(model.flows, ['flows'], 'flow.duplicate', issues);
   const meterAt = firstIndex(model.meters ?? [], ['meters'], 'meter.duplicate', issues);
-  checkFlows(model, nodeAt, meterAt, issues);
+  checkSettings(model, issues);
+  const badDisplay = checkDisplayUnits(model, issues);
+  checkFlows(model, nodeAt, meterAt, badDisplay, issues);
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  issues.push(...editionIssues(model.settings));
+  if (model.stocks || model.periods) issues.push(...validatePeriods(model, flowAt));
+  issues.push(...validateVocs(model));
+  issues.push(...validateResultsInputs(model, nodeAt, flowAt));
   return issues;
 }
 
@@ -81,10 +94,51 @@ function checkHierarchy(model: Model, nodeAt: Map<string, number>, issues: Input
   });
 }
 
+/**
+ * The hours of settings within src/data/input-bounds.ts (a period of 10¹⁵ h would overflow every
+ * rate); a number beyond the magnitude bound is reported once, by load.ts.
+ */
+function checkSettings(model: Model, issues: InputIssue[]): void {
+  const limits = [
+    ['periodHours', inputBounds.maxPeriodHours],
+    ['annualHours', inputBounds.maxAnnualHours],
+  ] as const;
+  for (const [key, max] of limits) {
+    const value = model.settings?.[key];
+    if (value !== undefined && value > max && value <= inputBounds.maxMagnitude)
+      issues.push(issue(['settings', key], `settings.${key}`, { value, max }));
+  }
+}
+
+/**
+ * A display unit must be a quantity (not a rate) of the layer's dimension: mass for material and
+ * components, mass or volume for water (1 t/m³), energy for energy. One issue per bad unit, at
+ * settings.displayUnits.<layer>; returns those layers so their flows are not reported again.
+ */
+function checkDisplayUnits(model: Model, issues: InputIssue[]): Set<string> {
+  const bad = new Set<string>();
+  for (const [layer, unit] of Object.entries(model.settings?.displayUnits ?? {})) {
+    const allowed: Dimension[] = layer === 'energy' ? ['energy'] : layer === 'water' ? ['mass', 'volume'] : ['mass'];
+    const at = ['settings', 'displayUnits', layer];
+    try {
+      const u = parseUnit(unit);
+      if (u.per !== null || !allowed.includes(u.dimension)) {
+        issues.push(issue(at, 'settings.displayUnit', { unit, layer }));
+        bad.add(layer);
+      }
+    } catch (e) {
+      issues.push(issue(at, 'unit.unknown', { detail: (e as Error).message }));
+      bad.add(layer);
+    }
+  }
+  return bad;
+}
+
 function checkFlows(
   model: Model,
   nodeAt: Map<string, number>,
   meterAt: Map<string, number>,
+  badDisplay: Set<string>,
   issues: InputIssue[],
 ): void {
   const ctx = basisContext(model);
@@ -114,7 +168,7 @@ function checkFlows(
       factor = flowFactor(flow, ctx);
     } catch (e) {
       if (!(e instanceof FactorProblem)) throw e;
-      issues.push(issue(at(e.field), e.code, e.params));
+      if (!badDisplay.has(flow.layer)) issues.push(issue(at(e.field), e.code, e.params));
     }
     for (const [name, comp] of Object.entries(flow.components ?? {})) {
       const cat = (...rest: string[]) => at('components', name, ...rest);
@@ -123,10 +177,19 @@ function checkFlows(
         issues.push(issue(cat(), 'component.valueOrConcentration'));
         continue;
       }
-      if (comp.concentration !== undefined && flow.value === undefined && flow.source !== 'unmeasured') {
+      // a concentration cannot be negative (the VOCs content has its own check, validate-vocs.ts)
+      if (comp.concentration !== undefined && comp.concentration < 0 && name !== vocsLayer(model.settings))
+        issues.push(issue(cat('concentration'), 'component.negative', { value: comp.concentration }));
+      // A multi-period model gives its quantities per period (each period's model is checked on its own).
+      if (
+        comp.concentration !== undefined &&
+        flow.value === undefined &&
+        flow.source !== 'unmeasured' &&
+        !model.periods
+      ) {
         issues.push(issue(cat('concentration'), 'component.noQuantity', { component: name }));
       }
-      if (!factor) continue;
+      if (!factor || badDisplay.has(name)) continue;
       try {
         componentFactor(flow, name, comp, factor, ctx);
       } catch (e) {
@@ -165,6 +228,10 @@ function checkCampaign(model: Model, issues: InputIssue[]): void {
   const c = model.campaign;
   if (!c) return;
   const zone = c.timezone ?? DEFAULT_TIMEZONE;
+  if (!isTimeZone(zone)) {
+    issues.push(issue(['campaign', 'timezone'], 'campaign.timezone', { zone }));
+    return;
+  }
   const start = parseIsoInZone(c.start, zone);
   const end = parseIsoInZone(c.end, zone);
   if (Number.isNaN(start)) issues.push(issue(['campaign', 'start'], 'campaign.badTime', { value: c.start }));

@@ -1,5 +1,5 @@
 import type { Flow, Model } from '../model/schema.ts';
-import { conversionFactor } from '../units/units.ts';
+import { conversionFactor, UnitEngineMissing } from '../units/units.ts';
 import type { IngestResult } from './types.ts';
 
 export interface ApplyOutcome {
@@ -68,7 +68,8 @@ export function applyReadingsDetailed(model: Model, result: IngestResult): Apply
 function unitFactor(from: string, to: string): number | undefined {
   try {
     return conversionFactor(from, to);
-  } catch {
+  } catch (e) {
+    if (e instanceof UnitEngineMissing) throw e;
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../model/schema.ts';
-import { conversionFactor, parseUnit, type Dimension } from '../units/units.ts';
+import { conversionFactor, parseUnit, UnitEngineMissing, type Dimension } from '../units/units.ts';
 import { HOURS_PER_TIME_UNIT } from './defaults.ts';
 import type { ReadingKind } from './types.ts';
 
@@ -40,22 +40,24 @@ export function rateTotal(
   let info: ReturnType<typeof parseUnit>;
   try {
     info = parseUnit(unit);
-  } catch {
+  } catch (e) {
+    if (e instanceof UnitEngineMissing) throw e;
     return {
       totalUnit: unit === '' ? '' : `${unit}·${rateTimeUnit ?? 'h'}`,
       ratePerHour: rateTimeUnit ? perHourOfTimeUnit : 1,
     };
   }
   if (info.per !== 'hour') return { totalUnit: unit, ratePerHour: perHourOfTimeUnit };
-  const candidates = [unit.slice(0, unit.lastIndexOf('/')).trim(), `${unit.trim()}h`];
+  const slash = unit.lastIndexOf('/');
+  const candidates = [slash > 0 ? unit.slice(0, slash).trim() : '', `${unit.trim()}h`];
   for (const c of candidates) {
     if (c === '' || c === unit) continue;
     try {
       const q = parseUnit(c);
       if (q.per === null && q.dimension === info.dimension)
         return { totalUnit: c, ratePerHour: info.toBase / q.toBase };
-    } catch {
-      // try the next spelling
+    } catch (e) {
+      if (e instanceof UnitEngineMissing) throw e; // else try the next spelling
     }
   }
   return { totalUnit: BASE_NAME[info.dimension], ratePerHour: info.toBase };
@@ -66,7 +68,8 @@ export function fileUnitFactor(fileUnit: string, meterUnit: string): number | un
   if (fileUnit === meterUnit || fileUnit === '') return 1;
   try {
     return conversionFactor(fileUnit, meterUnit);
-  } catch {
+  } catch (e) {
+    if (e instanceof UnitEngineMissing) throw e;
     return undefined;
   }
 }

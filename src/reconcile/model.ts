@@ -333,7 +333,9 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     en.push(t('en', key, { ...params, layer: layerName('en') }));
   };
   const g = r.global;
-  for (const nodes of r.inconsistent) add('reconcile.inconsistent', { nodes: nodes.join(' + ') });
+  // ids in sentences are sorted, so the words do not depend on the order of the model's file
+  const groups = r.inconsistent.map((nodes) => sorted(nodes).join(' + '));
+  for (const nodes of sorted(groups)) add('reconcile.inconsistent', { nodes });
   const common = {
     layer: r.layer,
     chi2: fmt(g.chi2),
@@ -362,7 +364,7 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     } else {
       add('reconcile.suspect.leak', {
         rank: s.rank,
-        nodes: s.nodes!.join(' + '),
+        nodes: sorted(s.nodes!).join(' + '),
         value: fmt(s.leakValue),
         sd: fmt(s.leakSd),
         unit: r.unit,
@@ -372,7 +374,9 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     }
     if (s.equivalent?.length)
       add('reconcile.suspect.equivalent', {
-        alternatives: s.equivalent.map((e) => (e.kind === 'meter' ? e.flow! : `[${e.nodes!.join(' + ')}]`)).join(', '),
+        alternatives: sorted(
+          s.equivalent.map((e) => (e.kind === 'meter' ? e.flow! : `[${sorted(e.nodes!).join(' + ')}]`)),
+        ).join(', '),
       });
   }
   if (r.afterElimination && !r.afterElimination.global.pass)
@@ -387,7 +391,7 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     .filter((f) => f.status === 'measured' && !f.redundant && !f.fixed && f.activeBound === undefined)
     .map((f) => f.id);
   if (nonRed.length) add('reconcile.nonRedundant', { count: nonRed.length, flows: list(nonRed) });
-  for (const a of r.activeBounds)
+  for (const a of [...r.activeBounds].sort((x, y) => compareIds(x.flow, y.flow)))
     add(a.side === 'lower' ? 'reconcile.bound.lower' : 'reconcile.bound.upper', {
       flow: a.flow,
       bound: fmt(a.bound),
@@ -401,6 +405,11 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
   return { zh, en };
 }
 
-function list(ids: string[]): string {
+function list(unsorted: string[]): string {
+  const ids = sorted(unsorted);
   return ids.length > 12 ? `${ids.slice(0, 12).join(', ')} …(+${ids.length - 12})` : ids.join(', ');
 }
+
+/** Code-unit order: the same in every locale and runtime. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (ids: readonly string[]) => [...ids].sort(compareIds);

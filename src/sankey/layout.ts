@@ -15,11 +15,11 @@
  * fixed scale (to compare diagrams) the extent grows instead.
  */
 import { markBackEdges } from './feedback.ts';
-import { placeLanes, planLoops, spanOf, type LoopPlan, type Side } from './loops.ts';
+import { placeLanes, planLoops, spanOf, type LoopPlan, type LoopSide } from './loops.ts';
 import { assignColumns, placeVertically } from './placement.ts';
 
 export { sankeyLinkPath } from './loops.ts';
-export type { Side } from './loops.ts';
+export type { LoopSide } from './loops.ts';
 
 export type Extent = [[number, number], [number, number]];
 
@@ -77,7 +77,7 @@ export interface LayoutLink<N, L> {
   circular: boolean;
   /** Return arcs only: above or below the nodes, the y of the lane's centre line, and how far the
    * vertical legs stand off the source's right side and the target's left side. */
-  side?: Side;
+  side?: LoopSide;
   laneY?: number;
   standOff?: number;
   standOffIn?: number;
@@ -137,7 +137,7 @@ export function sankeyLayout<N, L>(options: SankeyOptions<N, L> = {}) {
     for (const n of nodes) byColumn[n.column]!.push(n);
     const arcs = links.filter((l) => l.circular) as unknown as LayoutLink<unknown, unknown>[];
     const extent: Extent = [[...asked[0]], [...asked[1]]];
-    const sides = new Map(arcs.map((a) => [a, 'bottom' as Side]));
+    const sides = new Map(arcs.map((a) => [a, 'bottom' as LoopSide]));
     const fitted = () =>
       fitScale(byColumn, arcs, sides, extent, {
         nodeWidth,
@@ -240,7 +240,7 @@ interface Fit {
 function fitScale<N, L>(
   byColumn: LayoutNode<N, L>[][],
   arcs: LayoutLink<unknown, unknown>[],
-  sides: Map<LayoutLink<unknown, unknown>, Side>,
+  sides: Map<LayoutLink<unknown, unknown>, LoopSide>,
   extent: Extent,
   o: { nodeWidth: number; nodePadding: number; minNodeHeight: number; loopGap: number; scale?: number },
 ): Fit {
@@ -340,7 +340,7 @@ function place<N, L>(
   f: Fit,
   extent: Extent,
   iterations: number,
-  sides?: ReadonlyMap<LayoutLink<unknown, unknown>, Side>,
+  sides?: ReadonlyMap<LayoutLink<unknown, unknown>, LoopSide>,
 ) {
   const { nodeWidth } = f;
   const [[x0, y0], [x1, y1]] = extent;
@@ -368,7 +368,7 @@ function place<N, L>(
  */
 function chooseSides<N, L>(
   arcs: LayoutLink<unknown, unknown>[],
-  sides: Map<LayoutLink<unknown, unknown>, Side>,
+  sides: Map<LayoutLink<unknown, unknown>, LoopSide>,
   byColumn: LayoutNode<N, L>[][],
 ): boolean {
   let changed = false;
@@ -383,7 +383,7 @@ function chooseSides<N, L>(
       }
     const cs = (a.source.y0 + a.source.y1) / 2;
     const ct = (a.target.y0 + a.target.y1) / 2;
-    const side: Side = cs - top + (ct - top) < bottom - cs + (bottom - ct) ? 'top' : 'bottom';
+    const side: LoopSide = cs - top + (ct - top) < bottom - cs + (bottom - ct) ? 'top' : 'bottom';
     if (side !== sides.get(a)) changed = true;
     sides.set(a, side);
   }
@@ -419,7 +419,7 @@ function assignLinkBreadths<N, L>(nodes: LayoutNode<N, L>[], plan: LoopPlan): vo
   }
 }
 
-const planSide = <N, L>(plan: LoopPlan, l: LayoutLink<N, L>): Side | undefined => {
+const planSide = <N, L>(plan: LoopPlan, l: LayoutLink<N, L>): LoopSide | undefined => {
   const k = plan.component.get(l as unknown as LayoutLink<unknown, unknown>);
   return k === undefined ? undefined : plan.components[k]!.side;
 };

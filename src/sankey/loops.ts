@@ -7,7 +7,7 @@
  */
 import type { LayoutLink, LayoutNode } from './layout.ts';
 
-export type Side = 'top' | 'bottom';
+export type LoopSide = 'top' | 'bottom';
 
 type Arc = LayoutLink<unknown, unknown>;
 
@@ -35,7 +35,7 @@ export interface LoopPlan {
   offset: Map<Arc, number>;
   /** Per arc: its component, an index into `components`. */
   component: Map<Arc, number>;
-  components: { side: Side; from: number; to: number }[];
+  components: { side: LoopSide; from: number; to: number }[];
   /** Per arc: distance of its vertical legs from the node sides, px (source side / target side). */
   standOut: Map<Arc, number>;
   standIn: Map<Arc, number>;
@@ -45,7 +45,7 @@ export interface LoopPlan {
  * Plans the lanes of `arcs` (each with `side` set) for link widths `width(arc)` and a `gap`
  * between lanes and between the nodes and the first lane.
  */
-export function planLoops(arcs: readonly Arc[], sides: Map<Arc, Side>, columns: number, gap: number): LoopPlan {
+export function planLoops(arcs: readonly Arc[], sides: Map<Arc, LoopSide>, columns: number, gap: number): LoopPlan {
   const plan: LoopPlan = {
     top: new Float64Array(columns),
     bottom: new Float64Array(columns),
@@ -76,7 +76,7 @@ export function planLoops(arcs: readonly Arc[], sides: Map<Arc, Side>, columns: 
     }
     // Components: overlapping (closed) spans, merged by a sweep from the left.
     const byStart = [...mine].sort((a, b) => spanOf(a)[0] - spanOf(b)[0] || spanOf(a)[1] - spanOf(b)[1]);
-    let current: { side: Side; from: number; to: number } | undefined;
+    let current: { side: LoopSide; from: number; to: number } | undefined;
     for (const a of byStart) {
       const [lo, hi] = spanOf(a);
       if (!current || lo > current.to) {
@@ -125,7 +125,7 @@ export function planLoops(arcs: readonly Arc[], sides: Map<Arc, Side>, columns: 
  */
 export function placeLanes(
   arcs: readonly Arc[],
-  sides: Map<Arc, Side>,
+  sides: Map<Arc, LoopSide>,
   plan: LoopPlan,
   byColumn: readonly (readonly LayoutNode<unknown, unknown>[])[],
 ): void {

@@ -3,7 +3,7 @@
  * column's band by relaxation. Split from layout.ts (one concept per module).
  */
 import type { LayoutLink, LayoutNode } from './layout.ts';
-import type { Side } from './loops.ts';
+import type { LoopSide } from './loops.ts';
 
 /**
  * Columns by longest path over the acyclic links; sinks are pushed to the last column
@@ -48,7 +48,7 @@ export function placeVertically<N, L>(
   minHeight: number[],
   bands: (readonly [number, number])[],
   iterations: number,
-  sides?: ReadonlyMap<LayoutLink<unknown, unknown>, Side>,
+  sides?: ReadonlyMap<LayoutLink<unknown, unknown>, LoopSide>,
 ): void {
   byColumn.forEach((col, c) => {
     let y = bands[c]![0];

@@ -1,5 +1,6 @@
-import { create, unitDependencies, createUnitDependencies, type Unit } from 'mathjs';
+import type { MathJsInstance, Unit } from 'mathjs';
 import { KJ_PER_KGCE } from '../data/gb2589-2008.ts';
+import { inputBounds } from '../data/input-bounds.ts';
 
 /**
  * Units of the balance domain, parsed once per distinct unit string into a plain factor
@@ -7,12 +8,104 @@ import { KJ_PER_KGCE } from '../data/gb2589-2008.ts';
  *
  * Base units: mass kg, volume m³, gas volume Nm³ (its own dimension, so a standard cubic
  * metre never silently becomes an actual one), energy kJ.
+ *
+ * The units plants write (t, m³, kWh, GJ, tce, kW, t/h, m³/d …) are read from the table below;
+ * any other unit goes to mathjs, which is loaded then and only then: loading it costs ~0.6 s in
+ * Node and ~160 KB in the browser (docs/architecture.md, "Lazy loading"). The table gives the
+ * same factors as mathjs (test/core/units.test.ts compares them).
  */
-const math = create({ unitDependencies, createUnitDependencies });
-math.createUnit('Nm3', { aliases: ['Nm³'] });
-math.createUnit('kgce', `${KJ_PER_KGCE} kJ`);
-math.createUnit('tce', '1000 kgce');
-math.createUnit('kcal', '4.1868 kJ');
+
+/** Quantity units of the table: dimension and factor to the base unit; `power`: energy per hour. */
+const TABLE: Record<string, { dimension: Dimension; toBase: number; power?: true }> = {
+  kg: { dimension: 'mass', toBase: 1 },
+  g: { dimension: 'mass', toBase: 1e-3 },
+  mg: { dimension: 'mass', toBase: 1e-6 },
+  t: { dimension: 'mass', toBase: 1e3 },
+  m3: { dimension: 'volume', toBase: 1 },
+  L: { dimension: 'volume', toBase: 1e-3 },
+  l: { dimension: 'volume', toBase: 1e-3 },
+  mL: { dimension: 'volume', toBase: 1e-6 },
+  Nm3: { dimension: 'gasVolume', toBase: 1 },
+  J: { dimension: 'energy', toBase: 1e-3 },
+  kJ: { dimension: 'energy', toBase: 1 },
+  MJ: { dimension: 'energy', toBase: 1e3 },
+  GJ: { dimension: 'energy', toBase: 1e6 },
+  TJ: { dimension: 'energy', toBase: 1e9 },
+  Wh: { dimension: 'energy', toBase: 3.6 },
+  kWh: { dimension: 'energy', toBase: 3600 },
+  MWh: { dimension: 'energy', toBase: 3.6e6 },
+  GWh: { dimension: 'energy', toBase: 3.6e9 },
+  kcal: { dimension: 'energy', toBase: 4.1868 },
+  kgce: { dimension: 'energy', toBase: KJ_PER_KGCE },
+  tce: { dimension: 'energy', toBase: 1000 * KJ_PER_KGCE },
+  // kJ per hour of a power: 1 W = 1 J/s = 3.6 kJ/h
+  W: { dimension: 'energy', toBase: 3.6, power: true },
+  kW: { dimension: 'energy', toBase: 3600, power: true },
+  MW: { dimension: 'energy', toBase: 3.6e6, power: true },
+};
+
+/** Time units of a rate `X/T`: T per hour (multiply) or hours per T (divide), as mathjs rounds them. */
+const PER_HOUR: Record<string, number> = { h: 1, min: 60, s: 3600 };
+const HOURS_PER: Record<string, number> = { day: 24 };
+
+/** A unit of the table, or a table quantity per table time unit; undefined for anything else. */
+function tableUnit(body: string, per: UnitInfo['per']): Omit<UnitInfo, 'text'> | undefined {
+  const q = TABLE[body];
+  if (q) {
+    if (!q.power) return { dimension: q.dimension, toBase: q.toBase, per };
+    return per === null ? { dimension: q.dimension, toBase: q.toBase, per: 'hour' } : undefined;
+  }
+  const slash = body.indexOf('/');
+  if (slash <= 0 || per !== null) return undefined;
+  const num = TABLE[body.slice(0, slash)];
+  const time = body.slice(slash + 1);
+  if (!num || num.power) return undefined;
+  if (PER_HOUR[time] !== undefined)
+    return { dimension: num.dimension, toBase: num.toBase * PER_HOUR[time], per: 'hour' };
+  if (HOURS_PER[time] !== undefined)
+    return { dimension: num.dimension, toBase: num.toBase / HOURS_PER[time], per: 'hour' };
+  return undefined;
+}
+
+/** Thrown where mathjs is needed and cannot be loaded synchronously (a browser): `await loadUnitEngine()`, then retry. */
+export class UnitEngineMissing extends Error {
+  constructor(unit: string) {
+    super(`unit "${unit}" needs the mathjs unit engine: await loadUnitEngine() first`);
+  }
+}
+
+let engine: MathJsInstance | undefined;
+
+/** mathjs with the domain's units, from its factory functions only (units, not the whole library). */
+function setup(mathjs: typeof import('./mathjs-factories.ts')): MathJsInstance {
+  const math = mathjs.create({
+    unitDependencies: mathjs.unitDependencies,
+    createUnitDependencies: mathjs.createUnitDependencies,
+  });
+  math.createUnit('Nm3', { aliases: ['Nm³'] });
+  math.createUnit('kgce', `${KJ_PER_KGCE} kJ`);
+  math.createUnit('tce', '1000 kgce');
+  math.createUnit('kcal', '4.1868 kJ');
+  return math;
+}
+
+/** mathjs, required synchronously on first use where the runtime can (Node); see loadUnitEngine. */
+function mathEngine(unit: string): MathJsInstance {
+  if (engine) return engine;
+  const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const mod = node?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+  if (!mod) throw new UnitEngineMissing(unit);
+  engine = setup(mod.createRequire(import.meta.url)('mathjs') as typeof import('mathjs'));
+  return engine;
+}
+
+/**
+ * Loads mathjs for the units outside the table. Needed only where it cannot be required on demand
+ * (a browser, or Node before 20.16): call it when a parse throws UnitEngineMissing, then retry.
+ */
+export async function loadUnitEngine(): Promise<void> {
+  engine ??= setup(await import('./mathjs-factories.ts'));
+}
 
 export type Dimension = 'mass' | 'volume' | 'gasVolume' | 'energy';
 
@@ -91,7 +184,15 @@ export function parseUnit(text: string): UnitInfo {
   return info;
 }
 
-function parseUncached(text: string): UnitInfo {
+/**
+ * parseUnit without the table: every unit through mathjs (loading it). The reference the table is
+ * tested against; not cached.
+ */
+export function parseUnitByMathjs(text: string): UnitInfo {
+  return parseUncached(text, false);
+}
+
+function parseUncached(text: string, useTable = true): UnitInfo {
   const { body: raw, multiplier } = normalise(text);
   if (raw === '') throw new UnitError(`empty unit "${text}"`);
   if (/^tons?\b/.test(raw)) {
@@ -105,6 +206,11 @@ function parseUncached(text: string): UnitInfo {
   } else if (DAY_SUFFIX.test(body)) {
     body = body.replace(DAY_SUFFIX, '/day');
   }
+  // mathjs reads "1e300 kg" as the unit kg and drops the number: a number is no part of a unit
+  if (/(^|[\s*/(])[+-]?\.?\d/.test(body)) throw new UnitError(`unknown unit "${text}": a unit holds no number`);
+  const table = useTable ? tableUnit(body, per) : undefined;
+  if (table) return bounded({ text, ...table, toBase: multiplier * table.toBase });
+  const math = mathEngine(text);
   let unit: Unit;
   try {
     unit = math.unit(1, body);
@@ -113,13 +219,22 @@ function parseUncached(text: string): UnitInfo {
   }
   for (const [dimension, base] of BASES) {
     if (unit.equalBase(math.unit(1, base))) {
-      return { text, dimension, toBase: multiplier * unit.toNumber(base), per };
+      return bounded({ text, dimension, toBase: multiplier * unit.toNumber(base), per });
     }
     if (per === null && unit.equalBase(math.unit(1, `${base}/h`))) {
-      return { text, dimension, toBase: multiplier * unit.toNumber(`${base}/h`), per: 'hour' };
+      return bounded({ text, dimension, toBase: multiplier * unit.toNumber(`${base}/h`), per: 'hour' });
     }
   }
   throw new UnitError(`unit "${text}" is not a quantity of mass, volume, gas volume or energy`);
+}
+
+/** A unit within 10^±18 of its base unit (src/data/input-bounds.ts), else UnitError. */
+function bounded(info: UnitInfo): UnitInfo {
+  const f = Math.abs(info.toBase);
+  const { maxUnitFactor } = inputBounds;
+  if (!(f >= 1 / maxUnitFactor && f <= maxUnitFactor))
+    throw new UnitError(`unit "${info.text}" is ${info.toBase.toExponential(1)} of the base unit: outside 1e±18`);
+  return info;
 }
 
 /** Factor from one unit to another of the same dimension and rate kind. */
@@ -178,7 +293,8 @@ function concentrationUncached(text: string): ConcentrationInfo {
   try {
     num = parseUnit(trimmed.slice(0, slash));
     den = parseUnit(trimmed.slice(slash + 1));
-  } catch {
+  } catch (e) {
+    if (!(e instanceof UnitError)) throw e;
     throw new UnitError(`unknown concentration unit "${text}"`);
   }
   if (num.dimension !== 'mass' || num.per || den.per) {
@@ -205,8 +321,8 @@ export function parseSpecificEnergy(text: string): { perDimension: Dimension; kJ
       if (num.dimension === 'energy' && !num.per && !den.per && den.dimension !== 'energy') {
         return { perDimension: den.dimension, kJPerBase: num.toBase / den.toBase };
       }
-    } catch {
-      // fall through to the error below
+    } catch (e) {
+      if (!(e instanceof UnitError)) throw e; // else fall through to the error below
     }
   }
   throw new UnitError(`"${text}" is not an energy per unit quantity (e.g. kJ/kg, MJ/Nm3)`);

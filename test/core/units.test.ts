@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   basisContext,
   conversionFactor,
@@ -6,6 +6,7 @@ import {
   gb2589,
   parseConcentration,
   parseUnit,
+  parseUnitByMathjs,
   type Flow,
 } from '../../src/index.ts';
 
@@ -130,5 +131,54 @@ describe('GB/T 2589-2008 standard coal', () => {
       settings: { annualHours: 7200 },
     });
     expect(c.periodHours).toBe(7200);
+  });
+});
+
+describe('the unit table (mathjs loads only for other units)', () => {
+  // every unit of the table, as a quantity, per year, per hour, per day, per minute and per second
+  const quantities = ['kg', 'g', 'mg', 't', 'm3', 'm³', 'L', 'l', 'mL', 'Nm3', 'Nm³', 'J', 'kJ', 'MJ', 'GJ', 'TJ'];
+  quantities.push('Wh', 'kWh', 'MWh', 'GWh', 'kcal', 'kgce', 'tce', '吨', '立方米', '标方', '千瓦时', '吨标煤');
+  const written = [
+    ...quantities,
+    ...quantities.flatMap((q) => [`${q}/a`, `${q}/h`, `${q}/d`, `${q}/min`, `${q}/s`, `${q}/年`, `万${q}/a`]),
+    'W',
+    'kW',
+    'MW',
+    '千瓦',
+    '万吨',
+    '亿kWh/a',
+  ];
+
+  it('gives the factors of mathjs (to its last bit, or one rounding closer: g/min is 0.06, mathjs 0.060000000000000005)', () => {
+    for (const text of written) {
+      const table = parseUnit(text);
+      const reference = parseUnitByMathjs(text);
+      expect({ ...table, toBase: 0 }, text).toEqual({ ...reference, toBase: 0 });
+      expect(Math.abs(table.toBase - reference.toBase), text).toBeLessThanOrEqual(Number.EPSILON * reference.toBase);
+    }
+  });
+
+  it('leaves other units to mathjs: lb, kt, gallons, m^3', () => {
+    expect(parseUnit('lb')).toEqual({ text: 'lb', dimension: 'mass', toBase: 0.45359237, per: null });
+    expect(parseUnit('kt').toBase).toBe(1e6);
+    expect(parseUnit('m^3/h')).toMatchObject({ dimension: 'volume', toBase: 1, per: 'hour' });
+    expect(parseUnit('gal').toBase).toBeCloseTo(0.003785411784, 12); // US liquid gallon, 231 in³
+    expect(() => parseUnit('kW/a')).toThrow(/not a quantity/); // a power per year is no quantity
+  });
+
+  it('without a synchronous require (a browser) asks for loadUnitEngine, then parses', async () => {
+    vi.resetModules();
+    const proc = globalThis.process as { getBuiltinModule?: unknown };
+    const saved = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      const fresh = await import('../../src/units/units.ts');
+      expect(fresh.parseUnit('t/h').toBase).toBe(1000); // the table needs no engine
+      expect(() => fresh.parseUnit('lb')).toThrow(fresh.UnitEngineMissing);
+      await fresh.loadUnitEngine();
+      expect(fresh.parseUnit('lb').toBase).toBe(0.45359237);
+    } finally {
+      proc.getBuiltinModule = saved;
+    }
   });
 });

@@ -132,7 +132,7 @@ describe('malformed meter data: located error, exit 2, through both commands', (
     [
       'an edition pingheng does not have',
       (m) => (m.settings = { editions: { GB17167: '2025' } }),
-      /settings\.editions\.GB17167: 未知的 GB17167 版本 "2025"（已有：2006）/,
+      /settings\.editions\.GB17167: GB 17167-2025 已发布，但 pingheng 尚无其表格数据（已有：2006）/,
     ],
   ];
   for (const [name, change, message] of cases) {

@@ -68,7 +68,13 @@ export const masterSubPanel: Panel = {
   },
 };
 
-type EnergyRowOf = EnergyUseRow & { node: string; comprehensive?: boolean };
+/** A carrier's consumption (received − sent out − Δstock), or the node's 综合能耗 (null when a term is unknown). */
+type EnergyRowOf = Pick<EnergyUseRow, 'carrier'> & {
+  node: string;
+  tceEquivalent: number | null;
+  tceEqual: number | null;
+  comprehensive?: boolean;
+};
 
 export const energyUsePanel: Panel = {
   id: 'energyUse',
@@ -76,14 +82,17 @@ export const energyUsePanel: Panel = {
   tables({ loaded, lang }) {
     const names = new Map(loaded.result.energyUse.map((u) => [u.node, displayName(u, lang)]));
     const rows: EnergyRowOf[] = loaded.result.energyUse.flatMap((u: EnergyUse) => [
-      ...u.rows.map((r) => ({ ...r, node: u.node })),
+      ...u.rows.map((r) => ({
+        carrier: r.carrier,
+        tceEquivalent: r.tceEquivalent,
+        tceEqual: r.tceEqual,
+        node: u.node,
+      })),
       {
         node: u.node,
         carrier: t(lang, 'web.col.comprehensive'),
-        flows: [],
         tceEquivalent: u.comprehensiveEquivalent,
         tceEqual: u.comprehensiveEqual,
-        basis: [],
         comprehensive: true,
       },
     ]);

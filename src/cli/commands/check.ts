@@ -8,6 +8,7 @@ import { InputError } from '../../model/issues.ts';
 import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
+import { renderVocs } from '../vocs-table.ts';
 
 interface CheckOptions extends CommonOptions, ReadingsFileOptions {
   layer?: string;
@@ -151,6 +152,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
       'carrier',
       'master',
       'subs',
+      'stock',
       'difference',
       'unit',
       'relative',
@@ -166,34 +168,18 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
           carrierName(m.carrier, lang),
           fmt(m.master),
           fmt(m.subs),
+          fmt(m.stockChange),
           fmt(m.difference),
           m.unit,
           pct(m.relative, 1),
-          String(m.tolerancePct),
+          `${m.tolerancePct}${m.toleranceSource.standard === 'settings' ? '' : ` [${(m.toleranceSource as { tag: string }).tag}]`}`,
           t(lang, `status.${m.status}`),
         ]),
-        ['left', 'left', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
+        ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'right', 'right'],
       ),
     );
   }
-  for (const e of r.energyUse) {
-    out.push('', t(lang, 'check.energyTitle', { node: displayName(e, lang) }));
-    const rows = e.rows.map((row) => [
-      carrierName(row.carrier, lang),
-      fmt(row.tceEquivalent),
-      fmt(row.tceEqual),
-      row.basis.join('; '),
-    ]);
-    if (e.exported > 0) rows.push([t(lang, 'check.energy.exported'), fmt(-e.exported), fmt(-e.exported), '']);
-    rows.push([t(lang, 'check.energy.total'), fmt(e.comprehensiveEquivalent), fmt(e.comprehensiveEqual), '']);
-    out.push(
-      renderTable(
-        ['check.col.carrier', 'check.col.equivalent', 'check.col.equal', 'check.col.basis'].map((k) => t(lang, k)),
-        rows,
-        ['left', 'right', 'right'],
-      ),
-    );
-  }
+  if (r.energyUse.length > 0) out.push('', t(lang, 'check.energyTitle'), energyUseTable(r, lang));
   for (const w of r.water) {
     out.push(
       '',
@@ -215,6 +201,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     ];
     out.push(renderTable([t(lang, 'check.col.indicator'), t(lang, 'check.col.value')], rows, ['left', 'right']));
   }
+  if (r.vocs) out.push('', renderVocs(r.vocs, lang));
   out.push('', t(lang, 'check.findingsTitle'));
   if (r.findings.length === 0) out.push(t(lang, 'check.noFindings'));
   for (const f of r.findings) {
@@ -226,6 +213,52 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
   const { ok: _ok, ...counts } = r.summary;
   out.push('', t(lang, 'check.summary', counts));
   return out.join('\n');
+}
+
+/**
+ * 综合能耗 per node (GB/T 2589): each carrier's received − sent out − Δstock in tce 当量值, the node's
+ * total both ways; the conversion bases are listed once below.
+ */
+function energyUseTable(r: CheckResult, lang: Lang): string {
+  const body: string[][] = [];
+  const bases = new Set<string>();
+  for (const e of r.energyUse) {
+    const indent = '  '.repeat(e.level - 1);
+    for (const row of e.rows) {
+      for (const b of row.basis) bases.add(`${carrierName(row.carrier, lang)}: ${b}`);
+      body.push([
+        `${indent}${displayName(e, lang)}`,
+        carrierName(row.carrier, lang),
+        fmt(row.received.equivalent),
+        fmt(row.sentOut.equivalent),
+        fmt(row.stockIncrease.equivalent),
+        fmt(row.tceEquivalent),
+        fmt(row.tceEqual),
+      ]);
+    }
+    body.push([
+      `${indent}${displayName(e, lang)}`,
+      t(lang, 'check.energy.total'),
+      fmt(e.received.equivalent),
+      fmt(e.sentOut.equivalent),
+      fmt(e.stockIncrease.equivalent),
+      fmt(e.comprehensiveEquivalent),
+      fmt(e.comprehensiveEqual),
+    ]);
+    if (e.unknown.length > 0) body.push(['', t(lang, 'check.note.unknown', { flows: e.unknown.join(', ') })]);
+  }
+  const cols = ['node', 'carrier', 'received', 'sentOut', 'stockIncrease', 'equivalent', 'equal'];
+  const table = renderTable(
+    cols.map((c) => t(lang, `check.col.${c}`)),
+    body,
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+  );
+  const first = r.energyUse[0]!;
+  const eq =
+    first.equalValue.source === 'default'
+      ? t(lang, 'check.energy.equalDefault', { value: first.equalValue.kgcePerKWh })
+      : t(lang, 'check.energy.equalSettings', { value: first.equalValue.kgcePerKWh });
+  return [table, t(lang, 'check.energy.definition'), eq, ...[...bases].map((b) => `  ${b}`)].join('\n');
 }
 
 /** Energy put to use and lost per node (GB/T 3484: supplied = effective + losses). */
@@ -240,7 +273,11 @@ function energyDetailTable(rows: NodeBalance[], lang: Lang): string {
       fmt(b.energy!.effective),
       fmt(b.energy!.losses),
       fmt(b.residual),
-      b.energy!.utilisation === null ? '—' : `${pct(b.energy!.utilisation, 1)} %`,
+      b.energy!.utilisation !== null
+        ? `${pct(b.energy!.utilisation, 1)} %`
+        : b.energy!.utilisationBasis === 'derived'
+          ? t(lang, 'check.utilisation.derived')
+          : '—',
     ]),
     ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
   );

@@ -48,6 +48,7 @@ export function analyseOrReport(file: string, opts: CommonOptions, given?: Model
 export function coverageDocument(a: MeteringAnalysis, rows: CoverageRow[]) {
   return {
     editions: { GB17167: a.rules.energy.edition, GB24789: a.rules.water.edition, Yunnan: a.rules.material.edition },
+    editionNotices: a.notices,
     rows,
     meters: a.checks.map((c) => ({
       meter: c.meter,
@@ -79,6 +80,7 @@ function ratioCell(r: CoverageRow): string {
 
 export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: Lang, all: boolean): string {
   const out: string[] = [`${displayName(a.graph.model, lang)} — ${t(lang, 'metering.cli.rowsHeader')}`];
+  for (const n of a.notices) out.push(`! ${n[lang]}`);
   const shown = rows.filter((r) => all || r.N > 0);
   out.push(
     renderTable(

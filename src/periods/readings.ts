@@ -1,0 +1,51 @@
+import { periodTimeline } from '../model/periods.ts';
+import type { Model, PeriodEntry } from '../model/schema.ts';
+import { applyReadingsDetailed, type ApplyOutcome } from '../readings/apply.ts';
+import type { IngestResult } from '../readings/types.ts';
+import { periodModel } from './period-model.ts';
+
+/**
+ * Meter readings aggregated per period: the totals of a readings file over one period's window
+ * (ingestReadings with `window` = the period's start and end) become that period's figures of the
+ * metered flows — value, σ and source `metered` — as `pingheng check --readings` does for a campaign.
+ */
+export interface PeriodReadingsOutcome {
+  model: Model;
+  applied: ApplyOutcome['applied'];
+  skipped: (ApplyOutcome['skipped'][number] | { meter: string; flow: string; reason: 'unit' })[];
+}
+
+/** The period's window as UTC ms (date-only ends are inclusive: docs/periods.md). */
+export function periodWindow(model: Model, periodId: string): { start: number; end: number } {
+  const timeline = periodTimeline(model);
+  const span = timeline.spans.find((s) => s.id === periodId);
+  if (!span) throw new Error(`unknown period "${periodId}"`);
+  return { start: span.start, end: span.end };
+}
+
+/**
+ * Writes one period's meter totals (an ingest over the period's window) into its `values`.
+ * A total whose unit does not convert to the flow's own is not written (listed as skipped).
+ * The input model is not changed.
+ */
+export function applyPeriodReadings(model: Model, periodId: string, result: IngestResult): PeriodReadingsOutcome {
+  const k = (model.periods ?? []).findIndex((p) => p.id === periodId);
+  if (k < 0) throw new Error(`unknown period "${periodId}"`);
+  const outcome = applyReadingsDetailed(periodModel(model, periodId), result);
+  const unitOf = new Map(model.flows.map((f) => [f.id, f.unit]));
+  const period: PeriodEntry = { ...model.periods![k]!, values: { ...(model.periods![k]!.values ?? {}) } };
+  const applied: PeriodReadingsOutcome['applied'] = [];
+  const skipped: PeriodReadingsOutcome['skipped'] = [...outcome.skipped];
+  for (const a of outcome.applied) {
+    if (a.unit !== unitOf.get(a.flow)) {
+      skipped.push({ meter: a.meter, flow: a.flow, reason: 'unit' });
+      continue;
+    }
+    const before = period.values![a.flow];
+    const components = typeof before === 'object' ? before.components : undefined;
+    period.values![a.flow] = { value: a.value, sd: a.sd, source: 'metered', ...(components ? { components } : {}) };
+    applied.push(a);
+  }
+  const periods = model.periods!.map((p, i) => (i === k ? period : p));
+  return { model: { ...model, periods }, applied, skipped };
+}
