@@ -6,6 +6,7 @@
 import { displayName, formatValue, LEGEND_ORDER, layerTitle, t, type Lang, type SankeyViewSpec } from '../src/index.ts';
 import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
+import { renderPeriods, type PeriodsExtra } from './periods.ts';
 import type { ReconcileExtra } from './extras.ts';
 import { hideInspect, showInspect } from './inspect.ts';
 import { registeredPanels } from './panels/index.ts';
@@ -351,6 +352,7 @@ function renderPanels(): void {
       }
     }
   }
+  if (loaded) renderPeriods(ui.panels, loaded.extras.periods as PeriodsExtra | undefined, state.lang);
   ui.toc.replaceChildren(
     ...toc.map(([id, text]) => {
       const a = document.createElement('a');
@@ -369,6 +371,8 @@ function baseName(): string {
 
 $('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
 $('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+$('export-report').onclick = () =>
+  void import('./report.ts').then((m) => m.downloadReport($('export-report'), call, state.lang, ui.status));
 $('export-json').onclick = () => {
   if (!state.loaded) return;
   const { result, extras, name, file, warnings } = state.loaded;

@@ -5,7 +5,9 @@
  */
 import {
   InputError,
+  analyseForReport,
   applyReadingsDetailed,
+  buildReport,
   buildGraph,
   checkModel,
   formatPath,
@@ -25,6 +27,7 @@ import {
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput, type ReconcileExtra } from './extras.ts';
 import { drawView } from './diagram.ts';
+import { periodsExtras } from './periods.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
 /** The bundled example plants, as text so errors keep their line numbers. */
@@ -79,7 +82,17 @@ async function respond(req: Request): Promise<Response | undefined> {
     // The diagram's panels show reconciled values and suspects once they exist.
     const rec = extras.reconcile as (ReconcileExtra & { error?: string }) | undefined;
     if (rec && !rec.error) current.reconcile = rec;
-    return { id: req.id, type: 'extras', extras };
+    return { id: req.id, type: 'extras', extras: { ...extras, ...periodsExtras(current.model) } };
+  }
+  if (req.type === 'report') {
+    if (!current) throw new Error('no plant loaded');
+    const readings = current.readings?.ingest;
+    const results = analyseForReport({
+      model: current.graph.model,
+      file: current.file,
+      ...(readings ? { readings } : {}),
+    });
+    return { id: req.id, type: 'report', doc: buildReport(results, { lang: req.lang }) };
   }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');

@@ -147,6 +147,19 @@ export const modelMessages: Messages = {
     en: 'the output value (10⁴ CNY) of product "{id}" cannot be negative: {value}',
   },
   'product.unknownFlow': { zh: '未知的产品流 "{id}"', en: 'unknown product flow "{id}"' },
+  'node.mainKey': {
+    zh: '"{key}" 不是 GB 17167 表1/表2 的能源类别（electricity、solid-fuel、oil、heavy-oil、gas、steam、water、other）、其载体或 material',
+    en: '"{key}" is not a GB 17167 Table 1–2 group (electricity, solid-fuel, oil, heavy-oil, gas, steam, water, other), a carrier of one, or material',
+  },
+  'node.ratedValue': { zh: '额定值应为正数，实际为 {value}', en: 'a rated figure must be positive, not {value}' },
+  'node.ratedUnit': {
+    zh: '额定值单位 "{unit}" 不能与 {group} 的限定值比较：应为每小时的量（功率 kW/MW，或 t/h、m3/h）',
+    en: 'rated unit "{unit}" cannot be compared with the {group} limit: give a rate per hour (power kW/MW, or t/h, m3/h)',
+  },
+  'flow.useLayer': {
+    zh: '用水类别 use 只用于水层的流（此流在 {layer} 层）',
+    en: 'a water use (use) belongs on water-layer flows only (this flow is in the {layer} layer)',
+  },
   'edition.unknownFamily': {
     zh: '未知的标准 "{key}"：pingheng 只按以下标准的版本计算：{known}',
     en: 'unknown standard "{key}": pingheng applies editions of {known} only',

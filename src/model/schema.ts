@@ -24,6 +24,11 @@ export { CAPTURE_METHODS, TREATMENT_TECHNOLOGIES };
 
 export const LEVELS = [1, 2, 3] as const;
 
+export const quantitySchema = z.strictObject({
+  value: z.number().positive().meta({ description: 'A density, heating value or rated figure: positive' }),
+  unit: z.string().min(1),
+});
+
 /** Where an efficiency comes from: a test on the plant, the equipment's design, or an estimate. */
 export const EFFICIENCY_SOURCES = ['measured', 'design', 'estimated'] as const;
 
@@ -75,8 +80,16 @@ export const nodeSchema = z
     }),
     parent: id.optional(),
     auditFocus: z.boolean().optional().meta({ description: 'Part of the audit focus (审核重点)' }),
-    main: z.boolean().optional().meta({
-      description: 'Explicitly a main sub-unit/device (GB 17167 Tables 1–2); derived from magnitudes when absent',
+    main: z
+      .union([z.boolean(), z.record(z.string().min(1), z.boolean())])
+      .optional()
+      .meta({
+        description:
+          'Explicitly a main sub-unit/device (GB 17167 Tables 1–2, GB 24789): true/false for every carrier, or per carrier {"electricity": true, "water": false} (keys: a Table 1–2 group — electricity, solid-fuel, oil, heavy-oil, gas, steam, water, other — a carrier id, or "material"); what is not given is derived from the thresholds',
+      }),
+    ratedPower: z.record(z.string().min(1), quantitySchema).optional().meta({
+      description:
+        'Rated (nameplate) power or hourly consumption per carrier, for the GB 17167 Table 1–2 limits: {"electricity": {"value": 250, "unit": "kW"}, "steam": {"value": 8, "unit": "MW"}, "coal": {"value": 1.5, "unit": "t/h"}}; keys as for `main`',
     }),
     treatment: z.boolean().optional().meta({
       description:
@@ -106,11 +119,8 @@ export const FLOW_KINDS = [
   'fugitive',
 ] as const;
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
-
-export const quantitySchema = z.strictObject({
-  value: z.number().positive().meta({ description: 'A density or heating value: positive' }),
-  unit: z.string().min(1),
-});
+/** GB/T 12452 water-use classes: indirect cooling (间接冷却水), process (工艺用水), boiler (锅炉用水), domestic (生活用水), other. */
+export const WATER_USES = ['cooling', 'process', 'boiler', 'domestic', 'other'] as const;
 
 export const componentSchema = z
   .strictObject({
@@ -174,6 +184,10 @@ export const flowSchema = z
     max: z.number().optional(),
     trusted: z.boolean().optional().meta({ description: 'Pinned: reconciliation never names it a suspect' }),
     exemption: z.enum(EXEMPTIONS).optional().meta({ description: 'A metering exemption GB 17167 / GB 24789 allow' }),
+    use: z.enum(WATER_USES).optional().meta({
+      description:
+        'Water layer: the GB/T 12452 water use the flow belongs to. With kind "recycle" it is that use\'s circulated/reused water (Vcr, Vgr); with a new-water carrier its new water (Vcf make-up, Vgf). Tag each quantity once',
+    }),
     meta,
   })
   .meta({ id: 'Flow' });

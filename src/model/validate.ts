@@ -1,4 +1,5 @@
 import { inputBounds } from '../data/input-bounds.ts';
+import { mainCategoryOfKey, ratedDimension } from '../data/gb17167-2006.ts';
 import { parseUnit, type Dimension } from '../units/units.ts';
 import { editionIssues } from './editions.ts';
 import { issue, type InputIssue } from './issues.ts';
@@ -27,6 +28,7 @@ export function validateModel(model: Model): InputIssue[] {
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  checkMainKeys(model, issues);
   issues.push(...editionIssues(model.settings));
   if (model.stocks || model.periods) issues.push(...validatePeriods(model, flowAt));
   issues.push(...validateVocs(model));
@@ -162,6 +164,8 @@ function checkFlows(
     if (flow.meter !== undefined && !meterAt.has(flow.meter))
       issues.push(issue(at('meter'), 'meter.unknown', { id: flow.meter }));
     if (flow.layer === 'material' && !flow.phase) issues.push(issue(at('phase'), 'flow.materialPhase', {}, 'warning'));
+    if (flow.use !== undefined && flow.layer !== 'water')
+      issues.push(issue(at('use'), 'flow.useLayer', { layer: flow.layer }));
 
     let factor: ReturnType<typeof flowFactor> | undefined;
     try {
@@ -237,6 +241,46 @@ function checkCampaign(model: Model, issues: InputIssue[]): void {
   if (Number.isNaN(start)) issues.push(issue(['campaign', 'start'], 'campaign.badTime', { value: c.start }));
   if (Number.isNaN(end)) issues.push(issue(['campaign', 'end'], 'campaign.badTime', { value: c.end }));
   if (end <= start) issues.push(issue(['campaign', 'end'], 'campaign.order', { start: c.start, end: c.end }));
+}
+
+/**
+ * `main` per carrier and `ratedPower`: keys must name a GB 17167 Table 1–2 group, a carrier of one, or
+ * "material" (main only); a rated figure must be a positive rate the group's limit can be compared with
+ * (power for electricity, steam and other; mass per hour for fuels; volume per hour for gas; water either).
+ */
+function checkMainKeys(model: Model, issues: InputIssue[]): void {
+  model.nodes.forEach((node, i) => {
+    if (node.main !== undefined && typeof node.main !== 'boolean')
+      for (const key of Object.keys(node.main))
+        if (mainCategoryOfKey(key) === undefined)
+          issues.push(issue(['nodes', i, 'main', key], 'node.mainKey', { key }));
+    for (const [key, q] of Object.entries(node.ratedPower ?? {})) {
+      const at = ['nodes', i, 'ratedPower', key];
+      const group = mainCategoryOfKey(key);
+      if (group === undefined || group === 'material') {
+        issues.push(issue(at, 'node.mainKey', { key }));
+        continue;
+      }
+      if (!(q.value > 0 && Number.isFinite(q.value)))
+        issues.push(issue([...at, 'value'], 'node.ratedValue', { value: q.value }));
+      let u: ReturnType<typeof parseUnit> | undefined;
+      try {
+        u = parseUnit(q.unit);
+      } catch {
+        u = undefined;
+      }
+      const want = ratedDimension(group);
+      const fits =
+        u !== undefined &&
+        u.per === 'hour' &&
+        (want === 'power'
+          ? u.dimension === 'energy'
+          : want === 'mass'
+            ? u.dimension === 'mass' || (group === 'water' && u.dimension === 'volume')
+            : u.dimension === 'volume' || u.dimension === 'gasVolume' || (group === 'water' && u.dimension === 'mass'));
+      if (!fits) issues.push(issue([...at, 'unit'], 'node.ratedUnit', { unit: q.unit, group, want }));
+    }
+  });
 }
 
 /** Products: unique ids, a positive finite output, an existing product flow; the period's factor positive. */

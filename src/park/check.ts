@@ -3,13 +3,13 @@ import { masterSubToleranceFor } from '../balance/tolerance.ts';
 import type { CheckResult, Finding } from '../balance/types.ts';
 import { annualHours as defaultAnnualHours } from '../data/cp-practice.ts';
 import type { Label } from '../data/provenance.ts';
-import type { Acceptance, Depth } from '../data/yunnan-2007.ts';
+import type { Acceptance } from '../data/yunnan-2007.ts';
 import { layerName, t, type Lang } from '../i18n/index.ts';
 import { buildGraph, type PlantGraph } from '../model/graph.ts';
 import { InputError, issue, type InputIssue } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { analyseMetering, coverageRows } from '../metering/coverage.ts';
-import { depthVerdict } from '../metering/depth.ts';
+import { depthVerdict, type DepthVerdict } from '../metering/depth.ts';
 import { validateMetering } from '../metering/validate.ts';
 import { compactBalance, periodIndicators, type CompactBalance, type PeriodIndicators } from '../periods/balances.ts';
 import { periodModel } from '../periods/period-model.ts';
@@ -58,7 +58,8 @@ export interface MemberSummary {
       missing: string[];
     }[];
   } | null;
-  depth: { depth: Depth; label: Label; acceptance: Record<Acceptance, boolean> } | null;
+  /** depth may be "undetermined"; acceptance true/false/null (cannot be judged) — docs/metering.md. */
+  depth: { depth: DepthVerdict; label: Label; acceptance: Record<Acceptance, boolean | null> } | null;
 }
 
 export interface LinkRow {

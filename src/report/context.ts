@@ -61,8 +61,9 @@ export class ReportContext {
     return id === undefined ? '—' : carrierName(id, this.lang);
   }
 
-  yesNo(b: boolean): string {
-    return this.t(b ? 'report.yes' : 'report.no');
+  /** null: cannot be judged (a depth acceptance without enough data). */
+  yesNo(b: boolean | null): string {
+    return b === null ? this.t('metering.cli.unknown') : this.t(b ? 'report.yes' : 'report.no');
   }
 }
 

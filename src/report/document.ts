@@ -9,6 +9,8 @@ import type { Lang } from '../i18n/index.ts';
  */
 export interface ReportDocument {
   lang: Lang;
+  /** The plant's name in the report's language. */
+  plant: string;
   title: string;
   subtitle: string;
   /** ISO date the report was made (YYYY-MM-DD). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   analyseForReport,
@@ -5,6 +6,7 @@ import {
   cellText,
   figuresOf,
   loadModel,
+  parseModel,
   tablesOf,
   type Model,
   type ModelInput,
@@ -227,5 +229,34 @@ describe('a model that cannot be balanced', () => {
     expect(doc.chapters.map((c) => c.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(doc.missing.some((m) => m.chapter.startsWith('4 ') && m.text.startsWith('平衡计算失败'))).toBe(true);
     expect(tablesOf(doc).find((t) => t.number === '表 1-1')).toBeDefined();
+  });
+});
+
+describe('the VOCs solvent balance (coating plant)', () => {
+  it('gives the auditors’ table per releasing unit and the plant balance from check’s VOCs result', () => {
+    const file = new URL('../../datasets/coating.json', import.meta.url);
+    const { model: m } = parseModel(readFileSync(file, 'utf8'), 'coating.json');
+    const { doc, results } = report('zh', m);
+    const v = results.check!.vocs!;
+    const units = tablesOf(doc).find((t) => t.caption === 'VOCs 物料衡算（各产污单元）')!;
+    expect(units.rows).toHaveLength(v.units.length + 1);
+    v.units.forEach((u, i) => {
+      const row = units.rows[i]!;
+      expect([row[1], row[2], row[5], row[8], row[9], row[10], row[11]]).toEqual([
+        u.input,
+        u.generated,
+        u.captured,
+        u.removed,
+        u.organised,
+        u.fugitive,
+        u.emitted,
+      ]);
+      expect(row[3]).toBe(u.captureEfficiency === null ? null : u.captureEfficiency * 100);
+    });
+    const total = units.rows.at(-1)!;
+    expect([total[2], total[10], total[11]]).toEqual([v.total.generated, v.total.fugitive, v.total.emitted]);
+    // generated = captured + fugitive, unit by unit (docs/vocs.md).
+    for (const u of v.units) expect(u.captured! + u.fugitive!).toBeCloseTo(u.generated!, 9);
+    expect(figuresOf(doc).map((f) => f.caption)).toContain('全厂 VOCs 物料衡算图（溶剂平衡）');
   });
 });
