@@ -7,6 +7,7 @@ import { displayName, formatValue, LEGEND_ORDER, layerTitle, t, type Lang, type 
 import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { renderPeriods, type PeriodsExtra } from './periods.ts';
+import { loadResults, resultsControls } from './panels/results.ts';
 import type { ReconcileExtra } from './extras.ts';
 import { hideInspect, showInspect } from './inspect.ts';
 import { registeredPanels } from './panels/index.ts';
@@ -127,6 +128,7 @@ async function loadExtras(loaded: Loaded): Promise<void> {
   showReconciledSwitch();
   renderPanels();
   document.body.dataset.extras = String(Object.keys(r.extras).length);
+  void loadResults(loaded, call, renderPanels);
 }
 
 function showReconciledSwitch(): void {
@@ -447,5 +449,8 @@ document.addEventListener('drop', (e) => {
   if (e.dataTransfer?.files.length) void openFiles([...e.dataTransfer.files]);
 });
 
+resultsControls(document.querySelector('header .controls')!, (after) => {
+  if (state.loaded) void loadResults(state.loaded, call, renderPanels, after);
+});
 applyStaticLabels();
 void open({ type: 'example', name: DEFAULT_EXAMPLE, lang: state.lang });

@@ -3,6 +3,7 @@
  * Everything crossing is plain data (structured clone); user text stays text.
  */
 import type { CheckResult, FlowState, Lang, ReportDocument, SankeyViewSpec, ViewNodeRole } from '../src/index.ts';
+import type { ResultsExtra } from './results-worker.ts';
 
 export type Request =
   | { id: number; type: 'example'; name: string; lang: Lang }
@@ -22,7 +23,9 @@ export type Request =
   /** The optional analyses of the plant just loaded (sent after the diagram, so it shows at once). */
   | { id: number; type: 'extras' }
   /** The audit report of the plant shown, as a document (web/report.ts writes the files). */
-  | { id: number; type: 'report'; lang: Lang };
+  | { id: number; type: 'report'; lang: Lang }
+  /** CO2 inventory of the plant shown, and its comparison with a report-period model (web/results-worker.ts). */
+  | { id: number; type: 'results'; after?: { text: string; file: string } };
 
 /** A located problem in an input file, already rendered in the page's language. */
 export interface ShownIssue {
@@ -153,5 +156,6 @@ export type Response = { id: number } & (
   | Progress
   | Extras
   | { type: 'report'; doc: ReportDocument }
+  | { type: 'results'; results: ResultsExtra }
   | { type: 'error'; message: string }
 );

@@ -28,6 +28,7 @@ import {
 import { computeExtras, type ExtrasInput, type ReconcileExtra } from './extras.ts';
 import { drawView } from './diagram.ts';
 import { periodsExtras } from './periods.ts';
+import { computeResults } from './results-worker.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
 /** The bundled example plants, as text so errors keep their line numbers. */
@@ -93,6 +94,10 @@ async function respond(req: Request): Promise<Response | undefined> {
       ...(readings ? { readings } : {}),
     });
     return { id: req.id, type: 'report', doc: buildReport(results, { lang: req.lang }) };
+  }
+  if (req.type === 'results') {
+    if (!current) throw new Error('no plant loaded');
+    return { id: req.id, type: 'results', results: computeResults(current.model, current.file, req.after, examples) };
   }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');

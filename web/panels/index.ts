@@ -2,5 +2,6 @@
 import './core.ts';
 import './extras.ts';
 import './vocs.ts';
+import './results.ts';
 
 export { registeredPanels, registerPanel, type Panel, type PanelContext } from './registry.ts';
