@@ -3,6 +3,7 @@
  */
 export * from './model/schema.ts';
 export * from './model/issues.ts';
+export { assertFinite, firstNonFinite, NonFiniteResultError } from './model/finite.ts';
 export { parseModel, loadModel, type LoadedModel } from './model/load.ts';
 export { validateModel } from './model/validate.ts';
 export * from './model/layers.ts';
