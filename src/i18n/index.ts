@@ -16,6 +16,7 @@ import { periodsMessages } from './periods.ts';
 import { parkMessages } from './park.ts';
 import { adviceMessages } from './advice.ts';
 import { nameMessages } from './names.ts';
+import { sankeyMessages } from './sankey.ts';
 import { vocsMessages } from './vocs.ts';
 import { resultsCliMessages, resultsMessages } from './results.ts';
 
@@ -32,6 +33,7 @@ register(periodsMessages);
 register(parkMessages);
 register(adviceMessages);
 register(nameMessages);
+register(sankeyMessages);
 register(vocsMessages);
 register(resultsMessages);
 register(resultsCliMessages);
