@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.ts';
+import { displayName, type Lang } from '../i18n/index.ts';
 import type { ReportResults } from './analyse.ts';
 import { appendixChapter } from './chapters/appendix.ts';
 import { componentsChapter, materialChapter } from './chapters/balances.ts';
@@ -44,9 +44,10 @@ export function buildReport(results: ReportResults, options: { lang: Lang }): Re
     }
   });
   const model = results.input.model;
-  const name = options.lang === 'en' && model.nameEn ? model.nameEn : model.name;
+  const name = displayName(model, options.lang);
   return {
     lang: options.lang,
+    plant: name,
     title: ctx.t('report.title', { plant: name }),
     subtitle: ctx.t('report.subtitle'),
     date: results.input.date ?? new Date().toISOString().slice(0, 10),

@@ -9,6 +9,8 @@ import type { Lang } from '../i18n/index.ts';
  */
 export interface ReportDocument {
   lang: Lang;
+  /** The plant's name in the report's language. */
+  plant: string;
   title: string;
   subtitle: string;
   /** ISO date the report was made (YYYY-MM-DD). */
@@ -62,6 +64,8 @@ export interface Column {
   type: 'text' | 'number' | 'integer' | 'exact';
   /** Decimals shown for numbers (columnDecimals of the column's values). */
   decimals?: number;
+  /** exact columns: at most this many significant digits (default 6). */
+  significant?: number;
 }
 
 export interface ReportTable {

@@ -73,10 +73,14 @@ class Acc {
   }
 }
 
-/** Whether each node is (or lies inside) a treatment unit (node.treatment). */
+/**
+ * Whether each node is (or lies inside) a treatment unit: `treatment: true`, or a VOCs treatment unit
+ * (one with a removal efficiency, `vocs.removal`, docs/vocs.md).
+ */
 export function treatmentMask(graph: PlantGraph): boolean[] {
+  const isTreatment = (n: PlantGraph['nodes'][number]) => n.treatment === true || n.vocs?.removal !== undefined;
   return graph.nodes.map((_, i) => {
-    for (let c = i; c !== -1; c = graph.parent[c]!) if (graph.nodes[c]!.treatment) return true;
+    for (let c = i; c !== -1; c = graph.parent[c]!) if (isTreatment(graph.nodes[c]!)) return true;
     return false;
   });
 }

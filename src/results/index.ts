@@ -30,6 +30,15 @@ export { annuityFactor, npv, irr, payback, classify, type ProposalCategory } fro
 export { productSaving, baseAtReportOutput, savingRate, changeRate, type ProductTerm } from './savings.ts';
 export { periodInfo, comparePeriods, periodSaving, type PeriodInfo, type PeriodComparison } from './period.ts';
 export type * from './types.ts';
+export {
+  compareTables,
+  compareHeadline,
+  carbonTables,
+  factorTable,
+  type ResultTable,
+  type ResultColumn,
+  type ResultRow,
+} from './tables.ts';
 
 /** `pingheng carbon MODEL`: the inventory of the whole plant, per period and per year. */
 export interface CarbonReport extends CarbonInventory {

@@ -4,6 +4,7 @@ import { sankeyFigure } from '../../sankey/figure.ts';
 import type { SankeyViewSpec } from '../../sankey/view.ts';
 import type { ChapterBuilder, ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
+import { vocsSection } from './vocs.ts';
 
 /**
  * The balance chapters' common parts: the balance table of a layer (one row per unit and level:
@@ -37,6 +38,7 @@ export function componentsChapter(ctx: ReportContext): Chapter {
   components.forEach((layer, i) => {
     ch.heading(`${ch.number}.${i + 1} ${ctx.layerName(layer)}`);
     layerSection(ctx, ch, layer, { focusFigures: false, details: false });
+    if (check.vocs?.layer === layer) vocsSection(ctx, ch, check.vocs);
   });
   return ch.done();
 }

@@ -8,7 +8,10 @@ import { headerText, type Block, type ReportDocument, type ReportFigure, type Re
  * numbered captions. `images` holds each figure's PNG by its file stem — the caller rasterises
  * (resvg in Node, a canvas in the browser). Knows nothing of balances; docx is loaded only here.
  */
-export async function writeDocx(doc: ReportDocument, images: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
+export async function writeDocx(
+  doc: ReportDocument,
+  images: ReadonlyMap<string, Uint8Array>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const d = await import('docx');
   const lang = doc.lang;
   const font = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: CJK_FONT, cs: LATIN_FONT };

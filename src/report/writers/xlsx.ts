@@ -8,7 +8,7 @@ import { headerText, tablesOf, type ReportDocument } from '../document.ts';
  * numbers (the engine's full precision) shown with the column's decimals; footnotes follow the
  * table after a blank row. Knows nothing of balances. exceljs is loaded only when this runs.
  */
-export async function writeXlsx(doc: ReportDocument): Promise<Uint8Array> {
+export async function writeXlsx(doc: ReportDocument): Promise<Uint8Array<ArrayBuffer>> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'pingheng';
