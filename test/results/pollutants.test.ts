@@ -127,3 +127,23 @@ describe('a treatment unit the model does not name', () => {
     ).toBeCloseTo(0.48, 9);
   });
 });
+
+describe('a year against a year', () => {
+  it('two calendar years (2024 has 8 784 h) compare per year without an annual factor', () => {
+    const year = (m: ReturnType<typeof plant>, y: number) => ({
+      ...m,
+      settings: undefined,
+      period: { label: `${y} 年`, start: `${y}-01-01`, end: `${y}-12-31` },
+    });
+    const r = compare(
+      year(plant({ output: 100, wastewater: 8000, codIn: 1500 }), 2024),
+      year(plant({ output: 100, wastewater: 7000, codIn: 1500 }), 2025),
+    );
+    expect(r.comparison.periods).toBe('annualised');
+    expect(r.before.period.hours).toBe(8784);
+    expect(r.after.period.annualFactorFrom).toBe('year');
+    // 12 t − 10.5 t of COD a year
+    expect(r.savings.pollutants.COD!.generation.perYear.t).toBeCloseTo(1.5, 12);
+    expect(r.warnings.map((w) => w.code)).not.toContain('compare.defaultAnnualHours');
+  });
+});
