@@ -141,6 +141,26 @@ describe('pingheng report', () => {
     expect(html).toContain('Finishing shop');
   });
 
+  it('--compare BEFORE adds chapter 8 (before/after, 表2); an unreadable BEFORE is exit 2', async () => {
+    const cmp = join(dir, 'compare');
+    const r = await runCli([
+      'report',
+      'datasets/coating-after.json',
+      '--compare',
+      'datasets/coating.json',
+      '--out',
+      cmp,
+      '--json',
+    ]);
+    expect(r.code).not.toBe(2);
+    const html = readFileSync(join(cmp, 'report.html'), 'utf8');
+    expect(html).toContain('表 8-1　清洁生产实施情况表（安徽 表 2 格式，年值）');
+    expect(JSON.parse(r.stdout).missing.filter((m: { chapter: string }) => m.chapter.startsWith('8 '))).toEqual([]);
+    const bad = await runCli(['report', modelFile, '--compare', join(dir, 'missing.json'), '--out', join(dir, 'x')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('missing.json');
+  });
+
   it('exits 2 naming the path when --out cannot be written', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory');

@@ -41,7 +41,8 @@ export function registerReport(program: Command): void {
   ).action(async (file: string, opts: ReportOptions) => {
     const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
-    if (opts.compare !== undefined && !readModel(opts.compare, opts)) return;
+    const before = opts.compare === undefined ? undefined : readModel(opts.compare, opts);
+    if (opts.compare !== undefined && !before) return;
     const out = resolve(opts.out);
     if (!writableDir(out, opts)) return;
     const results = analyseForReport({
@@ -49,6 +50,7 @@ export function registerReport(program: Command): void {
       file,
       warnings: loaded.warnings,
       ...(loaded.readings ? { readings: loaded.readings } : {}),
+      ...(before ? { before: { model: before.model, file: opts.compare! } } : {}),
     });
     const doc = buildReport(results, { lang: opts.lang });
     const warnings: string[] = [];
