@@ -161,6 +161,25 @@ describe('pingheng report', () => {
     expect(bad.stderr).toContain('missing.json');
   });
 
+  it('--readings CSV: the meter totals go into the flows, the 72 h condition is judged on the readings', async () => {
+    // Hourly totalizer readings of M1 (W1: 100 t) and EM1 (E1: 10 000 kWh) over the 72 h campaign.
+    const lines = ['time,M1,EM1'];
+    for (let h = 0; h <= 72; h++) {
+      const at = new Date(Date.UTC(2026, 2, 2, h)).toISOString().slice(0, 16).replace('T', ' ');
+      lines.push(`${at},${1000 + (h * 100) / 72},${50000 + (h * 10000) / 72}`);
+    }
+    const csv = join(dir, 'readings.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const out = join(dir, 'readings');
+    const r = await runCli(['report', modelFile, '--readings', csv, '--tz', 'UTC', '--out', out]);
+    expect(r.code, r.stderr).toBe(1);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain(
+      'readings.csv：2026-03-02 00:00 +00:00 至 2026-03-05 00:00 +00:00（72 小时，最长连续 72 小时）</td>',
+    );
+    expect(html).toContain('<td>72 小时（由读数）</td>');
+  });
+
   it('exits 2 naming the path when --out cannot be written', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory');
