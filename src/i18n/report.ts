@@ -396,6 +396,10 @@ export const reportMessages: Messages = {
   },
   'report.cli.missing': { zh: '缺少的内容：', en: 'What is missing:' },
   'report.cli.unwritable': { zh: '无法写入 {path}：{detail}', en: 'cannot write {path}: {detail}' },
+  'report.cli.fontMissing': {
+    zh: '警告：PINGHENG_CJK_FONT 指向的字体文件 {path} 不存在，改用系统中找到的字体',
+    en: 'warning: PINGHENG_CJK_FONT names {path}, which does not exist; using a font found on the system',
+  },
   'report.cli.noCjkFont': {
     zh: '警告：未找到中文字体，PNG 图片（及 Word 中的图）里的中文将显示为空白。请安装 fonts-wqy-microhei 或 fonts-noto-cjk，或设置环境变量 PINGHENG_CJK_FONT=字体文件路径。SVG 与网页中的图不受影响。',
     en: 'warning: no CJK font found — Chinese text in the PNG figures (and the figures in the Word file) will be blank. Install fonts-wqy-microhei or fonts-noto-cjk, or set PINGHENG_CJK_FONT to a font file. The SVG figures and the HTML are not affected.',

@@ -180,6 +180,20 @@ describe('pingheng report', () => {
     expect(html).toContain('<td>72 小时（由读数）</td>');
   });
 
+  it('warns when PINGHENG_CJK_FONT names a missing file, and still draws with a font it finds', async () => {
+    const before = process.env.PINGHENG_CJK_FONT;
+    process.env.PINGHENG_CJK_FONT = join(dir, 'no-such-font.ttf');
+    try {
+      const r = await runCli(['report', modelFile, '--out', join(dir, 'font'), '--json']);
+      expect(JSON.parse(r.stdout).warnings).toEqual([
+        `警告：PINGHENG_CJK_FONT 指向的字体文件 ${join(dir, 'no-such-font.ttf')} 不存在，改用系统中找到的字体`,
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.PINGHENG_CJK_FONT;
+      else process.env.PINGHENG_CJK_FONT = before;
+    }
+  });
+
   it('exits 2 naming the path when --out cannot be written', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory');
