@@ -29,6 +29,9 @@ export { removalReference, monitoringTolerance as vocsMonitoringTolerance } from
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
 export * from './sankey/palette.ts';
+export * from './sankey/group.ts';
+export * from './sankey/labels.ts';
+export * from './sankey/fit.ts';
 export * from './sankey/colour-vision.ts';
 export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {

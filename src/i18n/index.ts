@@ -15,6 +15,7 @@ import { reportMessages } from './report.ts';
 import { periodsMessages } from './periods.ts';
 import { parkMessages } from './park.ts';
 import { nameMessages } from './names.ts';
+import { sankeyMessages } from './sankey.ts';
 import { vocsMessages } from './vocs.ts';
 import { resultsCliMessages, resultsMessages } from './results.ts';
 
@@ -30,6 +31,7 @@ register(reportMessages);
 register(periodsMessages);
 register(parkMessages);
 register(nameMessages);
+register(sankeyMessages);
 register(vocsMessages);
 register(resultsMessages);
 register(resultsCliMessages);

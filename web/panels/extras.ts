@@ -6,7 +6,7 @@
 import { flowLabel, layerName, t, type Lang } from '../../src/index.ts';
 import type { CoverageExtra, ReadingsExtra, ReconcileExtra } from '../extras.ts';
 import type { AnyTable, TableData } from '../table.ts';
-import type { Panel, PanelContext } from './core.ts';
+import { registerPanel, type Panel, type PanelContext } from './registry.ts';
 
 type ReasonRow = NonNullable<CoverageExtra['depth']>['reasons'][number];
 
@@ -30,6 +30,7 @@ function failed(ctx: PanelContext, id: string, titleKey: string): AnyTable[] | u
 
 export const coveragePanel: Panel = {
   id: 'coverage',
+  order: 60,
   tables(ctx) {
     const { lang } = ctx;
     const c = ctx.loaded.extras.coverage as CoverageExtra | undefined;
@@ -96,6 +97,7 @@ export const coveragePanel: Panel = {
 
 export const reconcilePanel: Panel = {
   id: 'reconcile',
+  order: 70,
   tables(ctx) {
     const { lang, layer } = ctx;
     const r = ctx.loaded.extras.reconcile as ReconcileExtra | undefined;
@@ -140,6 +142,7 @@ export const reconcilePanel: Panel = {
 
 export const readingsPanel: Panel = {
   id: 'readings',
+  order: 50,
   tables(ctx) {
     const { lang } = ctx;
     const r = ctx.loaded.extras.readings as ReadingsExtra | undefined;
@@ -193,4 +196,4 @@ export const readingsPanel: Panel = {
   },
 };
 
-export const EXTRA_PANELS: Panel[] = [readingsPanel, coveragePanel, reconcilePanel];
+for (const p of [readingsPanel, coveragePanel, reconcilePanel]) registerPanel(p);
