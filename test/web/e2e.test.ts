@@ -320,6 +320,32 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(await page.textContent('#status')).toContain('dyeing.json + readings.csv');
   });
 
+  it('reads the shipped sample readings: 36 meters into 38 flows, 72 h continuous; the coverage panel says why a meter is not counted', async () => {
+    await choose('#example', 'dyeing');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json'));
+    // The page says it takes readings CSVs.
+    expect(await page.textContent('header')).toContain('CSV');
+    await page.setInputFiles('#file', resolve(import.meta.dirname, '../../datasets/dyeing-readings.csv'));
+    await page.waitForFunction(() =>
+      document.getElementById('status')!.textContent!.includes('dyeing.json + dyeing-readings.csv'),
+    );
+    await page.waitForSelector('body[data-extras] #panels section[data-panel="readings"]');
+    const panel = (await page.textContent('#panels section[data-panel="readings"]'))!;
+    // Two meters (steam MS01, MS02) each write a water flow and an energy flow: 36 meters, 38 flows.
+    expect(panel).toContain(t('zh', 'web.readings.rows', { read: 73, used: 73, rejected: 0, applied: 36, flows: 38 }));
+    expect(panel).toContain('最长连续 72 h');
+    expect(await page.locator('#panels table[data-table="readings"] tbody tr').count()).toBe(36);
+    // ME41's calibration ran out before the campaign ended: listed as not counted, with the reason.
+    const checks = (await page.textContent('#panels table[data-table="coverage-meters"]'))!;
+    expect(checks).toContain('ME41');
+    expect(checks).toContain(t('zh', 'web.meter.notCounted'));
+    expect(checks).toContain('2026-02-28');
+    expect(await page.textContent('#panels table[data-table="coverage"]')).toContain('ME41');
+    // The depth verdict and acceptance types stand out as badges.
+    expect(await page.locator('#panels section#panel-depth .verdict').count()).toBe(4);
+    await shot('page-sample-readings', true);
+  });
+
   it('renders a hostile node name as text', async () => {
     const model = {
       name: XSS,
@@ -370,6 +396,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(svg.name).toBe('dyeing-water-L2.svg');
     const text = svg.data.toString('utf8');
     expect(text).toMatch(/^<\?xml/);
+    // The export is the report's figure (src/sankey/figure.ts): title, scope and totals inside it.
+    expect(text).toContain('<desc>');
+    expect(text).toContain(t('zh', 'figure.title', { layer: '水' }));
     for (const name of ['前处理车间', '染色车间', '定型车间']) expect(text).toContain(name);
     expect(text).toContain(`stroke="${palette.link.unaccounted.colour}"`); // the unaccounted flows travel with it
     const png = await save('#export-png');
