@@ -100,12 +100,37 @@ export interface LinearResult {
  * and the measurement test z_j = (m − x̂)_j / √(V Aᵀ (A V Aᵀ)⁻¹ A V)_jj (eq. 7-11).
  */
 export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): LinearResult {
+  return reconcileLinearDeferred(p, options).statistics();
+}
+
+/** What the active-set loop of the bounds needs of an iterate (reconcileBounded). */
+export interface LinearValues {
+  status: Uint8Array;
+  reconciled: Float64Array;
+  /** (Aᵀλ)_j: the gradient term used by the bound multipliers. */
+  atLambda: Float64Array;
+  chi2: number;
+}
+
+/** A linear reconciliation solved, its values known, its statistics computed on demand. */
+export interface DeferredLinearResult {
+  values: LinearValues;
+  /** The complete result, from the same factor (σ, z, σ of estimated flows, rows and their leak statistics). */
+  statistics(): LinearResult;
+}
+
+/**
+ * reconcileLinear in two steps: the values first, the statistics (the selected inverse, each
+ * estimated flow's σ — as much work again as the solve — and the row objects) only when asked for.
+ * The active-set loop of the bounds asks only for its last iterate (reconcileBounded).
+ */
+export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions = {}): DeferredLinearResult {
   const leakNodes = p.leakNodes ?? [];
   const n0 = p.network.from.length;
   const ends = endsWithLeaks(p.network, leakNodes);
   const n = ends.from.length;
   const flows = classifyFlows(p, n);
-  const { status, known, w, unmeasured } = flows;
+  const { status, unmeasured, known } = flows;
   const bal = reducedBalances(ends, flows);
   const { R } = bal;
   const system = reducedSystem(bal, flows);
@@ -122,7 +147,6 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   );
   options.captureSystem?.(S, r);
   const { lambda, solver, info } = solveReduced(S, r, options);
-
   let chi2 = 0;
   for (let i = 0; i < R; i++) chi2 += r[i]! * lambda[i]!;
 
@@ -130,28 +154,49 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   const reconciled = new Float64Array(n).fill(Number.NaN);
   const reconciledSd = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
-  const zDiag = solver ? solver.inverseDiagonal() : undefined;
-  adjustMeasurements(
-    flows,
-    bal,
-    lambda,
-    solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) } : undefined,
-    {
-      atLambda,
-      reconciled,
-      reconciledSd,
-      z,
-    },
-  );
+  adjustMeasurements(flows, bal, lambda, { atLambda, reconciled, reconciledSd });
+  estimateValues(flows, est, ends, reconciled);
+  // Without leak hypotheses the arrays are already the model's flows: no copies.
+  const own = <T extends Uint8Array | Float64Array>(a: T): T => (n === n0 ? a : (a.slice(0, n0) as T));
+  const values = { status: own(status), reconciled: own(reconciled), atLambda: own(atLambda), chi2 };
+  let complete: LinearResult | undefined;
+  const statistics = (): LinearResult => {
+    const zDiag = solver ? solver.inverseDiagonal() : undefined;
+    if (solver && zDiag) {
+      const across = inverseAcrossFlows(solver, system.offDiagonal);
+      measurementStatistics(flows, bal, { diag: zDiag, across }, { atLambda, reconciledSd, z });
+    }
+    const sdComputed = estimatesSd(flows, bal, est, reconciledSd, solver);
+    const rows = reducedRows(S, r, lambda, zDiag, bal);
+    const inconsistentRows = bal.dropped.length > 0 ? inconsistentBalances(bal, status, reconciled) : [];
+    const leaks = leakNodes.map((node, k) => ({ node, value: reconciled[n0 + k]!, sd: reconciledSd[n0 + k]! }));
+    return {
+      status: values.status,
+      reconciled: values.reconciled,
+      reconciledSd: own(reconciledSd),
+      z: own(z),
+      atLambda: values.atLambda,
+      chi2,
+      dof: R,
+      rows,
+      leaks,
+      solver: info,
+      unmeasuredSdComputed: sdComputed,
+      inconsistentRows,
+    };
+  };
+  return { values, statistics: () => (complete ??= statistics()) };
+}
 
-  // Unmeasured flows: observable ones from the reconciled known flows.
+/** Values of the unknown flows: observable ones from the reconciled known flows; the others unobservable. */
+function estimateValues(
+  flows: ClassifiedFlows,
+  est: UnmeasuredEstimate | undefined,
+  ends: FlowEnds,
+  reconciled: Float64Array,
+): void {
+  const { status, unmeasured } = flows;
   const values = est ?? estimateUnmeasured(ends, unmeasured, reconciled, false);
-  let observableCount = 0;
-  for (let k = 0; k < unmeasured.length; k++) if (values.observable[k]) observableCount++;
-  const unmeasuredSdComputed =
-    wantSd &&
-    (solver !== undefined || R === 0) &&
-    observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) <= unmeasuredSdWorkBudget.flops;
   for (let k = 0; k < unmeasured.length; k++) {
     const j = unmeasured[k]!;
     if (!values.observable[k]) {
@@ -164,29 +209,27 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
       let v = 0;
       for (let q = 0; q < t.flows.length; q++) v += t.coefs[q]! * reconciled[t.flows[q]!]!;
       reconciled[j] = v;
-      if (unmeasuredSdComputed) reconciledSd[j] = combinationSd(t, status, w, bal, solver, R);
     } else reconciled[j] = values.value[k]!;
   }
+}
 
-  const rows = reducedRows(S, r, lambda, zDiag, bal);
-  const inconsistentRows = bal.dropped.length > 0 ? inconsistentBalances(bal, status, reconciled) : [];
-  const leaks = leakNodes.map((node, k) => ({ node, value: reconciled[n0 + k]!, sd: reconciledSd[n0 + k]! }));
-  // Without leak hypotheses the arrays are already the model's flows: no copies.
-  const own = <T extends Uint8Array | Float64Array>(a: T): T => (n === n0 ? a : (a.slice(0, n0) as T));
-  return {
-    status: own(status),
-    reconciled: own(reconciled),
-    reconciledSd: own(reconciledSd),
-    z: own(z),
-    atLambda: own(atLambda),
-    chi2,
-    dof: R,
-    rows,
-    leaks,
-    solver: info,
-    unmeasuredSdComputed,
-    inconsistentRows,
-  };
+/** σ of the estimated flows, given the factor, where the work budget allows (unmeasuredSdWorkBudget). */
+function estimatesSd(
+  flows: ClassifiedFlows,
+  bal: ReducedBalances,
+  est: UnmeasuredEstimate | undefined,
+  reconciledSd: Float64Array,
+  solver: SpdSolver | undefined,
+): boolean {
+  const { status, unmeasured, w } = flows;
+  const { R } = bal;
+  if (!est || (solver === undefined && R > 0)) return false;
+  let observableCount = 0;
+  for (let k = 0; k < unmeasured.length; k++) if (est.observable[k]) observableCount++;
+  if (observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) > unmeasuredSdWorkBudget.flops) return false;
+  for (let k = 0; k < unmeasured.length; k++)
+    if (est.observable[k]) reconciledSd[unmeasured[k]!] = combinationSd(est.terms[k]!, status, w, bal, solver, R);
+  return true;
 }
 
 /** The network's flow ends, with one extra flow from each leak node to the environment. */
@@ -454,23 +497,18 @@ function inverseAcrossFlows(solver: SpdSolver, offDiagonal: LaplacianTriplets): 
 }
 
 /**
- * (Aᵀλ)_j of every flow and the reconciled values of the measured and fixed flows; for free measurements, with a factor, also
- * their σ and measurement-test statistic from q_j = a_jᵀ S⁻¹ a_j = Z_aa + Z_bb − 2 Z_ab.
+ * (Aᵀλ)_j of every flow and the reconciled values of the measured and fixed flows (σ of those not
+ * adjusted: their own, or 0 when fixed).
  */
 function adjustMeasurements(
   flows: ClassifiedFlows,
   bal: ReducedBalances,
   lambda: Float64Array,
-  /** Z_ii per row, and Z_ab per free measurement between two rows in flow order. */
-  inverse: { diag: Float64Array; across: Float64Array } | undefined,
-  out: { atLambda: Float64Array; reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array },
+  out: { atLambda: Float64Array; reconciled: Float64Array; reconciledSd: Float64Array },
 ): void {
   const { status, known, w } = flows;
   const { rowTo, rowFrom } = bal;
-  const { atLambda, reconciled, reconciledSd, z } = out;
-  const zDiag = inverse?.diag;
-  const zAcross = inverse?.across;
-  let across = 0; // the next entry of zAcross: they follow the flows between two rows
+  const { atLambda, reconciled, reconciledSd } = out;
   for (let j = 0; j < status.length; j++) {
     const a = rowTo[j]!;
     const b = rowFrom[j]!;
@@ -478,14 +516,6 @@ function adjustMeasurements(
     const st = status[j]!;
     if (st === FlowStatus.redundant) {
       reconciled[j] = known[j]! - w[j]! * atLambda[j]!;
-      if (zDiag && zAcross) {
-        let q = 0;
-        if (a >= 0) q += zDiag[a]!;
-        if (b >= 0) q += zDiag[b]!;
-        if (a >= 0 && b >= 0) q -= 2 * zAcross[across++]!;
-        reconciledSd[j] = Math.sqrt(Math.max(0, w[j]! - w[j]! * w[j]! * q));
-        z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
-      }
     } else if (st === FlowStatus.nonRedundant) {
       reconciled[j] = known[j]!;
       reconciledSd[j] = Math.sqrt(w[j]!);
@@ -493,6 +523,35 @@ function adjustMeasurements(
       reconciled[j] = known[j]!;
       reconciledSd[j] = 0;
     }
+  }
+}
+
+/**
+ * σ and the measurement-test statistic of every free measurement, from q_j = a_jᵀ S⁻¹ a_j =
+ * Z_aa + Z_bb − 2 Z_ab: σ(x̂_j) = √(w_j − w_j² q_j), z_j = (Aᵀλ)_j / √q_j.
+ */
+function measurementStatistics(
+  flows: ClassifiedFlows,
+  bal: ReducedBalances,
+  /** Z_ii per row, and Z_ab per free measurement between two rows in flow order. */
+  inverse: { diag: Float64Array; across: Float64Array },
+  out: { atLambda: Float64Array; reconciledSd: Float64Array; z: Float64Array },
+): void {
+  const { status, w } = flows;
+  const { rowTo, rowFrom } = bal;
+  const { atLambda, reconciledSd, z } = out;
+  const { diag: zDiag, across: zAcross } = inverse;
+  let across = 0; // the next entry of zAcross: they follow the flows between two rows
+  for (let j = 0; j < status.length; j++) {
+    if (status[j] !== FlowStatus.redundant) continue;
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    let q = 0;
+    if (a >= 0) q += zDiag[a]!;
+    if (b >= 0) q += zDiag[b]!;
+    if (a >= 0 && b >= 0) q -= 2 * zAcross[across++]!;
+    reconciledSd[j] = Math.sqrt(Math.max(0, w[j]! - w[j]! * w[j]! * q));
+    z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
   }
 }
 
@@ -574,14 +633,16 @@ function solveReduced(
   const mode = options.solver ?? 'auto';
   if (mode !== 'pcg') {
     try {
+      // S's explicit zeros only ask for (S⁻¹)ᵢⱼ of estimated flows' variances (withCovariancePattern)
       const solver = factorSpd(
         S,
         mode === 'auto'
           ? {
               maxFactorNonZeros: options.maxFactorNonZeros ?? factorBudget.nonZeros,
               maxFactorFlops: options.maxFactorFlops ?? factorBudget.flops,
+              optionalZeros: true,
             }
-          : {},
+          : { optionalZeros: true },
       );
       return { lambda: solver.solve(r), solver, info: { kind: 'direct', factorNonZeros: solver.factorNonZeros } };
     } catch (e) {
@@ -627,7 +688,8 @@ function combinationSd(
   }
   if (avc.size > 0 && solver) {
     // (AVc)ᵀ S⁻¹ (AVc) from the selected inverse when every pair lies in the factor's pattern
-    // (the usual case: c touches one group and its neighbours); otherwise one full solve.
+    // (the usual case on a plant: c touches one group and its neighbours); otherwise a forward
+    // solve over the elimination-tree reach of AVc's rows.
     const rows = [...avc.keys()];
     const vals = rows.map((i) => avc.get(i)!);
     let quad = 0;
@@ -641,13 +703,7 @@ function combinationSd(
         }
         quad += (a === b ? 1 : 2) * vals[a]! * vals[b]! * z;
       }
-    if (!known) {
-      const dense = new Float64Array(R);
-      for (const [k, i] of rows.entries()) dense[i] = vals[k]!;
-      const y = solver.solve(dense);
-      quad = 0;
-      for (const [k, i] of rows.entries()) quad += vals[k]! * y[i]!;
-    }
+    if (!known) quad = solver.inverseQuadratic(rows, vals);
     v -= quad;
   }
   return Math.sqrt(Math.max(0, v));
