@@ -228,7 +228,7 @@ function estimatesSd(
   for (let k = 0; k < unmeasured.length; k++) if (est.observable[k]) observableCount++;
   if (observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) > unmeasuredSdWorkBudget.flops) return false;
   for (let k = 0; k < unmeasured.length; k++)
-    if (est.observable[k]) reconciledSd[unmeasured[k]!] = combinationSd(est.terms[k]!, status, w, bal, solver, R);
+    if (est.observable[k]) reconciledSd[unmeasured[k]!] = combinationSd(est.terms[k]!, status, w, bal, solver);
   return true;
 }
 
@@ -668,7 +668,6 @@ function combinationSd(
   w: Float64Array,
   bal: Pick<ReducedBalances, 'rowTo' | 'rowFrom'>,
   solver: SpdSolver | undefined,
-  R: number,
 ): number {
   let v = 0;
   // A V c, sparse: row → value.
