@@ -3,6 +3,7 @@
  */
 export * from './model/schema.ts';
 export * from './model/issues.ts';
+export { assertFinite, firstNonFinite, NonFiniteResultError } from './model/finite.ts';
 export { parseModel, loadModel, type LoadedModel } from './model/load.ts';
 export { validateModel } from './model/validate.ts';
 export * from './model/layers.ts';
@@ -29,6 +30,7 @@ export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
 export * from './sankey/palette.ts';
 export * from './sankey/colour-vision.ts';
+export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {
   ingestReadings,
   applyReadings,
@@ -51,3 +53,9 @@ export type {
 export * from './reconcile/index.ts';
 export * from './metering/index.ts';
 export * from './periods/index.ts';
+export * from './park/index.ts';
+export * from './report/index.ts';
+export * from './results/index.ts';
+export { validateResultsInputs } from './model/validate-results.ts';
+export * as acceptanceRules from './data/acceptance.ts';
+export { table2 as anhuiTable2 } from './data/anhui-2007.ts';

@@ -26,7 +26,8 @@ export interface CoverageExtra {
   rows: Pick<CoverageRow, 'table' | 'label' | 'level' | 'n' | 'N' | 'ratio' | 'required' | 'pass' | 'missing'>[];
   depth?: {
     label: Bilingual;
-    acceptance: { A: boolean; B: boolean; C: boolean };
+    /** null: cannot be judged (not enough data). */
+    acceptance: { A: boolean | null; B: boolean | null; C: boolean | null };
     reasons: (Bilingual & { ok: boolean })[];
     next: Bilingual[];
     nextLabel: Bilingual | null;

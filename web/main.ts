@@ -8,11 +8,14 @@ import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { CORE_PANELS, type Panel } from './panels/core.ts';
 import { EXTRA_PANELS } from './panels/extras.ts';
+import { vocsPanel } from './panels/vocs.ts';
+import { renderPeriods, type PeriodsExtra } from './periods.ts';
+import { loadResults, resultsControls, resultsPanel } from './panels/results.ts';
 import type { ReconcileExtra } from './extras.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
 import { renderTable, toCsv } from './table.ts';
 
-const PANELS: Panel[] = [...CORE_PANELS, ...EXTRA_PANELS];
+const PANELS: Panel[] = [...CORE_PANELS, vocsPanel, ...EXTRA_PANELS, resultsPanel];
 const DEFAULT_EXAMPLE = 'dyeing';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -116,6 +119,7 @@ async function loadExtras(loaded: Loaded): Promise<void> {
   showReconciledSwitch();
   renderPanels();
   document.body.dataset.extras = String(Object.keys(r.extras).length);
+  void loadResults(loaded, call, renderPanels);
 }
 
 function showReconciledSwitch(): void {
@@ -207,6 +211,8 @@ async function renderView(): Promise<void> {
   };
   const reconcile = state.loaded.extras.reconcile as ReconcileExtra | undefined;
   if (ui.reconciled.checked && reconcile?.values) spec.reconciled = reconcile.values;
+  // The VOCs layer at enterprise level is drawn as the solvent balance (src/sankey/vocs-view.ts).
+  if (state.level === 1 && state.loaded.result.vocs?.layer === state.layer) spec.solvent = true;
   const width = Math.max(960, ui.sankey.clientWidth || 0);
   const r = await call({ type: 'view', spec, width, lang: state.lang });
   if (seq !== viewSeq) return; // a newer request superseded this one
@@ -275,6 +281,7 @@ function renderPanels(): void {
       ui.panels.append(section);
     }
   }
+  renderPeriods(ui.panels, loaded.extras.periods as PeriodsExtra | undefined, state.lang);
 }
 
 // ---- exports --------------------------------------------------------------------------------
@@ -285,6 +292,8 @@ function baseName(): string {
 
 $('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
 $('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+$('export-report').onclick = () =>
+  void import('./report.ts').then((m) => m.downloadReport($('export-report'), call, state.lang, ui.status));
 $('export-json').onclick = () => {
   if (!state.loaded) return;
   const { result, extras, name, file, warnings } = state.loaded;
@@ -335,5 +344,8 @@ document.addEventListener('drop', (e) => {
   if (e.dataTransfer?.files.length) void openFiles([...e.dataTransfer.files]);
 });
 
+resultsControls(document.querySelector('header .controls')!, (after) => {
+  if (state.loaded) void loadResults(state.loaded, call, renderPanels, after);
+});
 applyStaticLabels();
 void open({ type: 'example', name: DEFAULT_EXAMPLE, lang: state.lang });

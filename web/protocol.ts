@@ -2,7 +2,8 @@
  * Messages between the page (main.ts) and the worker that runs the core (worker.ts).
  * Everything crossing is plain data (structured clone); user text stays text.
  */
-import type { CheckResult, FlowState, Lang, SankeyViewSpec, ViewNodeRole } from '../src/index.ts';
+import type { CheckResult, FlowState, Lang, ReportDocument, SankeyViewSpec, ViewNodeRole } from '../src/index.ts';
+import type { ResultsExtra } from './results-worker.ts';
 
 export type Request =
   | { id: number; type: 'example'; name: string; lang: Lang }
@@ -11,7 +12,11 @@ export type Request =
   /** Readings CSV for the loaded model: streamed from the File, meter totals written into the model. */
   | { id: number; type: 'readings'; file: File; lang: Lang }
   /** The optional analyses of the plant just loaded (sent after the diagram, so it shows at once). */
-  | { id: number; type: 'extras' };
+  | { id: number; type: 'extras' }
+  /** The audit report of the plant shown, as a document (web/report.ts writes the files). */
+  | { id: number; type: 'report'; lang: Lang }
+  /** CO2 inventory of the plant shown, and its comparison with a report-period model (web/results-worker.ts). */
+  | { id: number; type: 'results'; after?: { text: string; file: string } };
 
 /** A located problem in an input file, already rendered in the page's language. */
 export interface ShownIssue {
@@ -101,5 +106,7 @@ export type Response = { id: number } & (
   | Drawn
   | Progress
   | Extras
+  | { type: 'report'; doc: ReportDocument }
+  | { type: 'results'; results: ResultsExtra }
   | { type: 'error'; message: string }
 );

@@ -5,7 +5,9 @@
  */
 import {
   InputError,
+  analyseForReport,
   applyReadingsDetailed,
+  buildReport,
   buildGraph,
   carrierName,
   displayName,
@@ -32,6 +34,8 @@ import {
   type ViewNode,
 } from '../src/index.ts';
 import { computeExtras, type ExtrasInput } from './extras.ts';
+import { periodsExtras } from './periods.ts';
+import { computeResults } from './results-worker.ts';
 import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
@@ -82,7 +86,22 @@ async function respond(req: Request): Promise<Response | undefined> {
   if (req.type === 'extras') {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
-    return { id: req.id, type: 'extras', extras: computeExtras({ graph, result, ...(readings ? { readings } : {}) }) };
+    const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
+    return { id: req.id, type: 'extras', extras: { ...extras, ...periodsExtras(current.model) } };
+  }
+  if (req.type === 'report') {
+    if (!current) throw new Error('no plant loaded');
+    const readings = current.readings?.ingest;
+    const results = analyseForReport({
+      model: current.graph.model,
+      file: current.file,
+      ...(readings ? { readings } : {}),
+    });
+    return { id: req.id, type: 'report', doc: buildReport(results, { lang: req.lang }) };
+  }
+  if (req.type === 'results') {
+    if (!current) throw new Error('no plant loaded');
+    return { id: req.id, type: 'results', results: computeResults(current.model, current.file, req.after, examples) };
   }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');

@@ -41,7 +41,12 @@ export function deriveByDifference(
     for (let p = graph.parent[n]!; p !== -1; p = graph.parent[p]!) d++;
     return d;
   };
-  const queue = [...rows.keys()].filter((n) => unknownCount.get(n) === 1).sort((a, b) => depth(b) - depth(a) || a - b);
+  // deeper first; between equals by id, so a flow two balances could give comes from the same one
+  // whatever the order of the file
+  const id = (n: number) => graph.nodes[n]!.id;
+  const queue = [...rows.keys()]
+    .filter((n) => unknownCount.get(n) === 1)
+    .sort((a, b) => depth(b) - depth(a) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
   const out: Derivation[] = [];
   for (let q = 0; q < queue.length; q++) {
     const node = queue[q]!;

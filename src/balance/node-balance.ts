@@ -137,29 +137,28 @@ type Draft = Pick<
 /** Residual, closure error, status, the likeliest culprits and the CP-audit advice. */
 function judge(d: Draft): NodeBalance {
   const unknown: string[] = [];
-  let input = 0;
-  let output = 0;
-  let stockChange = 0;
   let negative = false;
-  for (const t of d.inputs) {
-    if (t.value === null) unknown.push(t.flow);
-    else {
-      input += t.value;
-      if (t.value < 0 && t.derivedAt === d.node) negative = true;
+  const sum = (terms: BalanceTerm[], flagNegative: boolean) => {
+    let total = 0;
+    let size = 0;
+    for (const t of terms) {
+      if (t.value === null) unknown.push(t.flow);
+      else {
+        total += t.value;
+        size += Math.abs(t.value);
+        if (flagNegative && t.value < 0 && t.derivedAt === d.node) negative = true;
+      }
     }
-  }
-  for (const t of d.outputs) {
-    if (t.value === null) unknown.push(t.flow);
-    else {
-      output += t.value;
-      if (t.value < 0 && t.derivedAt === d.node) negative = true;
-    }
-  }
-  for (const t of d.stock) {
-    if (t.value === null) unknown.push(t.flow);
-    else stockChange += t.value;
-  }
-  const residual = input - output - stockChange;
+    return { total: roundOff(total, size, terms.length), size };
+  };
+  const ins = sum(d.inputs, true);
+  const outs = sum(d.outputs, true);
+  const stocks = sum(d.stock, false);
+  const input = ins.total;
+  const output = outs.total;
+  const stockChange = stocks.total;
+  const terms = d.inputs.length + d.outputs.length + d.stock.length;
+  const residual = roundOff(input - output - stockChange, ins.size + outs.size + stocks.size, terms);
   const balance: NodeBalance = {
     node: d.node,
     name: d.name,
@@ -205,6 +204,15 @@ function judge(d: Draft): NodeBalance {
     balance.advice.push('advice.remeasure');
   }
   return balance;
+}
+
+/**
+ * A sum that is rounding of its terms is 0: a flow derived by difference cancels what it balances
+ * to ±2e-17 or to 0 depending on the order of the terms, and a balance of ±2e-17 against nothing
+ * would read as open. A sum of n terms rounds by at most ~n ε of their magnitude (at least 8 ε here).
+ */
+function roundOff(total: number, size: number, n: number): number {
+  return Math.abs(total) <= Math.max(8, n) * Number.EPSILON * size ? 0 : total;
 }
 
 /** Flows ranked by how plausibly their own error explains the residual: |residual| / σ, smallest first. */

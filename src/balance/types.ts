@@ -168,7 +168,33 @@ export interface EnergyUse {
   definition: Provenance;
 }
 
-/** GB/T 12452 water indicators of an enterprise (src/balance/water-indicators.ts). */
+/** A GB/T 12452 water use's reuse indicator (rc for indirect cooling, rg for process water). */
+export interface UseIndicator {
+  /** Vcr (circulated) / Vgr (reused): flows of the use with kind "recycle". */
+  reused: number;
+  /** Vcf (make-up) / Vgf (new water): flows of the use with a new-water carrier. */
+  newWater: number;
+  /** reused / (reused + newWater), a fraction; null when nothing is tagged with the use or a term is unknown. */
+  rate: number | null;
+  reusedFlows: string[];
+  newWaterFlows: string[];
+}
+
+/** Vf / Q for one product (GB/T 12452 单位产品新水量). */
+export interface NewWaterPerProduct {
+  product: string;
+  name: string;
+  nameEn?: string;
+  output: number;
+  productUnit: string;
+  /** `<water unit>/<product unit>`, e.g. "t/t". */
+  unit: string;
+  /** null with `reason` when it cannot be given. */
+  value: number | null;
+  reason?: 'several-products' | 'unknown';
+}
+
+/** GB/T 12452 water indicators of an enterprise (src/balance/water-indicators.ts). Rates are fractions (0.5 = 50 %). */
 export interface WaterIndicators {
   node: string;
   unit: string;
@@ -182,8 +208,35 @@ export interface WaterIndicators {
   discharged: number;
   /** Vl leakage (outputs of kind "loss") */
   leakage: number;
+  /** R = Vr / (Vr + Vf) */
   reuseRate: number | null;
+  /** rc = Vcr / (Vcr + Vcf) — indirect cooling-water recirculation rate (= cooling.rate) */
+  coolingRecirculationRate: number | null;
+  /** rg = Vgr / (Vgr + Vgf) — process-water reuse rate (= process.rate) */
+  processReuseRate: number | null;
+  /** recovered condensate / steam base (= condensate.rate) */
   condensateRecovery: number | null;
+  cooling: UseIndicator;
+  process: UseIndicator;
+  condensate: {
+    /** condensate-carrier flows of kind "recycle", inside or returned across the boundary */
+    recovered: number;
+    /** steamProduced + steamPurchased */
+    steamBase: number;
+    /** Which steam the rate is over: made by the enterprise's boilers, bought, or both; null = no steam. */
+    basis: 'produced' | 'purchased' | 'produced+purchased' | null;
+    steamProduced: number;
+    steamPurchased: number;
+    rate: number | null;
+    recoveredFlows: string[];
+    /** Nodes whose own region puts out more steam than it takes in (the boilers). */
+    producedAt: string[];
+    purchasedFlows: string[];
+  };
+  /** Vf / Q per product (production); [] without production. */
+  newWaterPerProduct: NewWaterPerProduct[];
+  /** Vf / Z, `<water unit>/万元`; null without output values. */
+  newWaterPerOutputValue: { value: number; unit: string; outputValue: number } | null;
   leakageRate: number | null;
   dischargeRate: number | null;
   unknown: string[];

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { assertFinite } from '../model/finite.ts';
 import { formatPath, InputError, type InputIssue } from '../model/issues.ts';
-import { parseModel, type LoadedModel } from '../model/load.ts';
+import { linesOfPaths } from '../model/json-locate.ts';
+import { MAX_MODEL_BYTES, parseModel, type LoadedModel } from '../model/load.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { setExitCode } from './exit-code.ts';
 
@@ -23,7 +25,8 @@ export function withCommonOptions(cmd: Command): Command {
 
 /** One located line: `file:line: path: message`. */
 export function formatIssue(file: string, i: InputIssue, lang: Lang): string {
-  const where = i.line !== undefined ? `${file}:${i.line}` : file;
+  const where =
+    i.line === undefined ? file : i.column === undefined ? `${file}:${i.line}` : `${file}:${i.line}:${i.column}`;
   const tag = i.severity === 'warning' ? (lang === 'zh' ? '警告 warning: ' : 'warning: ') : '';
   const path = i.path.length > 0 ? `${formatPath(i.path)}: ` : '';
   return `${where}: ${tag}${path}${t(lang, i.code, i.params)}`;
@@ -31,37 +34,105 @@ export function formatIssue(file: string, i: InputIssue, lang: Lang): string {
 
 /** Writes the issues of an unusable input to stderr (and as JSON on stdout with --json); sets exit 2. */
 export function reportInputError(e: InputError, opts: CommonOptions): void {
-  for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
+  reportInputErrors([e], opts);
+}
+
+/**
+ * The issues of several unusable files (the two models of a comparison, a park and its members), each
+ * with its file, as one report: on stderr, and with --json one JSON document listing them all. Issues
+ * found after loading (a comparison's) get the line of their JSON path when the file can be read.
+ */
+export function reportInputErrors(errors: readonly InputError[], opts: CommonOptions): void {
+  for (const e of errors) locate(e);
+  for (const e of errors) for (const i of e.issues) process.stderr.write(`${formatIssue(e.file, i, opts.lang)}\n`);
   if (opts.json) {
-    const issues = e.issues.map((i) => ({
-      file: e.file,
-      line: i.line ?? null,
-      path: formatPath(i.path),
-      severity: i.severity,
-      code: i.code,
-      message: t(opts.lang, i.code, i.params),
-    }));
+    const issues = errors.flatMap((e) =>
+      e.issues.map((i) => ({
+        file: e.file,
+        line: i.line ?? null,
+        ...(i.column !== undefined ? { column: i.column } : {}),
+        path: formatPath(i.path),
+        severity: i.severity,
+        code: i.code,
+        message: t(opts.lang, i.code, i.params),
+      })),
+    );
     process.stdout.write(`${JSON.stringify({ error: 'unusable input', issues }, null, 2)}\n`);
   }
   setExitCode(2);
 }
 
-/** Reads and validates a model file; on failure reports and returns undefined (exit 2). */
-export function readModel(file: string, opts: CommonOptions): LoadedModel | undefined {
+function locate(e: InputError): void {
+  const open = e.issues.filter((i) => i.line === undefined && i.path.length > 0);
+  if (open.length === 0) return;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(e.file, 'utf8');
+  } catch {
+    return;
+  }
+  const lines = linesOfPaths(
+    text,
+    open.map((i) => i.path),
+  );
+  open.forEach((i, k) => {
+    if (lines[k] !== undefined) i.line = lines[k];
+  });
+}
+
+/** An InputError for a file that cannot be read (missing, a directory, no permission…). */
+export function unreadable(file: string, e: unknown, code: string): InputError {
+  const errno = (e as NodeJS.ErrnoException).code ?? '';
+  const known = FILE_ERRORS[errno];
+  return new InputError(file, [
+    { severity: 'error', path: [], code: known ?? code, params: { detail: (e as Error).message } },
+  ]);
+}
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'file.missing',
+  EISDIR: 'file.directory',
+  EACCES: 'file.permission',
+  EPERM: 'file.permission',
+  ENOTFILE: 'file.notFile',
+};
+
+/**
+ * A file's bytes: a regular file or a pipe (never a device, which could stream forever), refused
+ * with json.tooLarge beyond `limit` bytes before it is read.
+ */
+export function readInputFile(file: string, limit: number): Uint8Array {
+  const st = statSync(file);
+  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!st.isFile() && !st.isFIFO()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+  if (st.size > limit)
+    throw new InputError(file, [
+      { severity: 'error', path: [], code: 'json.tooLarge', params: { bytes: st.size, limit }, line: 1 },
+    ]);
+  return readFileSync(file);
+}
+
+/** Reads and validates a model file; throws InputError (located) when it is unusable. */
+export function loadModelFile(file: string): LoadedModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInputFile(file, MAX_MODEL_BYTES);
   } catch (e) {
-    reportInputError(
-      new InputError(file, [
-        { severity: 'error', path: [], code: 'json.read', params: { detail: (e as Error).message } },
-      ]),
-      opts,
-    );
+    throw e instanceof InputError ? e : unreadable(file, e, 'json.read');
+  }
+  return parseModel(bytes, file);
+}
+
+/** Reads and validates a model file; on failure reports and returns undefined (exit 2). */
+export function readModel(file: string, opts: CommonOptions): LoadedModel | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInputFile(file, MAX_MODEL_BYTES);
+  } catch (e) {
+    reportInputError(e instanceof InputError ? e : unreadable(file, e, 'json.read'), opts);
     return undefined;
   }
   try {
-    const loaded = parseModel(text, file);
+    const loaded = parseModel(bytes, file);
     if (!opts.json) for (const w of loaded.warnings) process.stderr.write(`${formatIssue(file, w, opts.lang)}\n`);
     return loaded;
   } catch (e) {
@@ -73,7 +144,7 @@ export function readModel(file: string, opts: CommonOptions): LoadedModel | unde
   }
 }
 
-/** Prints a JSON document on stdout. */
+/** Prints a JSON document on stdout; a non-finite number in it is an internal error (src/model/finite.ts). */
 export function printJson(doc: unknown): void {
-  process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(assertFinite(doc, 'the JSON output'), null, 2)}\n`);
 }

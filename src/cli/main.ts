@@ -3,7 +3,7 @@ import { takeExitCode } from './exit-code.ts';
 
 /**
  * `pingheng <command> MODEL [options]`. Exit status: 0 all good, 1 findings, 2 unusable input
- * (DESIGN.md contract).
+ * (DESIGN.md contract); 3 an internal error (a bug, never a verdict).
  *
  * Each command lives in src/cli/commands/ and is listed once in COMMANDS below: the words of its
  * line in the top-level help, and the import of the module that registers it. Only the module of
@@ -56,6 +56,27 @@ export const COMMANDS: Record<string, LazyCommand> = {
     description: '多统计期（月度台账）平衡、库存结转、指标与年度汇总 (balances per period, stocks, annual roll-up)',
     load: async () => (await import('./commands/periods.ts')).registerPeriods,
   },
+  compare: {
+    usage: '[options] <before> <after>',
+    description:
+      '审核前后对比：节能量、节水量、减排量、减碳量、验收要求与方案经济性 (before/after savings, acceptance, proposals)',
+    load: async () => (await import('./commands/compare.ts')).registerCompare,
+  },
+  carbon: {
+    usage: '[options] <model>',
+    description: '二氧化碳排放清单：燃料、外购电力和热力 (CO2 inventory: fuels, purchased electricity and heat)',
+    load: async () => (await import('./commands/carbon.ts')).registerCarbon,
+  },
+  park: {
+    usage: '[options] <park>',
+    description: '园区（企业集群）平衡：各成员、成员之间的流与园区边界 (park balances: members, links, park boundary)',
+    load: async () => (await import('./commands/park.ts')).registerPark,
+  },
+  report: {
+    usage: '[options] <model>',
+    description: '生成审核报告的平衡章节：Word、Excel 与可打印网页 (write the report: .docx, .xlsx, .html)',
+    load: async () => (await import('./commands/report.ts')).registerReport,
+  },
 };
 
 /** The command a command line runs (`pingheng help X` runs X's help), if it names one. */
@@ -98,10 +119,27 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await p.parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : 2;
-    }
-    throw e;
+    takeExitCode();
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    await internalError(e, argv);
+    return INTERNAL_ERROR;
   }
   return takeExitCode();
+}
+
+/**
+ * Exit status of a bug in pingheng (docs/cli.md): none of 0, 1, 2, so a script never takes a crash
+ * for a verdict about the plant.
+ */
+export const INTERNAL_ERROR = 3;
+
+/** Reports an unexpected error: one line for the user, the stack for the bug report; with --json a JSON document. */
+async function internalError(e: unknown, argv: string[]): Promise<void> {
+  const message = e instanceof Error ? e.message : String(e);
+  const lang = argv.includes('--lang=en') || argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
+  const { t } = await import('../i18n/index.ts'); // the catalogue only when it is needed
+  process.stderr.write(`pingheng: ${t(lang, 'cli.internalError', { message })}\n`);
+  if (e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  if (argv.includes('--json'))
+    process.stdout.write(`${JSON.stringify({ error: 'internal error', message }, null, 2)}\n`);
 }

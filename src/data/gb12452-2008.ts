@@ -3,7 +3,7 @@ import type { Label, Provenance } from './provenance.ts';
 /**
  * GB/T 12452-2008 《企业水平衡测试通则》 water-balance indicators (shared/standards/STANDARDS.md §5).
  * Each indicator is a ratio of water quantities; how pingheng picks the quantities from a model is
- * in docs/balances.md.
+ * in docs/balances.md ("Water indicators").
  */
 export interface WaterIndicatorDef {
   id: string;
@@ -22,9 +22,36 @@ const unverified: Provenance = {
 export const waterIndicators: readonly WaterIndicatorDef[] = [
   { id: 'reuseRate', label: { zh: '重复利用率', en: 'water reuse rate' }, formula: 'R = Vr / (Vr + Vf)', source: std },
   {
+    id: 'coolingRecirculationRate',
+    label: { zh: '间接冷却水循环率', en: 'indirect cooling-water recirculation rate' },
+    formula: 'rc = Vcr / (Vcr + Vcf)',
+    source: std,
+  },
+  {
+    id: 'processReuseRate',
+    label: { zh: '工艺水回用率', en: 'process-water reuse rate' },
+    formula: 'rg = Vgr / (Vgr + Vgf)',
+    source: std,
+  },
+  {
     id: 'condensateRecovery',
-    label: { zh: '冷凝水回收率', en: 'condensate recovery rate' },
-    formula: 'recovered condensate / steam used',
+    label: { zh: '蒸汽冷凝水回收率', en: 'condensate recovery rate' },
+    formula: 'recovered condensate / steam (produced, or purchased where the steam is bought)',
+    source: {
+      ...std,
+      note: 'STANDARDS.md §5: recovered condensate / steam produced. Where the enterprise buys its steam there is no steam produced: the purchased steam is the base, and the result says which base it used.',
+    },
+  },
+  {
+    id: 'newWaterPerProduct',
+    label: { zh: '单位产品新水量', en: 'new water per unit product' },
+    formula: 'Vf / Q',
+    source: std,
+  },
+  {
+    id: 'newWaterPerOutputValue',
+    label: { zh: '万元产值新水量', en: 'new water per 10⁴ CNY of output value' },
+    formula: 'Vf / Z',
     source: std,
   },
   { id: 'leakageRate', label: { zh: '漏失率', en: 'leakage rate' }, formula: 'Vl / Vi', source: unverified },
@@ -39,3 +66,9 @@ export const NEW_WATER_CARRIERS: readonly string[] = [
   'ground-water',
   'surface-water',
 ];
+
+/**
+ * Carriers that are new water where it enters a use (Vcf, Vgf): new water itself, or new water softened or
+ * deaerated on site (a cooling loop topped up with softened water takes new water all the same).
+ */
+export const MAKE_UP_CARRIERS: readonly string[] = [...NEW_WATER_CARRIERS, 'softened-water', 'deaerated-water'];

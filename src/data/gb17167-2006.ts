@@ -1,4 +1,4 @@
-import type { EnergyRow } from './carriers.ts';
+import { carrier as carrierInfo, type EnergyRow } from './carriers.ts';
 import type { Label, Provenance } from './provenance.ts';
 
 /**
@@ -106,7 +106,7 @@ export const mainThresholds: readonly MainThreshold[] = [
     ['electricity'],
     [10, 'kW'],
     [100, 'kW'],
-    'Installed power in the standard; pingheng compares the average power over the period (interpretation).',
+    'Rated (installed) power in the standard: pingheng compares node.ratedPower, and falls back to the average power of the period with a warning.',
   ),
   th('solid-fuel', '煤炭、焦炭', 'coal, coke', ['coal', 'coke'], [100, 't/a'], [1, 't/h']),
   th(
@@ -131,6 +131,37 @@ export const mainThresholds: readonly MainThreshold[] = [
     'Table 1: 2926 GJ/a = 100 tce/a; waste energy and carriers without a row count here (interpretation).',
   ),
 ];
+
+const CATEGORIES: readonly MainCategory[] = [
+  'electricity',
+  'solid-fuel',
+  'oil',
+  'heavy-oil',
+  'gas',
+  'steam',
+  'water',
+  'other',
+];
+
+/**
+ * The Table 1–2 group a `main` / `ratedPower` key names: a group id, "material" (Yunnan Annex 2), or a
+ * carrier id (carriers.ts) whose Table 3 row belongs to a group; undefined for anything else.
+ *
+ * @example mainCategoryOfKey('raw-coal') // 'solid-fuel'
+ */
+export function mainCategoryOfKey(key: string): MainCategory | 'material' | undefined {
+  if (key === 'material' || (CATEGORIES as readonly string[]).includes(key)) return key as MainCategory | 'material';
+  const row = carrierInfo(key)?.energyRow;
+  if (row === undefined) return undefined;
+  return mainThresholds.find((t) => t.rows.includes(row))?.category;
+}
+
+/** The unit family a Table 1–2 group's rate limits are written in, for checking `ratedPower` units. */
+export function ratedDimension(category: MainCategory): 'power' | 'mass' | 'volume' {
+  if (category === 'electricity' || category === 'steam' || category === 'other') return 'power';
+  if (category === 'gas') return 'volume';
+  return category === 'water' ? 'volume' : 'mass';
+}
 
 /** Instrument types of Table 4 (the schema's meter `type`). */
 export type InstrumentType =
@@ -171,16 +202,29 @@ export const table4 = {
 };
 
 /**
- * The class ladder used to read "one class looser" for electricity meters. Table 4 itself steps
- * 0.5S → 0.5 → 1.0 → 2.0; 0.2S and 3.0 close the ladder at both ends (interpretation [U]).
+ * The classes Table 4 lists for AC energy meters, best first: 0.5S, 0.5, 1.0, 2.0. "One class looser" at
+ * levels 2 and 3 (Table 4 note) steps down this ladder and stops at its end: the table lists nothing looser
+ * than 2.0, so a required 2.0 stays 2.0 — a class-3.0 meter is not one of the table's classes and does not
+ * conform at any level.
  */
 export const electricityClassLadder = {
-  classes: ['0.2S', '0.5S', '0.5', '1.0', '2.0', '3.0'] as const,
-  source: {
-    ...at('Table 4 note'),
-    tag: 'U',
-    note: 'Ladder as Table 4 steps it (0.5S, 0.5, 1.0, 2.0); ends 0.2S and 3.0 from the active-energy meter classes of GB/T 17215.',
-  } as Provenance,
+  classes: ['0.5S', '0.5', '1.0', '2.0'] as const,
+  source: at('Table 4 and its note', 'The ladder is the AC meter classes Table 4 lists; it ends at 2.0.'),
+};
+
+/** The loosest class Table 4 lists for each instrument type: a meter looser than this is not one of the table's classes. */
+export const loosestListedClass: Record<InstrumentType, string> = {
+  'scale-static': table4['scale-static'],
+  'scale-dynamic': table4['scale-dynamic'],
+  'electricity-ac': '2.0',
+  'electricity-dc': table4['electricity-dc'],
+  'oil-refined': table4['oil-refined'],
+  'oil-heavy': table4['oil-heavy'],
+  gas: table4.gas,
+  steam: table4.steam,
+  water: table4.water.small,
+  temperature: table4.temperature,
+  pressure: table4.pressure,
 };
 
 /**

@@ -33,37 +33,64 @@ export const annex2: readonly CoverageRuleRow[] = [
 export type Depth = 'estimated' | 'simple' | 'key' | 'full';
 export const DEPTHS: readonly Depth[] = ['estimated', 'simple', 'key', 'full'];
 
+/**
+ * Where a grade's metering must be "fairly complete" (较完善) / "meet the national rules": the enterprise
+ * (its main sub-units and main equipment, GB 17167's own scope), the audit focus (flows crossing a node marked
+ * auditFocus or below one), or the whole enterprise (every sub-unit and device counted, main or not).
+ */
+export type DepthScope = 'enterprise' | 'audit-focus' | 'whole';
+
 export interface DepthGrade {
   depth: Depth;
   label: Label;
-  /** Metering levels that must be 较完善 ("fairly complete"), and over which scope. */
-  metering: { levels: readonly (1 | 2 | 3)[]; scope: 'enterprise' | 'audit-focus' | 'whole' }[];
+  /** Scopes and levels whose rule-table rows must all be met. Grades list their lower grades' conditions too. */
+  metering: { levels: readonly (1 | 2 | 3)[]; scope: DepthScope }[];
+  /** An audit focus must be marked and hold main equipment (level-3 metering points). */
+  requiresFocus: boolean;
   /** Campaign: minimum continuous duration, normal production, who performs it. */
   campaign: {
     minHours: number;
     normalProduction: boolean;
     performedBy: readonly ('enterprise' | 'qualified-team')[];
   } | null;
+  /** The notice's own words for the grade (seed 003 lines 19313–19339). */
+  quote: string;
   source: Provenance;
 }
 
 /** Minimum measurement cycle: 一个周期（不少于 72 小时）. */
 export const MIN_CAMPAIGN_HOURS = 72;
 
-/** Section 三: the four depth grades (lines 19313–19339). */
+/**
+ * Section 三: the four depth grades (lines 19313–19339), read as a provincial reviewer applies them:
+ * - 简单型: the enterprise and its main branch plants/workshops meet the national rules, levels 1 and 2
+ *   fairly complete; a planned, organised ≥ 72 h campaign under normal production.
+ * - 重点型: the enterprise, main workshops **and main equipment** meet the national rules (so levels 1–3 of
+ *   the enterprise), and the audit focus's levels 1, 2 and 3 are fairly complete — which needs an audit
+ *   focus holding main equipment; ≥ 72 h by a qualified team.
+ * - 全面型: the enterprise's metering **as a whole** meets the national rules — every sub-unit and device
+ *   counted, main or not — on top of the key grade's conditions (the grades rise: a full balance is also a
+ *   key one, so it needs an audit focus); planned, comprehensive measurement by a qualified team (no duration
+ *   stated: ≥ 72 h and normal production are implied).
+ */
 export const grades: readonly DepthGrade[] = [
   {
     depth: 'estimated',
     label: { zh: '估计型', en: 'estimated' },
     metering: [],
+    requiresFocus: false,
     campaign: null,
+    quote: '审核企业凭一些经验或采用原设计图纸的数据等，用估计加估算的方法做出的物料平衡',
     source: at('三 (一)', 'Figures from experience or design drawings, estimated.'),
   },
   {
     depth: 'simple',
     label: { zh: '简单型', en: 'simple' },
     metering: [{ levels: [1, 2], scope: 'enterprise' }],
+    requiresFocus: false,
     campaign: { minHours: MIN_CAMPAIGN_HOURS, normalProduction: true, performedBy: ['enterprise', 'qualified-team'] },
+    quote:
+      '审核企业、主要分厂或车间审核过程中的计量器具配备和管理达到国家有关规定要求，一级、二级计量较完善；在正常生产条件下，有计划、有组织地进行一个周期（不少于 72 小时）的在线检测及必要的监测',
     source: at(
       '三 (二)',
       'Levels 1 and 2 fairly complete; planned, organised on-line measurement for one cycle ≥ 72 h under normal production.',
@@ -73,23 +100,33 @@ export const grades: readonly DepthGrade[] = [
     depth: 'key',
     label: { zh: '重点型', en: 'key' },
     metering: [
-      { levels: [1, 2], scope: 'enterprise' },
+      { levels: [1, 2, 3], scope: 'enterprise' },
       { levels: [1, 2, 3], scope: 'audit-focus' },
     ],
+    requiresFocus: true,
     campaign: { minHours: MIN_CAMPAIGN_HOURS, normalProduction: true, performedBy: ['qualified-team'] },
+    quote:
+      '审核企业、主要分厂或车间、主要设备审核过程中的计量器具配备和管理达到国家有关规定要求，审核重点的一级、二级、三级计量较完善；由具有相应资质的、企业自己的专业队伍或社会中介机构……进行一个周期（不少于 72 小时）的在线检测及必要的监测',
     source: at(
       '三 (三)',
-      'Audit focus levels 1–3 fairly complete; ≥ 72 h under normal production by a qualified team.',
+      'Enterprise, main workshops and main equipment meet the national rules; audit focus levels 1–3 fairly complete; ≥ 72 h under normal production by a qualified team.',
     ),
   },
   {
     depth: 'full',
     label: { zh: '全面型', en: 'full' },
-    metering: [{ levels: [1, 2, 3], scope: 'whole' }],
+    metering: [
+      { levels: [1, 2, 3], scope: 'enterprise' },
+      { levels: [1, 2, 3], scope: 'audit-focus' },
+      { levels: [2, 3], scope: 'whole' },
+    ],
+    requiresFocus: true,
     campaign: { minHours: MIN_CAMPAIGN_HOURS, normalProduction: true, performedBy: ['qualified-team'] },
+    quote:
+      '审核企业整体计量器具配备和管理达到国家有关规定要求；由具有相应资质的、企业自己的专业队伍或社会中介机构，为企业进行有计划、全面、规范和准确在线检测或监测',
     source: at(
       '三 (四)',
-      'Whole-enterprise metering meets national rules; planned, comprehensive on-line measurement by a qualified team. No duration stated: ≥ 72 h and normal production are implied (interpretation).',
+      'Whole-enterprise metering meets national rules; planned, comprehensive on-line measurement by a qualified team. No duration stated: ≥ 72 h and normal production are implied (interpretation); the key grade’s conditions included (grades rise).',
     ),
   },
 ];
@@ -128,15 +165,18 @@ export const acceptance: readonly {
 ];
 
 /**
- * Above this share (by count) of balance quantities that are estimated or design values, the
- * work is 估计型 whatever the metering (the estimated grade's "估计加估算"). The notice gives no
- * figure: a configurable default [U].
+ * 估计型 is "用估计加估算的方法做出的物料平衡" — a balance made of estimates (三 (一)). The notice names no
+ * share and does not count flows: what makes a balance an estimate is how much of its **quantity** is
+ * estimated. pingheng judges each base layer (material t, water t, energy tce) by the share of its
+ * quantities that are `estimated` or `design` values, and calls the work 估计型 when that share exceeds
+ * this limit in any layer. The figure is pingheng's, configurable [U].
  */
 export const estimatedShareLimit = {
   pct: 50,
+  basis: 'quantity' as const,
   source: {
     ...at('三 (一)'),
     tag: 'U',
-    note: 'No figure in the notice; pingheng default, configurable.',
+    note: 'No figure in the notice ("用估计加估算的方法"); share of the quantity per layer, not of the count of flows; pingheng default, configurable.',
   } as Provenance,
 };

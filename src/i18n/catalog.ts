@@ -6,23 +6,23 @@
 export type Lang = 'zh' | 'en';
 export type Messages = Record<string, { zh: string; en: string }>;
 
-const catalogue: Messages = {};
+const catalogue: Messages = Object.create(null);
 
 /** Adds a domain's messages; a key defined twice is a programming error. */
 export function register(messages: Messages): void {
   for (const [key, value] of Object.entries(messages)) {
-    if (key in catalogue) throw new Error(`message key defined twice: ${key}`);
+    if (Object.hasOwn(catalogue, key)) throw new Error(`message key defined twice: ${key}`);
     catalogue[key] = value;
   }
 }
 
 export function hasMessage(key: string): boolean {
-  return key in catalogue;
+  return Object.hasOwn(catalogue, key);
 }
 
 /** Renders a message; unknown keys render as the key so nothing is ever blank. */
 export function t(lang: Lang, key: string, params: Record<string, string | number | undefined> = {}): string {
-  const entry = catalogue[key];
+  const entry = Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
   const template = entry ? entry[lang] : key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];

@@ -2,6 +2,10 @@ import type { Messages } from './catalog.ts';
 
 /** Labels of the command-line reports. */
 export const cliMessages: Messages = {
+  'cli.internalError': {
+    zh: '内部错误（pingheng 的缺陷，不是输入的问题；请连同下面的信息报告）：{message}',
+    en: 'internal error (a bug in pingheng, not a problem of the input; please report it with what follows): {message}',
+  },
   'check.badLayer': {
     zh: '--layer：模型中没有 "{layer}" 层（有：{layers}）',
     en: '--layer: the model has no layer "{layer}" (it has: {layers})',
@@ -85,7 +89,33 @@ export const cliMessages: Messages = {
   'check.water.discharged': { zh: '排水量 Vd', en: 'discharged Vd' },
   'check.water.leakage': { zh: '漏失水量 Vl', en: 'leakage Vl' },
   'check.water.reuseRate': { zh: '重复利用率 Vr/(Vr+Vf)', en: 'reuse rate Vr/(Vr+Vf)' },
-  'check.water.condensateRecovery': { zh: '冷凝水回收率', en: 'condensate recovery rate' },
+  'check.water.condensateRecovery': { zh: '蒸汽冷凝水回收率', en: 'condensate recovery rate' },
+  'check.water.coolingRate': {
+    zh: '间接冷却水循环率 rc = Vcr/(Vcr+Vcf)',
+    en: 'indirect cooling recirculation rc = Vcr/(Vcr+Vcf)',
+  },
+  'check.water.processRate': { zh: '工艺水回用率 rg = Vgr/(Vgr+Vgf)', en: 'process-water reuse rg = Vgr/(Vgr+Vgf)' },
+  'check.water.notTagged': { zh: '—（未标注用途 use）', en: '— (no flow tagged with this use)' },
+  'check.water.noSteam': { zh: '—（无蒸汽）', en: '— (no steam)' },
+  'check.water.steamBase.produced': {
+    zh: '（回收冷凝水 {recovered} / 自产蒸汽 {base} {unit}）',
+    en: '(condensate recovered {recovered} / steam produced {base} {unit})',
+  },
+  'check.water.steamBase.purchased': {
+    zh: '（回收冷凝水 {recovered} / 外购蒸汽 {base} {unit}：蒸汽外购，以外购量为基数）',
+    en: '(condensate recovered {recovered} / steam purchased {base} {unit}: the steam is bought, so the purchased steam is the base)',
+  },
+  'check.water.steamBase.produced+purchased': {
+    zh: '（回收冷凝水 {recovered} / 自产与外购蒸汽 {base} {unit}）',
+    en: '(condensate recovered {recovered} / steam produced and purchased {base} {unit})',
+  },
+  'check.water.perProduct': { zh: '单位产品新水量 Vf/Q：{product}', en: 'new water per unit product Vf/Q: {product}' },
+  'check.water.perProduct.several-products': {
+    zh: '—（多种产品，新水量未分摊）',
+    en: '— (several products; new water is not allocated)',
+  },
+  'check.water.perProduct.unknown': { zh: '—（新水量未知）', en: '— (new water unknown)' },
+  'check.water.perOutputValue': { zh: '万元产值新水量 Vf/Z', en: 'new water per 10⁴ CNY output Vf/Z' },
   'check.water.leakageRate': { zh: '漏失率 Vl/Vi', en: 'leakage rate Vl/Vi' },
   'check.water.dischargeRate': { zh: '排水率 Vd/Vi', en: 'discharge rate Vd/Vi' },
   'check.findingsTitle': { zh: '【结论】', en: '[findings]' },

@@ -10,9 +10,13 @@ import { cliMessages } from './cli.ts';
 import { webMessages } from './web.ts';
 import { meteringMessages } from './metering.ts';
 import { readingsMessages } from './readings.ts';
+import { figureMessages } from './figure.ts';
+import { reportMessages } from './report.ts';
 import { periodsMessages } from './periods.ts';
+import { parkMessages } from './park.ts';
 import { nameMessages } from './names.ts';
 import { vocsMessages } from './vocs.ts';
+import { resultsCliMessages, resultsMessages } from './results.ts';
 
 register(modelMessages);
 register(reconcileMessages);
@@ -21,9 +25,22 @@ register(cliMessages);
 register(webMessages);
 register(meteringMessages);
 register(readingsMessages);
+register(figureMessages);
+register(reportMessages);
 register(periodsMessages);
+register(parkMessages);
 register(nameMessages);
 register(vocsMessages);
+register(resultsMessages);
+register(resultsCliMessages);
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
+export {
+  columnDecimals,
+  formatExact,
+  formatNumber,
+  formatSignificant,
+  REPORT_SIGNIFICANT,
+  MAX_DECIMALS,
+} from './number.ts';

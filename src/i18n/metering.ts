@@ -23,8 +23,12 @@ export const meteringMessages: Messages = {
     en: 'shares its meter with the energy-layer flow of the same steam/water: one GB 17167 point',
   },
   'metering.exempt.seasonal-heating': {
-    zh: '季节性供暖用蒸汽（热水），一、二级可采用其他计量结算方式（GB 17167-2006 表3 注1）',
-    en: 'seasonal heating steam (hot water): other settlement at levels 1 and 2 (GB 17167-2006 Table 3 note 1)',
+    zh: '季节性供暖用蒸汽（热水）：一、二级可采用非直接计量载能工质流量的其他计量结算方式（GB 17167-2006 表3 注1）——仍计入 N，以其他方式结算计入 n',
+    en: 'seasonal heating steam (hot water): at levels 1 and 2 it may be settled by means other than metering the medium’s flow (GB 17167-2006 Table 3 note 1) — still in N, counted in n as settled',
+  },
+  'metering.exempt.seasonalHeatingCarrier': {
+    zh: '季节性供暖的其他结算方式只适用于蒸汽（热水），不成立',
+    en: 'other settlement for seasonal heating applies to steam (hot water) only: refused',
   },
   'metering.exempt.auxiliary': {
     zh: '主要设备上的辅助能源，消耗量 {rate} {unit} 低于表2限定值 {limit} {unit}，可不配备（GB 17167-2006 表3 注2）',
@@ -73,6 +77,10 @@ export const meteringMessages: Messages = {
     zh: '未给出准确度等级（应不低于 {required} 级），未核查',
     en: 'no accuracy class given (required {required}): not checked',
   },
+  'metering.meter.classNotInTable': {
+    zh: '准确度等级 {actual} 不在 GB 17167 表4 所列等级之内（最低 {loosest} 级）：不符合要求（此处要求 {required} 级）',
+    en: 'accuracy class {actual} is not among the classes GB 17167 Table 4 lists (loosest {loosest}): not conforming (required here: {required})',
+  },
   'metering.meter.classTooLoose': {
     zh: '准确度等级 {actual} 低于要求的 {required} 级，不计入 n',
     en: 'accuracy class {actual} is looser than the required {required}: not counted in n',
@@ -85,6 +93,11 @@ export const meteringMessages: Messages = {
   'metering.main.explicit': { zh: '模型指定', en: 'set in the model' },
   'metering.main.audit-focus': { zh: '审核重点', en: 'audit focus' },
   'metering.main.derived': { zh: '按表1/表2限定值判定', en: 'by the Table 1/2 limits' },
+  'metering.main.averageFallback': {
+    zh: '{node}：未给出额定功率——以测试期平均功率 {rate} {unit} 与 {rule} 的限定值 {limit} {unit} 比较（标准指额定功率）',
+    en: '{node}: no rated power given — the average power of the period ({rate} {unit}) is compared with the {rule} limit of {limit} {unit}, which applies to rated power',
+  },
+  'metering.main.output': { zh: '只输出该能源，随其用能判定', en: 'only puts this carrier out: follows its own use' },
   'metering.main.unknown': { zh: '无用量数据，按主要单元计', en: 'no magnitude known: treated as main' },
 
   'depth.source.readings': { zh: '来自读数数据的最长连续时段', en: 'longest continuous span in the readings' },
@@ -136,12 +149,12 @@ export const meteringMessages: Messages = {
     en: 'performed by a qualified team or agency',
   },
   'depth.reason.shareOk': {
-    zh: '估计值或设计值占平衡数据的 {pct}%（{count}/{total}），不超过 {limit}%',
-    en: 'estimated or design values are {pct}% of the balance quantities ({count}/{total}), not above {limit}%',
+    zh: '估计值或设计值占平衡量（按量计）：{shares}，均不超过 {limit}%',
+    en: 'estimated or design values as a share of the balance quantity: {shares}; none above {limit}%',
   },
   'depth.reason.shareHigh': {
-    zh: '估计值或设计值占平衡数据的 {pct}%（{count}/{total}），超过 {limit}%：属估计加估算',
-    en: 'estimated or design values are {pct}% of the balance quantities ({count}/{total}), above {limit}%: estimated work',
+    zh: '估计值或设计值占平衡量（按量计）：{shares}；{layers}超过 {limit}%：属估计加估算',
+    en: 'estimated or design values as a share of the balance quantity: {shares}; {layers} above {limit}%: estimated work',
   },
   'depth.reason.annex1Met': {
     zh: '附件一（GB 17167 能源计量器具配备率）全部达到',
@@ -155,6 +168,46 @@ export const meteringMessages: Messages = {
   'depth.reason.annex2NotMet': {
     zh: '附件二（物料计量器具配备率）未全部达到',
     en: 'Annex 2 (material meter ratios) not met',
+  },
+  'depth.label.estimated': { zh: '估计型物料平衡', en: 'estimated balance work' },
+  'depth.label.simple': { zh: '简单型物料平衡', en: 'simple balance work' },
+  'depth.label.key': { zh: '重点型物料平衡', en: 'key balance work' },
+  'depth.label.full': { zh: '全面型物料平衡', en: 'full balance work' },
+  'depth.reason.grade.undetermined': {
+    zh: '结论：数据不足，无法判定——已证明至少为{atLeast}，{grade}的条件无法判定（见上方“?”项）',
+    en: 'verdict: not enough data to judge — shown to be at least {atLeast}; the conditions of {grade} cannot be judged (the "?" items above)',
+  },
+  'depth.reason.levelUnknown': {
+    zh: '{scope}{level}计量无法判定：{failing}',
+    en: '{scope} {level} metering cannot be judged: {failing}',
+  },
+  'depth.reason.assumedMain': {
+    zh: '（{flows} 所进出的单元无用量数据、按主要单元计；给出其用量或 main 后方可判定）',
+    en: '({flows}: the unit they cross has no known use and is taken as main; give its use or `main` to judge)',
+  },
+  'depth.reason.focusNoDevices': {
+    zh: '审核重点内没有主要设备（三级计量点）：审核重点的三级计量无从判定，不能达到重点型',
+    en: 'the audit focus holds no main equipment (no level-3 metering points): its level-3 metering cannot be shown, so not key',
+  },
+  'depth.reason.annex1Unknown': {
+    zh: '附件一（GB 17167 能源计量器具配备率）无法判定',
+    en: 'Annex 1 (GB 17167 energy meter ratios) cannot be judged',
+  },
+  'depth.reason.annex2Unknown': {
+    zh: '附件二（物料计量器具配备率）无法判定',
+    en: 'Annex 2 (material meter ratios) cannot be judged',
+  },
+  'depth.next.focusDevices': {
+    zh: '在审核重点内列出其主要设备（三级节点）并计量其进出',
+    en: 'model the audit focus’s main equipment (level-3 nodes) and meter what goes in and out of it',
+  },
+  'depth.next.dataVolume': {
+    zh: '给出未计量流的量（或实测），以判定水计量率：{flows}',
+    en: 'give (or measure) the quantities of these unmetered flows so the metered-water rate can be judged: {flows}',
+  },
+  'depth.next.dataMain': {
+    zh: '给出这些流所进出单元的用量或 main 标记，以判定其是否为主要单元：{flows}',
+    en: 'give the use (or a `main` flag) of the units these flows cross, so their main-ness can be judged: {flows}',
   },
   'depth.reason.grade.estimated': { zh: '结论：估计型物料平衡', en: 'verdict: estimated balance work' },
   'depth.reason.grade.simple': { zh: '结论：简单型物料平衡', en: 'verdict: simple balance work' },
@@ -228,6 +281,10 @@ export const meteringMessages: Messages = {
     en: 'Meter checks (✗ not counted in n; ! warning, still counted)',
   },
   'metering.cli.exempt': { zh: '豁免', en: 'Exemptions' },
+  'metering.cli.materialGroup': { zh: '物料', en: 'materials' },
+  'metering.cli.measure.rated': { zh: '额定', en: 'rated' },
+  'metering.cli.measure.average': { zh: '测试期平均', en: 'period average' },
+  'metering.cli.measure.annual': { zh: '折年', en: 'annualised' },
   'metering.cli.main': { zh: '主要次级单位/主要设备判定', en: 'Main sub-units and devices' },
   'metering.cli.notMain': { zh: '非主要', en: 'not main' },
   'metering.cli.isMain': { zh: '主要', en: 'main' },
@@ -238,6 +295,8 @@ export const meteringMessages: Messages = {
   'metering.cli.depth': { zh: '物料平衡工作深度：{label}', en: 'Depth of the balance work: {label}' },
   'metering.cli.acceptance': { zh: '验收类型：A {A}　B {B}　C {C}', en: 'Acceptance: A {A}  B {B}  C {C}' },
   'metering.cli.yes': { zh: '满足', en: 'yes' },
+  'metering.cli.unknown': { zh: '无法判定', en: 'cannot be judged' },
+  'metering.cli.atLeast': { zh: '已证明至少为：{label}', en: 'shown to be at least: {label}' },
   'metering.cli.no': { zh: '不满足', en: 'no' },
   'metering.cli.reasons': { zh: '理由', en: 'Reasons' },
   'metering.cli.next': { zh: '达到{label}还需要', en: 'For {label}' },

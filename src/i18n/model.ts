@@ -2,8 +2,121 @@ import type { Messages } from './catalog.ts';
 
 /** Messages about malformed models (src/model/validate.ts). */
 export const modelMessages: Messages = {
-  'json.syntax': { zh: 'JSON 语法错误：{detail}', en: 'JSON syntax error: {detail}' },
   'json.read': { zh: '无法读取文件：{detail}', en: 'cannot read file: {detail}' },
+  'file.missing': { zh: '文件不存在', en: 'no such file' },
+  'file.directory': { zh: '这是一个目录，不是文件', en: 'this is a directory, not a file' },
+  'file.permission': { zh: '没有读取此文件的权限', en: 'no permission to read this file' },
+  'file.notFile': { zh: '不是普通文件（设备或套接字）', en: 'not a regular file (a device or socket)' },
+  'json.empty': { zh: '文件为空，不是 JSON 模型', en: 'the file is empty: no JSON model' },
+  'json.tooLarge': {
+    zh: '文件过大（{bytes} 字节，上限 {limit}）：不像是企业模型',
+    en: 'the file is too large ({bytes} bytes, limit {limit}) to be a plant model',
+  },
+  'json.binaryEncoding': {
+    zh: '这是二进制文件（Excel/压缩文件？），不是 JSON 文本',
+    en: 'this is a binary file (Excel, zip?), not JSON text',
+  },
+  'json.invalidEncoding': {
+    zh: '第 {line} 行的字节不是有效的 {encoding} 文本；请将文件另存为 UTF-8',
+    en: 'the bytes on line {line} are not valid {encoding} text; save the file as UTF-8',
+  },
+  'json.mixedEncoding': {
+    zh: '文件混用了编码：有的行是 UTF-8，第 {line} 行不是（GBK？）；请将整个文件另存为 UTF-8',
+    en: 'the file mixes encodings: some lines are UTF-8 and line {line} is not (GBK?); save the whole file as UTF-8',
+  },
+  'json.limits': {
+    zh: 'JSON 超出解析器的限制（嵌套过深或过大）：{detail}',
+    en: 'the JSON exceeds the parser’s limits (nested too deep or too large): {detail}',
+  },
+  'json.unexpectedEnd': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：文件意外结束，缺少 "}" 或 "]"',
+    en: 'JSON syntax error (line {line}, column {column}): the text ends early; a "}" or "]" is missing',
+  },
+  'json.expectedValue': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：此处应为一个值（对象、数组、带双引号的字符串、数字、true、false 或 null），实际为 {found}',
+    en: 'JSON syntax error (line {line}, column {column}): a value (object, array, double-quoted string, number, true, false or null) is expected here, not {found}',
+  },
+  'json.expectedKey': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：此处应为带双引号的字段名，实际为 {found}',
+    en: 'JSON syntax error (line {line}, column {column}): a double-quoted key is expected here, not {found}',
+  },
+  'json.expectedColon': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：字段名后应为 ":"，实际为 {found}',
+    en: 'JSON syntax error (line {line}, column {column}): ":" is expected after the key, not {found}',
+  },
+  'json.expectedCommaOrBrace': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：此处应为 "," 或 "}"，实际为 {found}（是否漏了逗号？）',
+    en: 'JSON syntax error (line {line}, column {column}): "," or "}" is expected here, not {found} (a missing comma?)',
+  },
+  'json.expectedCommaOrBracket': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：此处应为 "," 或 "]"，实际为 {found}（是否漏了逗号？）',
+    en: 'JSON syntax error (line {line}, column {column}): "," or "]" is expected here, not {found} (a missing comma?)',
+  },
+  'json.trailingComma': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：最后一项后面多了逗号',
+    en: 'JSON syntax error (line {line}, column {column}): a comma after the last item',
+  },
+  'json.fullWidth': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：全角字符 {found}，应为半角 {ascii}',
+    en: 'JSON syntax error (line {line}, column {column}): the full-width character {found} where JSON needs {ascii}',
+  },
+  'json.singleQuote': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：JSON 的字符串和字段名要用双引号 "，不能用单引号',
+    en: 'JSON syntax error (line {line}, column {column}): JSON strings and keys take double quotes ", not single quotes',
+  },
+  'json.unterminatedString': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：从此处开始的字符串没有结束的双引号',
+    en: 'JSON syntax error (line {line}, column {column}): the string starting here has no closing double quote',
+  },
+  'json.newlineInString': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：字符串中有换行；请写作 \\n，或检查是否漏了结束的双引号',
+    en: 'JSON syntax error (line {line}, column {column}): a line break inside a string; write \\n, or check for a missing closing quote',
+  },
+  'json.controlChar': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：字符串中有控制字符 {found}',
+    en: 'JSON syntax error (line {line}, column {column}): the control character {found} inside a string',
+  },
+  'json.badEscape': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：无效的转义 {found}（Windows 路径请写作 \\\\）',
+    en: 'JSON syntax error (line {line}, column {column}): the invalid escape {found} (write a Windows path with \\\\)',
+  },
+  'json.badNumber': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：无效的数字 {found}',
+    en: 'JSON syntax error (line {line}, column {column}): the invalid number {found}',
+  },
+  'json.trailing': {
+    zh: 'JSON 语法错误（第 {line} 行第 {column} 列）：JSON 已结束，后面还有 {found}',
+    en: 'JSON syntax error (line {line}, column {column}): more text ({found}) after the end of the JSON',
+  },
+  'json.duplicateKey': {
+    zh: '字段 "{key}" 重复（第 {first} 行已有）；JSON 只会保留后一个',
+    en: 'the key "{key}" appears twice (first on line {first}); JSON would keep only the last',
+  },
+  'number.tooLarge': {
+    zh: '数值 {value} 超出可计算范围：绝对值应不大于 {max}，请换用更大的单位',
+    en: 'the number {value} is outside the range computed with: its magnitude must be at most {max}; use a larger unit',
+  },
+  'number.tooSmall': {
+    zh: '数值 {value} 太小：非零数值的绝对值应不小于 {min}，请换用更小的单位',
+    en: 'the number {value} is too small: a non-zero magnitude must be at least {min}; use a smaller unit',
+  },
+  'schema.positive': { zh: '应为正数', en: 'must be positive' },
+  'schema.atLeast': { zh: '应不小于 {minimum}', en: 'must be at least {minimum}' },
+  'schema.atMost': { zh: '应不大于 {maximum}', en: 'must be at most {maximum}' },
+  'schema.empty.string': { zh: '不能为空字符串', en: 'must not be empty' },
+  'schema.empty.array': { zh: '至少要有一项', en: 'needs at least one item' },
+  'campaign.timezone': {
+    zh: '未知时区 "{zone}"（应为 IANA 时区名，如 Asia/Shanghai）',
+    en: 'unknown time zone "{zone}" (an IANA name such as Asia/Shanghai)',
+  },
+  'settings.periodHours': {
+    zh: '平衡期 {value} 小时过长（上限 {max} 小时）',
+    en: 'a balance period of {value} h is too long (at most {max} h)',
+  },
+  'settings.annualHours': {
+    zh: '年运行小时数 {value} 超过一年的小时数 {max}',
+    en: '{value} operating hours per year exceed the {max} hours of a year',
+  },
   'schema.type': { zh: '应为 {expected}，实际为 {received}', en: 'expected {expected}, got {received}' },
   'schema.required': { zh: '缺少必填项（应为 {expected}）', en: 'required ({expected}) is missing' },
   'schema.unknownKey': { zh: '未知字段 "{key}"', en: 'unknown key "{key}"' },
@@ -34,6 +147,19 @@ export const modelMessages: Messages = {
     en: 'the output value (10⁴ CNY) of product "{id}" cannot be negative: {value}',
   },
   'product.unknownFlow': { zh: '未知的产品流 "{id}"', en: 'unknown product flow "{id}"' },
+  'node.mainKey': {
+    zh: '"{key}" 不是 GB 17167 表1/表2 的能源类别（electricity、solid-fuel、oil、heavy-oil、gas、steam、water、other）、其载体或 material',
+    en: '"{key}" is not a GB 17167 Table 1–2 group (electricity, solid-fuel, oil, heavy-oil, gas, steam, water, other), a carrier of one, or material',
+  },
+  'node.ratedValue': { zh: '额定值应为正数，实际为 {value}', en: 'a rated figure must be positive, not {value}' },
+  'node.ratedUnit': {
+    zh: '额定值单位 "{unit}" 不能与 {group} 的限定值比较：应为每小时的量（功率 kW/MW，或 t/h、m3/h）',
+    en: 'rated unit "{unit}" cannot be compared with the {group} limit: give a rate per hour (power kW/MW, or t/h, m3/h)',
+  },
+  'flow.useLayer': {
+    zh: '用水类别 use 只用于水层的流（此流在 {layer} 层）',
+    en: 'a water use (use) belongs on water-layer flows only (this flow is in the {layer} layer)',
+  },
   'edition.unknownFamily': {
     zh: '未知的标准 "{key}"：pingheng 只按以下标准的版本计算：{known}',
     en: 'unknown standard "{key}": pingheng applies editions of {known} only',
@@ -110,6 +236,7 @@ export const modelMessages: Messages = {
     zh: '组分 "{component}" 以浓度给出，但载体流没有数量（无 value，也未标为 unmeasured）',
     en: 'component "{component}" is a concentration but the carrier flow has no quantity (no value, not marked unmeasured)',
   },
+  'component.negative': { zh: '浓度 {value} 为负', en: 'the concentration {value} is negative' },
   'component.valueOrConcentration': {
     zh: '组分需给出 concentration 或 value 之一（只能一个）',
     en: 'a component needs exactly one of concentration or value',

@@ -5,8 +5,12 @@ export const readingsMessages: Messages = {
   'readings.read': { zh: '无法读取读数文件：{detail}', en: 'cannot read the readings file: {detail}' },
   'readings.empty': { zh: '文件为空（没有表头，也没有数据）', en: 'the file is empty (no header, no data)' },
   'readings.binary': {
-    zh: '文件含有 NUL 字节，不是 CSV 文本（是否为 Excel/压缩文件？请另存为 CSV）',
-    en: 'the file holds NUL bytes and is no CSV text (an Excel or zip file? save it as CSV)',
+    zh: '这是二进制文件，不是 CSV 文本（是否为 Excel/压缩文件？请另存为 CSV）',
+    en: 'this is a binary file, not CSV text (an Excel or zip file? save it as CSV)',
+  },
+  'readings.mixedEncoding': {
+    zh: '文件混用了编码：有的行是 UTF-8，第 {line} 行不是（GBK？）；请将整个文件另存为同一种编码（UTF-8）',
+    en: 'the file mixes encodings: some lines are UTF-8 and line {line} is not (GBK?); save the whole file in one encoding (UTF-8)',
   },
   'readings.encoding': {
     zh: '第 {line} 行附近的字节不是有效的 {encoding} 文本；请用 --encoding 指定编码（utf-8 或 gb18030）',
@@ -63,6 +67,10 @@ export const readingsMessages: Messages = {
   'reject.missing-field': { zh: '字段不足', en: 'missing fields' },
   'reject.extra-field': { zh: '字段多于表头', en: 'more fields than the header' },
   'reject.no-values': { zh: '该行没有任何读数', en: 'no value in the row' },
+  'reject.too-large': {
+    zh: '读数绝对值超过 1e15，超出可计算范围',
+    en: 'a reading beyond 1e15 in magnitude, outside the range computed with',
+  },
   // flags
   'flag.stuck': { zh: '读数长时间不变（卡死）', en: 'stuck / flat-lined' },
   'flag.negative-increment': { zh: '负增量', en: 'negative increment' },

@@ -77,6 +77,10 @@ export const vocsMessages: Messages = {
     zh: '【VOCs 物料衡算（溶剂平衡）】单位 {unit}',
     en: '[VOCs solvent balance (mass balance)] unit {unit}',
   },
+  'vocs.table.unitsTitle': {
+    zh: '各产污单元 VOCs 产生与排放，单位 {unit}',
+    en: 'VOCs generated and emitted per unit, {unit}',
+  },
   'vocs.table.materials': { zh: '含 VOCs 原辅材料（投入）', en: 'VOCs-bearing raw materials (input)' },
   'vocs.table.units': {
     zh: '各产污单元：产生量 = 投入 − 随产品/废物/回收/转出带走；收集量 = 产生量 × 收集效率；无组织 = 产生量 − 收集量；去除量 = 收集量 × 去除效率；有组织 = 收集量 − 去除量',
@@ -88,6 +92,8 @@ export const vocsMessages: Messages = {
   },
   'vocs.table.balance': { zh: '全厂溶剂平衡，单位 {unit}', en: 'Whole-plant solvent balance, unit {unit}' },
   'vocs.col.material': { zh: '原辅材料', en: 'material' },
+  'vocs.col.flow': { zh: '流', en: 'flow' },
+  'vocs.col.basis': { zh: '依据', en: 'basis' },
   'vocs.col.quantity': { zh: '用量', en: 'quantity' },
   'vocs.col.qunit': { zh: '单位', en: 'unit' },
   'vocs.col.content': { zh: 'VOCs 含量%', en: 'VOCs content %' },
@@ -110,7 +116,6 @@ export const vocsMessages: Messages = {
   'vocs.col.status': { zh: '结论', en: 'verdict' },
   'vocs.col.item': { zh: '项目', en: 'item' },
   'vocs.col.amount': { zh: '数量', en: 'amount' },
-  'vocs.col.perProduct': { zh: '单位产品', en: 'per unit product' },
   'vocs.total': { zh: '合计', en: 'total' },
   'vocs.basis.measured': { zh: '实测', en: 'measured' },
   'vocs.basis.design': { zh: '设计', en: 'design' },
@@ -151,6 +156,9 @@ export const vocsMessages: Messages = {
   // ---- names (src/i18n/names.ts looks these up): the VOCs flow kinds and coating-plant carriers ----
   'kind.captured': { zh: '收集废气', en: 'captured' },
   'kind.fugitive': { zh: '无组织排放', en: 'fugitive emission' },
+  // outcome groups of the solvent-balance Sankey view (src/sankey/vocs-view.ts)
+  'kind.destroyed': { zh: '治理设施销毁', en: 'destroyed in treatment' },
+  'kind.stack': { zh: '有组织排放（排气筒）', en: 'stack (organised emission)' },
   'carrier.coating': { zh: '涂料', en: 'coating' },
   'carrier.thinner': { zh: '稀释剂', en: 'thinner' },
   'carrier.cleaning-solvent': { zh: '清洗溶剂', en: 'cleaning solvent' },
@@ -162,4 +170,6 @@ export const vocsMessages: Messages = {
   'carrier.water-di': { zh: '去离子水', en: 'deionised water' },
   'carrier.ink': { zh: '油墨', en: 'ink' },
   'carrier.adhesive': { zh: '胶粘剂', en: 'adhesive' },
+  // ---- web (web/panels/vocs.ts) ----
+  'web.example.coating': { zh: '涂装厂（VOCs）', en: 'Coating plant (VOCs)' },
 };

@@ -1,5 +1,6 @@
 import type { CoverageRuleRow, Level } from '../data/gb17167-2006.ts';
 import type { Label } from '../data/provenance.ts';
+import { carrierName } from '../i18n/index.ts';
 import { buildGraph, type PlantGraph } from '../model/graph.ts';
 import type { Model } from '../model/schema.ts';
 import { campaignEndDate, checkMeter, metersByFlow, type MeterCheck } from './meters.ts';
@@ -22,8 +23,12 @@ import { resolveRuleSets, type RuleSets } from './rulesets.ts';
 export interface CoverageRow {
   table: string;
   family: TableFamily;
-  /** Rule-table row id (energy row, water item, material phase). */
+  /** Rule-table row id (energy row, water item); for Yunnan Annex 2 the material (one row per main material). */
   carrier: string;
+  /** The rule-table row: energy row, water item, material phase. */
+  row: string;
+  /** Annex 2 rows: the main material (its carrier, else the flow id). */
+  material?: string;
   label: Label;
   level: Level;
   /** "count": 配备率 by meters; "volume": 水计量率 Km by metered volume (n, N in `unit`). */
@@ -43,6 +48,8 @@ export interface CoverageRow {
   unit?: string;
   /** Volume rows: unmetered flows whose volume is unknown (Km cannot be shown to be met). */
   volumeUnknown?: string[];
+  /** Missing flows whose node is required only because nothing about its use is known (main-ness assumed). */
+  assumed?: string[];
   /** The edition in force at the campaign date when it is not the one this row was judged by ("GB 17167-2025"). */
   supersededBy?: string;
 }
@@ -50,6 +57,8 @@ export interface CoverageRow {
 export interface CoverageOptions {
   /** Values (layer unit) for flows without one, e.g. reconciled estimates, used for Km. */
   estimates?: ReadonlyMap<string, number>;
+  /** Count every node as required, main or not (the full grade's whole-enterprise scope). */
+  allRequired?: boolean;
 }
 
 export interface MeteringAnalysis {
@@ -87,7 +96,7 @@ export function analyseMetering(
   graph: PlantGraph = buildGraph(model),
 ): MeteringAnalysis {
   const { rules } = resolveRuleSets(model.settings);
-  const derived = derivePoints(graph, rules);
+  const derived = derivePoints(graph, rules, options.allRequired === true);
   const byFlow = metersByFlow(model);
   // A water-layer steam/water flow and the energy-layer flow that shares its meter are one GB 17167 point.
   const layerOf = new Map(model.flows.map((f) => [f.id, f.layer]));
@@ -109,6 +118,7 @@ export function analyseMetering(
   const checks: MeterCheck[] = [];
   const metered = new Set<string>();
   for (const p of derived.points) {
+    if (p.settledOtherwise) metered.add(pointKey(p));
     for (const m of byFlow.get(p.flow) ?? []) {
       const c = checkMeter(graph, rules, m, p, endDate);
       checks.push(c);
@@ -165,6 +175,50 @@ export function ruleRows(
   ];
 }
 
+/** The row a point counts in: its material for Yunnan Annex 2 (one row per main material), else its table row. */
+export function rowKeyOf(p: Pick<MeteringPoint, 'row' | 'material'>): string {
+  return p.material ?? p.row;
+}
+
+/**
+ * The rows a coverage table prints: every GB 17167 and GB 24789 row; for Yunnan Annex 2, one row per main
+ * material of each phase (the table lists 气态物料1, 气态物料2 …, each with the phase's ratio), or the phase
+ * itself where the model has no material of it.
+ */
+type RuleRowEntry = ReturnType<typeof ruleRows>[number];
+interface RowInstance extends RuleRowEntry {
+  key: string;
+  label: Label;
+  material: string | undefined;
+}
+
+function rowInstances(a: MeteringAnalysis): RowInstance[] {
+  const materials = new Map<string, Set<string>>();
+  const unnamed = new Set<string>();
+  for (const p of a.points) {
+    if (p.family !== 'material') continue;
+    if (p.material === undefined) {
+      unnamed.add(p.row);
+      continue;
+    }
+    let set = materials.get(p.row);
+    if (!set) materials.set(p.row, (set = new Set()));
+    set.add(p.material);
+  }
+  return ruleRows(a.rules).flatMap((r): RowInstance[] => {
+    const list = r.family === 'material' ? [...(materials.get(r.row.id) ?? [])] : [];
+    const phaseRow = { ...r, key: r.row.id, label: r.row.label, material: undefined };
+    const named = list.map((m) => ({
+      ...r,
+      key: m,
+      material: m,
+      label: { zh: `${r.row.label.zh}：${carrierName(m, 'zh')}`, en: `${r.row.label.en}: ${carrierName(m, 'en')}` },
+    }));
+    // The phase row itself holds carrier-less flows, and stands (N = 0) for a phase the model does not use.
+    return list.length === 0 || unnamed.has(r.row.id) ? [...named, phaseRow] : named;
+  });
+}
+
 /** The required ratio of a row at a level: the table's, or the settings' value for a ※ cell. */
 export function requiredAt(row: CoverageRuleRow, level: Level, model: Model): number | null {
   const key = row.configurable?.[level];
@@ -185,7 +239,7 @@ export function coverageRows(
   const groups = new Map<string, MeteringPoint[]>();
   for (const p of a.points) {
     if (!include(p)) continue;
-    const k = `${p.table}|${p.row}|${p.level}`;
+    const k = `${p.table}|${rowKeyOf(p)}|${p.level}`;
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k)!.push(p);
   }
@@ -200,10 +254,10 @@ export function coverageRows(
   const out: CoverageRow[] = [];
   const superseded = new Map(a.notices.map((n) => [n.family, `${n.standard}-${n.inForce}`] as const));
   const familyId = { energy: 'GB17167', water: 'GB24789', material: 'Yunnan' } as const;
-  for (const { family, table, row, kind } of ruleRows(a.rules)) {
+  for (const { family, table, row, kind, key, label, material } of rowInstances(a)) {
     const supersededBy = superseded.get(familyId[family]);
     for (const level of [1, 2, 3] as const) {
-      const pts = groups.get(`${table}|${row.id}|${level}`) ?? [];
+      const pts = groups.get(`${table}|${key}|${level}`) ?? [];
       const required = requiredAt(row, level, a.graph.model);
       const missingPts = pts.filter((p) => !isMetered(p));
       const flowsHere = new Set(pts.map((p) => p.flow));
@@ -220,11 +274,16 @@ export function coverageRows(
       const base = {
         table,
         family,
-        carrier: row.id,
-        label: row.label,
+        carrier: key,
+        row: row.id,
+        ...(material !== undefined ? { material } : {}),
+        label,
         level,
         required,
         missing: missingPts.map((p) => p.flow),
+        ...(missingPts.some((p) => p.assumedMain)
+          ? { assumed: missingPts.filter((p) => p.assumedMain).map((p) => p.flow) }
+          : {}),
         invalid,
         exempt,
         ...(supersededBy ? { supersededBy } : {}),

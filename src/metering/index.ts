@@ -9,9 +9,18 @@ export {
   decideMain,
   type MeteringPoint,
   type ExemptionRecord,
-  type MainDecision,
   type DerivedPoints,
 } from './points.ts';
+export {
+  decideMainPerCarrier,
+  groupOfFlow,
+  type MainDecision,
+  type MainAnalysis,
+  type GroupDecision,
+  type MainEvidence,
+  type MainWarning,
+  type MainGroup,
+} from './main.ts';
 export { checkMeter, requiredClass, classMeets, userClassOf, type MeterCheck, type MeterFinding } from './meters.ts';
 export {
   analyseMetering,
@@ -23,12 +32,15 @@ export {
 export { checkCampaign, type CampaignCheck, type ReadingsEvidence } from './campaign.ts';
 export {
   depthVerdict,
-  estimatedShare,
   type DepthResult,
   type DepthOptions,
+  type DepthVerdict,
   type NextItem,
   type Reason,
   type ScopeCheck,
+  type Status,
 } from './depth.ts';
+export { estimatedShare, type EstimatedShare } from './estimated-share.ts';
+export { editionNotices, type EditionNotice } from './editions.ts';
 export { applyNextSteps } from './apply.ts';
 export { validateMetering } from './validate.ts';

@@ -1,6 +1,7 @@
 import { carrier as carrierInfo } from '../data/carriers.ts';
 import type { MainCategory, MainThreshold, ThresholdUnit } from '../data/gb17167-2006.ts';
 import type { LayerFlow, PlantGraph } from '../model/graph.ts';
+import { WATER_DENSITY_KG_PER_M3 } from '../model/layers.ts';
 import { parseUnit } from '../units/units.ts';
 
 /**
@@ -31,9 +32,10 @@ export function categoryOf(thresholds: readonly MainThreshold[], carrier: string
   return thresholds.find((t) => row !== undefined && t.rows.includes(row))?.category ?? 'other';
 }
 
-/** kJ per layer-unit value (energy layer: tce → 29 307 000 kJ). */
+/** Base units per layer-unit value (energy layer: tce → 29 307 000 kJ; water shown in m³: 1 000 kg at 1 t/m³). */
 function layerUnitTo(graph: PlantGraph, layer: string): number {
-  return parseUnit(graph.layerUnits.get(layer)!).toBase;
+  const u = parseUnit(graph.layerUnits.get(layer)!);
+  return u.dimension === 'volume' ? u.toBase * WATER_DENSITY_KG_PER_M3 : u.toBase;
 }
 
 /**

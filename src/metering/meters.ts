@@ -194,7 +194,7 @@ export function requiredClass(
 /** Table 3 rows measured as gas or steam flow, whose mass uses temperature and pressure. */
 const COMPENSATED_ROWS = new Set(['natural-gas', 'coal-gas', 'lpg', 'steam']);
 
-/** Electricity meters at levels 2 and 3 may be one class looser (Table 4 note). */
+/** Electricity meters at levels 2 and 3 may be one class looser (Table 4 note); the ladder ends at 2.0. */
 function looser(rules: RuleSets, cls: string, level: Level): string {
   if (level === 1) return cls;
   const ladder = rules.energy.electricityClassLadder.classes as readonly string[];
@@ -234,7 +234,11 @@ export function checkMeter(
   const req = requiredClass(graph, rules, point, meter);
   if (req.note) warn(req.note);
   if (req.required !== undefined) {
+    const loosest = point.family !== 'water' && req.type ? rules.energy.loosestListedClass[req.type] : undefined;
     if (meter.accuracyClass === undefined) warn('metering.meter.noClass', { required: req.required });
+    else if (loosest !== undefined && !classMeets(meter.accuracyClass, loosest))
+      // Table 4 lists no class this loose for the instrument: not conforming, whatever the level.
+      err('metering.meter.classNotInTable', { actual: meter.accuracyClass, loosest, required: req.required });
     else if (!classMeets(meter.accuracyClass, req.required))
       err('metering.meter.classTooLoose', { actual: meter.accuracyClass, required: req.required });
   }

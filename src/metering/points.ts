@@ -3,6 +3,7 @@ import type { Level } from '../data/gb17167-2006.ts';
 import { crossings, type PlantGraph } from '../model/graph.ts';
 import type { Flow } from '../model/schema.ts';
 import { asRate, flowMagnitude, type Magnitude } from './magnitude.ts';
+import { decideMainPerCarrier, groupOfFlow, type MainDecision, type MainGroup, type MainWarning } from './main.ts';
 import type { RuleSets } from './rulesets.ts';
 
 /**
@@ -29,6 +30,15 @@ export interface MeteringPoint {
   nodes: string[];
   /** Value in the layer unit (t for water), for the metered-water rate Km. */
   value: number | undefined;
+  /** Material points: the material (its carrier) — Yunnan Annex 2 counts each main material; carrier-less flows count under their phase. */
+  material?: string;
+  /**
+   * Seasonal heating steam (hot water) at levels 1–2 settled by other means than metering the medium's flow
+   * (GB 17167-2006 Table 3 note 1): the point stays in N and counts in n as settled.
+   */
+  settledOtherwise?: boolean;
+  /** Every required node crossed at this level is main only because nothing about its use is known. */
+  assumedMain?: boolean;
 }
 
 export type ExemptionKind = 'seasonal-heating' | 'auxiliary' | 'closed-loop-pump-data' | 'metered-unit';
@@ -46,19 +56,12 @@ export interface ExemptionRecord {
   params: Record<string, string | number>;
 }
 
-export interface MainDecision {
-  node: string;
-  level: Level;
-  main: boolean;
-  basis: 'enterprise' | 'explicit' | 'audit-focus' | 'derived' | 'unknown';
-  /** Per Table 1/2 group: the node's use as the table's rate and the limit. */
-  evidence: { category: string; rate: number; unit: string; limit: number; reached: boolean }[];
-}
-
 export interface DerivedPoints {
   points: MeteringPoint[];
   exemptions: ExemptionRecord[];
   main: MainDecision[];
+  /** Power limits judged on the period's average because no rated power was given. */
+  mainWarnings: MainWarning[];
   /** Energy-layer flows crossing a boundary whose carrier has no Table 3 row. */
   uncovered: string[];
   /** Flows left out of N by their nature (losses, evaporation, effective energy), with the reason code. */
@@ -97,52 +100,9 @@ export function auditFocusSet(graph: PlantGraph): Set<number> {
   return out;
 }
 
-/**
- * Is each node required at its level? The enterprise always; a sub-unit or device when the model
- * says `main`, when it is in the audit focus (main by the enterprise's own choice, Yunnan Annex 2
- * note 2), or when its own use over the period, annualised, reaches any GB 17167 Table 1 (level 2)
- * or Table 2 (level 3) limit — water devices also at ≥ 1 m³/h (GB 24789). A node without any known
- * magnitude is taken as main (conservative; set `main: false` to exclude it).
- */
+/** Main-ness of every node (overall, and per carrier group in `groups`): see main.ts. */
 export function decideMain(graph: PlantGraph, rules: RuleSets): MainDecision[] {
-  const thresholds = rules.energy.mainThresholds;
-  const P = period(graph);
-  const Y = graph.ctx.annualHours;
-  const use: Map<string, number>[] = graph.nodes.map(() => new Map());
-  const known = graph.nodes.map(() => false);
-  for (const lf of graph.flows) {
-    if ((lf.layer !== 'energy' && lf.layer !== 'water') || lf.stock) continue;
-    const m = flowMagnitude(graph, lf, thresholds);
-    if (!m) continue;
-    for (const i of crossings(graph, lf.from, lf.to).enters) {
-      known[i] = true;
-      use[i]!.set(m.category, (use[i]!.get(m.category) ?? 0) + m.amount);
-    }
-  }
-  return graph.nodes.map((node, i): MainDecision => {
-    const level = node.level as Level;
-    const base = { node: node.id, level, evidence: [] as MainDecision['evidence'] };
-    if (level === 1) return { ...base, main: true, basis: 'enterprise' };
-    if (node.main !== undefined) return { ...base, main: node.main, basis: 'explicit' };
-    if (P !== undefined) {
-      for (const t of thresholds) {
-        const amount = use[i]!.get(t.category);
-        if (amount === undefined) continue;
-        const limit = level === 2 ? t.level2 : t.level3;
-        const rate = asRate(amount, limit.unit, P, Y);
-        base.evidence.push({
-          category: t.category,
-          rate,
-          unit: limit.unit,
-          limit: limit.value,
-          reached: rate >= limit.value * (1 - REL_EPS),
-        });
-      }
-    }
-    if (node.auditFocus) return { ...base, main: true, basis: 'audit-focus' };
-    if (!known[i] || P === undefined) return { ...base, main: true, basis: 'unknown' };
-    return { ...base, main: base.evidence.some((e) => e.reached), basis: 'derived' };
-  });
+  return decideMainPerCarrier(graph, rules).decisions;
 }
 
 interface Membership {
@@ -183,9 +143,17 @@ const EXEMPTION_LEVELS: Record<'seasonal-heating' | 'auxiliary' | 'closed-loop-p
 };
 const AUXILIARY_CATEGORIES = new Set(['electricity', 'steam', 'water']);
 
-/** Derives every required metering point, the exemptions applied and the main-ness decisions. */
-export function derivePoints(graph: PlantGraph, rules: RuleSets): DerivedPoints {
-  const main = decideMain(graph, rules);
+/**
+ * Derives every required metering point, the exemptions applied and the main-ness decisions.
+ * `allRequired` counts every node as required whatever its main-ness (the whole-enterprise scope of the
+ * full grade, Yunnan 2007 三 (四) "整体").
+ */
+export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = false): DerivedPoints {
+  const mainAnalysis = decideMainPerCarrier(graph, rules);
+  const main = mainAnalysis.decisions;
+  const isMain = (i: number, g: MainGroup) => allRequired || mainAnalysis.isMain(i, g);
+  const assumed = (i: number, g: MainGroup) =>
+    !allRequired && (main[i]!.groups.find((x) => x.category === g)?.basis ?? main[i]!.basis) === 'unknown';
   const points: MeteringPoint[] = [];
   const exemptions: ExemptionRecord[] = [];
   const uncovered: string[] = [];
@@ -201,10 +169,16 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets): DerivedPoints 
     if (m.excluded) excluded.push({ flow: flow.id, code: m.excluded });
     if (m.rows.length === 0) continue;
     const discharge = isDischarge(flow);
-    // Required nodes crossed, by level (index 1–3); shared read-only by the points of each row.
+    // Required nodes crossed, by level (index 1–3): nodes main for this flow's carrier group.
+    const group = groupOfFlow(rules.energy.mainThresholds, lf);
     const crossed: string[][] = [[], [], [], []];
-    for (const i of enters) if (main[i]!.main) crossed[graph.nodes[i]!.level]!.push(graph.nodes[i]!.id);
-    for (const i of leaves) if (main[i]!.main) crossed[graph.nodes[i]!.level]!.push(graph.nodes[i]!.id);
+    const known = [false, false, false, false];
+    for (const i of [...enters, ...leaves]) {
+      if (!isMain(i, group)) continue;
+      const level = graph.nodes[i]!.level;
+      crossed[level]!.push(graph.nodes[i]!.id);
+      if (!assumed(i, group)) known[level] = true;
+    }
     let magnitude: Magnitude | undefined | null = null;
     for (const ms of m.rows) {
       for (const level of LEVELS_123) {
@@ -226,6 +200,8 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets): DerivedPoints 
           flowIndex: lf.flowIndex,
           nodes,
           value: lf.layer === 'water' ? lf.value : undefined,
+          ...(ms.family === 'material' && flow.carrier !== undefined ? { material: flow.carrier } : {}),
+          ...(known[level] ? {} : { assumedMain: true }),
         };
         if (flow.exemption && EXEMPTION_LEVELS[flow.exemption].includes(level) && ms.family !== 'material') {
           const rec: ExemptionRecord = {
@@ -256,15 +232,22 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets): DerivedPoints 
           } else if (flow.exemption === 'closed-loop-pump-data' && lf.layer !== 'water' && !(ms.row === 'water')) {
             rec.accepted = false;
             rec.code = 'metering.exempt.closedLoopNotWater';
+          } else if (flow.exemption === 'seasonal-heating') {
+            // Note 1 allows other settlement than metering the medium's flow — it is not an exemption from
+            // metering: the point stays in N and, settled otherwise, counts in n. Steam and hot water only.
+            if (ms.row !== 'steam') {
+              rec.accepted = false;
+              rec.code = 'metering.exempt.seasonalHeatingCarrier';
+            } else point.settledOtherwise = true;
           }
           exemptions.push(rec);
-          if (rec.accepted) continue;
+          if (rec.accepted && !point.settledOtherwise) continue;
         }
         points.push(point);
       }
     }
   }
-  return { points, exemptions, main, uncovered, excluded };
+  return { points, exemptions, main, mainWarnings: mainAnalysis.warnings, uncovered, excluded };
 }
 
 export function round(x: number, digits = 3): number {

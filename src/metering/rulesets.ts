@@ -23,6 +23,7 @@ export interface EnergyRules {
   mainThresholds: readonly MainThreshold[];
   table4: typeof gb17167.table4;
   electricityClassLadder: typeof gb17167.electricityClassLadder;
+  loosestListedClass: typeof gb17167.loosestListedClass;
   userClassLimits: typeof gb17167.userClassLimits;
   exemptionSources: typeof gb17167.exemptionSources;
   source: Provenance;
@@ -74,6 +75,7 @@ export const registry: RuleSetRegistry = {
       mainThresholds: gb17167.mainThresholds,
       table4: gb17167.table4,
       electricityClassLadder: gb17167.electricityClassLadder,
+      loosestListedClass: gb17167.loosestListedClass,
       userClassLimits: gb17167.userClassLimits,
       exemptionSources: gb17167.exemptionSources,
       source: gb17167.source,

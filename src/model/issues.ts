@@ -14,6 +14,8 @@ export interface InputIssue {
   params: Record<string, string | number>;
   /** 1-based line in the source file, when known. */
   line?: number;
+  /** 1-based column (characters) on that line, when known (JSON syntax errors). */
+  column?: number;
 }
 
 /** Formats a path the way the messages print it: flows[3].to */

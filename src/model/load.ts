@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { inputBounds } from '../data/input-bounds.ts';
+import { decodeText } from '../text/encoding.ts';
 import { issue, InputError, type InputIssue, type PathSegment } from './issues.ts';
-import { lineAt, lineOfPath, syntaxErrorOffset } from './json-locate.ts';
+import { linesOfPaths, scanJson } from './json-locate.ts';
 import { modelSchema, type Model } from './schema.ts';
 import { validateModel } from './validate.ts';
 
@@ -10,50 +12,142 @@ export interface LoadedModel {
   warnings: InputIssue[];
 }
 
+/** A model file larger than this is refused before it is read into a string (a real plant's is < 1 MiB). */
+export const MAX_MODEL_BYTES = 128 * 1024 * 1024;
+
 /**
- * Parses and validates a model from JSON text. Throws InputError listing every problem —
- * JSON syntax (with line), structure (zod) and meaning (validate.ts) — each with its path
- * and, where it can be found, its line in `file`.
+ * Parses and validates a model from JSON — text, or the file's bytes (UTF-8, UTF-16 or GB18030,
+ * detected as src/text/encoding.ts says; a byte-order mark is dropped). Throws InputError listing
+ * every problem — encoding, JSON syntax (line and column), duplicate keys, structure (zod), numbers
+ * outside the computable range and meaning (validate.ts) — each with its path and, where it can be
+ * found, its line in `file`. Never throws anything else for any input.
+ *
+ * @example parseModel('{"name": "x",}', 'm.json') // throws: m.json:1:13 json.trailingComma
  */
-export function parseModel(text: string, file = 'model.json'): LoadedModel {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const detail = (e as Error).message;
-    const found = issue([], 'json.syntax', { detail });
-    const at = syntaxErrorOffset(text);
-    if (at !== undefined) found.line = lineAt(text, at);
+export function parseModel(input: string | Uint8Array, file = 'model.json'): LoadedModel {
+  const fail = (code: string, params: Record<string, string | number> = {}, line?: number): never => {
+    const found = issue([], code, params);
+    if (line !== undefined) found.line = line;
+    throw new InputError(file, [found]);
+  };
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    if (input.length > MAX_MODEL_BYTES) fail('json.tooLarge', { bytes: input.length, limit: MAX_MODEL_BYTES });
+    const decoded = decodeText(input);
+    if (!decoded.ok)
+      fail(`json.${decoded.code}Encoding`, { encoding: decoded.encoding, line: decoded.line }, decoded.line);
+    text = (decoded as { text: string }).text;
+  }
+  if (text.length > MAX_MODEL_BYTES) fail('json.tooLarge', { bytes: text.length, limit: MAX_MODEL_BYTES });
+  // A byte-order mark is no part of the JSON; dropped before anything is located, so lines stay right.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') fail('json.empty', {}, 1);
+  const scan = scanJson(text);
+  if (scan.syntax) {
+    const s = scan.syntax;
+    const found = issue([], s.code, { ...s.params, line: s.line, column: s.column });
+    found.line = s.line;
+    found.column = s.column;
     throw new InputError(file, [found]);
   }
+  let data: unknown;
   try {
-    return loadModel(data, file);
+    data = JSON.parse(text);
   } catch (e) {
-    if (e instanceof InputError) {
-      for (const i of e.issues) i.line ??= nearestLine(text, i.path);
-    }
-    throw e;
+    // the scan found the text valid: only the engine's own limits remain (nesting, memory)
+    fail('json.limits', { detail: (e as Error).message }, 1);
   }
+  const duplicates = scan.duplicates.map((d) => {
+    const found = issue(d.path, 'json.duplicateKey', { key: String(d.path.at(-1)), first: d.firstLine });
+    found.line = d.line;
+    found.column = d.column;
+    return found;
+  });
+  let loaded: LoadedModel | undefined;
+  let issues: InputIssue[];
+  try {
+    loaded = loadModel(data, file);
+    issues = loaded.warnings;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    issues = e.issues;
+  }
+  const unlocated = issues.filter((i) => i.line === undefined);
+  const lines = linesOfPaths(
+    text,
+    unlocated.map((i) => i.path),
+  );
+  unlocated.forEach((i, k) => {
+    if (lines[k] !== undefined) i.line = lines[k];
+  });
+  if (loaded && duplicates.length === 0) return loaded;
+  throw new InputError(file, [...duplicates, ...issues]);
 }
 
-/** Validates an already-parsed model object; see parseModel. */
+/**
+ * Validates an already-parsed model object (see parseModel): structure, magnitudes, meaning.
+ * Throws InputError with every problem; never anything else.
+ */
 export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
   const parsed = modelSchema.safeParse(data);
+  const magnitudes = outOfRange(data);
   if (!parsed.success) {
     const structural = parsed.error.issues.flatMap(fromZod);
     // Unknown keys alone leave a usable model: check its meaning too, so all problems come at once.
     const cleaned = withoutUnknownKeys(data, parsed.error.issues);
     const retry = cleaned === undefined ? undefined : modelSchema.safeParse(cleaned);
-    throw new InputError(file, retry?.success ? [...structural, ...validateModel(retry.data)] : structural);
+    throw new InputError(file, [...structural, ...magnitudes, ...(retry?.success ? validateModel(retry.data) : [])]);
   }
-  const issues = validateModel(parsed.data);
+  const issues = [...magnitudes, ...validateModel(parsed.data)];
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new InputError(file, issues);
   return { model: parsed.data, warnings: issues };
 }
 
+/**
+ * Every number of the model outside `meta` that is neither 0 nor of a magnitude in
+ * [minMagnitude, maxMagnitude] (src/data/input-bounds.ts): one issue each, at its path.
+ * Iterative, so deep nesting costs no stack.
+ */
+function outOfRange(data: unknown): InputIssue[] {
+  const { minMagnitude: min, maxMagnitude: max } = inputBounds;
+  const found: InputIssue[] = [];
+  // paths as parent links, built into arrays only for a number reported (deep nesting stays linear)
+  type At = { parent: At | undefined; key: PathSegment } | undefined;
+  const pathOf = (at: At): PathSegment[] => {
+    const path: PathSegment[] = [];
+    for (let a = at; a; a = a.parent) path.push(a.key);
+    return path.reverse();
+  };
+  const stack: { value: unknown; at: At }[] = [{ value: data, at: undefined }];
+  while (stack.length > 0) {
+    const { value, at } = stack.pop()!;
+    if (typeof value === 'number') {
+      const a = Math.abs(value);
+      if (!(a === 0 || (a >= min && a <= max)))
+        found.push(
+          issue(pathOf(at), a > max ? 'number.tooLarge' : 'number.tooSmall', {
+            value: String(value).replace('e+', 'e'),
+            min: min.toExponential(),
+            max: max.toExponential().replace('e+', 'e'),
+          }),
+        );
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], at: { parent: at, key: i } });
+    } else if (value !== null && typeof value === 'object') {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        if (key !== 'meta') stack.push({ value: (value as Record<string, unknown>)[key], at: { parent: at, key } });
+      }
+    }
+  }
+  return found;
+}
+
 /** Maps a zod issue onto the catalogue's codes. */
-function fromZod(z: z.core.$ZodIssue): InputIssue[] {
+export function fromZod(z: z.core.$ZodIssue): InputIssue[] {
   const path = z.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   switch (z.code) {
     case 'invalid_type': {
@@ -65,31 +159,41 @@ function fromZod(z: z.core.$ZodIssue): InputIssue[] {
       return z.keys.map((key) => issue([...path, key], 'schema.unknownKey', { key }));
     case 'invalid_value':
       return [issue(path, 'schema.enum', { options: z.values.map((v) => JSON.stringify(v)).join(', ') })];
-    case 'invalid_union':
+    case 'too_small':
+      if (z.origin === 'number')
+        return [issue(path, z.inclusive ? 'schema.atLeast' : 'schema.positive', { minimum: Number(z.minimum) })];
+      if (z.origin === 'string' || z.origin === 'array') return [issue(path, `schema.empty.${z.origin}`)];
+      return [issue(path, 'schema.other', { detail: z.message })];
+    case 'too_big':
+      if (z.origin === 'number') return [issue(path, 'schema.atMost', { maximum: Number(z.maximum) })];
       return [issue(path, 'schema.other', { detail: z.message })];
     default:
       return [issue(path, 'schema.other', { detail: z.message })];
   }
 }
 
-/** A copy of `data` without the unknown keys zod reported, or undefined if other problems exist. */
+/** A copy of `data` without the unknown keys zod reported (only the objects on their paths are copied), or undefined if other problems exist. */
 function withoutUnknownKeys(data: unknown, issues: z.core.$ZodIssue[]): unknown {
   if (issues.some((i) => i.code !== 'unrecognized_keys')) return undefined;
-  const copy = structuredClone(data) as Record<string, unknown>;
+  const copied = new Set<unknown>();
+  const copy = (v: unknown): unknown => {
+    const c = Array.isArray(v) ? [...v] : { ...(v as object) };
+    copied.add(c);
+    return c;
+  };
+  const root = copy(data);
   for (const i of issues) {
     if (i.code !== 'unrecognized_keys') continue;
-    let target: unknown = copy;
-    for (const seg of i.path) target = (target as Record<PropertyKey, unknown>)[seg as PropertyKey];
-    for (const key of i.keys) delete (target as Record<string, unknown>)[key];
+    let target = root as Record<PropertyKey, unknown>;
+    for (const seg of i.path) {
+      let next = target[seg as PropertyKey];
+      if (!copied.has(next)) {
+        next = copy(next);
+        target[seg as PropertyKey] = next;
+      }
+      target = next as Record<PropertyKey, unknown>;
+    }
+    for (const key of i.keys) delete target[key];
   }
-  return copy;
-}
-
-/** Line of the path, or of its nearest ancestor present in the text (a missing key: its object). */
-function nearestLine(text: string, path: PathSegment[]): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const line = lineOfPath(text, path.slice(0, n));
-    if (line !== undefined) return line;
-  }
-  return undefined;
+  return root;
 }

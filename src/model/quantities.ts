@@ -142,6 +142,8 @@ function computeFactor(flow: Flow, ctx: BasisContext): FlowFactor {
   const misfit = () => new FactorProblem('unit.layer', { unit: flow.unit, dimension: u.dimension, layer });
 
   if (layer === 'energy') {
+    if (target.dimension !== 'energy' || target.per !== null)
+      throw new FactorProblem('settings.displayUnit', { unit: target.text, layer });
     const toKgce = energyToKgce(flow, u, base, ctx.electricityEqualValue);
     const perTarget = KJ_PER_KGCE / target.toBase; // target units per kgce
     return {
@@ -159,8 +161,11 @@ function computeFactor(flow: Flow, ctx: BasisContext): FlowFactor {
     kg = base * rho;
   } else throw misfit();
   if (!isBaseLayer(layer) && u.dimension !== 'mass') throw misfit();
-  if (target.dimension !== 'mass') throw new FactorProblem('settings.displayUnit', { unit: target.text, layer });
-  const factor = kg / target.toBase;
+  // the water layer may be shown in m³: water's own 1 t/m³ (GB/T 12452 counts m³ and t alike)
+  const volumeTarget = layer === 'water' && target.dimension === 'volume';
+  if ((target.dimension !== 'mass' && !volumeTarget) || target.per !== null)
+    throw new FactorProblem('settings.displayUnit', { unit: target.text, layer });
+  const factor = kg / (volumeTarget ? target.toBase * WATER_DENSITY_KG_PER_M3 : target.toBase);
   return { factor, equalFactor: factor, basis: `${flow.unit} → ${target.text}` };
 }
 
@@ -226,6 +231,8 @@ export function componentFactor(
   ctx: BasisContext,
 ): ComponentFactor {
   const target = unitOrProblem(layerUnit(name, ctx.settings));
+  if (target.dimension !== 'mass' || target.per !== null)
+    throw new FactorProblem('settings.displayUnit', { unit: target.text, layer: name });
   if (comp.value !== undefined) {
     const u = unitOrProblem(comp.unit);
     if (u.dimension !== 'mass') throw new FactorProblem('component.amountUnit', { unit: comp.unit });

@@ -24,6 +24,11 @@ export { CAPTURE_METHODS, TREATMENT_TECHNOLOGIES };
 
 export const LEVELS = [1, 2, 3] as const;
 
+export const quantitySchema = z.strictObject({
+  value: z.number().positive().meta({ description: 'A density, heating value or rated figure: positive' }),
+  unit: z.string().min(1),
+});
+
 /** Where an efficiency comes from: a test on the plant, the equipment's design, or an estimate. */
 export const EFFICIENCY_SOURCES = ['measured', 'design', 'estimated'] as const;
 
@@ -75,8 +80,20 @@ export const nodeSchema = z
     }),
     parent: id.optional(),
     auditFocus: z.boolean().optional().meta({ description: 'Part of the audit focus (审核重点)' }),
-    main: z.boolean().optional().meta({
-      description: 'Explicitly a main sub-unit/device (GB 17167 Tables 1–2); derived from magnitudes when absent',
+    main: z
+      .union([z.boolean(), z.record(z.string().min(1), z.boolean())])
+      .optional()
+      .meta({
+        description:
+          'Explicitly a main sub-unit/device (GB 17167 Tables 1–2, GB 24789): true/false for every carrier, or per carrier {"electricity": true, "water": false} (keys: a Table 1–2 group — electricity, solid-fuel, oil, heavy-oil, gas, steam, water, other — a carrier id, or "material"); what is not given is derived from the thresholds',
+      }),
+    ratedPower: z.record(z.string().min(1), quantitySchema).optional().meta({
+      description:
+        'Rated (nameplate) power or hourly consumption per carrier, for the GB 17167 Table 1–2 limits: {"electricity": {"value": 250, "unit": "kW"}, "steam": {"value": 8, "unit": "MW"}, "coal": {"value": 1.5, "unit": "t/h"}}; keys as for `main`',
+    }),
+    treatment: z.boolean().optional().meta({
+      description:
+        'A pollution-control unit (污水处理站, 脱硫塔, 除尘器): what flows into it is generation (产生量), what leaves the plant from it is discharge (排放量); its children count as part of it',
     }),
     coversDevices: z.boolean().optional().meta({
       description:
@@ -102,11 +119,8 @@ export const FLOW_KINDS = [
   'fugitive',
 ] as const;
 export const EXEMPTIONS = ['seasonal-heating', 'auxiliary', 'closed-loop-pump-data'] as const;
-
-export const quantitySchema = z.strictObject({
-  value: z.number(),
-  unit: z.string().min(1),
-});
+/** GB/T 12452 water-use classes: indirect cooling (间接冷却水), process (工艺用水), boiler (锅炉用水), domestic (生活用水), other. */
+export const WATER_USES = ['cooling', 'process', 'boiler', 'domestic', 'other'] as const;
 
 export const componentSchema = z
   .strictObject({
@@ -120,6 +134,18 @@ export const componentSchema = z
     source: z.enum(SOURCES).optional(),
   })
   .meta({ id: 'Component' });
+
+/** Measured fuel properties for the CO2 inventory; they override the default table (src/data/co2-guides-2015.ts). */
+export const flowCarbonSchema = z
+  .strictObject({
+    content: quantitySchema.optional().meta({
+      description:
+        'Measured carbon content: per unit energy (tC/TJ, kgC/GJ) or as a mass fraction of the fuel (%, on the same basis as the flow)',
+    }),
+    oxidation: z.number().optional().meta({ description: 'Measured oxidation rate, a fraction (0–1]' }),
+    source: z.string().optional().meta({ description: 'Where the measurement comes from (lab report …)' }),
+  })
+  .meta({ id: 'FlowCarbon' });
 
 export const flowSchema = z
   .strictObject({
@@ -149,10 +175,19 @@ export const flowSchema = z
         'Measured low heating value / energy content (kJ/kg, MJ/Nm3, GJ/t); overrides the GB/T 2589 coefficient',
     }),
     components: z.record(z.string().min(1), componentSchema).optional(),
+    hazardous: z.boolean().optional().meta({
+      description:
+        'A waste flow (kind "waste") that is hazardous waste (危险废物); counted apart from other solid waste',
+    }),
+    carbon: flowCarbonSchema.optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     trusted: z.boolean().optional().meta({ description: 'Pinned: reconciliation never names it a suspect' }),
     exemption: z.enum(EXEMPTIONS).optional().meta({ description: 'A metering exemption GB 17167 / GB 24789 allow' }),
+    use: z.enum(WATER_USES).optional().meta({
+      description:
+        'Water layer: the GB/T 12452 water use the flow belongs to. With kind "recycle" it is that use\'s circulated/reused water (Vcr, Vgr); with a new-water carrier its new water (Vcf make-up, Vgf). Tag each quantity once',
+    }),
     meta,
   })
   .meta({ id: 'Flow' });
@@ -248,6 +283,10 @@ export const productSchema = z
       description: 'Output value over the balance period, 万元 at comparable prices (GB/T 13234 output-value basis)',
     }),
     flow: id.optional().meta({ description: 'The product flow of the model, where there is one' }),
+    node: id.optional().meta({
+      description:
+        'The node (workshop, line) whose energy, water, materials and emissions belong to this product; the enterprise when the plant has one product',
+    }),
     meta,
   })
   .meta({ id: 'Product' });
@@ -273,6 +312,105 @@ export const periodSchema = z
     meta,
   })
   .meta({ id: 'Period' });
+
+/**
+ * A proposal (清洁生产方案): what it costs and earns. The annual benefit is entered, or computed by
+ * `compare` from the savings of the flows it touches and the prices in `audit.prices`.
+ */
+export const proposalSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    investment: z.number().meta({ description: 'Investment I, 万元 (≥ 0)' }),
+    annualBenefit: z
+      .number()
+      .optional()
+      .meta({ description: 'Annual net benefit F, 万元/a; computed from `flows` when absent' }),
+    flows: z
+      .array(id)
+      .optional()
+      .meta({ description: 'Flows whose before/after savings make the benefit (matched by id)' }),
+    lifetime: z.number().optional().meta({ description: 'Economic life n, years (> 0)' }),
+    discountRate: z
+      .number()
+      .optional()
+      .meta({ description: 'Discount rate i, a fraction (0.05 = 5 %); default audit.discountRate' }),
+    implemented: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Implemented (已实施) by the report period; default false' }),
+    category: z
+      .enum(['no-low', 'medium-high'])
+      .optional()
+      .meta({ description: '无/低费 or 中/高费 when given; otherwise from audit.lowCostLimit' }),
+    meta,
+  })
+  .meta({ id: 'Proposal' });
+
+export const priceSchema = z
+  .strictObject({
+    carrier: z.string().min(1).optional(),
+    flow: id.optional(),
+    value: z.number().meta({ description: 'Price, in `unit`' }),
+    unit: z.string().min(1).meta({ description: 'Currency per physical unit: 元/kWh, 元/t, 万元/t, 元/Nm3 …' }),
+    meta,
+  })
+  .meta({ id: 'Price' });
+
+export const ACCEPTANCE_RULE_SETS = ['anhui', 'zhejiang', 'inner-mongolia'] as const;
+
+/** What `compare` judges against and how it prices and classifies proposals. */
+export const auditSchema = z
+  .strictObject({
+    rules: z.enum(ACCEPTANCE_RULE_SETS).optional().meta({ description: 'Acceptance rule set (default anhui)' }),
+    level: z
+      .enum(['advanced', 'general'])
+      .optional()
+      .meta({ description: 'The plant against its industry: 国内同行先进水平 or 一般 (default general)' }),
+    lowCostLimit: z
+      .number()
+      .optional()
+      .meta({ description: 'Investment limit, 万元: up to it a proposal is 无/低费, above it 中/高费' }),
+    discountRate: z.number().optional().meta({ description: 'Default discount rate of proposals, a fraction' }),
+    prices: z.array(priceSchema).optional(),
+    mainMaterials: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Carriers (or flow ids) of the main raw materials; default every material input' }),
+    meta,
+  })
+  .meta({ id: 'Audit' });
+
+/** A CO2 factor the model supplies; series, year and source are required (checked with a located error). */
+export const carbonFactorSchema = z
+  .strictObject({
+    carrier: z.string().min(1).optional(),
+    flow: id.optional(),
+    value: z.number(),
+    unit: z.string().min(1).meta({ description: 'kgCO2/kWh, tCO2/MWh, tCO2/GJ, kgCO2/kg, tCO2/t, kgCO2/Nm3' }),
+    series: z.string().min(1).optional(),
+    year: z.number().int().optional(),
+    region: z.string().optional(),
+    source: z.string().min(1).optional(),
+    meta,
+  })
+  .meta({ id: 'CarbonFactor' });
+
+export const carbonSchema = z
+  .strictObject({
+    grid: z
+      .strictObject({
+        series: z.enum(['mee-nbs', 'carbon-market']).optional(),
+        year: z.number().int().optional(),
+        region: z.string().min(1).optional(),
+      })
+      .optional()
+      .meta({ description: 'Grid-electricity factor: series, data year, region (default MEE–NBS, latest, national)' }),
+    factors: z.array(carbonFactorSchema).optional(),
+    meta,
+  })
+  .meta({ id: 'Carbon' });
 
 /**
  * A stock (a coal pile, a tank, an inventory) whose level is read at the end of each accounting
@@ -425,6 +563,9 @@ export const modelSchema = z
       .array(periodEntrySchema)
       .optional()
       .meta({ description: 'Monthly (or any) periods, each with its own figures (docs/periods.md)' }),
+    proposals: z.array(proposalSchema).optional().meta({ description: 'Cleaner-production proposals (方案)' }),
+    audit: auditSchema.optional(),
+    carbon: carbonSchema.optional(),
     settings: settingsSchema.optional(),
     meta,
   })
@@ -443,6 +584,11 @@ export type Period = z.infer<typeof periodSchema>;
 export type Stock = z.infer<typeof stockSchema>;
 export type PeriodEntry = z.infer<typeof periodEntrySchema>;
 export type PeriodValue = z.infer<typeof periodValueSchema>;
+export type Proposal = z.infer<typeof proposalSchema>;
+export type Price = z.infer<typeof priceSchema>;
+export type Audit = z.infer<typeof auditSchema>;
+export type CarbonSettings = z.infer<typeof carbonSchema>;
+export type CarbonFactorInput = z.infer<typeof carbonFactorSchema>;
 export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
 export type Source = (typeof SOURCES)[number];

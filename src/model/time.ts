@@ -7,6 +7,8 @@ import { fixedOffsetZones } from '../data/time-zones.ts';
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+/** The largest |time| a Date holds, ms from the epoch (ECMA-262 §21.4.1.1: 8.64 × 10¹⁵). */
+const MAX_DATE_MS = 8.64e15;
 
 /**
  * The offset of `zone` at a UTC instant from src/data/time-zones.ts (minutes east of UTC), or
@@ -17,10 +19,29 @@ export function fixedOffsetMinutes(zone: string, utcMs: number): number | undefi
   return utcMs >= sinceUtc && Object.hasOwn(offsets, zone) ? offsets[zone] : undefined;
 }
 
-/** Offset of `zone` from UTC at the given UTC instant, in minutes. */
+const knownZones = new Map<string, boolean>();
+
+/** True when `zone` is an IANA time zone the runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  if (Object.hasOwn(fixedOffsetZones.offsets, zone)) return true;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(zone, known);
+  }
+  return known;
+}
+
+/** Offset of `zone` from UTC at the given UTC instant, in minutes; NaN for a zone the runtime does not know. */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
   const fixed = fixedOffsetMinutes(zone, utcMs);
   if (fixed !== undefined) return fixed;
+  if (!(Math.abs(utcMs) <= MAX_DATE_MS) || !isTimeZone(zone)) return NaN;
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -36,7 +57,7 @@ export function zoneOffsetMinutes(zone: string, utcMs: number): number {
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
 }
 
-/** Parses an ISO date-time; one without offset is taken in `zone`. NaN when unreadable. */
+/** Parses an ISO date-time; one without offset is taken in `zone`. NaN when unreadable or the zone is unknown. */
 export function parseIsoInZone(text: string, zone: string = DEFAULT_TIMEZONE): number {
   if (OFFSET.test(text.trim())) return Date.parse(text);
   const asUtc = Date.parse(`${text.trim()}Z`);

@@ -1,11 +1,16 @@
+import { inputBounds } from '../data/input-bounds.ts';
+import { mainCategoryOfKey, ratedDimension } from '../data/gb17167-2006.ts';
+import { parseUnit, type Dimension } from '../units/units.ts';
 import { editionIssues } from './editions.ts';
 import { issue, type InputIssue } from './issues.ts';
 import { isBaseLayer } from './layers.ts';
 import { validatePeriods } from './periods.ts';
 import { basisContext, componentFactor, FactorProblem, flowFactor } from './quantities.ts';
 import type { Model } from './schema.ts';
-import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
+import { DEFAULT_TIMEZONE, isTimeZone, parseIsoInZone } from './time.ts';
 import { validateVocs } from './validate-vocs.ts';
+import { vocsLayer } from './vocs.ts';
+import { validateResultsInputs } from './validate-results.ts';
 
 /**
  * Checks what the schema cannot: references, hierarchy, units against layers, components and
@@ -17,13 +22,17 @@ export function validateModel(model: Model): InputIssue[] {
   checkHierarchy(model, nodeAt, issues);
   const flowAt = firstIndex(model.flows, ['flows'], 'flow.duplicate', issues);
   const meterAt = firstIndex(model.meters ?? [], ['meters'], 'meter.duplicate', issues);
-  checkFlows(model, nodeAt, meterAt, issues);
+  checkSettings(model, issues);
+  const badDisplay = checkDisplayUnits(model, issues);
+  checkFlows(model, nodeAt, meterAt, badDisplay, issues);
   checkMeters(model, flowAt, issues);
   checkCampaign(model, issues);
   checkProduction(model, flowAt, issues);
+  checkMainKeys(model, issues);
   issues.push(...editionIssues(model.settings));
   if (model.stocks || model.periods) issues.push(...validatePeriods(model, flowAt));
   issues.push(...validateVocs(model));
+  issues.push(...validateResultsInputs(model, nodeAt, flowAt));
   return issues;
 }
 
@@ -87,10 +96,51 @@ function checkHierarchy(model: Model, nodeAt: Map<string, number>, issues: Input
   });
 }
 
+/**
+ * The hours of settings within src/data/input-bounds.ts (a period of 10¹⁵ h would overflow every
+ * rate); a number beyond the magnitude bound is reported once, by load.ts.
+ */
+function checkSettings(model: Model, issues: InputIssue[]): void {
+  const limits = [
+    ['periodHours', inputBounds.maxPeriodHours],
+    ['annualHours', inputBounds.maxAnnualHours],
+  ] as const;
+  for (const [key, max] of limits) {
+    const value = model.settings?.[key];
+    if (value !== undefined && value > max && value <= inputBounds.maxMagnitude)
+      issues.push(issue(['settings', key], `settings.${key}`, { value, max }));
+  }
+}
+
+/**
+ * A display unit must be a quantity (not a rate) of the layer's dimension: mass for material and
+ * components, mass or volume for water (1 t/m³), energy for energy. One issue per bad unit, at
+ * settings.displayUnits.<layer>; returns those layers so their flows are not reported again.
+ */
+function checkDisplayUnits(model: Model, issues: InputIssue[]): Set<string> {
+  const bad = new Set<string>();
+  for (const [layer, unit] of Object.entries(model.settings?.displayUnits ?? {})) {
+    const allowed: Dimension[] = layer === 'energy' ? ['energy'] : layer === 'water' ? ['mass', 'volume'] : ['mass'];
+    const at = ['settings', 'displayUnits', layer];
+    try {
+      const u = parseUnit(unit);
+      if (u.per !== null || !allowed.includes(u.dimension)) {
+        issues.push(issue(at, 'settings.displayUnit', { unit, layer }));
+        bad.add(layer);
+      }
+    } catch (e) {
+      issues.push(issue(at, 'unit.unknown', { detail: (e as Error).message }));
+      bad.add(layer);
+    }
+  }
+  return bad;
+}
+
 function checkFlows(
   model: Model,
   nodeAt: Map<string, number>,
   meterAt: Map<string, number>,
+  badDisplay: Set<string>,
   issues: InputIssue[],
 ): void {
   const ctx = basisContext(model);
@@ -114,13 +164,15 @@ function checkFlows(
     if (flow.meter !== undefined && !meterAt.has(flow.meter))
       issues.push(issue(at('meter'), 'meter.unknown', { id: flow.meter }));
     if (flow.layer === 'material' && !flow.phase) issues.push(issue(at('phase'), 'flow.materialPhase', {}, 'warning'));
+    if (flow.use !== undefined && flow.layer !== 'water')
+      issues.push(issue(at('use'), 'flow.useLayer', { layer: flow.layer }));
 
     let factor: ReturnType<typeof flowFactor> | undefined;
     try {
       factor = flowFactor(flow, ctx);
     } catch (e) {
       if (!(e instanceof FactorProblem)) throw e;
-      issues.push(issue(at(e.field), e.code, e.params));
+      if (!badDisplay.has(flow.layer)) issues.push(issue(at(e.field), e.code, e.params));
     }
     for (const [name, comp] of Object.entries(flow.components ?? {})) {
       const cat = (...rest: string[]) => at('components', name, ...rest);
@@ -129,6 +181,9 @@ function checkFlows(
         issues.push(issue(cat(), 'component.valueOrConcentration'));
         continue;
       }
+      // a concentration cannot be negative (the VOCs content has its own check, validate-vocs.ts)
+      if (comp.concentration !== undefined && comp.concentration < 0 && name !== vocsLayer(model.settings))
+        issues.push(issue(cat('concentration'), 'component.negative', { value: comp.concentration }));
       // A multi-period model gives its quantities per period (each period's model is checked on its own).
       if (
         comp.concentration !== undefined &&
@@ -138,7 +193,7 @@ function checkFlows(
       ) {
         issues.push(issue(cat('concentration'), 'component.noQuantity', { component: name }));
       }
-      if (!factor) continue;
+      if (!factor || badDisplay.has(name)) continue;
       try {
         componentFactor(flow, name, comp, factor, ctx);
       } catch (e) {
@@ -177,11 +232,55 @@ function checkCampaign(model: Model, issues: InputIssue[]): void {
   const c = model.campaign;
   if (!c) return;
   const zone = c.timezone ?? DEFAULT_TIMEZONE;
+  if (!isTimeZone(zone)) {
+    issues.push(issue(['campaign', 'timezone'], 'campaign.timezone', { zone }));
+    return;
+  }
   const start = parseIsoInZone(c.start, zone);
   const end = parseIsoInZone(c.end, zone);
   if (Number.isNaN(start)) issues.push(issue(['campaign', 'start'], 'campaign.badTime', { value: c.start }));
   if (Number.isNaN(end)) issues.push(issue(['campaign', 'end'], 'campaign.badTime', { value: c.end }));
   if (end <= start) issues.push(issue(['campaign', 'end'], 'campaign.order', { start: c.start, end: c.end }));
+}
+
+/**
+ * `main` per carrier and `ratedPower`: keys must name a GB 17167 Table 1–2 group, a carrier of one, or
+ * "material" (main only); a rated figure must be a positive rate the group's limit can be compared with
+ * (power for electricity, steam and other; mass per hour for fuels; volume per hour for gas; water either).
+ */
+function checkMainKeys(model: Model, issues: InputIssue[]): void {
+  model.nodes.forEach((node, i) => {
+    if (node.main !== undefined && typeof node.main !== 'boolean')
+      for (const key of Object.keys(node.main))
+        if (mainCategoryOfKey(key) === undefined)
+          issues.push(issue(['nodes', i, 'main', key], 'node.mainKey', { key }));
+    for (const [key, q] of Object.entries(node.ratedPower ?? {})) {
+      const at = ['nodes', i, 'ratedPower', key];
+      const group = mainCategoryOfKey(key);
+      if (group === undefined || group === 'material') {
+        issues.push(issue(at, 'node.mainKey', { key }));
+        continue;
+      }
+      if (!(q.value > 0 && Number.isFinite(q.value)))
+        issues.push(issue([...at, 'value'], 'node.ratedValue', { value: q.value }));
+      let u: ReturnType<typeof parseUnit> | undefined;
+      try {
+        u = parseUnit(q.unit);
+      } catch {
+        u = undefined;
+      }
+      const want = ratedDimension(group);
+      const fits =
+        u !== undefined &&
+        u.per === 'hour' &&
+        (want === 'power'
+          ? u.dimension === 'energy'
+          : want === 'mass'
+            ? u.dimension === 'mass' || (group === 'water' && u.dimension === 'volume')
+            : u.dimension === 'volume' || u.dimension === 'gasVolume' || (group === 'water' && u.dimension === 'mass'));
+      if (!fits) issues.push(issue([...at, 'unit'], 'node.ratedUnit', { unit: q.unit, group, want }));
+    }
+  });
 }
 
 /** Products: unique ids, a positive finite output, an existing product flow; the period's factor positive. */

@@ -117,7 +117,8 @@ export function periodIndicators(model: Model, check: CheckResult): PeriodIndica
   };
 }
 
-function compact(b: NodeBalance): CompactBalance {
+/** A balance row without its term lists. */
+export function compactBalance(b: NodeBalance): CompactBalance {
   const { node, level, layer, unit, in: i, out, stockChange, residual, closure, status, unknown } = b;
   return { node, level, layer, unit, in: i, out, stockChange, residual, closure, status, unknown };
 }
@@ -138,7 +139,7 @@ function resultOf(pm: Model, ids: string[], spans: PeriodSpan[], stocks: StockRo
     periods: ids,
     stocks,
     indicators: periodIndicators(pm, check),
-    balances: check.balances.map(compact),
+    balances: check.balances.map(compactBalance),
     findings: check.findings,
     summary: check.summary,
   };
@@ -248,7 +249,7 @@ function ownCampaign(model: Model): PeriodResult | undefined {
     periods: [],
     stocks: [],
     indicators: periodIndicators(single, check),
-    balances: check.balances.map(compact),
+    balances: check.balances.map(compactBalance),
     findings: check.findings,
     summary: check.summary,
   };

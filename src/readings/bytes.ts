@@ -1,3 +1,4 @@
+import { inputBounds } from '../data/input-bounds.ts';
 /**
  * Byte-level helpers of the ingest fast path (see ingest.ts and docs/readings.md §11): numbers
  * read straight from UTF-8/ASCII bytes, lines cut from byte chunks, and a byte-keyed table of
@@ -11,6 +12,7 @@ const POW10 = [
 ];
 /** At most this many digits: the integer mantissa stays below 10^15 < 2^53, exact. */
 const MAX_DIGITS = 15;
+const MAX_READING = inputBounds.maxMagnitude;
 
 /**
  * The number written in bytes b[s..e) — `[+-]digits[.digits][(e|E)[+-]digits]` with at most 15
@@ -88,6 +90,8 @@ export function scanNumberInto(b: Uint8Array, s: number, e: number, d: number, o
   else if (k > 0 && k <= 22) v = m * POW10[k];
   else if (k < 0 && k >= -22) v = m / POW10[-k];
   else return -1;
+  // beyond src/data/input-bounds.ts: the general path rejects the value with its line
+  if (v > MAX_READING) return -1;
   out[at] = neg ? -v : v;
   return end;
 }

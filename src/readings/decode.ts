@@ -1,11 +1,11 @@
-import type { Encoding } from './types.ts';
+import { detectEncoding, looksBinary, type Encoding } from '../text/encoding.ts';
 
 /**
  * Bytes → text for readings files, chunk by chunk (never the whole file). The encoding is
- * forced by the user or detected: a byte-order mark (UTF-8, UTF-16LE/BE); else UTF-8 when the
- * first 64 KiB are valid UTF-8; else GB18030 (a superset of GBK and GB2312, what Chinese EMS
- * exports usually are). Decoding is strict: bytes that are not valid in the encoding stop the
- * ingest with a located error instead of turning into replacement characters.
+ * forced by the user or detected on the first 64 KiB by src/text/encoding.ts (byte-order mark,
+ * UTF-16, UTF-8, else GB18030 — what Chinese EMS exports usually are). Decoding is strict: bytes
+ * that are not valid in the encoding stop the ingest with a located error instead of turning
+ * into replacement characters.
  */
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -39,21 +39,17 @@ export class DecodeError extends Error {
   }
 }
 
-/** Raised when the input holds NUL bytes outside UTF-16: a binary file (xlsx, zip…), not a CSV. */
+/** Raised when the input is a binary file (xlsx, zip…), not a CSV (src/text/encoding.ts looksBinary). */
 export class BinaryInputError extends Error {}
 
-/** Detects the encoding of the first bytes of a file (see the module comment). */
-export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: boolean } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: true };
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return { encoding: 'utf-8', bom: false };
-  } catch {
-    return { encoding: 'gb18030', bom: false };
+/** Raised when the head of a file mixes UTF-8 lines with lines in another encoding; `line` is the first of those. */
+export class MixedEncodingError extends Error {
+  constructor(readonly line: number) {
+    super(`mixed encodings from line ${line}`);
   }
 }
+
+export { detectEncoding };
 
 function decodeBefore(encoding: Encoding, bytes: Uint8Array): string {
   const text = new TextDecoder(encoding).decode(bytes);
@@ -100,9 +96,10 @@ export class ChunkDecoder {
       o += h.length;
     }
     this.head = [];
-    const detected = detectEncoding(all);
+    const detected = detectEncoding(all, this.headBytes >= this.sniffBytes);
     this.encoding = this.forced ?? detected.encoding;
-    if (!this.encoding.startsWith('utf-16') && all.indexOf(0) !== -1) throw new BinaryInputError('NUL bytes');
+    if (!this.encoding.startsWith('utf-16') && looksBinary(all)) throw new BinaryInputError('not text');
+    if (this.forced === undefined && detected.mixedLine !== undefined) throw new MixedEncodingError(detected.mixedLine);
     this.onEncoding(this.encoding);
     this.decoder = new TextDecoder(this.encoding, { fatal: true });
     return this.decode(all, true);

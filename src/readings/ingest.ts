@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { inputBounds } from '../data/input-bounds.ts';
 import { InputError } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
@@ -14,7 +15,14 @@ import {
   scanWideRow,
   wideRowOut,
 } from './bytes.ts';
-import { BinaryInputError, ChunkDecoder, DecodeError, encodingFromName, SNIFF_BYTES } from './decode.ts';
+import {
+  BinaryInputError,
+  ChunkDecoder,
+  DecodeError,
+  encodingFromName,
+  MixedEncodingError,
+  SNIFF_BYTES,
+} from './decode.ts';
 import {
   detectDecimalComma,
   detectDelimiter,
@@ -70,6 +78,8 @@ export interface IngestOptions {
 }
 
 const SAMPLE_ROWS = 20;
+/** A reading's largest magnitude (src/data/input-bounds.ts); beyond it the value is rejected with its line. */
+const MAX_READING = inputBounds.maxMagnitude;
 /** Rejected rows listed in full; beyond this they are counted (`rejectedNotListed`) so memory stays bounded. */
 const MAX_LISTED = 100_000;
 /** Wide rows buffered before their values go to the meters. */
@@ -284,6 +294,9 @@ export async function ingestReadings(
     decimalComma = detectDecimalComma(cells, delimiter);
     const width = h.length;
     const nCols = cols.length;
+    // a row must reach the timestamp and every meter column; trailing ignored columns may be missing
+    let needed = time + 1;
+    for (const j of cols) needed = Math.max(needed, j + 1);
     let lastT = -Infinity;
     // Values go to the meters in column-major batches: one meter's run of values at a time keeps
     // its state in cache (row by row, each row touched every meter's state: 2× slower).
@@ -314,6 +327,7 @@ export async function ingestReadings(
     onData = (row, line) => {
       rows.read++;
       if (row.length > width) return reject(line, 'extra-field');
+      if (row.length < needed) return reject(line, 'missing-field');
       const tsText = row[time] ?? '';
       const t = parseTs(tsText);
       if (t !== t) return reject(line, 'bad-timestamp', { text: tsText });
@@ -341,6 +355,12 @@ export async function ingestReadings(
           }
           continue;
         }
+        if (v > MAX_READING || v < -MAX_READING) {
+          buf[base + k] = NaN;
+          values.rejected++;
+          list({ line, reason: 'too-large', column: seriesColumn[k], meter: specs[k].id, text: cell });
+          continue;
+        }
         used++;
       }
       commit(t, line, used, empty);
@@ -356,18 +376,11 @@ export async function ingestReadings(
       const fields = scanWideRow(b, s, e, d, colOf, width, buf, base);
       if (fields < 0) return false;
       const used = wideRowOut[0];
-      let empty = wideRowOut[1];
+      const empty = wideRowOut[1];
       const tS = wideRowOut[2];
       const tE = wideRowOut[3];
-      if (fields < width) {
-        // a short row: the missing cells are empty
-        for (let k = 0; k < nCols; k++) {
-          if (cols[k] >= fields) {
-            buf[base + k] = NaN;
-            empty++;
-          }
-        }
-      }
+      // a short row is rejected (missing-field) by the general path; ignored columns may be missing at the end
+      if (fields < needed) return false;
       if (tS < 0 || !plainAscii(b, tS, tE)) return false;
       const t = parseTs(asciiText(b, tS, tE));
       if (t !== t || t <= lastT) return false;
@@ -435,6 +448,7 @@ export async function ingestReadings(
       const cell = row[c.value];
       const v = isBlank(cell) ? NaN : parseValue(cell, decimalComma);
       if (v !== v) return reject(line, 'non-numeric', { meter: m.def.id, text: cell });
+      if (v > MAX_READING || v < -MAX_READING) return reject(line, 'too-large', { meter: m.def.id, text: cell });
       let f = 1;
       if (c.unit >= 0) {
         const u = (row[c.unit] ?? '').trim();
@@ -767,6 +781,7 @@ export async function ingestReadings(
         );
       }
       if (e instanceof BinaryInputError) fail('readings.binary', {}, 1);
+      if (e instanceof MixedEncodingError) fail('readings.mixedEncoding', { line: e.line }, e.line);
       throw e;
     }
     if (header === undefined) {

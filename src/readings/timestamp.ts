@@ -1,4 +1,3 @@
-import { fixedOffsetZones } from '../data/time-zones.ts';
 import { DEFAULT_TIMEZONE, fixedOffsetMinutes } from '../model/time.ts';
 
 const zones = new Map<string, { format: Intl.DateTimeFormat; byMinute: Map<number, number> }>();
@@ -177,16 +176,7 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** True when `zone` is an IANA time zone the runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  if (Object.hasOwn(fixedOffsetZones.offsets, zone)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from '../model/time.ts';
 
 /** Formats UTC ms as ISO 8601 with the zone's offset, e.g. 2026-03-01T08:00:00+08:00. */
 export function formatInZone(utcMs: number, zone: string = DEFAULT_TIMEZONE): string {

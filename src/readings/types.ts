@@ -3,7 +3,8 @@ import type { FlagCode, FlagCount, SeriesSummary } from './meter-series.ts';
 /** How a meter's readings are to be read (`meter.reading.kind`). */
 export type ReadingKind = 'cumulative' | 'rate' | 'interval';
 export type Layout = 'wide' | 'long';
-export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type { Encoding } from '../text/encoding.ts';
+import type { Encoding } from '../text/encoding.ts';
 
 /** A row or a value that could not be used, with its 1-based line in the file. */
 export interface RejectedEntry {

@@ -1,6 +1,7 @@
 import {
   factorSpd,
   FillTooLargeError,
+  NotPositiveDefiniteError,
   pcg,
   symmetricUpperCsc,
   type CscMatrix,
@@ -81,7 +82,14 @@ export interface LinearResult {
   rows: ReducedRow[];
   /** Extra flows for `leakNodes` (index k ↔ leakNodes[k]): their estimates. */
   leaks: { node: number; value: number; sd: number }[];
-  solver: { kind: 'direct' | 'pcg' | 'none'; factorNonZeros?: number; iterations?: number; relativeResidual?: number };
+  solver: {
+    kind: 'direct' | 'pcg' | 'none';
+    factorNonZeros?: number;
+    iterations?: number;
+    relativeResidual?: number;
+    /** Set when round-off forced a floor on the variances: the share of the layer's largest (see LAYER_VARIANCE_FLOORS). */
+    varianceFloor?: number;
+  };
   /** False when unmeasured uncertainties were skipped for size. */
   unmeasuredSdComputed: boolean;
   /** Rows whose balance cannot hold with the fixed values (Σ residual of a closed set ≠ 0). */
@@ -130,41 +138,61 @@ export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions
   const ends = endsWithLeaks(p.network, leakNodes);
   const n = ends.from.length;
   const flows = classifyFlows(p, n);
-  const { status, unmeasured, known } = flows;
+  const { status, known, unmeasured } = flows;
   const bal = reducedBalances(ends, flows);
   const { R } = bal;
-  const system = reducedSystem(bal, flows);
-  const { r } = system;
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
   const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
-  const S = symmetricUpperCsc(
-    R,
-    system.diagonal,
-    system.hasDiagonal,
-    withCovariancePattern(system.offDiagonal, est, bal, status),
-  );
-  options.captureSystem?.(S, r);
-  const { lambda, solver, info } = solveReduced(S, r, options);
-  let chi2 = 0;
-  for (let i = 0; i < R; i++) chi2 += r[i]! * lambda[i]!;
+  let system: ReducedSystem;
+  let S: CscMatrix;
+  let solved: ReturnType<typeof solveReduced>;
+  for (let attempt = 0; ; attempt++) {
+    floorVariances(flows, bal, attempt);
+    system = reducedSystem(bal, flows);
+    S = symmetricUpperCsc(
+      R,
+      system.diagonal,
+      system.hasDiagonal,
+      withCovariancePattern(system.offDiagonal, est, bal, status),
+    );
+    options.captureSystem?.(S, system.r);
+    try {
+      solved = solveReduced(S, system.r, options);
+      if (attempt > 0) solved.info.varianceFloor = LAYER_VARIANCE_FLOORS[attempt - 1];
+      break;
+    } catch (e) {
+      if (!(e instanceof NotPositiveDefiniteError) || attempt >= LAYER_VARIANCE_FLOORS.length) throw e;
+    }
+  }
+  const { r } = system;
+  const { lambda, solver, info } = solved;
+  const lambda0 = solver ? lambda.slice() : lambda;
 
   const atLambda = new Float64Array(n);
   const reconciled = new Float64Array(n).fill(Number.NaN);
   const reconciledSd = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
-  adjustMeasurements(flows, bal, lambda, { atLambda, reconciled, reconciledSd });
+  const out = { atLambda, reconciled, reconciledSd, z };
+  adjustMeasurements(flows, bal, lambda, undefined, out);
+  const refined = solver ? refineBalances(flows, bal, solver, lambda, out) : false;
+  let chi2 = 0;
+  for (let i = 0; i < R; i++) chi2 += r[i]! * lambda[i]!;
   estimateValues(flows, est, ends, reconciled);
   // Without leak hypotheses the arrays are already the model's flows: no copies.
   const own = <T extends Uint8Array | Float64Array>(a: T): T => (n === n0 ? a : (a.slice(0, n0) as T));
   const values = { status: own(status), reconciled: own(reconciled), atLambda: own(atLambda), chi2 };
-  let complete: LinearResult | undefined;
   const statistics = (): LinearResult => {
     const zDiag = solver ? solver.inverseDiagonal() : undefined;
     if (solver && zDiag) {
-      const across = inverseAcrossFlows(solver, system.offDiagonal);
-      measurementStatistics(flows, bal, { diag: zDiag, across }, { atLambda, reconciledSd, z });
+      const inverse = { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) };
+      if (!refined) measurementStatistics(flows, bal, inverse, out);
+      else {
+        // z was taken before the refinement and rescaled with it: the same steps again, from λ as solved
+        adjustMeasurements(flows, bal, lambda0, inverse, out);
+        refineBalances(flows, bal, solver, lambda0, out);
+      }
     }
     const sdComputed = estimatesSd(flows, bal, est, reconciledSd, solver);
     const rows = reducedRows(S, r, lambda, zDiag, bal);
@@ -185,6 +213,7 @@ export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions
       inconsistentRows,
     };
   };
+  let complete: LinearResult | undefined;
   return { values, statistics: () => (complete ??= statistics()) };
 }
 
@@ -497,18 +526,23 @@ function inverseAcrossFlows(solver: SpdSolver, offDiagonal: LaplacianTriplets): 
 }
 
 /**
- * (Aᵀλ)_j of every flow and the reconciled values of the measured and fixed flows (σ of those not
- * adjusted: their own, or 0 when fixed).
+ * (Aᵀλ)_j of every flow and the reconciled values of the measured and fixed flows; for free measurements, with a factor, also
+ * their σ and measurement-test statistic from q_j = a_jᵀ S⁻¹ a_j = Z_aa + Z_bb − 2 Z_ab.
  */
 function adjustMeasurements(
   flows: ClassifiedFlows,
   bal: ReducedBalances,
   lambda: Float64Array,
-  out: { atLambda: Float64Array; reconciled: Float64Array; reconciledSd: Float64Array },
+  /** Z_ii per row, and Z_ab per free measurement between two rows in flow order. */
+  inverse: { diag: Float64Array; across: Float64Array } | undefined,
+  out: { atLambda: Float64Array; reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array },
 ): void {
   const { status, known, w } = flows;
   const { rowTo, rowFrom } = bal;
-  const { atLambda, reconciled, reconciledSd } = out;
+  const { atLambda, reconciled, reconciledSd, z } = out;
+  const zDiag = inverse?.diag;
+  const zAcross = inverse?.across;
+  let across = 0; // the next entry of zAcross: they follow the flows between two rows
   for (let j = 0; j < status.length; j++) {
     const a = rowTo[j]!;
     const b = rowFrom[j]!;
@@ -516,6 +550,16 @@ function adjustMeasurements(
     const st = status[j]!;
     if (st === FlowStatus.redundant) {
       reconciled[j] = known[j]! - w[j]! * atLambda[j]!;
+      if (zDiag && zAcross) {
+        let q = 0;
+        if (a >= 0) q += zDiag[a]!;
+        if (b >= 0) q += zDiag[b]!;
+        if (a >= 0 && b >= 0) q -= 2 * zAcross[across++]!;
+        // σ² − σ⁴q keeps ~8 digits of σ² where the balances nearly fix the flow: below that, 0
+        const v = w[j]! - w[j]! * w[j]! * q;
+        reconciledSd[j] = v > RESOLVED_VARIANCE * w[j]! ? Math.sqrt(v) : 0;
+        z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
+      }
     } else if (st === FlowStatus.nonRedundant) {
       reconciled[j] = known[j]!;
       reconciledSd[j] = Math.sqrt(w[j]!);
@@ -550,9 +594,127 @@ function measurementStatistics(
     if (a >= 0) q += zDiag[a]!;
     if (b >= 0) q += zDiag[b]!;
     if (a >= 0 && b >= 0) q -= 2 * zAcross[across++]!;
-    reconciledSd[j] = Math.sqrt(Math.max(0, w[j]! - w[j]! * w[j]! * q));
+    // σ² − σ⁴q keeps ~8 digits of σ² where the balances nearly fix the flow: below that, 0
+    const v = w[j]! - w[j]! * w[j]! * q;
+    reconciledSd[j] = v > RESOLVED_VARIANCE * w[j]! ? Math.sqrt(v) : 0;
     z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
   }
+}
+
+/**
+ * The smallest variance kept beside the largest in the same balance: 10⁻¹² (σ 10⁶ times smaller).
+ * The factor of S = A V Aᵀ carries a small variance only in the digits a large one leaves: at a
+ * ratio near 1/ε a pivot rounds to 0 or below and the factorization fails. Floored there, a meter
+ * 10⁶ times more precise than the estimate it is balanced against still moves by no more than
+ * 10⁻⁶ of its σ — nothing a result shows.
+ */
+const VARIANCE_FLOOR = 1e-12;
+
+/**
+ * Floors against the largest variance of the whole layer, tried in turn when the factorization
+ * still meets a pivot lost to round-off: the elimination carries a large variance's rounding from
+ * balance to balance (a 184 900 σ² beside a 1.8e-11 two balances away), which a floor per balance
+ * cannot see. Used only then, and reported (`solver.varianceFloor`), so ordinary plants keep their
+ * meters' own σ however small.
+ */
+const LAYER_VARIANCE_FLOORS = [1e-12, 1e-9, 1e-6];
+
+/**
+ * Raises each free measurement's variance to VARIANCE_FLOOR of the largest in the balances it
+ * enters; on a later attempt, to LAYER_VARIANCE_FLOORS[attempt − 1] of the layer's largest.
+ */
+function floorVariances(flows: ClassifiedFlows, bal: ReducedBalances, attempt = 0): void {
+  const { status, w } = flows;
+  if (attempt > 0) {
+    let max = 0;
+    for (let j = 0; j < status.length; j++) if (status[j] === FlowStatus.redundant && w[j]! > max) max = w[j]!;
+    const floor = LAYER_VARIANCE_FLOORS[attempt - 1]! * max;
+    for (let j = 0; j < status.length; j++) if (status[j] === FlowStatus.redundant && w[j]! < floor) w[j] = floor;
+    return;
+  }
+  const { rowTo, rowFrom, R } = bal;
+  const rowMax = new Float64Array(R);
+  for (let j = 0; j < status.length; j++) {
+    if (status[j] !== FlowStatus.redundant) continue;
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    if (a >= 0 && w[j]! > rowMax[a]!) rowMax[a] = w[j]!;
+    if (b >= 0 && w[j]! > rowMax[b]!) rowMax[b] = w[j]!;
+  }
+  for (let j = 0; j < status.length; j++) {
+    if (status[j] !== FlowStatus.redundant) continue;
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    const floor = VARIANCE_FLOOR * Math.max(a >= 0 ? rowMax[a]! : 0, b >= 0 ? rowMax[b]! : 0);
+    if (w[j]! < floor) w[j] = floor;
+  }
+}
+
+/**
+ * A reconciled variance below this share of the measurement's own is not resolved by the
+ * subtraction σ² − σ⁴q (the factor's round-off, amplified by the system's condition, is of that
+ * size): it is reported as 0 — the balances fix the flow (σ reduced more than 10⁴-fold). Left as
+ * noise, a carrier's σ of 0.003 t or 0 (by the order of the sums) changes its components' σ 20-fold.
+ */
+const RESOLVED_VARIANCE = 1e-8;
+
+/** Balance residuals above this share of the largest flow are refined away (≈ 4 500 × the double's ε). */
+const REFINE_BELOW = 1e-12;
+/** Refinement steps at most; each gains the digits the system's condition leaves (2 for σ ratios of 10⁷). */
+const REFINE_STEPS = 3;
+
+/**
+ * Iterative refinement of the reconciled values against the balances. x̂ = m − V Aᵀ λ loses
+ * precision when σ spans many orders in one balance (a 0.2S meter beside an estimate: σ² from
+ * 10⁻⁵ to 10⁹, λ ~ 10⁵): the subtraction leaves the balances open by ~ε·σ²·|λ|, 0.01 t on
+ * 10⁵ t. The residual ρ = A x̂ is computed from x̂ itself (no large terms cancel) and removed by
+ * x̂ ← x̂ − V Aᵀ S⁻¹ ρ, λ ← λ + S⁻¹ ρ (the same least-squares step, on a small right-hand side),
+ * until every balance holds to REFINE_BELOW of the largest flow.
+ */
+function refineBalances(
+  flows: ClassifiedFlows,
+  bal: ReducedBalances,
+  solver: SpdSolver,
+  lambda: Float64Array,
+  out: { atLambda: Float64Array; reconciled: Float64Array; z: Float64Array },
+): boolean {
+  const { status, known, w } = flows;
+  const { rowTo, rowFrom, R } = bal;
+  const { atLambda, reconciled, z } = out;
+  const n = status.length;
+  let scale = 0;
+  for (let j = 0; j < n; j++) if (!Number.isNaN(known[j]!)) scale = Math.max(scale, Math.abs(reconciled[j]!));
+  const rho = new Float64Array(R);
+  let last = Number.POSITIVE_INFINITY;
+  for (let step = 0; step < REFINE_STEPS; step++) {
+    rho.fill(0);
+    for (let j = 0; j < n; j++) {
+      const a = rowTo[j]!;
+      const b = rowFrom[j]!;
+      if (a === b || Number.isNaN(known[j]!)) continue;
+      if (a >= 0) rho[a]! += reconciled[j]!;
+      if (b >= 0) rho[b]! -= reconciled[j]!;
+    }
+    let worst = 0;
+    for (let i = 0; i < R; i++) worst = Math.max(worst, Math.abs(rho[i]!));
+    if (!(worst > REFINE_BELOW * scale) || !(worst < last)) return step > 0;
+    last = worst;
+    const delta = solver.solve(rho);
+    for (let i = 0; i < R; i++) lambda[i]! += delta[i]!;
+    for (let j = 0; j < n; j++) {
+      if (status[j] !== FlowStatus.redundant) continue;
+      const a = rowTo[j]!;
+      const b = rowFrom[j]!;
+      const d = (a >= 0 ? delta[a]! : 0) - (b >= 0 ? delta[b]! : 0);
+      if (d === 0) continue;
+      reconciled[j]! -= w[j]! * d;
+      const before = atLambda[j]!;
+      atLambda[j] = before + d;
+      // z = (Aᵀλ)_j / √q_j: rescaled with the refined (Aᵀλ)_j
+      if (before !== 0 && !Number.isNaN(z[j]!)) z[j] = (z[j]! * atLambda[j]!) / before;
+    }
+  }
+  return true;
 }
 
 function reducedRows(

@@ -1,3 +1,4 @@
+import { boundTolerance } from '../data/reconcile-statistics.ts';
 import { hasMessage, t, type Lang } from '../i18n/index.ts';
 import { isBaseLayer } from '../model/layers.ts';
 import type { PlantGraph } from '../model/graph.ts';
@@ -98,6 +99,25 @@ export interface ModelReconciliation {
 }
 
 /**
+ * Sets reconciled values within the solver's tolerance of 0 (boundTolerance: 1e-9 of the layer's
+ * largest value, where the active-set method takes a flow as on its bound) to exactly 0. Left as
+ * they are — a flow the balances force to zero comes out as −5e-5 t beside 7e5 t — a carrier would
+ * give its components an amount of −5e-8 kg with a relative σ, and the component layer would name
+ * that noise a gross error (z = 20), or not, depending on the order of the file.
+ */
+function snapRoundingNoise(reconciled: Float64Array, measured: Float64Array): void {
+  let scale = 0;
+  for (let j = 0; j < reconciled.length; j++) {
+    const m = Math.abs(measured[j]!);
+    const x = Math.abs(reconciled[j]!);
+    if (m > scale) scale = m;
+    if (x > scale) scale = x;
+  }
+  const noise = boundTolerance.relative * scale;
+  for (let j = 0; j < reconciled.length; j++) if (Math.abs(reconciled[j]!) <= noise) reconciled[j] = 0;
+}
+
+/**
  * Reconciles a plant model layer by layer on the flat graph (each node's own balance; the
  * environment has no balance; nodes without flows in a layer have no row). Base layers first;
  * component layers use the reconciled carriers (see components.ts). Values are reported in each
@@ -107,7 +127,7 @@ export function reconcileModel(graph: PlantGraph, options: ReconcileModelOptions
   const wanted = options.layer === undefined ? graph.layers : [options.layer];
   const carriers = new Map<number, CarrierEstimate>();
   const done = new Map<string, LayerReconciliation>();
-  const run = (layer: string) => {
+  const runLayer = (layer: string, order: NodeOrder) => {
     if (done.has(layer)) return;
     const idx = graph.byLayer.get(layer);
     if (!idx) throw new Error(`unknown layer "${layer}"`);
@@ -115,12 +135,45 @@ export function reconcileModel(graph: PlantGraph, options: ReconcileModelOptions
     if (!isBaseLayer(layer))
       for (const i of idx) {
         const cb = graph.flows[i]!.carriedBy;
-        if (cb) run(graph.flows[cb.index]!.layer);
+        if (cb) runLayer(graph.flows[cb.index]!.layer, order);
       }
-    done.set(layer, reconcileLayer(graph, layer, idx, carriers, options));
+    done.set(layer, inFileOrder(reconcileLayer(graph, layer, byId(graph, idx), carriers, options, order), graph, idx));
   };
+  const order = canonicalNodes(graph);
+  const run = (layer: string) => runLayer(layer, order);
   for (const l of wanted) run(l);
   return { layers: wanted.map((l) => done.get(l)!) };
+}
+
+/**
+ * The order the solver sees does not depend on the order of the file: flows sorted by id, nodes
+ * numbered by id (the factorization's ordering breaks ties by index, and sums round in the order
+ * they run). So a permuted model gives the same numbers to the last bit; reports keep the file's order.
+ */
+/** Code-unit order: the same in every locale and runtime. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function byId(graph: PlantGraph, idx: readonly number[]): number[] {
+  return [...idx].sort((a, b) => compareIds(graph.flows[a]!.id, graph.flows[b]!.id));
+}
+interface NodeOrder {
+  /** Solver number of each graph node, and the graph node of each solver number. */
+  rank: Int32Array;
+  node: Int32Array;
+}
+function canonicalNodes(graph: PlantGraph): NodeOrder {
+  const node = Int32Array.from(graph.nodes.keys()).sort((a, b) => compareIds(graph.nodes[a]!.id, graph.nodes[b]!.id));
+  const rank = new Int32Array(node.length);
+  node.forEach((v, r) => {
+    rank[v] = r;
+  });
+  return { rank, node };
+}
+function inFileOrder(result: LayerReconciliation, graph: PlantGraph, idx: readonly number[]): LayerReconciliation {
+  const at = new Map(idx.map((gi, k) => [graph.flows[gi]!.id, k]));
+  const byFile = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+  byFile(result.flows);
+  if (result.afterElimination) byFile(result.afterElimination.flows);
+  return result;
 }
 
 function reconcileLayer(
@@ -129,8 +182,10 @@ function reconcileLayer(
   idx: readonly number[],
   carriers: Map<number, CarrierEstimate>,
   options: ReconcileModelOptions,
+  order: NodeOrder,
 ): LayerReconciliation {
   const n = idx.length;
+  const solverNode = (v: number) => (v === -1 ? -1 : order.rank[v]!);
   const unit = graph.layerUnits.get(layer) ?? '';
   const from = new Int32Array(n);
   const to = new Int32Array(n);
@@ -142,8 +197,8 @@ function reconcileLayer(
   idx.forEach((gi, j) => {
     const lf = graph.flows[gi]!;
     const flow = graph.model.flows[lf.flowIndex]!;
-    from[j] = lf.from;
-    to[j] = lf.to;
+    from[j] = solverNode(lf.from);
+    to[j] = solverNode(lf.to);
     const base = rebaseOnCarriers(graph, lf, lf.carriedBy ? carriers.get(lf.carriedBy.index) : undefined);
     if (base.value !== undefined && lf.source !== 'unmeasured') {
       measured[j] = base.value;
@@ -164,6 +219,7 @@ function reconcileLayer(
   const network: FlowNetwork = { nodeCount: graph.nodes.length, from, to };
   const elim = serialElimination({ network, measured, sd, lower, upper }, { ...options, trusted });
   const res = elim.initial;
+  snapRoundingNoise(res.reconciled, measured);
   idx.forEach((gi, j) => {
     if (!Number.isNaN(res.reconciled[j]!)) carriers.set(gi, { value: res.reconciled[j]!, sd: res.reconciledSd[j]! });
   });
@@ -212,7 +268,7 @@ function reconcileLayer(
       out.reconciledWithoutSuspects = num(elim.final.reconciled[j]) === null ? null : own(j, elim.final.reconciled[j]!);
     return out;
   });
-  const nodeIds = (nodes: number[]) => nodes.map((v) => graph.nodes[v]!.id);
+  const nodeIds = (nodes: number[]) => nodes.map((v) => graph.nodes[order.node[v]!]!.id);
   const globalOf = (r: TestedResult): GlobalTest => ({
     chi2: r.chi2,
     dof: r.dof,
@@ -333,7 +389,9 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     en.push(t('en', key, { ...params, layer: layerName('en') }));
   };
   const g = r.global;
-  for (const nodes of r.inconsistent) add('reconcile.inconsistent', { nodes: nodes.join(' + ') });
+  // ids in sentences are sorted, so the words do not depend on the order of the model's file
+  const groups = r.inconsistent.map((nodes) => sorted(nodes).join(' + '));
+  for (const nodes of sorted(groups)) add('reconcile.inconsistent', { nodes });
   const common = {
     layer: r.layer,
     chi2: fmt(g.chi2),
@@ -362,7 +420,7 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     } else {
       add('reconcile.suspect.leak', {
         rank: s.rank,
-        nodes: s.nodes!.join(' + '),
+        nodes: sorted(s.nodes!).join(' + '),
         value: fmt(s.leakValue),
         sd: fmt(s.leakSd),
         unit: r.unit,
@@ -372,7 +430,9 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     }
     if (s.equivalent?.length)
       add('reconcile.suspect.equivalent', {
-        alternatives: s.equivalent.map((e) => (e.kind === 'meter' ? e.flow! : `[${e.nodes!.join(' + ')}]`)).join(', '),
+        alternatives: sorted(
+          s.equivalent.map((e) => (e.kind === 'meter' ? e.flow! : `[${sorted(e.nodes!).join(' + ')}]`)),
+        ).join(', '),
       });
   }
   if (r.afterElimination && !r.afterElimination.global.pass)
@@ -387,7 +447,7 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
     .filter((f) => f.status === 'measured' && !f.redundant && !f.fixed && f.activeBound === undefined)
     .map((f) => f.id);
   if (nonRed.length) add('reconcile.nonRedundant', { count: nonRed.length, flows: list(nonRed) });
-  for (const a of r.activeBounds)
+  for (const a of [...r.activeBounds].sort((x, y) => compareIds(x.flow, y.flow)))
     add(a.side === 'lower' ? 'reconcile.bound.lower' : 'reconcile.bound.upper', {
       flow: a.flow,
       bound: fmt(a.bound),
@@ -401,6 +461,10 @@ export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] }
   return { zh, en };
 }
 
-function list(ids: string[]): string {
+function list(unsorted: string[]): string {
+  const ids = sorted(unsorted);
   return ids.length > 12 ? `${ids.slice(0, 12).join(', ')} …(+${ids.length - 12})` : ids.join(', ');
 }
+
+/** Code-unit order (compareIds): the same in every locale and runtime. */
+const sorted = (ids: readonly string[]) => [...ids].sort(compareIds);

@@ -1,5 +1,6 @@
 import type { CheckResult, NodeBalance, BalanceStatus } from '../balance/types.ts';
 import type { PlantGraph } from '../model/graph.ts';
+import { vocsSankeyView } from './vocs-view.ts';
 
 /**
  * The Sankey view spec, kept apart from the model (floWeaver's idea): which layer, which level of
@@ -14,6 +15,16 @@ export interface SankeyViewSpec {
   fixedScale?: number;
   /** Reconciled values by layer-flow id (layer unit): drawn instead of the measured ones, marked "reconciled". */
   reconciled?: Readonly<Record<string, number>>;
+  /**
+   * Draw only this node's subtree (e.g. the audit focus): every other node counts as outside, so
+   * what crosses the node's boundary becomes sources and sinks.
+   */
+  root?: string;
+  /**
+   * The VOCs layer as a solvent balance (src/sankey/vocs-view.ts, docs/vocs.md): raw materials → plant →
+   * product / waste / recovered / destroyed / stack / fugitive. Needs `result.vocs`; ignored for other layers.
+   */
+  solvent?: boolean;
 }
 
 /**
@@ -95,6 +106,7 @@ const ESTIMATED_SOURCES = new Set(['estimated', 'design', 'calculated']);
  */
 export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, spec: SankeyViewSpec): SankeyView {
   const { graph, result } = input;
+  if (spec.solvent && result?.vocs?.layer === spec.layer) return vocsSankeyView({ graph, result }, spec);
   const unit = graph.layerUnits.get(spec.layer);
   if (unit === undefined)
     throw new Error(`sankey: no layer "${spec.layer}" in this model (layers: ${graph.layers.join(', ')})`);
@@ -108,6 +120,7 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
       if (term.value !== null && !computed.has(term.flow)) computed.set(term.flow, term.value);
   }
   const group = groupAtLevel(graph, spec.level);
+  if (spec.root !== undefined) outsideOf(graph, spec.root, group);
 
   const nodes = new Map<string, ViewNode>();
   const unitNode = (i: number) => {
@@ -184,6 +197,7 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     }
     const negative = value < 0;
     if (f.stock) {
+      if ((f.from >= 0 ? group[f.from]! : group[f.to]!) < 0) continue; // a stock outside the drawn subtree
       // node → null accumulates (a stock sink); null → node draws down (a stock source).
       if (f.from >= 0)
         addLink(unitNode(group[f.from]!), outsideNode('stock-in', 'stock'), value, state, f.id, negative);
@@ -233,6 +247,17 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
   };
   if (spec.fixedScale !== undefined) view.fixedScale = spec.fixedScale;
   return view;
+}
+
+/** Marks every node outside `root`'s subtree as outside (−1) in a level grouping. */
+function outsideOf(graph: PlantGraph, root: string, group: Int32Array): void {
+  const r = graph.nodeIndex.get(root);
+  if (r === undefined) throw new Error(`sankey: no node "${root}" in this model`);
+  graph.nodes.forEach((_, i) => {
+    let cur = i;
+    while (cur !== r && graph.parent[cur]! >= 0) cur = graph.parent[cur]!;
+    if (cur !== r) group[i] = -1;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MathJsInstance, Unit } from 'mathjs';
 import { KJ_PER_KGCE } from '../data/gb2589-2008.ts';
+import { inputBounds } from '../data/input-bounds.ts';
 
 /**
  * Units of the balance domain, parsed once per distinct unit string into a plain factor
@@ -205,8 +206,10 @@ function parseUncached(text: string, useTable = true): UnitInfo {
   } else if (DAY_SUFFIX.test(body)) {
     body = body.replace(DAY_SUFFIX, '/day');
   }
+  // mathjs reads "1e300 kg" as the unit kg and drops the number: a number is no part of a unit
+  if (/(^|[\s*/(])[+-]?\.?\d/.test(body)) throw new UnitError(`unknown unit "${text}": a unit holds no number`);
   const table = useTable ? tableUnit(body, per) : undefined;
-  if (table) return { text, ...table, toBase: multiplier * table.toBase };
+  if (table) return bounded({ text, ...table, toBase: multiplier * table.toBase });
   const math = mathEngine(text);
   let unit: Unit;
   try {
@@ -216,13 +219,22 @@ function parseUncached(text: string, useTable = true): UnitInfo {
   }
   for (const [dimension, base] of BASES) {
     if (unit.equalBase(math.unit(1, base))) {
-      return { text, dimension, toBase: multiplier * unit.toNumber(base), per };
+      return bounded({ text, dimension, toBase: multiplier * unit.toNumber(base), per });
     }
     if (per === null && unit.equalBase(math.unit(1, `${base}/h`))) {
-      return { text, dimension, toBase: multiplier * unit.toNumber(`${base}/h`), per: 'hour' };
+      return bounded({ text, dimension, toBase: multiplier * unit.toNumber(`${base}/h`), per: 'hour' });
     }
   }
   throw new UnitError(`unit "${text}" is not a quantity of mass, volume, gas volume or energy`);
+}
+
+/** A unit within 10^±18 of its base unit (src/data/input-bounds.ts), else UnitError. */
+function bounded(info: UnitInfo): UnitInfo {
+  const f = Math.abs(info.toBase);
+  const { maxUnitFactor } = inputBounds;
+  if (!(f >= 1 / maxUnitFactor && f <= maxUnitFactor))
+    throw new UnitError(`unit "${info.text}" is ${info.toBase.toExponential(1)} of the base unit: outside 1e±18`);
+  return info;
 }
 
 /** Factor from one unit to another of the same dimension and rate kind. */

@@ -3,16 +3,13 @@ import { monitoringTolerance } from '../data/vocs-practice.ts';
 import { t } from '../i18n/index.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import type { Node } from '../model/schema.ts';
-import { parseConcentration, parseUnit } from '../units/units.ts';
 import { type EmittingUnit, generatedAt, kindOf, type TreatmentUnit, vocsPlan } from './plan.ts';
+import { annual, materials, perProduct, totals } from './totals.ts';
 import type {
   EfficiencyBasis,
   VocsCaptureCheck,
   VocsFinding,
-  VocsMaterial,
-  VocsPerProduct,
   VocsResult,
-  VocsTotals,
   VocsTreatmentRow,
   VocsUnitRow,
 } from './types.ts';
@@ -266,149 +263,6 @@ export function judge(
 
 const round = (x: number) => Number(x.toPrecision(4)).toString();
 const pctText = (x: number | null) => (x === null ? '—' : (Math.round(x * 1000) / 10).toString());
-
-function materials(graph: PlantGraph, flows: readonly number[], values: Float64Array, layer: string): VocsMaterial[] {
-  const out: VocsMaterial[] = [];
-  for (const i of flows) {
-    const f = graph.flows[i]!;
-    if (f.stock || f.from !== -1 || f.to < 0) continue;
-    const flow = graph.model.flows[f.flowIndex]!;
-    const comp = flow.layer === layer ? undefined : flow.components?.[layer];
-    let content: number | null = null;
-    if (comp?.concentration !== undefined) {
-      const c = parseConcentration(comp.unit);
-      if (c.kind === 'fraction') content = comp.concentration * c.factor;
-    }
-    out.push({
-      flow: flow.id,
-      name: flow.name ?? null,
-      nameEn: flow.nameEn ?? null,
-      carrier: flow.carrier ?? null,
-      node: graph.nodes[f.to]!.id,
-      quantity: flow.value ?? null,
-      quantityUnit: flow.unit,
-      content,
-      contentSource: comp ? (comp.source ?? 'lab') : f.source,
-      vocs: Number.isNaN(values[i]!) ? null : values[i]!,
-    });
-  }
-  return out;
-}
-
-function totals(
-  graph: PlantGraph,
-  flows: readonly number[],
-  values: Float64Array,
-  units: VocsUnitRow[],
-  treatments: VocsTreatmentRow[],
-): VocsTotals {
-  const acc = { input: 0, reused: 0, product: 0, waste: 0, exported: 0, destroyed: 0, vented: 0, fugitive: 0 };
-  let other = 0;
-  let stock = 0;
-  const treating = new Set(treatments.map((r) => graph.nodeIndex.get(r.node)!));
-  for (const i of flows) {
-    const f = graph.flows[i]!;
-    const x = values[i]!;
-    const kind = kindOf(graph, i);
-    if (f.stock) {
-      stock += f.from >= 0 ? x : -x;
-      continue;
-    }
-    if (f.from === -1) acc.input += x;
-    else if (f.to >= 0) {
-      if (kind === 'recycle') acc.reused += x;
-    } else if (kind === 'product' || kind === 'by-product') acc.product += x;
-    else if (kind === 'waste') acc.waste += x;
-    else if (kind === 'recycle') acc.exported += x;
-    else if (kind === 'degraded') acc.destroyed += x;
-    else if (kind === 'captured') acc.vented += x;
-    else if (kind === 'fugitive') acc.fugitive += x;
-    else if (kind === 'emission' && treating.has(f.from)) {
-      // the stack: its expected value (captured − removed) is the balance's; the monitored one checks it
-    } else other += x;
-  }
-  const add = (pick: (r: VocsUnitRow) => number | null) =>
-    units.reduce<number | null>((s, r) => (s === null || pick(r) === null ? null : s + pick(r)!), 0);
-  const organisedTreated = treatments.reduce<number | null>(
-    (s, r) => (s === null || r.organised === null ? null : s + r.organised),
-    0,
-  );
-  const monitored = treatments.some((r) => r.monitored !== null)
-    ? treatments.reduce((s, r) => s + (r.monitored ?? 0), 0)
-    : null;
-  const finite = (x: number) => (Number.isNaN(x) ? null : x);
-  const generated = add((r) => r.generated);
-  const captured = add((r) => r.captured);
-  const removed = add((r) => r.removed);
-  const fugitive = add((r) => r.fugitive);
-  const organised = organisedTreated === null ? null : organisedTreated + finite(acc.vented)!;
-  const outSum =
-    acc.product +
-    acc.waste +
-    acc.exported +
-    acc.destroyed +
-    acc.vented +
-    acc.fugitive +
-    other +
-    (organisedTreated ?? NaN);
-  return {
-    input: finite(acc.input),
-    recoveredReused: finite(acc.reused),
-    product: finite(acc.product),
-    waste: finite(acc.waste),
-    recoveredExported: finite(acc.exported),
-    stockChange: finite(stock),
-    generated,
-    captured,
-    removed,
-    destroyed: finite(acc.destroyed),
-    organised: organised === null || Number.isNaN(organised) ? null : organised,
-    fugitive,
-    emitted: organised === null || fugitive === null || Number.isNaN(organised) ? null : organised + fugitive,
-    monitored,
-    other: finite(other),
-    residual: finite(acc.input - outSum - stock),
-    captureRate: generated !== null && captured !== null && generated > 0 ? captured / generated : null,
-    removalRate: captured !== null && removed !== null && captured > 0 ? removed / captured : null,
-  };
-}
-
-function perProduct(graph: PlantGraph, unit: string, total: VocsTotals): VocsPerProduct[] {
-  return (graph.model.production ?? []).map((p) => {
-    const per = (x: number | null) => (x === null ? null : x / p.output);
-    return {
-      product: p.id,
-      name: p.name,
-      nameEn: p.nameEn ?? null,
-      unit: p.unit,
-      output: p.output,
-      perUnit: `${unit}/${p.unit}`,
-      input: per(total.input),
-      generated: per(total.generated),
-      emitted: per(total.emitted),
-      organised: per(total.organised),
-      fugitive: per(total.fugitive),
-    };
-  });
-}
-
-/** Per-year figures in t/a: period total × annual factor (period.annualFactor, else annualHours / periodHours). */
-function annual(graph: PlantGraph, unit: string, total: VocsTotals): VocsResult['annual'] {
-  const { periodHours, annualHours } = graph.ctx;
-  const factor = graph.model.period?.annualFactor ?? (periodHours ? annualHours / periodHours : undefined);
-  if (factor === undefined) return null;
-  const toT = parseUnit(unit).toBase / 1000;
-  const a = (x: number | null) => (x === null ? null : x * factor * toT);
-  return {
-    factor,
-    input: a(total.input),
-    generated: a(total.generated),
-    removed: a(total.removed),
-    organised: a(total.organised),
-    fugitive: a(total.fugitive),
-    emitted: a(total.emitted),
-  };
-}
 
 function calculatedFlows(
   graph: PlantGraph,

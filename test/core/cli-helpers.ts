@@ -31,7 +31,7 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
 const dir = mkdtempSync(join(tmpdir(), 'pingheng-'));
 let n = 0;
 /** Writes text to a temporary file and returns its path. */
-export function tempFile(text: string, ext = '.json'): string {
+export function tempFile(text: string | Uint8Array, ext = '.json'): string {
   const file = join(dir, `f${n++}${ext}`);
   writeFileSync(file, text);
   return file;

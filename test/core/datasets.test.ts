@@ -110,8 +110,8 @@ describe('example plants', () => {
       '--json',
     ]);
     expect(JSON.parse(rec.stdout).flows.find((f: { id: string }) => f.id === 'W01').measured).toBeCloseTo(610, 6);
-    // The dyeing readings lose 35 minutes at hour 66: declared, the campaign is 72 h (重点型); measured, 66 h (估计型).
-    expect(JSON.parse((await runCli(['depth', 'datasets/dyeing.json', '--json'])).stdout).depth).toBe('key');
+    // The dyeing readings lose 35 minutes at hour 66: declared, the campaign is 72 h (简单型); measured, 66 h (估计型).
+    expect(JSON.parse((await runCli(['depth', 'datasets/dyeing.json', '--json'])).stdout).depth).toBe('simple');
     const measured = JSON.parse(
       (await runCli(['depth', 'datasets/dyeing.json', '--readings', join(dir, 'dyeing.csv'), '--json', '--lang', 'en']))
         .stdout,

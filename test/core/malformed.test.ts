@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from './cli-helpers.ts';
+import { plant } from './hostile.ts';
 
 /** A valid small model; each case breaks one thing. */
-// biome-ignore lint/suspicious/noExplicitAny: each case breaks the model in its own way
-function base(): any {
-  return {
-    name: '测试厂',
-    nodes: [
-      { id: 'plant', name: '全厂', level: 1 },
-      { id: 'dye', name: '染色车间', level: 2, parent: 'plant' },
-      { id: 'jet1', name: '1#染色机', level: 3, parent: 'dye' },
-    ],
-    flows: [
-      { id: 'F1', from: null, to: 'dye', layer: 'water', value: 1200, unit: 't', meter: 'M1' },
-      { id: 'F2', from: 'dye', to: 'jet1', layer: 'water', value: 1190, unit: 't' },
-      { id: 'F3', from: 'jet1', to: null, layer: 'water', value: 1180, unit: 't' },
-      { id: 'F4', from: 'dye', to: null, layer: 'water', unit: 't', source: 'unmeasured' },
-    ],
-    meters: [{ id: 'M1', flows: ['F1'], accuracyClass: '2.5', verifiedUntil: '2027-06-30' }],
-    campaign: {
-      start: '2026-03-01T00:00:00+08:00',
-      end: '2026-03-04T08:00:00+08:00',
-      normalProduction: true,
-      performedBy: 'qualified-team',
-    },
-  };
-}
+const base = plant;
 
 // biome-ignore lint/suspicious/noExplicitAny: as above
 type Case = [name: string, mutate: (m: any) => void, expected: string];
@@ -176,11 +154,18 @@ describe('malformed models: located message, exit 2', () => {
     expect(r.code).toBe(0);
   });
 
-  it('JSON syntax errors name the line', async () => {
+  it("JSON syntax errors name the line and column, in the user's language (#16 item 8)", async () => {
     const file = tempFile('{\n  "name": "x",\n  "nodes": [,]\n}');
     const r = await runCli(['check', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:3: JSON 语法错误`);
+    // line 3 `  "nodes": [,]`: the comma is the 13th character
+    expect(r.stderr).toBe(
+      `${file}:3:13: JSON 语法错误（第 3 行第 13 列）：此处应为一个值（对象、数组、带双引号的字符串、数字、true、false 或 null），实际为 ","\n`,
+    );
+    const en = await runCli(['check', file, '--lang', 'en', '--json']);
+    expect(en.stderr).toContain(`${file}:3:13: JSON syntax error (line 3, column 13): a value`);
+    expect(en.stderr).not.toMatch(/\(root\)|Unexpected token/);
+    expect(JSON.parse(en.stdout).issues[0]).toMatchObject({ line: 3, column: 13, code: 'json.expectedValue' });
   });
 
   it('check options that name no layer or level are exit 2', async () => {
@@ -196,7 +181,7 @@ describe('malformed models: located message, exit 2', () => {
   it('a missing file is exit 2 with the file named', async () => {
     const r = await runCli(['check', '/nonexistent/plant.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('/nonexistent/plant.json: 无法读取文件');
+    expect(r.stderr).toBe('/nonexistent/plant.json: 文件不存在\n');
   });
 
   it('reports every problem at once, with lines, in English on request and as JSON', async () => {

@@ -196,3 +196,26 @@ describe('rows', () => {
     expect(rows.filter((r) => r.N === 0).every((r) => r.pass && r.ratio === null)).toBe(true);
   });
 });
+
+describe('Yunnan Annex 2 counts each main material (issue #12 item 7)', () => {
+  // Annex 2 (seed lines 19437–19448) lists 固态物料1, 固态物料2 … — one row per main material, each with the
+  // phase's ratio (solid: 100 / 100 / 80 %). Five coal feeds into a device, all metered, and one limestone
+  // feed, unmetered: pooled by phase the device level reads 5/6 = 83 % ≥ 80 % and would pass; per material
+  // coal is 5/5 = 100 % and limestone 0/1 = 0 % < 80 % — the row that fails.
+  const input = starPlant({ layer: 'material', phase: 'solid', carrier: 'coal', unit: 't' }, 6, 5);
+  input.flows[5]!.carrier = 'limestone';
+  const rows = coverageRows(analyseMetering(model(input))).filter((r) => r.family === 'material' && r.level === 3);
+
+  it('one row per material, with the phase as its rule row and the phase’s required ratio', () => {
+    const solid = rows.filter((r) => r.row === 'solid');
+    expect(solid.map((r) => [r.carrier, r.material, r.n, r.N, r.ratio, r.required, r.pass])).toEqual([
+      ['coal', 'coal', 5, 5, 100, 80, true],
+      ['limestone', 'limestone', 0, 1, 0, 80, false],
+    ]);
+    expect(solid[1]!.label).toEqual({ zh: '固态物料：石灰石', en: 'solid materials: limestone' });
+  });
+
+  it('a phase the model does not use keeps one empty row (N = 0)', () => {
+    expect(rows.find((r) => r.row === 'gas')).toMatchObject({ carrier: 'gas', N: 0, pass: true });
+  });
+});

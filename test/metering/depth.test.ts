@@ -7,9 +7,11 @@ import type { Model, ModelInput } from '../../src/model/schema.ts';
 import { CAMPAIGN, dyeingPlant, model } from './fixtures.ts';
 
 /**
- * The dyeing fixture plus three flows that sit at one level only:
+ * The dyeing fixture plus four flows that sit at one level only:
  * ED dye → jet1 electricity (level 3, audit focus), EB boiler → boiler1 electricity (level 3, outside
- * the focus), WB boiler → boiler1 water without carrier (GB 24789 level 3 only, outside the focus).
+ * the focus), WB boiler → boiler1 water without carrier (GB 24789 level 3 only, outside the focus:
+ * 100 t / 72 h = 1.39 m³/h, a main water device), EJ dye → jet2 electricity (jet2 draws 820 kWh / 72 h =
+ * 11.4 kW < 100 kW: not a main device — counted only in the whole-enterprise scope of the full grade).
  * Every flow is metered with a good meter except those named in `unmetered`.
  */
 function plant(
@@ -40,6 +42,16 @@ function plant(
       source: 'metered',
     },
     { id: 'WB', from: 'boiler', to: 'boiler1', layer: 'water', value: 100, unit: 't', source: 'metered' },
+    {
+      id: 'EJ',
+      from: 'dye',
+      to: 'jet2',
+      layer: 'energy',
+      carrier: 'electricity',
+      value: 100,
+      unit: 'kWh',
+      source: 'metered',
+    },
   );
   input.meters = input.flows
     .filter((f) => !unmetered.includes(f.id))
@@ -51,6 +63,7 @@ function plant(
       userClass: 'I' as const,
     }));
   input.campaign = { ...CAMPAIGN, ...campaign };
+  input.settings = { electricityEqualValue: 0.3, ...input.settings };
   return model(input);
 }
 
@@ -58,9 +71,11 @@ const codes = (r: DepthResult) => r.reasons.map((x) => `${x.ok ? '+' : '-'}${x.c
 const meterFlows = (r: DepthResult) => r.next.filter((n) => n.kind === 'meter').map((n) => n.flow);
 
 describe('Yunnan depth grades and acceptance', () => {
-  it('full: whole-enterprise metering, ≥ 72 h, normal production, qualified team → A, B, C', () => {
+  it('full: the whole enterprise metered (every unit and device, main or not), ≥ 72 h, normal production, qualified team → A, B, C', () => {
     const r = depthVerdict(plant([]));
     expect(r.depth).toBe('full');
+    expect(r).toMatchObject({ determined: true, atLeast: 'full', undetermined: null });
+    expect(r.grades).toEqual({ simple: 'met', key: 'met', full: 'met' });
     expect(r.acceptance).toEqual({ A: true, B: true, C: true });
     expect(r.nextDepth).toBeNull();
     expect(r.next).toEqual([]);
@@ -70,26 +85,39 @@ describe('Yunnan depth grades and acceptance', () => {
     );
   });
 
-  it('key (A): audit focus complete at levels 1–3, water outside the focus short at level 3; Annexes 1 and 2 met', () => {
-    const r = depthVerdict(plant(['WB']));
+  it('key, not full: only a non-main device (jet2, 11.4 kW) is unmetered — the whole-enterprise scope of 全面型 counts it', () => {
+    const r = depthVerdict(plant(['EJ']));
     expect(r.depth).toBe('key');
+    expect(r.grades).toEqual({ simple: 'met', key: 'met', full: 'not-met' });
     expect(r.acceptance).toEqual({ A: true, B: true, C: true });
-    expect(r.annex1 && r.annex2).toBe(true);
-    const whole3 = r.reasons.find((x) => x.code === 'depth.reason.levelNotMet')!;
-    // Km at level 3 is 1440 / 1540 t = 93.5 % ≥ 85 %: only the count row fails
-    expect(whole3.zh).toBe(
-      '全企业（含主要设备）三级（进出主要设备）计量不完善：GB24789-2009 水计量器具配备率 1/2 = 50% < 80%',
-    );
-    expect(whole3.en).toBe(
-      'whole enterprise level 3 (main equipment) metering not complete: GB24789-2009 water meter coverage 1/2 = 50% < 80%',
+    expect(r.reasons.find((x) => x.code === 'depth.reason.levelNotMet')!.zh).toBe(
+      '企业整体（全部单元与设备）三级（进出主要设备）计量不完善：GB17167-2006 电力 4/5 = 80% < 95%',
     );
     expect(r.nextDepth).toBe('full');
+    expect(meterFlows(r)).toEqual(['EJ']);
+  });
+
+  it('重点型 needs the enterprise’s main equipment metered, not only the audit focus’s: boiler1’s water unmetered → simple (issue #12 item 9)', () => {
+    // 三 (三): "审核企业、主要分厂或车间、主要设备……达到国家有关规定要求，审核重点的一级、二级、三级计量较完善".
+    // The focus (dyeing) is complete at levels 1–3, but boiler1 — a main water device, 100 t / 72 h = 1.39 m³/h
+    // ≥ 1 m³/h (GB 24789) — has no water meter: GB 24789 level 3 meter coverage 1/2 = 50 % < 80 %.
+    const r = depthVerdict(plant(['WB']));
+    expect(r.depth).toBe('simple');
+    expect(r.grades).toMatchObject({ simple: 'met', key: 'not-met' });
+    expect(r.acceptance).toEqual({ A: false, B: true, C: true });
+    const ent3 = r.reasons.find((x) => x.code === 'depth.reason.levelNotMet' && x.zh.startsWith('全企业三级'))!;
+    expect(ent3.zh).toBe('全企业三级（进出主要设备）计量不完善：GB24789-2009 水计量器具配备率 1/2 = 50% < 80%');
+    expect(ent3.en).toBe(
+      'enterprise level 3 (main equipment) metering not complete: GB24789-2009 water meter coverage 1/2 = 50% < 80%',
+    );
+    expect(codes(r)).toContain('+depth.reason.levelMet'); // the focus at level 3 is complete
+    expect(r.nextDepth).toBe('key');
     expect(meterFlows(r)).toEqual(['WB']);
   });
 
-  it('key but not A: Annex 1 not met (electricity at a device outside the focus)', () => {
-    const r = depthVerdict(plant(['EB', 'WB']));
-    expect(r.depth).toBe('key');
+  it('not A when Annex 1 is not met (electricity at a device outside the focus)', () => {
+    const r = depthVerdict(plant(['EB']));
+    expect(r.depth).toBe('simple');
     expect(r.annex1).toBe(false);
     expect(r.annex2).toBe(true);
     expect(r.acceptance).toEqual({ A: false, B: true, C: true });
@@ -103,13 +131,14 @@ describe('Yunnan depth grades and acceptance', () => {
     const focus3 = r.reasons.find((x) => x.code === 'depth.reason.levelNotMet' && x.zh.startsWith('审核重点三级'))!;
     expect(focus3.zh).toBe('审核重点三级（进出主要设备）计量不完善：GB17167-2006 电力 1/2 = 50% < 95%');
     expect(meterFlows(r)).toEqual(['ED']);
-    // ED: 7 200 kWh / 72 h → 73 000 kWh/month, user class IV: 2.0, one class looser at level 3
+    // ED: 7 200 kWh / 72 h → 73 000 kWh/month, user class IV: 2.0 — "one class looser" at level 3 has no
+    // class below 2.0 in Table 4, so 2.0 stands
     expect(r.next[0]).toMatchObject({
       kind: 'meter',
       flow: 'ED',
       level: [3],
       carrier: ['electricity'],
-      requiredClass: '3.0',
+      requiredClass: '2.0',
       replaces: [],
     });
   });
@@ -156,28 +185,64 @@ describe('Yunnan depth grades and acceptance', () => {
     expect(codes(r)).toContain('-depth.reason.noCampaign');
   });
 
-  it('estimated: most balance quantities are estimates (9 of 11 > 50 %)', () => {
-    const m = plant([]);
-    m.flows.forEach((f, i) => {
-      if (i < 9) f.source = 'estimated';
+  it('the 50 % estimated share is a share of the quantity, not of the count of flows (issue #12 item 9)', () => {
+    // 三 (一) calls 估计型 a balance made "用估计加估算的方法": it names no share and counts nothing, so the
+    // quantity decides. Water: W1 1 440 t + W2 1 300 t + WB 100 t = 2 840 t.
+    // One flow of twelve (8 % by count) but 1 440 / 2 840 = 50.70 % of the water → 估计型.
+    const one = plant([]);
+    one.flows.find((f) => f.id === 'W1')!.source = 'estimated';
+    const r = depthVerdict(one);
+    expect(r.estimatedShare.byLayer.find((l) => l.layer === 'water')).toMatchObject({
+      estimated: 1440,
+      total: 2840,
+      pct: 50.7,
+      flows: ['W1'],
     });
-    const r = depthVerdict(m);
-    expect(r.estimatedShare).toMatchObject({ pct: 81.82, total: 11, limitPct: 50 });
+    expect(r.estimatedShare).toMatchObject({ pct: 50.7, limitPct: 50, basis: 'quantity', total: 12 });
     expect(r.depth).toBe('estimated');
     expect(r.reasons.find((x) => x.code === 'depth.reason.shareHigh')!.zh).toBe(
-      '估计值或设计值占平衡数据的 81.82%（9/11），超过 50%：属估计加估算',
+      '估计值或设计值占平衡量（按量计）：物料 0%，水 50.7%，能源 0%；水超过 50%：属估计加估算',
     );
-    // 11 × 50 % = 5.5 → at most 5 estimated: measure 4 of them
-    expect(r.next.find((n) => n.kind === 'measure')!.flows).toHaveLength(4);
+    expect(r.next.find((n) => n.kind === 'measure')!.flows).toEqual(['W1']);
+    // Seven flows of twelve (58 % by count), but small ones: material M2 58 / 118 t = 49.15 %, water WB
+    // 100 / 2 840 t = 3.52 %, energy E1 + E2 + ED + EB + EJ = 0.1229 × 22 420 kWh = 2.755 tce of 221.355 tce
+    // (C1 144 t × 0.7143 = 102.859 + S1 900 t × 0.1286 = 115.74 + the electricity) = 1.24 % → not 估计型.
+    const seven = plant([]);
+    for (const f of seven.flows) if (['M2', 'WB', 'E1', 'E2', 'ED', 'EB', 'EJ'].includes(f.id)) f.source = 'estimated';
+    const s = depthVerdict(seven);
+    expect(s.estimatedShare.estimated).toHaveLength(7);
+    expect(s.estimatedShare.byLayer.map((l) => [l.layer, l.pct])).toEqual([
+      ['material', 49.15],
+      ['water', 3.52],
+      ['energy', 1.24],
+    ]);
+    expect(s.estimatedShare.byLayer[2]!.total).toBeCloseTo(
+      (22420 * 0.1229 + 144000 * 0.7143 + 900000 * 0.1286) / 1000,
+      9,
+    );
+    expect(s.depth).toBe('full');
   });
 
-  it('a Km row failing only for unknown volumes says so', () => {
+  it('not enough data to judge is not 估计型: boiler1’s water has no value — Km and its main-ness unknown → undetermined, at least simple', () => {
     const m = plant(['WB']);
     delete m.flows.find((f) => f.id === 'WB')!.value;
     const r = depthVerdict(m);
-    expect(r.reasons.find((x) => x.code === 'depth.reason.levelNotMet')!.zh).toBe(
-      '全企业（含主要设备）三级（进出主要设备）计量不完善：GB24789-2009 水计量器具配备率 1/2 = 50% < 80%；GB24789-2009 水计量率 1440/1440 t = 100% （未计量且水量未知：WB，无法证明达到要求）',
+    expect(r).toMatchObject({ depth: 'undetermined', determined: false, atLeast: 'simple' });
+    expect(r.undetermined!.grade).toBe('key');
+    // full is not-met outright: in the whole-enterprise scope every node counts, so WB's missing meter is a
+    // real shortfall (GB 24789 meter coverage 1/2 < 80 %) whatever boiler1's main-ness
+    expect(r.grades).toEqual({ simple: 'met', key: 'unknown', full: 'not-met' });
+    expect(r.acceptance).toEqual({ A: null, B: true, C: true });
+    expect(r.label).toEqual({ zh: '无法判定（数据不足）', en: 'undetermined (not enough data)' });
+    const unknown = r.reasons.find((x) => x.code === 'depth.reason.levelUnknown')!;
+    expect(unknown).toMatchObject({ ok: false, status: 'unknown' });
+    expect(unknown.zh).toBe(
+      '全企业三级（进出主要设备）计量无法判定：GB24789-2009 水计量器具配备率 1/2 = 50% （WB 所进出的单元无用量数据、按主要单元计；给出其用量或 main 后方可判定）；GB24789-2009 水计量率 1440/1440 t = 100% （未计量且水量未知：WB，无法证明达到要求）',
     );
+    expect(r.next.filter((n) => n.kind === 'data').map((n) => [n.missing, n.flows])).toEqual([
+      ['volume', ['WB']],
+      ['main', ['WB']],
+    ]);
   });
 
   it('readings evidence replaces the declared duration and the output says so', () => {
@@ -192,13 +257,26 @@ describe('Yunnan depth grades and acceptance', () => {
     );
   });
 
-  it('no audit focus: key cannot be judged; the next list asks for one', () => {
-    const m = plant(['ED']);
+  it('no audit focus: neither key nor full, whatever the metering (全面型 requires an audit focus too)', () => {
+    const m = plant([]);
     for (const n of m.nodes) delete n.auditFocus;
     const r = depthVerdict(m);
     expect(r.depth).toBe('simple');
+    expect(r.grades).toEqual({ simple: 'met', key: 'not-met', full: 'not-met' });
     expect(codes(r)).toContain('-depth.reason.noFocus');
     expect(r.next[0]).toMatchObject({ kind: 'audit-focus' });
+    expect(r.nextReaches).toBe(false); // the focus is the enterprise's choice: no meter can make it
+  });
+
+  it('an audit focus without main equipment cannot be key', () => {
+    const m = plant([]);
+    for (const n of m.nodes) n.auditFocus = n.id === 'boiler' ? true : undefined;
+    m.nodes = m.nodes.filter((n) => n.id !== 'boiler1');
+    m.flows = m.flows.filter((f) => f.from !== 'boiler1' && f.to !== 'boiler1');
+    m.meters = m.meters!.filter((x) => m.flows.some((f) => x.flows.includes(f.id)));
+    const r = depthVerdict(m);
+    expect(r.depth).toBe('simple');
+    expect(codes(r)).toContain('-depth.reason.focusNoDevices');
   });
 });
 
@@ -216,7 +294,8 @@ describe('the next-grade list, applied, reaches the next grade', () => {
       'simple',
       'key',
     ],
-    ['key → full', plant(['EB', 'WB']), 'key', 'full'],
+    ['key → full', plant(['EJ']), 'key', 'full'],
+    ['simple → key (main equipment outside the focus)', plant(['EB', 'WB']), 'simple', 'key'],
     ['estimated → simple (expired and failed meters)', expiredAndFailed(), 'estimated', 'simple'],
     ['estimated → simple (estimates)', mostlyEstimated(), 'estimated', 'simple'],
   ];
@@ -227,7 +306,7 @@ describe('the next-grade list, applied, reaches the next grade', () => {
       expect(r.nextDepth).toBe(to);
       expect(r.nextReaches).toBe(true);
       const after = depthVerdict(model(applyNextSteps(m, r.next) as ModelInput));
-      expect(DEPTHS.indexOf(after.depth)).toBeGreaterThanOrEqual(DEPTHS.indexOf(to as Depth));
+      expect(DEPTHS.indexOf(after.depth as Depth)).toBeGreaterThanOrEqual(DEPTHS.indexOf(to as Depth));
       // and not by accident: the list without its last item falls short
       if (r.next.length > 1)
         expect(depthVerdict(model(applyNextSteps(m, r.next.slice(0, -1)) as ModelInput)).depth).toBe(from);
@@ -263,8 +342,6 @@ function expiredAndFailed(): Model {
 
 function mostlyEstimated(): Model {
   const m = plant([]);
-  m.flows.forEach((f, i) => {
-    if (i < 8) f.source = 'design';
-  });
+  for (const f of m.flows) if (f.id === 'W1' || f.id === 'W2') f.source = 'design';
   return m;
 }

@@ -35,7 +35,8 @@ describe('GB 17167 Table 4 — electricity by user class, one class looser at le
     ['I', perMonth(5_000_000), '0.5S', '0.5'],
     ['II', perMonth(1_000_000), '0.5', '1.0'],
     ['III', perMonth(100_000), '1.0', '2.0'],
-    ['IV', perMonth(99_000), '2.0', '3.0'],
+    // Table 4 lists no class below 2.0: "one class looser" stops at 2.0 (issue #12 item 8)
+    ['IV', perMonth(99_000), '2.0', '2.0'],
   ];
   for (const [uc, kWh, l1, l23] of cases) {
     it(`user class ${uc} from consumption: ${l1} at level 1, ${l23} at levels 2–3`, () => {
@@ -82,12 +83,30 @@ describe('GB 17167 Table 4 — electricity by user class, one class looser at le
     ]);
     expect(rows[0]!.invalid).toEqual([{ flow: 'F1', meter: 'M', reasons: ['metering.meter.classTooLoose'] }]);
   });
-  it('DC meters: 2.0 at level 1, 3.0 below', () => {
+  it('DC meters: 2.0 at every level — the table has no looser class', () => {
     const m = electricity(100, { type: 'electricity-dc' });
     const g = buildGraph(m);
     const p = { family: 'energy' as const, row: 'electricity', flow: 'F1', flowIndex: 0 };
     expect(requiredClass(g, rules, { ...p, level: 1 }, m.meters![0]).required).toBe('2.0');
-    expect(requiredClass(g, rules, { ...p, level: 3 }, m.meters![0]).required).toBe('3.0');
+    expect(requiredClass(g, rules, { ...p, level: 3 }, m.meters![0]).required).toBe('2.0');
+  });
+  it('a class-3.0 meter is not one of Table 4’s classes: not conforming at level 3 either (issue #12 item 8)', () => {
+    // GB 17167-2006 Table 4 lists AC meters 0.5S, 0.5, 1.0, 2.0; a user-class IV meter at level 3 may be
+    // "one class looser" than 2.0 — there is none, so 2.0 stands and 3.0 fails with its own reason.
+    const m = electricity(perMonth(99_000), { accuracyClass: '3.0' });
+    const rows = coverageRows(analyseMetering(m)).filter((r) => r.carrier === 'electricity');
+    expect(rows.map((r) => [r.level, r.n])).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+    ]);
+    expect(rows[2]!.invalid).toEqual([{ flow: 'F1', meter: 'M', reasons: ['metering.meter.classNotInTable'] }]);
+    const ok = electricity(perMonth(99_000), { accuracyClass: '2.0' });
+    expect(
+      coverageRows(analyseMetering(ok))
+        .filter((r) => r.carrier === 'electricity')
+        .map((r) => r.n),
+    ).toEqual([1, 1, 1]);
   });
 });
 

@@ -78,7 +78,18 @@ describe('"main" sub-units (GB 17167 Table 1) and devices (Table 2, GB 24789 ≥
 
   it('annualises the campaign: 720 kWh over 72 h is 10 kW (main workshop); coal 0.82 t in 72 h is 100 t/a', () => {
     const e = mainOf(oneFlow('ws', { layer: 'energy', carrier: 'electricity', unit: 'kWh', value: 720 }), 'ws');
-    expect(e.evidence).toEqual([{ category: 'electricity', rate: 10, unit: 'kW', limit: 10, reached: true }]);
+    // no rated power given: the period's average power stands in for it (and is warned about)
+    expect(e.evidence).toEqual([
+      {
+        category: 'electricity',
+        rate: 10,
+        unit: 'kW',
+        limit: 10,
+        reached: true,
+        measure: 'average',
+        rule: 'GB17167-2006 Table 1',
+      },
+    ]);
     const c = mainOf(
       oneFlow('ws', { layer: 'energy', carrier: 'raw-coal', unit: 't', value: (100 * 72) / 8760 }),
       'ws',
@@ -189,7 +200,9 @@ describe('exemptions (GB 17167 Table 3 notes 1–2, Table 2 note; GB 24789 close
       .points.filter((p) => p.flow === flow && p.table === table)
       .map((p) => p.level);
 
-  it('seasonal heating steam: exempt at levels 1 and 2, still required at level 3', () => {
+  it('seasonal heating steam: settled otherwise at levels 1 and 2 — in N and in n — and metered at level 3 (issue #12 item 6)', () => {
+    // GB 17167-2006 Table 3 note 1 (Yunnan Annex 1): "进出用能单位和进出主要次级用能单位的季节性供暖用蒸汽（热水）
+    // 可采用非直接计量载能工质流量的其他计量结算方式" — other settlement is allowed, not "no metering".
     const input = plant([
       {
         id: 'H',
@@ -202,12 +215,40 @@ describe('exemptions (GB 17167 Table 3 notes 1–2, Table 2 note; GB 24789 close
         exemption: 'seasonal-heating',
       },
     ]);
-    expect(levelsOf(input, 'H')).toEqual([3]);
-    const ex = analyseMetering(model(input)).exemptions;
-    expect(ex.map((e) => [e.level, e.exemption, e.accepted])).toEqual([
+    expect(levelsOf(input, 'H')).toEqual([1, 2, 3]);
+    const a = analyseMetering(model(input));
+    expect(a.exemptions.map((e) => [e.level, e.exemption, e.accepted])).toEqual([
       [1, 'seasonal-heating', true],
       [2, 'seasonal-heating', true],
     ]);
+    // steam rows: L1 1/1 (100 %), L2 1/1, L3 0/1 (no meter: 0 % < 70 %)
+    const steam = coverageRows(a).filter((r) => r.carrier === 'steam');
+    expect(steam.map((r) => [r.level, r.n, r.N, r.pass])).toEqual([
+      [1, 1, 1, true],
+      [2, 1, 1, true],
+      [3, 0, 1, false],
+    ]);
+  });
+
+  it('seasonal heating claimed on electricity is refused: the point stays unmetered', () => {
+    const input = plant([
+      {
+        id: 'H',
+        from: null,
+        to: 'dev',
+        layer: 'energy',
+        carrier: 'electricity',
+        value: 10,
+        unit: 'kWh',
+        exemption: 'seasonal-heating',
+      },
+    ]);
+    const a = analyseMetering(model(input));
+    expect(a.exemptions.map((e) => [e.level, e.accepted, e.code])).toEqual([
+      [1, false, 'metering.exempt.seasonalHeatingCarrier'],
+      [2, false, 'metering.exempt.seasonalHeatingCarrier'],
+    ]);
+    expect(coverageRows(a).find((r) => r.carrier === 'electricity' && r.level === 1)).toMatchObject({ n: 0, N: 1 });
   });
 
   it('auxiliary electricity below the Table 2 limit (50 kW < 100 kW): exempt at level 3 only', () => {

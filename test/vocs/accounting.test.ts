@@ -204,3 +204,28 @@ describe('other treatment and capture arrangements', () => {
     expect(check(m).vocs).toBeUndefined();
   });
 });
+
+describe('the report tables (src/vocs/tables.ts): one column set for CLI, web and report', () => {
+  it('the units table of the hand model, in English', async () => {
+    const { vocsTables } = await import('../../src/index.ts');
+    const tables = vocsTables(check(lineModel()).vocs!, 'en');
+    expect(tables.map((x) => x.id)).toEqual(['vocs-materials', 'vocs-units', 'vocs-treatments', 'vocs-balance']);
+    const units = tables[1]!;
+    const cell = (row: number, key: string) => units.rows[row]!.cells[units.columns.findIndex((c) => c.key === key)];
+    expect(cell(0, 'unit')).toBe('Spray booth');
+    expect(cell(0, 'carried')).toBeCloseTo(10 + 2 + 48, 10);
+    expect(cell(0, 'generated')).toBeCloseTo(340, 10);
+    expect(cell(0, 'captureEfficiency')).toBeCloseTo(80, 10); // percent
+    expect(cell(0, 'basis')).toBe('design');
+    expect(cell(0, 'removalEfficiency')).toBeCloseTo(95, 10);
+    expect(cell(0, 'emitted')).toBeCloseTo(81.6, 10);
+    expect(units.rows[1]!.total).toBe(true);
+    expect(units.notes.join('\n')).toContain('0.0408 kg/m2');
+    const treatment = tables[2]!.rows[0]!;
+    expect(treatment.status).toBe('pass');
+    expect(treatment.cells[tables[2]!.columns.findIndex((c) => c.key === 'relative')]).toBeCloseTo(
+      ((15 - 13.6) / 13.6) * 100,
+      10,
+    );
+  });
+});

@@ -3,11 +3,11 @@
  * (recording every request it receives) and launches Debian's Chromium through playwright-core.
  * Shared by the end-to-end tests and bench/web.ts.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -82,4 +82,36 @@ export function serve(dir: string): Promise<StaticServer> {
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A built site, served, open in Chromium at its first diagram, with the page's console errors collected. */
+export interface OpenedSite {
+  page: Page;
+  /** Console errors and uncaught exceptions of the page so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Builds the site into its own directory (`name` keeps parallel test files apart), serves and opens it. */
+export async function openSite(name: string): Promise<OpenedSite> {
+  const dir = await buildSite(join(tmpdir(), `pingheng-web-${name}-${process.pid}`));
+  const server = await serve(dir);
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('#sankey svg');
+  return {
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -60,7 +60,8 @@ export const coveragePanel: Panel = {
     const out: AnyTable[] = [table];
     const d = c.depth;
     if (d) {
-      const yes = (b: boolean) => t(lang, b ? 'web.yes' : 'web.no');
+      const yes = (b: boolean | null) =>
+        b === null ? t(lang, 'metering.cli.unknown') : t(lang, b ? 'web.yes' : 'web.no');
       const reasons: TableData<ReasonRow> = {
         id: 'depth',
         title: t(lang, 'web.panel.depth'),

@@ -188,18 +188,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
         unit: w.unit,
       }),
     );
-    const rows: string[][] = [
-      [t(lang, 'check.water.newWater'), fmt(w.newWater)],
-      [t(lang, 'check.water.intake'), fmt(w.intake)],
-      [t(lang, 'check.water.reused'), fmt(w.reused)],
-      [t(lang, 'check.water.discharged'), fmt(w.discharged)],
-      [t(lang, 'check.water.leakage'), fmt(w.leakage)],
-      [t(lang, 'check.water.reuseRate'), `${pct(w.reuseRate, 1)} %`],
-      [t(lang, 'check.water.condensateRecovery'), `${pct(w.condensateRecovery, 1)} %`],
-      [t(lang, 'check.water.leakageRate'), `${pct(w.leakageRate, 1)} %`],
-      [t(lang, 'check.water.dischargeRate'), `${pct(w.dischargeRate, 1)} %`],
-    ];
-    out.push(renderTable([t(lang, 'check.col.indicator'), t(lang, 'check.col.value')], rows, ['left', 'right']));
+    out.push(waterTable(w, lang));
   }
   if (r.vocs) out.push('', renderVocs(r.vocs, lang));
   out.push('', t(lang, 'check.findingsTitle'));
@@ -213,6 +202,52 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
   const { ok: _ok, ...counts } = r.summary;
   out.push('', t(lang, 'check.summary', counts));
   return out.join('\n');
+}
+
+/** The GB/T 12452 indicators of one enterprise: quantities, then rates with the quantities they divide. */
+function waterTable(w: CheckResult['water'][number], lang: Lang): string {
+  const rate = (x: number | null) => (x === null ? '—' : `${pct(x, 1)} %`);
+  const of = (a: number, b: number) => ` (${fmt(a)} / ${fmt(b)} ${w.unit})`;
+  const useRow = (key: string, u: typeof w.cooling) => [
+    t(lang, key),
+    u.reusedFlows.length + u.newWaterFlows.length === 0
+      ? t(lang, 'check.water.notTagged')
+      : rate(u.rate) + of(u.reused, u.reused + u.newWater),
+  ];
+  const c = w.condensate;
+  const rows: string[][] = [
+    [t(lang, 'check.water.newWater'), fmt(w.newWater)],
+    [t(lang, 'check.water.intake'), fmt(w.intake)],
+    [t(lang, 'check.water.reused'), fmt(w.reused)],
+    [t(lang, 'check.water.discharged'), fmt(w.discharged)],
+    [t(lang, 'check.water.leakage'), fmt(w.leakage)],
+    [t(lang, 'check.water.reuseRate'), rate(w.reuseRate)],
+    useRow('check.water.coolingRate', w.cooling),
+    useRow('check.water.processRate', w.process),
+    [
+      t(lang, 'check.water.condensateRecovery'),
+      c.basis === null
+        ? t(lang, 'check.water.noSteam')
+        : `${rate(c.rate)} ${t(lang, `check.water.steamBase.${c.basis}`, { recovered: fmt(c.recovered), base: fmt(c.steamBase), unit: w.unit })}`,
+    ],
+    ...w.newWaterPerProduct.map((p) => [
+      t(lang, 'check.water.perProduct', {
+        product: displayName({ id: p.product, name: p.name, nameEn: p.nameEn }, lang),
+      }),
+      p.value === null ? t(lang, `check.water.perProduct.${p.reason ?? 'unknown'}`) : `${fmt(p.value)} ${p.unit}`,
+    ]),
+    ...(w.newWaterPerOutputValue
+      ? [
+          [
+            t(lang, 'check.water.perOutputValue'),
+            `${fmt(w.newWaterPerOutputValue.value)} ${w.newWaterPerOutputValue.unit}`,
+          ],
+        ]
+      : []),
+    [t(lang, 'check.water.leakageRate'), rate(w.leakageRate)],
+    [t(lang, 'check.water.dischargeRate'), rate(w.dischargeRate)],
+  ];
+  return renderTable([t(lang, 'check.col.indicator'), t(lang, 'check.col.value')], rows, ['left', 'left']);
 }
 
 /**

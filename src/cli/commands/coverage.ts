@@ -3,6 +3,7 @@ import { displayName, t, type Lang } from '../../i18n/index.ts';
 import { InputError } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
 import { analyseMetering, coverageRows, type CoverageRow, type MeteringAnalysis } from '../../metering/coverage.ts';
+import { renderMainWarning } from '../../metering/main.ts';
 import { validateMetering } from '../../metering/validate.ts';
 import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { fmt, renderTable } from '../table.ts';
@@ -49,6 +50,7 @@ export function coverageDocument(a: MeteringAnalysis, rows: CoverageRow[]) {
   return {
     editions: { GB17167: a.rules.energy.edition, GB24789: a.rules.water.edition, Yunnan: a.rules.material.edition },
     editionNotices: a.notices,
+    warnings: meteringWarnings(a),
     rows,
     meters: a.checks.map((c) => ({
       meter: c.meter,
@@ -74,6 +76,11 @@ export function coverageDocument(a: MeteringAnalysis, rows: CoverageRow[]) {
   };
 }
 
+/** Warnings of the metering analysis (power limits judged on average power), both languages. */
+export function meteringWarnings(a: MeteringAnalysis) {
+  return a.derived.mainWarnings.map((w) => renderMainWarning(a.graph, w));
+}
+
 function ratioCell(r: CoverageRow): string {
   return r.ratio === null ? '—' : fmt(r.ratio);
 }
@@ -81,6 +88,7 @@ function ratioCell(r: CoverageRow): string {
 export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: Lang, all: boolean): string {
   const out: string[] = [`${displayName(a.graph.model, lang)} — ${t(lang, 'metering.cli.rowsHeader')}`];
   for (const n of a.notices) out.push(`! ${n[lang]}`);
+  for (const w of meteringWarnings(a)) out.push(`! ${w[lang]}`);
   const shown = rows.filter((r) => all || r.N > 0);
   out.push(
     renderTable(
@@ -133,14 +141,23 @@ export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: L
     }
   }
   out.push('', t(lang, 'metering.cli.main'));
+  const groupLabel = (c: string) =>
+    c === 'material'
+      ? t(lang, 'metering.cli.materialGroup')
+      : (a.rules.energy.mainThresholds.find((x) => x.category === c)?.label[lang] ?? c);
   for (const m of a.derived.main.filter((x) => x.level > 1)) {
-    const label = (c: string) => a.rules.energy.mainThresholds.find((x) => x.category === c)?.label[lang] ?? c;
-    const ev = m.evidence
-      .map((e) => `${label(e.category)} ${fmt(e.rate)}/${e.limit} ${e.unit}`)
-      .join(lang === 'zh' ? '；' : '; ');
+    const node = a.graph.nodes.find((n) => n.id === m.node);
     out.push(
-      `  L${m.level} ${m.node}: ${t(lang, m.main ? 'metering.cli.isMain' : 'metering.cli.notMain')} — ${t(lang, `metering.main.${m.basis}`)}${ev ? ` (${ev})` : ''}`,
+      `  L${m.level} ${node ? displayName(node, lang) : m.node}: ${t(lang, m.main ? 'metering.cli.isMain' : 'metering.cli.notMain')}`,
     );
+    for (const g of m.groups) {
+      const ev = g.evidence
+        .map((e) => `${fmt(e.rate)}/${e.limit} ${e.unit}, ${t(lang, `metering.cli.measure.${e.measure}`)}`)
+        .join(lang === 'zh' ? '；' : '; ');
+      out.push(
+        `      ${groupLabel(g.category)}: ${t(lang, g.main ? 'metering.cli.isMain' : 'metering.cli.notMain')} — ${t(lang, `metering.main.${g.basis}`)}${ev ? ` (${ev})` : ''}`,
+      );
+    }
   }
   if (a.derived.uncovered.length > 0)
     out.push('', t(lang, 'metering.cli.uncovered', { flows: a.derived.uncovered.join(', ') }));

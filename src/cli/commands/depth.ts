@@ -65,7 +65,7 @@ export function registerDepth(program: Command): void {
     if (!a) return;
     const result = depthVerdict(a.graph.model, { readings }, a);
     const wanted = opts.acceptance as 'A' | 'B' | 'C' | undefined;
-    setExitCode(wanted && !result.acceptance[wanted] ? 1 : 0);
+    setExitCode(wanted && result.acceptance[wanted] !== true ? 1 : 0);
     if (opts.json) printJson({ file, ...result });
     else process.stdout.write(`${renderDepth(result, opts.lang, wanted)}\n`);
   });
@@ -100,23 +100,27 @@ function readIngest(file: string, opts: CommonOptions): ReadingsEvidence | undef
 }
 
 export function renderDepth(r: DepthResult, lang: Lang, wanted?: 'A' | 'B' | 'C'): string {
-  const yes = (b: boolean) => t(lang, b ? 'metering.cli.yes' : 'metering.cli.no');
+  const yes = (b: boolean | null) =>
+    t(lang, b === null ? 'metering.cli.unknown' : b ? 'metering.cli.yes' : 'metering.cli.no');
+  const mark = (x: { ok: boolean; status?: string }) => (x.ok ? '✓' : x.status === 'unknown' ? '?' : '✗');
   const out = [
     t(lang, 'metering.cli.depth', { label: r.label[lang] }),
+    ...(r.determined ? [] : [t(lang, 'metering.cli.atLeast', { label: t(lang, `depth.label.${r.atLeast}`) })]),
     t(lang, 'metering.cli.acceptance', { A: yes(r.acceptance.A), B: yes(r.acceptance.B), C: yes(r.acceptance.C) }),
+    ...r.warnings.map((w) => `! ${w[lang]}`),
     '',
     t(lang, 'metering.cli.reasons'),
-    ...r.reasons.map((x) => `  ${x.ok ? '✓' : '✗'} ${x[lang]}`),
+    ...r.reasons.map((x) => `  ${mark(x)} ${x[lang]}`),
     '',
   ];
   if (r.nextDepth === null) out.push(t(lang, 'metering.cli.nextNone'));
   else {
-    const label = t(lang, `depth.reason.grade.${r.nextDepth}`).replace(/^.*[:：]\s*/, '');
+    const label = t(lang, `depth.label.${r.nextDepth}`);
     out.push(`${t(lang, 'metering.cli.next', { label })}${lang === 'zh' ? '：' : ':'}`);
     for (const [i, n] of r.next.entries()) out.push(`  ${i + 1}. ${n[lang]}`);
     if (!r.nextReaches) out.push(t(lang, 'metering.cli.nextUnreachable'));
   }
-  if (wanted && !r.acceptance[wanted])
+  if (wanted && r.acceptance[wanted] !== true)
     out.push('', t(lang, 'metering.cli.acceptanceShort', { depth: r.label[lang], type: wanted }));
   return out.join('\n');
 }

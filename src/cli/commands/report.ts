@@ -1,0 +1,148 @@
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { t } from '../../i18n/index.ts';
+import { InputError } from '../../model/issues.ts';
+import { analyseForReport, hasFindings } from '../../report/analyse.ts';
+import { buildReport } from '../../report/build.ts';
+import { figuresOf, tablesOf, type ReportDocument } from '../../report/document.ts';
+import { writeDocx } from '../../report/writers/docx.ts';
+import { writeHtml } from '../../report/writers/html.ts';
+import { writeXlsx } from '../../report/writers/xlsx.ts';
+import { FIGURE_FONT_FAMILY } from '../../sankey/figure.ts';
+import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { makeRasterizer } from '../png.ts';
+import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
+
+interface ReportOptions extends CommonOptions, ReadingsFileOptions {
+  out: string;
+  compare?: string;
+  readings?: string;
+  png?: boolean;
+}
+
+/**
+ * `pingheng report MODEL --out DIR [--compare BEFORE] [--readings CSV] [--lang zh|en]`: the audit
+ * report's balance chapters as DIR/report.docx, DIR/report.xlsx, DIR/report.html and each figure
+ * as DIR/figures/*.svg and *.png (docs/report.md). Exit 0 written and no findings, 1 written with
+ * findings (as check, coverage and reconcile), 2 unusable input or an --out that cannot be written.
+ */
+export function registerReport(program: Command): void {
+  withReadingsOptions(
+    withCommonOptions(
+      program
+        .command('report')
+        .description('生成审核报告的平衡章节：Word、Excel 与可打印网页 (write the report: .docx, .xlsx, .html)')
+        .argument('<model>', '模型文件 model JSON')
+        .requiredOption('--out <dir>', '输出目录 (output directory)')
+        .option('--compare <before>', '审核前（基准期）模型，生成第 8 章审核绩效 (base-period model for chapter 8)')
+        .option('--no-png', '不生成 PNG 图片（Word 中的图也将缺失） (skip PNG: the Word file then has no figures)'),
+    ),
+  ).action(async (file: string, opts: ReportOptions) => {
+    const loaded = await readModelWithReadings(file, opts.readings, opts);
+    if (!loaded) return;
+    if (opts.compare !== undefined && !readModel(opts.compare, opts)) return;
+    const out = resolve(opts.out);
+    if (!writableDir(out, opts)) return;
+    const results = analyseForReport({
+      model: loaded.model,
+      file,
+      warnings: loaded.warnings,
+      ...(loaded.readings ? { readings: loaded.readings } : {}),
+    });
+    const doc = buildReport(results, { lang: opts.lang });
+    const warnings: string[] = [];
+    const written = await writeAll(doc, out, opts, warnings);
+    if (!written) return;
+    setExitCode(hasFindings(results) ? 1 : 0);
+    const summary = {
+      out,
+      files: written,
+      chapters: doc.chapters.map((c) => ({ number: c.number, id: c.id, title: c.title })),
+      tables: tablesOf(doc).length,
+      figures: figuresOf(doc).length,
+      missing: doc.missing,
+      warnings,
+      findings: hasFindings(results),
+    };
+    if (opts.json) printJson(summary);
+    else {
+      for (const w of warnings) process.stderr.write(`${w}\n`);
+      process.stdout.write(
+        `${[
+          t(opts.lang, 'report.cli.written', { out, tables: summary.tables, figures: summary.figures }),
+          ...written.map((f) => `  ${f}`),
+          ...(doc.missing.length > 0
+            ? [
+                t(opts.lang, 'report.cli.missing'),
+                ...doc.missing.map(
+                  (m) => `  ${t(opts.lang, 'report.overview.missingItem', { chapter: m.chapter, text: m.text })}`,
+                ),
+              ]
+            : []),
+        ].join('\n')}\n`,
+      );
+    }
+  });
+}
+
+/** Creates `dir` if needed and checks it can be written; else reports it by name (exit 2). */
+function writableDir(dir: string, opts: CommonOptions): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch (e) {
+    fail(dir, (e as Error).message, opts);
+    return false;
+  }
+}
+
+function fail(path: string, detail: string, opts: CommonOptions): void {
+  reportInputError(
+    new InputError(path, [{ severity: 'error', path: [], code: 'report.cli.unwritable', params: { path, detail } }]),
+    opts,
+  );
+}
+
+/** Figures (SVG, PNG), then the HTML, the workbook and the Word file; the paths written, or undefined after exit 2. */
+async function writeAll(
+  doc: ReportDocument,
+  out: string,
+  opts: ReportOptions,
+  warnings: string[],
+): Promise<string[] | undefined> {
+  const written: string[] = [];
+  const put = (path: string, data: string | Uint8Array) => {
+    writeFileSync(path, data);
+    written.push(path);
+  };
+  let current = out;
+  try {
+    const figures = figuresOf(doc);
+    const images = new Map<string, Uint8Array>();
+    if (figures.length > 0) {
+      const dir = join(out, 'figures');
+      current = dir;
+      mkdirSync(dir, { recursive: true });
+      const raster = opts.png === false ? undefined : await makeRasterizer(FIGURE_FONT_FAMILY);
+      if (raster && !raster.cjk && figures.some((f) => /[\u2e80-\uffef]/.test(f.svg)))
+        warnings.push(t(opts.lang, 'report.cli.noCjkFont'));
+      for (const f of figures) {
+        put((current = join(dir, `${f.file}.svg`)), `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}`);
+        if (!raster) continue;
+        const png = raster.toPng(f.svg, 2);
+        images.set(f.file, png);
+        put((current = join(dir, `${f.file}.png`)), png);
+      }
+    }
+    put((current = join(out, 'report.html')), writeHtml(doc));
+    put((current = join(out, 'report.xlsx')), await writeXlsx(doc));
+    put((current = join(out, 'report.docx')), await writeDocx(doc, images));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e; // not the file system: a defect, not bad input
+    fail(current, (e as Error).message, opts);
+    return undefined;
+  }
+  return written;
+}

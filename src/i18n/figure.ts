@@ -1,0 +1,36 @@
+import type { Messages } from './catalog.ts';
+
+/** The report-ready Sankey figure (src/sankey/figure.ts): title, scope, legend, totals. */
+export const figureMessages: Messages = {
+  'figure.title': { zh: '{layer}平衡图', en: '{layer} balance' },
+  'figure.subtitle': { zh: '{plant}　范围：{scope}　单位：{unit}', en: '{plant} · scope: {scope} · unit: {unit}' },
+  'figure.scope.1': { zh: '全厂（一级）', en: 'enterprise (level 1)' },
+  'figure.scope.2': { zh: '全厂，至车间（二级）', en: 'enterprise, by workshop (level 2)' },
+  'figure.scope.3': { zh: '全厂，至设备（三级）', en: 'enterprise, by device (level 3)' },
+  'figure.scope.root': { zh: '{name}，至{level}', en: '{name}, by {level}' },
+  'figure.level.1': { zh: '一级', en: 'level 1' },
+  'figure.level.2': { zh: '车间（二级）', en: 'workshop (level 2)' },
+  'figure.level.3': { zh: '设备（三级）', en: 'device (level 3)' },
+  'figure.values.reconciled': { zh: '数值：数据协调后', en: 'values: reconciled' },
+  'figure.node.stock-in': { zh: '库存增加', en: 'stock increase' },
+  'figure.node.stock-out': { zh: '库存减少', en: 'stock draw-down' },
+  'figure.node.unaccounted-out': { zh: '去向不明（输入 > 输出）', en: 'unaccounted (in > out)' },
+  'figure.node.unaccounted-in': { zh: '来源不明（输出 > 输入）', en: 'unaccounted (out > in)' },
+  'figure.node.ownRegion': { zh: '{name}（本级）', en: '{name} (own)' },
+  'figure.state.measured': { zh: '实测', en: 'measured' },
+  'figure.state.estimated': { zh: '估算/设计值', en: 'estimated or design' },
+  'figure.state.derived': { zh: '差值推算', en: 'by difference' },
+  'figure.state.unmeasured': { zh: '未计量（数值未知）', en: 'unmeasured (unknown)' },
+  'figure.state.reconciled': { zh: '协调值', en: 'reconciled' },
+  'figure.state.unaccounted': { zh: '不平衡量', en: 'imbalance' },
+  'figure.state.negative': { zh: '负值（数据错误）', en: 'negative (data error)' },
+  'figure.status': { zh: '单元边框：{status}', en: 'unit outline: {status}' },
+  'figure.total': { zh: '输入合计 {total} {unit}', en: 'total input {total} {unit}' },
+  'figure.unaccounted': {
+    zh: '不平衡量合计 {value} {unit}（占输入 {pct}%）',
+    en: 'imbalance {value} {unit} ({pct}% of input)',
+  },
+  'figure.balanced': { zh: '各单元输入输出均平衡', en: 'every unit balances' },
+  'figure.openNote': { zh: '✗ 误差 {closure}%', en: '✗ off by {closure}%' },
+  'figure.empty': { zh: '此范围内没有可绘制的流', en: 'No flows to draw in this scope' },
+};

@@ -1,0 +1,72 @@
+import { formatPath, type PathSegment } from './issues.ts';
+
+/**
+ * The last guard of "no result is ever NaN or Infinity": inputs are bounded (src/data/input-bounds.ts)
+ * so the arithmetic cannot overflow, and every result leaving the core through the CLI or the web
+ * worker passes assertFinite. A non-finite number there is a bug in pingheng, never the user's
+ * input: it stops with this error instead of printing null, NaN or Infinity as if it were a figure.
+ */
+export class NonFiniteResultError extends Error {
+  constructor(
+    readonly what: string,
+    readonly path: string,
+    readonly value: number,
+  ) {
+    super(`internal error: ${what} holds the non-finite number ${value} at ${path}`);
+    this.name = 'NonFiniteResultError';
+  }
+}
+
+/**
+ * The path of the first number in `value` that is NaN or ±Infinity (objects, arrays, maps and sets
+ * walked without recursion; each object once), or undefined when every number is finite.
+ *
+ * @example firstNonFinite({ a: [1, NaN] }) // 'a[1]'
+ */
+export function firstNonFinite(value: unknown): string | undefined {
+  return findNonFinite(value)?.path;
+}
+
+function findNonFinite(value: unknown): { path: string; value: number } | undefined {
+  type At = { parent: At | undefined; key: PathSegment } | undefined;
+  const report = (at: At, v: number) => {
+    const path: PathSegment[] = [];
+    for (let a = at; a; a = a.parent) path.push(a.key);
+    return { path: formatPath(path.reverse()), value: v };
+  };
+  const seen = new Set<object>();
+  const stack: { v: unknown; at: At }[] = [{ v: value, at: undefined }];
+  while (stack.length > 0) {
+    const { v, at } = stack.pop()!;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return report(at, v);
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) {
+      const a = v as unknown as ArrayLike<unknown>;
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        if (typeof x === 'number' && !Number.isFinite(x)) return report({ parent: at, key: i }, x);
+      }
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], at: { parent: at, key: i } });
+    } else if (v instanceof Map) {
+      for (const [k, x] of v) stack.push({ v: x, at: { parent: at, key: String(k) } });
+    } else if (v instanceof Set) {
+      let i = 0;
+      for (const x of v) stack.push({ v: x, at: { parent: at, key: i++ } });
+    } else {
+      for (const [k, x] of Object.entries(v)) stack.push({ v: x, at: { parent: at, key: k } });
+    }
+  }
+  return undefined;
+}
+
+/** Returns `value` when every number in it is finite; throws NonFiniteResultError otherwise. */
+export function assertFinite<T>(value: T, what: string): T {
+  const found = findNonFinite(value);
+  if (found) throw new NonFiniteResultError(what, found.path, found.value);
+  return value;
+}

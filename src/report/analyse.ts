@@ -1,0 +1,92 @@
+import { checkModel } from '../balance/check.ts';
+import type { CheckResult } from '../balance/types.ts';
+import { buildGraph, type PlantGraph } from '../model/graph.ts';
+import type { InputIssue } from '../model/issues.ts';
+import type { Model } from '../model/schema.ts';
+import { analyseMetering, coverageRows, type CoverageRow, type MeteringAnalysis } from '../metering/coverage.ts';
+import { depthVerdict, type DepthResult } from '../metering/depth.ts';
+import { validateMetering } from '../metering/validate.ts';
+import type { IngestResult } from '../readings/types.ts';
+import { reconcileModel, type ModelReconciliation } from '../reconcile/index.ts';
+
+/**
+ * Everything the report shows, computed once and independent of the language: the balances,
+ * the metering analysis and depth verdict, the reconciliation. A part that cannot be computed
+ * records why in `failures` and the others go on — a model that cannot be balanced still gets
+ * the chapters that can be made.
+ */
+export interface ReportInput {
+  model: Model;
+  /** The model file's name, shown in the report. */
+  file?: string;
+  /** Warnings from loading the model (they go into chapter 1). */
+  warnings?: InputIssue[];
+  /** The campaign's readings, when the report was made from them (their totals already in `model`). */
+  readings?: IngestResult;
+  /** The report date, YYYY-MM-DD (default today). */
+  date?: string;
+}
+
+export type ReportPart = 'balances' | 'metering' | 'depth' | 'reconciliation';
+
+export interface ReportResults {
+  input: ReportInput;
+  graph?: PlantGraph;
+  check?: CheckResult;
+  metering?: MeteringAnalysis;
+  coverage?: CoverageRow[];
+  /** Metering data problems that stop the coverage from being judged. */
+  meteringIssues: InputIssue[];
+  depth?: DepthResult;
+  reconciliation?: ModelReconciliation;
+  /** Parts that could not be computed: the error's message. */
+  failures: { part: ReportPart; message: string }[];
+}
+
+/** Runs the engine for a report. Never throws for a valid model: failures are recorded per part. */
+export function analyseForReport(input: ReportInput): ReportResults {
+  const out: ReportResults = { input, meteringIssues: [], failures: [] };
+  const attempt = (part: ReportPart, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      out.failures.push({ part, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  attempt('balances', () => {
+    out.graph = buildGraph(input.model);
+    out.check = checkModel(out.graph);
+  });
+  attempt('metering', () => {
+    out.meteringIssues = validateMetering(input.model);
+    if (out.meteringIssues.some((i) => i.severity === 'error')) return;
+    out.metering = analyseMetering(input.model, {}, out.graph ?? buildGraph(input.model));
+    out.coverage = coverageRows(out.metering);
+  });
+  if (out.metering) {
+    const readings = input.readings
+      ? { longestContinuousHours: input.readings.window.longestContinuousHours, source: 'readings' as const }
+      : undefined;
+    attempt('depth', () => {
+      out.depth = depthVerdict(input.model, readings ? { readings } : {}, out.metering);
+    });
+  }
+  if (out.graph) {
+    attempt('reconciliation', () => {
+      out.reconciliation = reconcileModel(out.graph!);
+    });
+  }
+  return out;
+}
+
+/**
+ * Whether the results hold findings — the exit-1 rule of the other commands: a balance finding
+ * (`check`), a coverage row short of its requirement (`coverage`), a failed global test (`reconcile`).
+ */
+export function hasFindings(r: ReportResults): boolean {
+  return (
+    (r.check !== undefined && !r.check.summary.ok) ||
+    (r.coverage ?? []).some((row) => row.required !== null && !row.pass) ||
+    (r.reconciliation?.layers ?? []).some((l) => !l.global.pass)
+  );
+}

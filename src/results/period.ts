@@ -1,0 +1,128 @@
+import { annualHours as defaultAnnualHours } from '../data/cp-practice.ts';
+import { basisContext } from '../model/quantities.ts';
+import type { Model } from '../model/schema.ts';
+import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
+
+/**
+ * What period a model's totals cover and how they become per-year figures. The length comes from
+ * settings.periodHours, the campaign, per-annum units (one operating year) or period.start/end; the
+ * annual factor from period.annualFactor, else annualHours / length (settings.annualHours, else
+ * 8 760 h [U]).
+ */
+export interface PeriodInfo {
+  label: string | null;
+  labelEn: string | null;
+  kind: string | null;
+  /** Length in hours, null when nothing in the model states it. */
+  hours: number | null;
+  hoursFrom: 'settings.periodHours' | 'campaign' | 'annual-units' | 'period.dates' | null;
+  /** Per-year figure = period total × annualFactor; null when neither length nor factor is known. */
+  annualFactor: number | null;
+  annualFactorFrom: 'period.annualFactor' | 'settings.annualHours' | 'annual-units' | 'default-annual-hours' | null;
+  /** The model says itself how it annualises (factor, annual hours or per-annum units). */
+  explicit: boolean;
+}
+
+/** Hours between period.start and period.end; a date-only end counts its whole day. */
+function datesHours(model: Model): number | null {
+  const p = model.period;
+  if (!p?.start || !p.end) return null;
+  const zone = model.campaign?.timezone ?? DEFAULT_TIMEZONE;
+  const dateOnly = (t: string) => /^\d{4}-\d{2}-\d{2}$/.test(t);
+  const start = parseIsoInZone(dateOnly(p.start) ? `${p.start}T00:00:00` : p.start, zone);
+  const endBase = parseIsoInZone(dateOnly(p.end) ? `${p.end}T00:00:00` : p.end, zone);
+  const end = dateOnly(p.end) ? endBase + 86_400_000 : endBase;
+  const h = (end - start) / 3.6e6;
+  return Number.isFinite(h) && h > 0 ? h : null;
+}
+
+/**
+ * @example periodInfo({ settings: { periodHours: 720, annualHours: 7200 }, … }).annualFactor // 10
+ */
+export function periodInfo(model: Model): PeriodInfo {
+  const ctx = basisContext(model);
+  let hours: number | null = ctx.periodHours ?? null;
+  let hoursFrom: PeriodInfo['hoursFrom'] = null;
+  if (model.settings?.periodHours !== undefined) hoursFrom = 'settings.periodHours';
+  else if (hours !== null && model.campaign) hoursFrom = 'campaign';
+  else if (hours !== null) hoursFrom = 'annual-units';
+  else {
+    hours = datesHours(model);
+    if (hours !== null) hoursFrom = 'period.dates';
+  }
+  let annualFactor: number | null = null;
+  let annualFactorFrom: PeriodInfo['annualFactorFrom'] = null;
+  if (model.period?.annualFactor !== undefined) {
+    annualFactor = model.period.annualFactor;
+    annualFactorFrom = 'period.annualFactor';
+  } else if (hoursFrom === 'annual-units') {
+    annualFactor = 1;
+    annualFactorFrom = 'annual-units';
+  } else if (hours !== null) {
+    const explicitHours = model.settings?.annualHours;
+    annualFactor = (explicitHours ?? defaultAnnualHours.hours) / hours;
+    annualFactorFrom = explicitHours !== undefined ? 'settings.annualHours' : 'default-annual-hours';
+  }
+  return {
+    label: model.period?.label ?? null,
+    labelEn: model.period?.labelEn ?? null,
+    kind: model.period?.kind ?? null,
+    hours,
+    hoursFrom,
+    annualFactor,
+    annualFactorFrom,
+    explicit:
+      annualFactorFrom === 'period.annualFactor' ||
+      annualFactorFrom === 'settings.annualHours' ||
+      annualFactorFrom === 'annual-units',
+  };
+}
+
+/** Relative difference below which two periods count as equally long (rounding of hours). */
+const SAME_LENGTH = 1e-3;
+
+/**
+ * How two periods' totals compare. Equal (or unstated) lengths: totals compare directly. Different
+ * lengths: only per-year figures compare, so both models must say how they annualise — `problems`
+ * names the model that does not (an unusable input).
+ */
+export interface PeriodComparison {
+  basis: 'same-length' | 'annualised' | 'assumed-same-length';
+  problems: ('before' | 'after')[];
+}
+
+export function comparePeriods(before: PeriodInfo, after: PeriodInfo): PeriodComparison {
+  if (before.hours !== null && after.hours !== null) {
+    const diff = Math.abs(before.hours - after.hours) / Math.max(before.hours, after.hours);
+    if (diff <= SAME_LENGTH) return { basis: 'same-length', problems: [] };
+    const problems: ('before' | 'after')[] = [];
+    if (!before.explicit) problems.push('before');
+    if (!after.explicit) problems.push('after');
+    return { basis: 'annualised', problems };
+  }
+  if (before.explicit && after.explicit && before.annualFactor !== null && after.annualFactor !== null)
+    return { basis: 'annualised', problems: [] };
+  return { basis: 'assumed-same-length', problems: [] };
+}
+
+/**
+ * A total of the base period against one of the report period, as a saving over the report
+ * period (positive = saved) and per year. Annualised comparisons scale the base total to a year and
+ * back to the report period's length.
+ *
+ * @example periodSaving(120, 100, 'same-length', 10, 10) // { period: 20, perYear: 200 }
+ */
+export function periodSaving(
+  before: number,
+  after: number,
+  basis: PeriodComparison['basis'],
+  fBefore: number | null,
+  fAfter: number | null,
+): { period: number; perYear: number | null } {
+  if (basis === 'annualised' && fBefore !== null && fAfter !== null) {
+    const perYear = before * fBefore - after * fAfter;
+    return { period: perYear / fAfter, perYear };
+  }
+  const period = before - after;
+  return { period, perYear: fAfter === null ? null : period * fAfter };
+}
