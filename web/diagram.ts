@@ -144,6 +144,7 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
     crowded: layout.crowded,
     groups,
     grouped: view.groups?.grouped ?? 0,
+    units: view.nodes.filter((n) => n.role === 'unit' && !n.ownRegion).length,
     nodes: layout.nodes.map((n) => {
       const label = labels.get(n.id)!;
       const node: Drawn['nodes'][number] = {

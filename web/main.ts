@@ -3,7 +3,17 @@
  * message catalogue. User text (plant, node, meter names, file names) only ever goes in through
  * textContent / d3 `.text()`.
  */
-import { displayName, formatValue, LEGEND_ORDER, layerTitle, t, type Lang, type SankeyViewSpec } from '../src/index.ts';
+import {
+  displayName,
+  formatValue,
+  LEGEND_ORDER,
+  layerTitle,
+  palette,
+  parseHex,
+  t,
+  type Lang,
+  type SankeyViewSpec,
+} from '../src/index.ts';
 import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { renderPeriods, type PeriodsExtra } from './periods.ts';
@@ -52,6 +62,8 @@ const state: {
   svg?: SVGSVGElement;
   /** Groups of small units drawn one by one (ids of "其他 (n)" nodes clicked). */
   expand: string[];
+  /** The view spec of the diagram on screen (the exports draw the same view). */
+  lastSpec?: SankeyViewSpec;
   zoom: number;
 } = { lang: 'zh', layer: 'water', level: 2, expand: [], zoom: 1 };
 
@@ -238,6 +250,8 @@ async function renderView(): Promise<void> {
     return;
   }
   state.drawn = r;
+  // The exported figure shows the same units: the groups on screen, with those expanded.
+  state.lastSpec = r.grouped > 0 ? { ...spec, group: { maxUnits: r.units, expand: state.expand } } : spec;
   hideInspect(ui.inspect);
   const title = `${displayName(state.loaded, state.lang)} — ${layerLabel(r.layer)} — ${tr(`web.level.${r.level}`)}`;
   if (r.links.length === 0) {
@@ -371,8 +385,25 @@ function baseName(): string {
   return `${name}-${state.layer}-L${state.level}`;
 }
 
-$('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
-$('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+/**
+ * SVG and PNG exports draw the report's figure (src/sankey/figure.ts: title, scope, unit, legend,
+ * totals) of the view on screen — the same function the report uses.
+ */
+async function figure(): Promise<{ svg: string; width: number; height: number } | undefined> {
+  if (!state.loaded || !state.lastSpec) return undefined;
+  const r = await call({ type: 'figure', spec: state.lastSpec, lang: state.lang, width: 1200 });
+  if (r.type === 'figure') return r;
+  showError(tr('web.error.worker', { message: r.type === 'error' ? r.message : r.type }), []);
+  return undefined;
+}
+$('export-svg').onclick = async () => {
+  const f = await figure();
+  if (f) exportSvg(f.svg, `${baseName()}.svg`);
+};
+$('export-png').onclick = async () => {
+  const f = await figure();
+  if (f) await exportPng(f.svg, f.width, f.height, `${baseName()}.png`);
+};
 $('export-report').onclick = () =>
   void import('./report.ts').then((m) => m.downloadReport($('export-report'), call, state.lang, ui.status));
 $('export-json').onclick = () => {
@@ -452,5 +483,25 @@ document.addEventListener('drop', (e) => {
 resultsControls(document.querySelector('header .controls')!, (after) => {
   if (state.loaded) void loadResults(state.loaded, call, renderPanels, after);
 });
+/** The palette's status and verdict colours as CSS variables, so table badges match the diagram. */
+function applyPaletteToCss(): void {
+  const root = document.documentElement.style;
+  const luminance = (hex: string) => {
+    const [r, g, b] = parseHex(hex).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+      number,
+      number,
+      number,
+    ];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  for (const [k, c] of Object.entries(palette.status)) {
+    root.setProperty(`--status-${k}`, c);
+    // Dark text on light badges (WCAG: the higher contrast of black and white).
+    root.setProperty(`--status-${k}-text`, luminance(c) > 0.18 ? palette.text : '#ffffff');
+  }
+  for (const [k, c] of Object.entries(palette.verdict)) root.setProperty(`--verdict-${k}`, c);
+}
+
+applyPaletteToCss();
 applyStaticLabels();
 void open({ type: 'example', name: DEFAULT_EXAMPLE, lang: state.lang });

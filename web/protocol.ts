@@ -24,6 +24,8 @@ export type Request =
   | { id: number; type: 'extras' }
   /** The audit report of the plant shown, as a document (web/report.ts writes the files). */
   | { id: number; type: 'report'; lang: Lang }
+  /** The report-ready figure of a view (src/sankey/figure.ts), for the SVG/PNG export. */
+  | { id: number; type: 'figure'; spec: SankeyViewSpec; lang: Lang; width: number }
   /** CO2 inventory of the plant shown, and its comparison with a report-period model (web/results-worker.ts). */
   | { id: number; type: 'results'; after?: { text: string; file: string } };
 
@@ -136,6 +138,8 @@ export interface Drawn {
   /** "其他 (n)" nodes drawn, and how many units they hold together. */
   groups: { id: string; name: string; n: number }[];
   grouped: number;
+  /** Unit nodes drawn (groups included): the maxUnits the grouping used. */
+  units: number;
   nodes: DrawNode[];
   links: DrawLink[];
   /** ms spent in view + layout inside the worker. */
@@ -156,6 +160,7 @@ export type Response = { id: number } & (
   | Progress
   | Extras
   | { type: 'report'; doc: ReportDocument }
+  | { type: 'figure'; svg: string; width: number; height: number }
   | { type: 'results'; results: ResultsExtra }
   | { type: 'error'; message: string }
 );

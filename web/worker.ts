@@ -16,6 +16,7 @@ import {
   loadUnitEngine,
   parseModel,
   readableChunks,
+  sankeyFigure,
   t,
   UnitEngineMissing,
   type CheckResult,
@@ -98,6 +99,14 @@ async function respond(req: Request): Promise<Response | undefined> {
   if (req.type === 'results') {
     if (!current) throw new Error('no plant loaded');
     return { id: req.id, type: 'results', results: computeResults(current.model, current.file, req.after, examples) };
+  }
+  if (req.type === 'figure') {
+    if (!current) throw new Error('no plant loaded');
+    const fig = sankeyFigure({ graph: current.graph, result: current.result }, req.spec, {
+      lang: req.lang,
+      width: req.width,
+    });
+    return { id: req.id, type: 'figure', svg: fig.svg, width: fig.width, height: fig.height };
   }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');
@@ -185,7 +194,14 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
       outcome.model,
       base.file,
       base.warnings,
-      { ingest, applied: outcome.applied.length },
+      {
+        ingest,
+        // Meters whose totals were written, and the flows they went into: a meter on two flows
+        // (steam as water and as energy) writes two (the count was of flows and said "meters").
+        applied: new Set(outcome.applied.map((a) => a.meter)).size,
+        appliedFlows: outcome.applied.length,
+        skipped: outcome.skipped,
+      },
       `${base.file} + ${file.name}`,
     ),
   };

@@ -337,26 +337,6 @@ export const reportMessages: Messages = {
     en: 'The model has no pollutant-factor (component) flows',
   },
 
-  'report.vocs.materialsCaption': { zh: 'VOCs：原辅材料及其 VOCs 含量', en: 'VOCs in the raw materials' },
-  'report.vocs.content': { zh: 'VOCs 含量', en: 'VOCs content' },
-  'report.vocs.unitsCaption': {
-    zh: 'VOCs 物料衡算（各产污单元）',
-    en: 'VOCs solvent balance per releasing unit',
-  },
-  'report.vocs.capture': { zh: '收集效率', en: 'Capture efficiency' },
-  'report.vocs.removal': { zh: '去除效率', en: 'Removal efficiency' },
-  'report.vocs.basis': { zh: '效率依据', en: 'Efficiency basis' },
-  'report.vocs.unitsNote': {
-    zh: '产生量 = 投入 − 随产品、废物、回收溶剂带走 − 库存变化；收集量 = 产生量 × 收集效率；有组织排放 = 收集量 − 去除量；无组织排放 = 产生量 − 收集量（docs/vocs.md）。',
-    en: 'Generated = input − carried out in product, waste and recovered solvent − Δ stock; captured = generated × capture efficiency; organised = captured − removed; fugitive = generated − captured (docs/vocs.md).',
-  },
-  'report.vocs.treatmentsCaption': { zh: 'VOCs 治理设施与排气筒监测', en: 'VOCs treatment and stack monitoring' },
-  'report.vocs.organisedBalance': { zh: '有组织排放（衡算）', en: 'Organised (balance)' },
-  'report.vocs.balanceCaption': { zh: '全厂 VOCs 物料衡算', en: 'Plant VOCs solvent balance' },
-  'report.vocs.perProduct': {
-    zh: '单位产品（{product}）：VOCs 产生量 {generated} {per}，排放量 {emitted} {per}。',
-    en: 'Per unit product ({product}): VOCs generated {generated} {per}, emitted {emitted} {per}.',
-  },
   'report.vocs.figure': { zh: '全厂 VOCs 物料衡算图（溶剂平衡）', en: 'VOCs solvent balance of the plant' },
   'report.rec.intro': {
     zh: '数据校正：以计量不确定度为权，对实测值作最小二乘调整，使各单元平衡严格闭合；未计量的流由平衡估算；整体检验、计量检验找出粗大误差（docs/reconcile.md）。',
@@ -396,6 +376,10 @@ export const reportMessages: Messages = {
   },
   'report.cli.missing': { zh: '缺少的内容：', en: 'What is missing:' },
   'report.cli.unwritable': { zh: '无法写入 {path}：{detail}', en: 'cannot write {path}: {detail}' },
+  'report.cli.fontMissing': {
+    zh: '警告：PINGHENG_CJK_FONT 指向的字体文件 {path} 不存在，改用系统中找到的字体',
+    en: 'warning: PINGHENG_CJK_FONT names {path}, which does not exist; using a font found on the system',
+  },
   'report.cli.noCjkFont': {
     zh: '警告：未找到中文字体，PNG 图片（及 Word 中的图）里的中文将显示为空白。请安装 fonts-wqy-microhei 或 fonts-noto-cjk，或设置环境变量 PINGHENG_CJK_FONT=字体文件路径。SVG 与网页中的图不受影响。',
     en: 'warning: no CJK font found — Chinese text in the PNG figures (and the figures in the Word file) will be blank. Install fonts-wqy-microhei or fonts-noto-cjk, or set PINGHENG_CJK_FONT to a font file. The SVG figures and the HTML are not affected.',

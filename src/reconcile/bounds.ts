@@ -1,5 +1,14 @@
 import { boundTolerance } from '../data/reconcile-statistics.ts';
-import { FlowStatus, reconcileLinear, type LinearOptions, type LinearProblem, type LinearResult } from './linear.ts';
+import {
+  FlowStatus,
+  reconcileLinear,
+  reconcileLinearDeferred,
+  type DeferredLinearResult,
+  type LinearOptions,
+  type LinearProblem,
+  type LinearResult,
+  type LinearValues,
+} from './linear.ts';
 
 export interface BoundedProblem extends LinearProblem {
   /** Lower bounds (−Infinity = none), e.g. 0 for every non-stock flow. */
@@ -46,11 +55,14 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   let scale = 0;
   for (let j = 0; j < n; j++) if (!Number.isNaN(p.measured[j]!)) scale = Math.max(scale, Math.abs(p.measured[j]!));
   const tol = (b: number, j: number) => boundTolerance.relative * Math.max(Math.abs(b), p.sd[j]! || 0, scale, 1e-300);
-  let res: LinearResult | undefined;
+  let solved: DeferredLinearResult | undefined;
+  let res: LinearValues | undefined;
   let converged = false;
   const maxIter = 50 + 2 * n;
   for (let iter = 0; iter < maxIter; iter++) {
-    res = reconcileLinear({ ...p, fixed }, options);
+    // the iterates need values only: σ, z and the rest come from the last one's factor
+    solved = reconcileLinearDeferred({ ...p, fixed }, options);
+    res = solved.values;
     let added = false;
     for (let j = 0; j < n; j++) {
       if (res.status[j] !== FlowStatus.redundant && res.status[j] !== FlowStatus.estimated) continue;
@@ -85,7 +97,7 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     fixed[worst] = p.fixed?.[worst] ?? Number.NaN;
     side[worst] = 0;
   }
-  const r = res!;
+  const r = solved!.statistics();
   const activeBounds: ActiveBound[] = [];
   let chi2 = r.chi2;
   for (let j = 0; j < n; j++) {
@@ -119,7 +131,7 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
  * KKT multiplier of an active bound: the objective's gradient (none for an unmeasured flow) plus
  * (Aᵀλ)_j; ≥ 0 when the bound really holds the solution back.
  */
-function multiplier(p: LinearProblem, r: LinearResult, j: number, b: number, side: number): number {
+function multiplier(p: LinearProblem, r: LinearValues, j: number, b: number, side: number): number {
   const unmeasured = Number.isNaN(p.measured[j]!) || p.excluded?.[j] === 1;
   const g = (unmeasured ? 0 : (b - p.measured[j]!) / p.sd[j]! ** 2) + r.atLambda[j]!;
   return side === -1 ? g : -g;

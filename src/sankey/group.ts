@@ -7,6 +7,7 @@
  * at the workshop level; every other flow keeps its value, and the members' unaccounted flows
  * stay as they are (their magnitudes add up; a group is never "balanced" by netting them).
  */
+import { t, type Lang } from '../i18n/catalog.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import type { SankeyView, ViewLink, ViewNode } from './view.ts';
 
@@ -125,17 +126,21 @@ export function groupSmallUnits(
     if (!group) {
       const parent = g.slice('other:'.length);
       const i = graph.nodeIndex.get(parent);
+      const p = i === undefined ? undefined : graph.nodes[i]!;
+      const count = members[g]!.length;
+      // Named in both languages here, so every drawing that shows node names reads "其他 (n)".
+      const label = (lang: Lang, name: string | undefined) =>
+        name ? t(lang, 'sankey.node.otherOf', { parent: name, n: count }) : t(lang, 'sankey.node.other', { n: count });
       const node: ViewNode = {
         id: g,
         role: 'unit',
-        name: i === undefined ? '' : graph.nodes[i]!.name,
+        name: label('zh', p?.name),
+        nameEn: label('en', p?.nameEn ?? p?.name),
         level: n.level,
         members: members[g]!,
         in: 0,
         out: 0,
       };
-      const nameEn = i === undefined ? undefined : graph.nodes[i]!.nameEn;
-      if (nameEn) node.nameEn = nameEn;
       groupNodes.set(g, node);
       nodes.push(node);
       group = node;

@@ -19,12 +19,7 @@ export function nodeName(n: ViewNode, lang: Lang): string {
   const named = (group: string) => (hasMessage(`kind.${group}`) ? kindName(group, lang) : carrierName(group, lang));
   switch (n.role) {
     case 'unit': {
-      if (n.members) {
-        const parent = displayName({ name: n.name, ...(n.nameEn ? { nameEn: n.nameEn } : {}) }, lang);
-        return parent
-          ? t(lang, 'sankey.node.otherOf', { parent, n: n.members.length })
-          : t(lang, 'sankey.node.other', { n: n.members.length });
-      }
+      // A group's name already reads "一车间 · 其他（3 个）" (src/sankey/group.ts).
       const name = displayName(n, lang);
       return n.ownRegion ? t(lang, 'sankey.node.ownRegion', { name }) : name;
     }

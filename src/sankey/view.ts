@@ -69,7 +69,7 @@ export interface ViewNode {
   closure?: number | null;
   /** A parent drawn beside its children at a deeper level: only its own region is drawn. */
   ownRegion?: boolean;
-  /** A "其他 (n)" node (src/sankey/group.ts): the units it stands for; `name` is their parent's. */
+  /** A "其他 (n)" node (src/sankey/group.ts): the units it stands for; `name` / `nameEn` say "一车间 · 其他（3 个）". */
   members?: string[];
   /** Σ drawn inputs / outputs, layer unit. */
   in: number;

@@ -220,6 +220,18 @@ describe('a model that cannot be balanced', () => {
     for (const m of missing) expect(overview).toContain(m);
   });
 
+  it('lists metering data that coverage cannot judge in chapter 2, by JSON path, and makes the rest', () => {
+    const bad = structuredClone(smallPlant) as ModelInput;
+    Object.assign(bad.meters![0]!, { verifiedOn: '2027-01-01', verifiedUntil: '2026-01-01' });
+    const results = analyseForReport({ model: model(bad), file: 'small.json' });
+    expect(results.coverage).toBeUndefined();
+    const doc = buildReport(results, { lang: 'zh' });
+    const items = doc.chapters[1]!.blocks.filter((b) => b.kind === 'list').flatMap((b) => b.items);
+    expect(items).toContain('small.json: meters[0].verifiedUntil: 检定有效期 2026-01-01 早于检定日期 2027-01-01');
+    expect(doc.missing.map((m) => m.chapter)).toContain('2 计量器具配备与测试');
+    expect(tablesOf(doc).some((t) => t.number === '表 4-1')).toBe(true);
+  });
+
   it('records a part the engine could not compute and makes the rest', () => {
     const broken = structuredClone(model()) as Model;
     broken.flows[0]!.unit = 'furlong'; // not a unit: the graph cannot be built
@@ -238,11 +250,12 @@ describe('the VOCs solvent balance (coating plant)', () => {
     const { model: m } = parseModel(readFileSync(file, 'utf8'), 'coating.json');
     const { doc, results } = report('zh', m);
     const v = results.check!.vocs!;
-    const units = tablesOf(doc).find((t) => t.caption === 'VOCs 物料衡算（各产污单元）')!;
+    // The core's VOCs tables (src/vocs/tables.ts), the same the CLI and the web show.
+    const units = tablesOf(doc).find((t) => t.caption.startsWith('各产污单元 VOCs 产生与排放'))!;
     expect(units.rows).toHaveLength(v.units.length + 1);
     v.units.forEach((u, i) => {
       const row = units.rows[i]!;
-      expect([row[1], row[2], row[5], row[8], row[9], row[10], row[11]]).toEqual([
+      expect([row[1], row[3], row[6], row[9], row[10], row[11], row[12]]).toEqual([
         u.input,
         u.generated,
         u.captured,
@@ -251,10 +264,13 @@ describe('the VOCs solvent balance (coating plant)', () => {
         u.fugitive,
         u.emitted,
       ]);
-      expect(row[3]).toBe(u.captureEfficiency === null ? null : u.captureEfficiency * 100);
+      expect(row[4]).toBe(u.captureEfficiency === null ? null : u.captureEfficiency * 100);
     });
+    expect(units.columns[3]).toMatchObject({ header: '产生量', unit: 'kg' });
+    expect(units.columns[4]).toMatchObject({ header: '收集效率', unit: '%' });
     const total = units.rows.at(-1)!;
-    expect([total[2], total[10], total[11]]).toEqual([v.total.generated, v.total.fugitive, v.total.emitted]);
+    expect(units.totalRows).toEqual([units.rows.length - 1]);
+    expect([total[3], total[11], total[12]]).toEqual([v.total.generated, v.total.fugitive, v.total.emitted]);
     // generated = captured + fugitive, unit by unit (docs/vocs.md).
     for (const u of v.units) expect(u.captured! + u.fugitive!).toBeCloseTo(u.generated!, 9);
     expect(figuresOf(doc).map((f) => f.caption)).toContain('全厂 VOCs 物料衡算图（溶剂平衡）');

@@ -305,8 +305,8 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     );
     await page.waitForSelector('body[data-extras] #panels section[data-panel="readings"]');
     const panel = await page.textContent('#panels section[data-panel="readings"]');
-    // 70 of 71 rows used; 72 h × 90 t/h = 6 480 t on MW01. The plant declares how all 36 of its
-    // meters read, so the 34 without readings are listed and no stretch has every meter: 0 h (< 72 h).
+    // 70 of 71 rows used; 72 h × 90 t/h = 6 480 t on MW01. The plant declares how all 43 of its
+    // meters read, so the 41 without readings are listed and no stretch has every meter: 0 h (< 72 h).
     expect(panel).toContain('MW01');
     expect(panel).toContain('6,480');
     expect(panel).toContain('最长连续 0 h');
@@ -318,6 +318,32 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('empty.csv'));
     expect(await page.textContent('#status')).toContain('dyeing.json + readings.csv');
+  });
+
+  it('reads the shipped sample readings: 43 meters into 45 flows, 72 h continuous; the coverage panel says why a meter is not counted', async () => {
+    await choose('#example', 'dyeing');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json'));
+    // The page says it takes readings CSVs.
+    expect(await page.textContent('header')).toContain('CSV');
+    await page.setInputFiles('#file', resolve(import.meta.dirname, '../../datasets/dyeing-readings.csv'));
+    await page.waitForFunction(() =>
+      document.getElementById('status')!.textContent!.includes('dyeing.json + dyeing-readings.csv'),
+    );
+    await page.waitForSelector('body[data-extras] #panels section[data-panel="readings"]');
+    const panel = (await page.textContent('#panels section[data-panel="readings"]'))!;
+    // Two meters (steam MS01, MS02) each write a water flow and an energy flow: 43 meters, 45 flows.
+    expect(panel).toContain(t('zh', 'web.readings.rows', { read: 73, used: 73, rejected: 0, applied: 43, flows: 45 }));
+    expect(panel).toContain('最长连续 72 h');
+    expect(await page.locator('#panels table[data-table="readings"] tbody tr').count()).toBe(43);
+    // ME41's calibration ran out before the campaign ended: listed as not counted, with the reason.
+    const checks = (await page.textContent('#panels table[data-table="coverage-meters"]'))!;
+    expect(checks).toContain('ME41');
+    expect(checks).toContain(t('zh', 'web.meter.notCounted'));
+    expect(checks).toContain('2026-02-28');
+    expect(await page.textContent('#panels table[data-table="coverage"]')).toContain('ME41');
+    // The depth verdict and acceptance types stand out as badges.
+    expect(await page.locator('#panels section#panel-depth .verdict').count()).toBe(4);
+    await shot('page-sample-readings', true);
   });
 
   it('renders a hostile node name as text', async () => {
@@ -370,6 +396,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(svg.name).toBe('dyeing-water-L2.svg');
     const text = svg.data.toString('utf8');
     expect(text).toMatch(/^<\?xml/);
+    // The export is the report's figure (src/sankey/figure.ts): title, scope and totals inside it.
+    expect(text).toContain('<desc>');
+    expect(text).toContain(t('zh', 'figure.title', { layer: '水' }));
     for (const name of ['前处理车间', '染色车间', '定型车间']) expect(text).toContain(name);
     expect(text).toContain(`stroke="${palette.link.unaccounted.colour}"`); // the unaccounted flows travel with it
     const png = await save('#export-png');

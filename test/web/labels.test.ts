@@ -10,8 +10,9 @@ describe('diagram labels', () => {
     expect(nodeName(node({ role: 'sink', name: 'loss', group: 'loss' }), 'en')).toBe('Out: loss');
     expect(nodeName(node({ name: '染色车间', nameEn: 'Dyeing workshop' }), 'en')).toBe('Dyeing workshop');
     expect(nodeName(node({ name: '全厂', ownRegion: true }), 'zh')).toBe('全厂（本级）');
-    expect(nodeName(node({ name: '一车间', members: ['a', 'b', 'c'] }), 'zh')).toBe('一车间 · 其他（3 个）');
-    expect(nodeName(node({ name: '', members: ['a', 'b'] }), 'en')).toBe('other (2)');
+    expect(
+      nodeName(node({ name: '一车间 · 其他（3 个）', nameEn: 'Workshop 1 · other (3)', members: ['a'] }), 'en'),
+    ).toBe('Workshop 1 · other (3)');
     expect(nodeName(node({ role: 'unaccounted-out' }), 'zh')).toBe('去向不明（输入 > 输出）');
   });
 

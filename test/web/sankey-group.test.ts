@@ -56,7 +56,7 @@ describe('grouping small units', () => {
     expect(units(v).sort()).toEqual(['a', 'd', 'other:plant']);
     expect(v.groups).toEqual({ members: { 'other:plant': ['b', 'c', 'e'] }, grouped: 3 });
     const other = v.nodes.find((n) => n.id === 'other:plant')!;
-    expect(other).toMatchObject({ name: '全厂', members: ['b', 'c', 'e'] });
+    expect(other).toMatchObject({ name: '全厂 · 其他（3 个）', nameEn: '全厂 · other (3)', members: ['b', 'c', 'e'] });
     // b → c (2 t) is internal to the group; in = 5 + 3 + 2 = 10 from the workshops, out = 3 + 5 + 1 waste + 1 unaccounted.
     expect(other.in).toBe(10);
     expect(other.out).toBe(10);
@@ -75,7 +75,10 @@ describe('grouping small units', () => {
     // Keep a and d; b + c → 其他 under ws1; e stays alone under ws2 (a group of one says nothing): 4 nodes.
     expect(units(v).sort()).toEqual(['a', 'd', 'e', 'other:ws1']);
     expect(v.groups!.members).toEqual({ 'other:ws1': ['b', 'c'] });
-    expect(v.nodes.find((n) => n.id === 'other:ws1')).toMatchObject({ name: '一车间', nameEn: 'Workshop 1' });
+    expect(v.nodes.find((n) => n.id === 'other:ws1')).toMatchObject({
+      name: '一车间 · 其他（2 个）',
+      nameEn: 'Workshop 1 · other (2)',
+    });
   });
 
   it('expands a group on request, and leaves a view with few enough units alone', () => {

@@ -3,7 +3,7 @@
  * master–sub meters, energy use in tce, findings with advice.
  */
 import type { CheckResult, EnergyUse, EnergyUseRow, Finding, MasterSubRow, NodeBalance } from '../../src/index.ts';
-import { carrierName, displayName, layerName, t } from '../../src/index.ts';
+import { carrierName, displayName, layerName, layerTitle, t } from '../../src/index.ts';
 import type { TableData } from '../table.ts';
 import { registerPanel, type Panel } from './registry.ts';
 
@@ -16,7 +16,12 @@ export const balancePanel: Panel = {
     const rows = loaded.result.balances.filter((b) => b.layer === layer);
     const table: TableData<NodeBalance> = {
       id: 'balance',
-      title: t(lang, 'web.panel.balance'),
+      // Says which layer it shows (the diagram's layer selector sets it).
+      title: t(lang, 'web.panel.balanceOf', {
+        title: t(lang, 'web.panel.balance'),
+        layer: layerTitle(layer, lang),
+        unit: loaded.layers.find((l) => l.layer === layer)?.unit ?? '',
+      }),
       rows,
       columns: [
         { header: t(lang, 'web.col.node'), value: (b) => displayName(b, lang) },
@@ -134,6 +139,7 @@ export const findingsPanel: Panel = {
           value: (f) => t(lang, `web.severity.${f.severity}`),
           badge: (f) => `severity-${f.severity}`,
         },
+        { header: t(lang, 'web.col.layer'), value: (f) => (f.layer ? layerName(f.layer, lang) : '') },
         { header: t(lang, 'web.col.message'), value: (f) => f.message[lang] },
         { header: t(lang, 'web.col.advice'), value: adviceOf },
       ],

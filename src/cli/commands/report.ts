@@ -128,6 +128,9 @@ async function writeAll(
       current = dir;
       mkdirSync(dir, { recursive: true });
       const raster = opts.png === false ? undefined : await makeRasterizer(FIGURE_FONT_FAMILY);
+      const own = process.env.PINGHENG_CJK_FONT;
+      if (raster && own && !raster.fonts.includes(own))
+        warnings.push(t(opts.lang, 'report.cli.fontMissing', { path: own }));
       if (raster && !raster.cjk && figures.some((f) => /[\u2e80-\uffef]/.test(f.svg)))
         warnings.push(t(opts.lang, 'report.cli.noCjkFont'));
       for (const f of figures) {
