@@ -49,8 +49,16 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   let res: LinearResult | undefined;
   let converged = false;
   const maxIter = 50 + 2 * n;
+  // Active sets met before: a bound whose multiplier is round-off (±1e-11 on a degenerate vertex)
+  // could be added and released in turn for ever; a set seen twice ends the loop where it stands.
+  const seen = new Set<string>();
+  let stale = true; // whether `fixed` changed since `res` was solved
   for (let iter = 0; iter < maxIter; iter++) {
+    const key = side.join(',');
+    if (seen.has(key)) break;
+    seen.add(key);
     res = reconcileLinear({ ...p, fixed }, options);
+    stale = false;
     let added = false;
     for (let j = 0; j < n; j++) {
       if (res.status[j] !== FlowStatus.redundant && res.status[j] !== FlowStatus.estimated) continue;
@@ -67,13 +75,17 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
         added = true;
       }
     }
-    if (added) continue;
+    if (added) {
+      stale = true;
+      continue;
+    }
     let worst = -1;
     let worstMu = 0;
     for (let j = 0; j < n; j++) {
       if (side[j] === 0) continue;
       const mu = multiplier(p, res, j, fixed[j]!, side[j]!);
-      if (mu < worstMu - 1e-12 * Math.abs(res.atLambda[j]!)) {
+      // μ is the difference of its two terms: negative beyond their round-off only
+      if (mu < worstMu - MULTIPLIER_ROUND_OFF * multiplierSize(p, res, j, fixed[j]!)) {
         worstMu = mu;
         worst = j;
       }
@@ -84,8 +96,11 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     }
     fixed[worst] = p.fixed?.[worst] ?? Number.NaN;
     side[worst] = 0;
+    stale = true;
   }
-  const r = res!;
+  // the values returned are those of the active set returned: solved again if the loop ended on a change
+  if (stale || !res) res = reconcileLinear({ ...p, fixed }, options);
+  const r = res;
   const activeBounds: ActiveBound[] = [];
   let chi2 = r.chi2;
   for (let j = 0; j < n; j++) {
@@ -113,6 +128,15 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     if (x < lo - tol(lo, j) || x > hi + tol(hi, j)) unmeasuredOutOfBounds.push(j);
   }
   return { ...r, chi2, activeBounds, unmeasuredOutOfBounds, converged };
+}
+
+/** Relative round-off of a multiplier against the size of its terms (the solve keeps ~9 digits of λ here). */
+const MULTIPLIER_ROUND_OFF = 1e-9;
+
+/** |objective gradient| + |(Aᵀλ)_j|: the size of the terms whose sum is the multiplier. */
+function multiplierSize(p: LinearProblem, r: LinearResult, j: number, b: number): number {
+  const unmeasured = Number.isNaN(p.measured[j]!) || p.excluded?.[j] === 1;
+  return (unmeasured ? 0 : Math.abs((b - p.measured[j]!) / p.sd[j]! ** 2)) + Math.abs(r.atLambda[j]!);
 }
 
 /**

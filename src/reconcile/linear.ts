@@ -120,10 +120,19 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
   const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
+  // The system is solved with the meters' own variances; where round-off defeats that (a failed
+  // factor, or balances refinement cannot close), again with a floor on the variances (see
+  // LAYER_VARIANCE_FLOORS), reported in solver.varianceFloor.
   let system: ReducedSystem;
   let S: CscMatrix;
   let solved: ReturnType<typeof solveReduced>;
+  let atLambda: Float64Array;
+  let reconciled: Float64Array;
+  let reconciledSd: Float64Array;
+  let z: Float64Array;
+  let zDiag: Float64Array | undefined;
   for (let attempt = 0; ; attempt++) {
+    const last = attempt >= LAYER_VARIANCE_FLOORS.length;
     floorVariances(flows, bal, attempt);
     system = reducedSystem(bal, flows);
     S = symmetricUpperCsc(
@@ -135,34 +144,30 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     options.captureSystem?.(S, system.r);
     try {
       solved = solveReduced(S, system.r, options);
-      if (attempt > 0) solved.info.varianceFloor = LAYER_VARIANCE_FLOORS[attempt - 1];
-      break;
     } catch (e) {
-      if (!(e instanceof NotPositiveDefiniteError) || attempt >= LAYER_VARIANCE_FLOORS.length) throw e;
+      if (!(e instanceof NotPositiveDefiniteError) || last) throw e;
+      continue;
     }
+    if (attempt > 0) solved.info.varianceFloor = LAYER_VARIANCE_FLOORS[attempt - 1];
+    const { lambda, solver } = solved;
+    atLambda = new Float64Array(n);
+    reconciled = new Float64Array(n).fill(Number.NaN);
+    reconciledSd = new Float64Array(n).fill(Number.NaN);
+    z = new Float64Array(n).fill(Number.NaN);
+    zDiag = solver ? solver.inverseDiagonal() : undefined;
+    adjustMeasurements(
+      flows,
+      bal,
+      lambda,
+      solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) } : undefined,
+      { atLambda, reconciled, reconciledSd, z },
+    );
+    const closed = solver ? refineBalances(flows, bal, solver, lambda, { atLambda, reconciled, z }) : true;
+    if (closed || last) break;
   }
   const { r } = system;
   const { lambda, solver, info } = solved;
 
-  const atLambda = new Float64Array(n);
-  const reconciled = new Float64Array(n).fill(Number.NaN);
-  const reconciledSd = new Float64Array(n).fill(Number.NaN);
-  const z = new Float64Array(n).fill(Number.NaN);
-  const zDiag = solver ? solver.inverseDiagonal() : undefined;
-  adjustMeasurements(
-    flows,
-    bal,
-    lambda,
-    solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) } : undefined,
-    {
-      atLambda,
-      reconciled,
-      reconciledSd,
-      z,
-    },
-  );
-
-  if (solver) refineBalances(flows, bal, solver, lambda, { atLambda, reconciled, z });
   let chi2 = 0;
   for (let i = 0; i < R; i++) chi2 += r[i]! * lambda[i]!;
 
@@ -581,6 +586,8 @@ const RESOLVED_VARIANCE = 1e-8;
 const REFINE_BELOW = 1e-12;
 /** Refinement steps at most; each gains the digits the system's condition leaves (2 for σ ratios of 10⁷). */
 const REFINE_STEPS = 3;
+/** Balances that refinement leaves open by more than this share of the largest flow call for a variance floor. */
+const CLOSED_BELOW = 1e-10;
 
 /**
  * Iterative refinement of the reconciled values against the balances. x̂ = m − V Aᵀ λ loses
@@ -588,7 +595,8 @@ const REFINE_STEPS = 3;
  * 10⁻⁵ to 10⁹, λ ~ 10⁵): the subtraction leaves the balances open by ~ε·σ²·|λ|, 0.01 t on
  * 10⁵ t. The residual ρ = A x̂ is computed from x̂ itself (no large terms cancel) and removed by
  * x̂ ← x̂ − V Aᵀ S⁻¹ ρ, λ ← λ + S⁻¹ ρ (the same least-squares step, on a small right-hand side),
- * until every balance holds to REFINE_BELOW of the largest flow.
+ * until every balance holds to REFINE_BELOW of the largest flow. False when round-off leaves them
+ * open beyond CLOSED_BELOW (the system is too ill-conditioned for the meters' own variances).
  */
 function refineBalances(
   flows: ClassifiedFlows,
@@ -596,7 +604,7 @@ function refineBalances(
   solver: SpdSolver,
   lambda: Float64Array,
   out: { atLambda: Float64Array; reconciled: Float64Array; z: Float64Array },
-): void {
+): boolean {
   const { status, known, w } = flows;
   const { rowTo, rowFrom, R } = bal;
   const { atLambda, reconciled, z } = out;
@@ -605,7 +613,7 @@ function refineBalances(
   for (let j = 0; j < n; j++) if (!Number.isNaN(known[j]!)) scale = Math.max(scale, Math.abs(reconciled[j]!));
   const rho = new Float64Array(R);
   let last = Number.POSITIVE_INFINITY;
-  for (let step = 0; step < REFINE_STEPS; step++) {
+  for (let step = 0; ; step++) {
     rho.fill(0);
     for (let j = 0; j < n; j++) {
       const a = rowTo[j]!;
@@ -616,7 +624,8 @@ function refineBalances(
     }
     let worst = 0;
     for (let i = 0; i < R; i++) worst = Math.max(worst, Math.abs(rho[i]!));
-    if (!(worst > REFINE_BELOW * scale) || !(worst < last)) return;
+    if (!(worst > REFINE_BELOW * scale)) return true;
+    if (!(worst < last) || step === REFINE_STEPS) return worst <= CLOSED_BELOW * scale;
     last = worst;
     const delta = solver.solve(rho);
     for (let i = 0; i < R; i++) lambda[i]! += delta[i]!;

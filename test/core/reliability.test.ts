@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from './cli-helpers.ts';
-import { plant } from './hostile.ts';
+import { encodeGb18030, plant } from './hostile.ts';
 
 /**
  * The twelve failure classes of the hostile-input campaign (issue #18), each as its minimal
@@ -283,30 +283,3 @@ describe('#16 item 8 — broken JSON in the user language', () => {
     }
   });
 });
-
-/** Text → GB18030 bytes, built from the runtime's GB18030 decoder (Node has no GB18030 encoder). */
-function encodeGb18030(t: string): Uint8Array {
-  const dec = new TextDecoder('gb18030');
-  const table = encodeGb18030.table ?? new Map<string, number[]>();
-  if (!encodeGb18030.table) {
-    for (let a = 0x81; a <= 0xfe; a++)
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = dec.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [a, b]);
-      }
-    encodeGb18030.table = table;
-  }
-  const out: number[] = [];
-  for (const ch of t) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
-encodeGb18030.table = undefined as Map<string, number[]> | undefined;
