@@ -43,7 +43,8 @@ interface Tally {
 const tallies = new Map<Kind, Tally>();
 const tally = (k: Kind) => {
   let t = tallies.get(k);
-  if (!t) tallies.set(k, (t = { cases: 0, loaded: 0, refused: 0, violations: 0, hangs: 0, maxMs: 0, maxSeed: 0, ms: 0 }));
+  if (!t)
+    tallies.set(k, (t = { cases: 0, loaded: 0, refused: 0, violations: 0, hangs: 0, maxMs: 0, maxSeed: 0, ms: 0 }));
   return t;
 };
 /** Violations by what they are, with the first seeds of each. */

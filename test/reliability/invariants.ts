@@ -218,7 +218,8 @@ export function fingerprint(run: ModelRun): Map<string, Figure> {
     fp.set(`rec ${l.layer} chi2`, { v: l.global.chi2, scale: 1e8 * Math.max(1, l.global.chi2) });
     fp.set(`rec ${l.layer} pass`, { v: l.global.pass, scale: 0 });
     for (const f of l.flows) {
-      fp.set(`rec ${l.layer} ${f.id} x`, { v: x(f), scale });
+      // values to the solver's own tolerance: 1e-9 of the layer's scale (boundTolerance)
+      fp.set(`rec ${l.layer} ${f.id} x`, { v: x(f), scale: 1e3 * scale });
       fp.set(`rec ${l.layer} ${f.id} status`, { v: f.status, scale: 0 });
     }
   }
