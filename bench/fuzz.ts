@@ -91,7 +91,10 @@ async function throughCli(seed: number, bytes: Uint8Array, command: 'check' | 'i
   let stdout = '';
   const out = process.stdout.write;
   const err = process.stderr.write;
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
+  process.stdout.write = ((s: string) => {
+    stdout += s;
+    return true;
+  }) as typeof process.stdout.write;
   process.stderr.write = (() => true) as typeof process.stderr.write;
   let code: number;
   try {
