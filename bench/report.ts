@@ -96,7 +96,7 @@ console.log(
   `library load: docx ${docxLoad.toFixed(0)} ms, exceljs ${excelLoad.toFixed(0)} ms, resvg + font probe ${resvgLoad.toFixed(0)} ms (CJK font: ${raster.cjk})`,
 );
 console.log(
-  'plant                 flows  tables figs   check  analyse  build    png   html   xlsx   docx   total  total/check',
+  'plant                 flows  tables   cells figs   check  analyse  build    png   html   xlsx   docx   total  total/check',
 );
 for (const [name, model] of plants) {
   const [, check] = await time(() => checkModel(buildGraph(model)));
@@ -113,6 +113,7 @@ for (const [name, model] of plants) {
     name.padEnd(20),
     String(model.flows.length).padStart(6),
     String(tablesOf(doc).length).padStart(7),
+    String(tablesOf(doc).reduce((n, t) => n + t.rows.length * t.columns.length, 0)).padStart(7),
     String(figuresOf(doc).length).padStart(5),
     ...[check, analyse, build, png, html, xlsx, docx, total].map((x) => x.toFixed(0).padStart(7)),
     (total / check).toFixed(1).padStart(11),

@@ -29,6 +29,9 @@ export { removalReference, monitoringTolerance as vocsMonitoringTolerance } from
 export * from './sankey/layout.ts';
 export * from './sankey/view.ts';
 export * from './sankey/palette.ts';
+export * from './sankey/group.ts';
+export * from './sankey/labels.ts';
+export * from './sankey/fit.ts';
 export * from './sankey/colour-vision.ts';
 export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {
@@ -59,3 +62,4 @@ export * from './results/index.ts';
 export { validateResultsInputs } from './model/validate-results.ts';
 export * as acceptanceRules from './data/acceptance.ts';
 export { table2 as anhuiTable2 } from './data/anhui-2007.ts';
+export * from './advice/index.ts';

@@ -11,18 +11,17 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function svgText(svg: SVGSVGElement): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
+/** The figure (an SVG document from src/sankey/figure.ts, the report's own figure function) as a file. */
+export function svgText(svg: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
 }
 
-export function exportSvg(svg: SVGSVGElement, filename: string): void {
+export function exportSvg(svg: string, filename: string): void {
   download(new Blob([svgText(svg)], { type: 'image/svg+xml' }), filename);
 }
 
-/** Renders the SVG onto a canvas at 2× for a sharp PNG. */
-export async function exportPng(svg: SVGSVGElement, filename: string): Promise<void> {
-  const width = Number(svg.getAttribute('width'));
-  const height = Number(svg.getAttribute('height'));
+/** Renders the figure onto a canvas at 2× for a sharp PNG. */
+export async function exportPng(svg: string, width: number, height: number, filename: string): Promise<void> {
   const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
   try {
     const img = new Image();

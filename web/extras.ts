@@ -23,7 +23,12 @@ type Bilingual = { zh: string; en: string };
 export interface CoverageExtra {
   issues?: { where: string; text: Bilingual }[];
   /** The cloneable part of the core's coverage rows. */
-  rows: Pick<CoverageRow, 'table' | 'label' | 'level' | 'n' | 'N' | 'ratio' | 'required' | 'pass' | 'missing'>[];
+  rows: (Pick<CoverageRow, 'table' | 'label' | 'level' | 'n' | 'N' | 'ratio' | 'required' | 'pass' | 'missing'> & {
+    /** Meters on these points that are not counted in n. */
+    invalid: string[];
+  })[];
+  /** Every meter with something to say: not counted (and why) or counted with a warning. */
+  meters?: { meter: string; flow: string; where: string; counts: boolean; text: Bilingual }[];
   depth?: {
     label: Bilingual;
     /** null: cannot be judged (not enough data). */
@@ -84,12 +89,20 @@ export interface ReadingsExtra {
   missingMeters: string[];
   unknownColumns: string[];
   applied: number;
+  appliedFlows: number;
+  skipped: { meter: string; reason: string }[];
 }
 
 export interface ExtrasInput {
   graph: PlantGraph;
   result: CheckResult;
-  readings?: { ingest: IngestResult; applied: number };
+  readings?: {
+    ingest: IngestResult;
+    /** Meters whose totals went into the model, the flows they went into, those left out and why. */
+    applied: number;
+    appliedFlows?: number;
+    skipped?: { meter: string; reason: string }[];
+  };
 }
 
 type Extra = (input: ExtrasInput) => unknown;
@@ -123,7 +136,25 @@ const EXTRAS: Record<string, Extra> = {
         required: r.required,
         pass: r.pass,
         missing: r.missing,
+        invalid: [...new Set(r.invalid.map((x) => x.meter))],
       }));
+    // Why a meter is not counted (calibration expired, wrong class, out of service…), once per meter and reason.
+    const meters: NonNullable<CoverageExtra['meters']> = [];
+    const seen = new Set<string>();
+    for (const c of a.checks)
+      for (const f of c.findings) {
+        const text = both(f.code, f.params);
+        const key = `${c.meter}|${text.zh}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        meters.push({
+          meter: c.meter,
+          flow: c.flow,
+          where: `${c.table} L${c.level}`,
+          counts: f.severity !== 'error',
+          text,
+        });
+      }
     const evidence = readings
       ? {
           readings: {
@@ -135,6 +166,7 @@ const EXTRAS: Record<string, Extra> = {
     const d = depthVerdict(graph.model, evidence, a);
     return {
       rows,
+      meters,
       depth: {
         label: d.label,
         acceptance: d.acceptance,
@@ -207,6 +239,8 @@ const EXTRAS: Record<string, Extra> = {
       missingMeters: r.missingMeters,
       unknownColumns: r.unknownColumns,
       applied: readings.applied,
+      appliedFlows: readings.appliedFlows ?? readings.applied,
+      skipped: readings.skipped ?? [],
     };
   },
 };

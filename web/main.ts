@@ -3,20 +3,31 @@
  * message catalogue. User text (plant, node, meter names, file names) only ever goes in through
  * textContent / d3 `.text()`.
  */
-import { displayName, LEGEND_ORDER, layerTitle, t, type Lang, type SankeyViewSpec } from '../src/index.ts';
+import {
+  displayName,
+  formatValue,
+  LEGEND_ORDER,
+  layerTitle,
+  palette,
+  parseHex,
+  t,
+  type Lang,
+  type SankeyViewSpec,
+} from '../src/index.ts';
 import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
-import { CORE_PANELS, type Panel } from './panels/core.ts';
-import { EXTRA_PANELS } from './panels/extras.ts';
-import { vocsPanel } from './panels/vocs.ts';
 import { renderPeriods, type PeriodsExtra } from './periods.ts';
-import { loadResults, resultsControls, resultsPanel } from './panels/results.ts';
+import { loadResults, resultsControls } from './panels/results.ts';
 import type { ReconcileExtra } from './extras.ts';
+import { hideInspect, showInspect } from './inspect.ts';
+import { registeredPanels } from './panels/index.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
 import { renderTable, toCsv } from './table.ts';
 
-const PANELS: Panel[] = [...CORE_PANELS, vocsPanel, ...EXTRA_PANELS, resultsPanel];
 const DEFAULT_EXAMPLE = 'dyeing';
+/** Zoom steps of the diagram. */
+const ZOOM_STEP = 1.25;
+const ZOOM_LIMITS = [0.25, 4] as const;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -28,6 +39,10 @@ const ui = {
   fixed: $<HTMLInputElement>('fixed'),
   reconciled: $<HTMLInputElement>('reconciled'),
   reconciledLabel: $<HTMLLabelElement>('reconciled-label'),
+  group: $<HTMLInputElement>('group'),
+  groupsNote: $<HTMLParagraphElement>('groups-note'),
+  inspect: $<HTMLDivElement>('inspect'),
+  toc: $<HTMLElement>('toc'),
   progress: $<HTMLProgressElement>('progress'),
   error: $<HTMLDivElement>('error'),
   status: $<HTMLParagraphElement>('status'),
@@ -45,7 +60,12 @@ const state: {
   fixedScale?: number;
   drawn?: Drawn;
   svg?: SVGSVGElement;
-} = { lang: 'zh', layer: 'water', level: 2 };
+  /** Groups of small units drawn one by one (ids of "其他 (n)" nodes clicked). */
+  expand: string[];
+  /** The view spec of the diagram on screen (the exports draw the same view). */
+  lastSpec?: SankeyViewSpec;
+  zoom: number;
+} = { lang: 'zh', layer: 'water', level: 2, expand: [], zoom: 1 };
 
 // ---- worker ---------------------------------------------------------------------------------
 let nextId = 1;
@@ -128,6 +148,7 @@ async function open(body: Body): Promise<void> {
 
 function onLoaded(loaded: Loaded): void {
   state.loaded = loaded;
+  state.expand = [];
   delete document.body.dataset.extras;
   hideError();
   if (!loaded.layers.some((l) => l.layer === state.layer))
@@ -245,26 +266,67 @@ async function renderView(): Promise<void> {
   if (ui.reconciled.checked && reconcile?.values) spec.reconciled = reconcile.values;
   // The VOCs layer at enterprise level is drawn as the solvent balance (src/sankey/vocs-view.ts).
   if (state.level === 1 && state.loaded.result.vocs?.layer === state.layer) spec.solvent = true;
-  const width = Math.max(960, ui.sankey.clientWidth || 0);
-  const r = await call({ type: 'view', spec, width, lang: state.lang });
+  // The diagram takes the page's width (no minimum: it fits a narrow window; zoom and scroll do the rest).
+  const width = Math.max(320, Math.floor(ui.sankey.clientWidth || 0));
+  const r = await call({
+    type: 'view',
+    spec,
+    width,
+    lang: state.lang,
+    group: ui.group.checked,
+    expand: state.expand,
+  });
   if (seq !== viewSeq) return; // a newer request superseded this one
   if (r.type !== 'view') {
     showError(tr('web.error.worker', { message: r.type === 'error' ? r.message : r.type }), []);
     return;
   }
   state.drawn = r;
-  const title = `${state.loaded.name} — ${layerLabel(r.layer)} — ${tr(`web.level.${r.level}`)}`;
+  // The exported figure shows the same units: the groups on screen, with those expanded.
+  state.lastSpec = r.grouped > 0 ? { ...spec, group: { maxUnits: r.units, expand: state.expand } } : spec;
+  hideInspect(ui.inspect);
+  const title = `${displayName(state.loaded, state.lang)} — ${layerLabel(r.layer)} — ${tr(`web.level.${r.level}`)}`;
   if (r.links.length === 0) {
     ui.sankey.replaceChildren();
     ui.sankey.textContent = tr('web.empty');
     state.svg = undefined;
-  } else state.svg = drawSankey(ui.sankey, r, title);
-  const f = (v: number) => Number(v.toPrecision(4)).toString();
-  ui.totals.textContent = `${tr('web.total', { total: f(r.total), unaccounted: f(r.unaccounted), unit: r.unit })} · ${tr('web.scale', { scale: f(r.scale), unit: r.unit })}`;
+  } else {
+    state.svg = drawSankey(ui.sankey, r, title, {
+      inspect: (target, anchor) =>
+        target && anchor
+          ? showInspect(ui.inspect, target, anchor, { lang: state.lang, unit: r.unit })
+          : hideInspect(ui.inspect),
+      expand: (id) => {
+        if (!state.expand.includes(id)) state.expand.push(id);
+        void renderView();
+      },
+    });
+    applyZoom();
+  }
+  const f = (v: number) => formatValue(v, state.lang);
+  ui.totals.textContent = `${tr('web.total', { total: f(r.total), unaccounted: f(r.unaccounted), unit: r.unit })} · ${tr('web.scale', { scale: Number(r.scale.toPrecision(4)).toString(), unit: r.unit })}`;
+  const notes: string[] = [];
+  if (r.grouped > 0) notes.push(tr('web.groups', { units: r.grouped, groups: r.groups.length }));
+  if (r.crowded) notes.push(tr('web.crowded'));
+  ui.groupsNote.textContent = notes.join(' ');
+  ui.groupsNote.hidden = notes.length === 0;
   renderLegend();
   document.body.dataset.view = `${r.layer}:${r.level}:${state.lang}`;
   const w = window as unknown as { __pinghengFirstRender?: number };
   if (w.__pinghengFirstRender === undefined) w.__pinghengFirstRender = performance.now();
+}
+
+/** Zoom: the SVG's size follows the zoom factor (its viewBox stays), the container scrolls. */
+function applyZoom(): void {
+  if (!state.svg || !state.drawn) return;
+  state.svg.setAttribute('width', String(Math.round(state.drawn.width * state.zoom)));
+  state.svg.setAttribute('height', String(Math.round(state.drawn.height * state.zoom)));
+  document.body.dataset.zoom = String(state.zoom);
+}
+
+function zoomTo(z: number): void {
+  state.zoom = Math.min(ZOOM_LIMITS[1], Math.max(ZOOM_LIMITS[0], z));
+  applyZoom();
 }
 
 function renderLegend(): void {
@@ -274,46 +336,79 @@ function renderLegend(): void {
       const li = document.createElement('li');
       const sw = document.createElement('span');
       sw.className = 'swatch';
-      const st = linkStyle({ state: s === 'negative' ? 'derived' : (s as never), negative: s === 'negative' }, layer);
+      const st = linkStyle({ state: s === 'negative' ? 'derived' : s, negative: s === 'negative' }, layer);
       sw.style.background = st.colour;
       sw.style.opacity = String(Math.min(1, st.opacity + 0.2));
       if (st.dash) sw.style.backgroundImage = 'repeating-linear-gradient(90deg, transparent 0 6px, #fff 6px 9px)';
       li.append(sw, document.createTextNode(tr(`web.state.${s}`)));
       return li;
     }),
+    legendItem('suspect', tr('web.legend.suspect')),
+    legendItem('group', tr('web.legend.group')),
   );
+}
+
+function legendItem(kind: string, text: string): HTMLLIElement {
+  const li = document.createElement('li');
+  const sw = document.createElement('span');
+  sw.className = `swatch swatch-${kind}`;
+  li.append(sw, document.createTextNode(text));
+  return li;
 }
 
 // ---- tables ---------------------------------------------------------------------------------
 function renderPanels(): void {
   const loaded = state.loaded;
   ui.panels.replaceChildren();
-  if (!loaded) return;
-  for (const panel of PANELS) {
-    for (const table of panel.tables({ loaded, lang: state.lang, layer: state.layer })) {
-      const section = document.createElement('section');
-      section.dataset.panel = panel.id;
-      const h2 = document.createElement('h2');
-      const title = document.createElement('span');
-      title.textContent = table.title;
-      const csv = document.createElement('button');
-      csv.type = 'button';
-      csv.textContent = tr('web.export.csv');
-      csv.dataset.csv = table.id;
-      csv.onclick = () => exportText(toCsv(table), 'text/csv;charset=utf-8', `${baseName()}-${table.id}.csv`);
-      h2.append(title, csv);
-      section.append(h2);
-      for (const line of table.notes ?? []) {
-        const p = document.createElement('p');
-        p.className = 'note';
-        p.textContent = line;
-        section.append(p);
+  const toc: [string, string][] = [['diagram', tr('web.nav.diagram')]];
+  if (loaded) {
+    for (const panel of registeredPanels()) {
+      for (const table of panel.tables({ loaded, lang: state.lang, layer: state.layer })) {
+        const section = document.createElement('section');
+        section.dataset.panel = panel.id;
+        section.id = `panel-${table.id}`;
+        const h2 = document.createElement('h2');
+        const title = document.createElement('span');
+        title.textContent = table.title;
+        const csv = document.createElement('button');
+        csv.type = 'button';
+        csv.textContent = tr('web.export.csv');
+        csv.dataset.csv = table.id;
+        csv.onclick = () => exportText(toCsv(table), 'text/csv;charset=utf-8', `${baseName()}-${table.id}.csv`);
+        h2.append(title, csv);
+        section.append(h2);
+        if (table.highlights?.length) {
+          const p = document.createElement('p');
+          p.className = 'highlights';
+          for (const h of table.highlights) {
+            const b = document.createElement('span');
+            b.className = `verdict verdict-${h.tone}`;
+            b.textContent = h.text;
+            p.append(b);
+          }
+          section.append(p);
+        }
+        for (const line of table.notes ?? []) {
+          const p = document.createElement('p');
+          p.className = 'note';
+          p.textContent = line;
+          section.append(p);
+        }
+        if (table.columns.length > 0) renderTable(section, table, tr('web.none'), state.lang);
+        ui.panels.append(section);
+        toc.push([section.id, table.title]);
       }
-      if (table.columns.length > 0) renderTable(section, table, tr('web.none'));
-      ui.panels.append(section);
     }
   }
-  renderPeriods(ui.panels, loaded.extras.periods as PeriodsExtra | undefined, state.lang);
+  if (loaded) renderPeriods(ui.panels, loaded.extras.periods as PeriodsExtra | undefined, state.lang);
+  ui.toc.replaceChildren(
+    ...toc.map(([id, text]) => {
+      const a = document.createElement('a');
+      a.href = `#${id}`;
+      a.textContent = text;
+      return a;
+    }),
+  );
 }
 
 // ---- exports --------------------------------------------------------------------------------
@@ -322,8 +417,25 @@ function baseName(): string {
   return `${name}-${state.layer}-L${state.level}`;
 }
 
-$('export-svg').onclick = () => state.svg && exportSvg(state.svg, `${baseName()}.svg`);
-$('export-png').onclick = () => state.svg && void exportPng(state.svg, `${baseName()}.png`);
+/**
+ * SVG and PNG exports draw the report's figure (src/sankey/figure.ts: title, scope, unit, legend,
+ * totals) of the view on screen — the same function the report uses.
+ */
+async function figure(): Promise<{ svg: string; width: number; height: number } | undefined> {
+  if (!state.loaded || !state.lastSpec) return undefined;
+  const r = await call({ type: 'figure', spec: state.lastSpec, lang: state.lang, width: 1200 });
+  if (r.type === 'figure') return r;
+  showError(tr('web.error.worker', { message: r.type === 'error' ? r.message : r.type }), []);
+  return undefined;
+}
+$('export-svg').onclick = async () => {
+  const f = await figure();
+  if (f) exportSvg(f.svg, `${baseName()}.svg`);
+};
+$('export-png').onclick = async () => {
+  const f = await figure();
+  if (f) await exportPng(f.svg, f.width, f.height, `${baseName()}.png`);
+};
 $('export-report').onclick = () =>
   void import('./report.ts').then((m) => m.downloadReport($('export-report'), call, state.lang, ui.status));
 $('export-json').onclick = () => {
@@ -344,11 +456,13 @@ ui.file.onchange = () => {
 };
 ui.layer.onchange = () => {
   state.layer = ui.layer.value;
+  state.expand = [];
   void renderView();
   renderPanels();
 };
 ui.level.onchange = () => {
   state.level = Number(ui.level.value) as 1 | 2 | 3;
+  state.expand = [];
   void renderView();
 };
 ui.fixed.onchange = () => {
@@ -356,6 +470,28 @@ ui.fixed.onchange = () => {
   void renderView();
 };
 ui.reconciled.onchange = () => void renderView();
+ui.group.onchange = () => {
+  state.expand = [];
+  void renderView();
+};
+$('zoom-in').onclick = () => zoomTo(state.zoom * ZOOM_STEP);
+$('zoom-out').onclick = () => zoomTo(state.zoom / ZOOM_STEP);
+$('zoom-fit').onclick = () => zoomTo(state.drawn ? Math.min(1, ui.sankey.clientWidth / state.drawn.width) : 1);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') hideInspect(ui.inspect);
+});
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+let lastWidth = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    // Redraw at the new width (the height follows the plant, so only width changes matter).
+    if (Math.abs(ui.sankey.clientWidth - lastWidth) > 40) {
+      lastWidth = ui.sankey.clientWidth;
+      void renderView();
+    }
+  }, 200);
+});
 ui.lang.onchange = () => {
   state.lang = ui.lang.value as Lang;
   applyStaticLabels();
@@ -379,5 +515,25 @@ document.addEventListener('drop', (e) => {
 resultsControls(document.querySelector('header .controls')!, (after) => {
   if (state.loaded) void loadResults(state.loaded, call, renderPanels, after);
 });
+/** The palette's status and verdict colours as CSS variables, so table badges match the diagram. */
+function applyPaletteToCss(): void {
+  const root = document.documentElement.style;
+  const luminance = (hex: string) => {
+    const [r, g, b] = parseHex(hex).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+      number,
+      number,
+      number,
+    ];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  for (const [k, c] of Object.entries(palette.status)) {
+    root.setProperty(`--status-${k}`, c);
+    // Dark text on light badges (WCAG: the higher contrast of black and white).
+    root.setProperty(`--status-${k}-text`, luminance(c) > 0.18 ? palette.text : '#ffffff');
+  }
+  for (const [k, c] of Object.entries(palette.verdict)) root.setProperty(`--verdict-${k}`, c);
+}
+
+applyPaletteToCss();
 applyStaticLabels();
 void open({ type: 'example', name: DEFAULT_EXAMPLE, lang: state.lang });

@@ -11,13 +11,24 @@ export type Request =
   | { id: number; type: 'open'; text: string | Uint8Array; file: string; lang: Lang }
   /** Fault injection for the browser tests: an uncaught error in the worker, so the page's restart is tested. */
   | { id: number; type: 'crash' }
-  | { id: number; type: 'view'; spec: SankeyViewSpec; width: number; lang: Lang }
+  | {
+      id: number;
+      type: 'view';
+      spec: SankeyViewSpec;
+      width: number;
+      lang: Lang;
+      /** Group small units into "其他 (n)" (default) or draw all; groups to draw one by one. */
+      group: boolean;
+      expand: string[];
+    }
   /** Readings CSV for the loaded model: streamed from the File, meter totals written into the model. */
   | { id: number; type: 'readings'; file: File; lang: Lang }
   /** The optional analyses of the plant just loaded (sent after the diagram, so it shows at once). */
   | { id: number; type: 'extras' }
   /** The audit report of the plant shown, as a document (web/report.ts writes the files). */
   | { id: number; type: 'report'; lang: Lang }
+  /** The report-ready figure of a view (src/sankey/figure.ts), for the SVG/PNG export. */
+  | { id: number; type: 'figure'; spec: SankeyViewSpec; lang: Lang; width: number }
   /** CO2 inventory of the plant shown, and its comparison with a report-period model (web/results-worker.ts). */
   | { id: number; type: 'results'; after?: { text: string; file: string } };
 
@@ -56,28 +67,63 @@ export interface Failed {
 export interface DrawNode {
   id: string;
   role: ViewNodeRole;
-  /** Label (user text: render with textContent only). */
-  label: string;
-  title: string;
+  /** Whole name (user text: render with textContent only). */
+  name: string;
+  /** Label lines as placed (src/sankey/labels.ts), and the first line's position. */
+  lines: string[];
+  labelX: number;
+  labelY: number;
+  /** The label had to shorten the name (the panel gives it whole). */
+  truncated: boolean;
   x0: number;
   x1: number;
   y0: number;
   y1: number;
+  /** Σ drawn inputs / outputs and the residual drawn as unaccounted (+ in > out), layer unit. */
+  in: number;
+  out: number;
+  residual: number;
   status?: string;
-  /** Whether the label sits left of the node (right-hand columns). */
-  labelLeft: boolean;
+  closure?: number | null;
+  /** A "其他 (n)" node: how many units it stands for (its id expands it). */
+  members?: number;
+}
+
+/** One model flow drawn by a link, for the link's panel. */
+export interface FlowInfo {
+  id: string;
+  name: string;
+  /** How its value was obtained: the model's source (metered, estimated…), or derived / unmeasured. */
+  source: string;
+  meter?: string;
+  /** Layer unit. */
+  measured: number | null;
+  reconciled: number | null;
+  suspect: boolean;
 }
 
 export interface DrawLink {
   source: string;
   target: string;
+  /** Names of the two ends (user text). */
+  from: string;
+  to: string;
   d: string;
   width: number;
   value: number;
   state: FlowState;
   negative: boolean;
   circular: boolean;
-  title: string;
+  flows: FlowInfo[];
+  /** Flows beyond those listed. */
+  moreFlows: number;
+  /** Where a mark on the link goes (its middle, or the middle of its lane). */
+  mid: { x: number; y: number };
+  /** Reconciled view: the measured total the reconciled value replaces, and its label "120 → 139". */
+  measured?: number;
+  adjustment?: string;
+  /** Meters (or flows) reconciliation names as suspect. */
+  suspect: string[];
 }
 
 export interface Drawn {
@@ -90,6 +136,13 @@ export interface Drawn {
   scale: number;
   total: number;
   unaccounted: number;
+  /** Nodes shrunk to fit even after grouping (scroll or zoom to read them). */
+  crowded: boolean;
+  /** "其他 (n)" nodes drawn, and how many units they hold together. */
+  groups: { id: string; name: string; n: number }[];
+  grouped: number;
+  /** Unit nodes drawn (groups included): the maxUnits the grouping used. */
+  units: number;
   nodes: DrawNode[];
   links: DrawLink[];
   /** ms spent in view + layout inside the worker. */
@@ -110,6 +163,7 @@ export type Response = { id: number } & (
   | Progress
   | Extras
   | { type: 'report'; doc: ReportDocument }
+  | { type: 'figure'; svg: string; width: number; height: number }
   | { type: 'results'; results: ResultsExtra }
   | { type: 'error'; message: string }
 );

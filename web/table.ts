@@ -17,27 +17,34 @@ export interface TableData<R> {
   rows: R[];
   /** Lines shown above the table (verdicts, global tests), already translated. */
   notes?: string[];
+  /** Verdicts that must stand out (depth, acceptance A/B/C, a global test): shown as large badges. */
+  highlights?: { text: string; tone: 'pass' | 'fail' | 'neutral' }[];
 }
 
-export function cellText(v: string | number | null): string {
+/**
+ * A cell as text: whole units with the locale's thousands separators from 1 000 up, 4
+ * significant figures below (a residual of 0.1229 tce stays readable), a dash for unknown.
+ */
+export function cellText(v: string | number | null, lang: 'zh' | 'en' = 'zh'): string {
   if (v === null) return '—';
-  // Whole units from 1 000 up; 4 significant figures below (a residual of 0.1229 tce stays readable).
-  if (typeof v === 'number')
-    return Number.isInteger(v)
-      ? String(v)
-      : Math.abs(v) >= 1000
-        ? String(Math.round(v))
-        : Number(v.toPrecision(4)).toString();
-  return v;
+  if (typeof v !== 'number') return v;
+  if (!Number.isFinite(v)) return '—';
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+  if (Number.isInteger(v) || Math.abs(v) >= 1000) return Math.round(v).toLocaleString(locale);
+  return Number(v.toPrecision(4)).toLocaleString(locale, { maximumFractionDigits: 20 });
 }
 
-export function renderTable<R>(host: HTMLElement, data: TableData<R>, emptyText: string): void {
+export function renderTable<R>(host: HTMLElement, data: TableData<R>, emptyText: string, lang: 'zh' | 'en'): void {
+  const wrap = document.createElement('div');
+  wrap.className = 'table-wrap';
   const table = document.createElement('table');
   table.dataset.table = data.id;
   const head = table.createTHead().insertRow();
   for (const c of data.columns) {
     const th = document.createElement('th');
+    th.scope = 'col';
     th.textContent = c.header;
+    if (c.numeric) th.className = 'num';
     head.append(th);
   }
   const body = table.createTBody();
@@ -45,7 +52,7 @@ export function renderTable<R>(host: HTMLElement, data: TableData<R>, emptyText:
     const tr = body.insertRow();
     for (const c of data.columns) {
       const td = tr.insertCell();
-      const text = cellText(c.value(r));
+      const text = cellText(c.value(r), lang);
       const badge = c.badge?.(r);
       if (badge) {
         const span = document.createElement('span');
@@ -61,7 +68,8 @@ export function renderTable<R>(host: HTMLElement, data: TableData<R>, emptyText:
     td.colSpan = data.columns.length;
     td.textContent = emptyText;
   }
-  host.append(table);
+  wrap.append(table);
+  host.append(wrap);
 }
 
 /**

@@ -10,20 +10,14 @@ import {
   applyReadingsDetailed,
   buildReport,
   buildGraph,
-  carrierName,
-  displayName,
-  kindName,
   checkModel,
   formatPath,
-  hasMessage,
   ingestReadings,
   levelsOf,
   loadUnitEngine,
   parseModel,
   readableChunks,
-  sankeyLayout,
-  sankeyLinkPath,
-  sankeyView,
+  sankeyFigure,
   t,
   UnitEngineMissing,
   type CheckResult,
@@ -32,12 +26,11 @@ import {
   type Model,
   type PlantGraph,
   type SankeyViewSpec,
-  type ViewNode,
 } from '../src/index.ts';
-import { computeExtras, type ExtrasInput } from './extras.ts';
+import { computeExtras, type ExtrasInput, type ReconcileExtra } from './extras.ts';
+import { drawView } from './diagram.ts';
 import { periodsExtras } from './periods.ts';
 import { computeResults } from './results-worker.ts';
-import { fitLabel, fmt, LABEL_GAP } from './labels.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
 /** The bundled example plants, as text so errors keep their line numbers. */
@@ -55,6 +48,7 @@ let current:
       graph: PlantGraph;
       result: CheckResult;
       readings?: ExtrasInput['readings'];
+      reconcile?: ReconcileExtra;
     }
   | undefined;
 
@@ -95,6 +89,9 @@ async function respond(req: Request): Promise<Response | undefined> {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
     const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
+    // The diagram's panels show reconciled values and suspects once they exist.
+    const rec = extras.reconcile as (ReconcileExtra & { error?: string }) | undefined;
+    if (rec && !rec.error) current.reconcile = rec;
     return { id: req.id, type: 'extras', extras: { ...extras, ...periodsExtras(current.model) } };
   }
   if (req.type === 'report') {
@@ -111,9 +108,17 @@ async function respond(req: Request): Promise<Response | undefined> {
     if (!current) throw new Error('no plant loaded');
     return { id: req.id, type: 'results', results: computeResults(current.model, current.file, req.after, examples) };
   }
+  if (req.type === 'figure') {
+    if (!current) throw new Error('no plant loaded');
+    const fig = sankeyFigure({ graph: current.graph, result: current.result }, req.spec, {
+      lang: req.lang,
+      width: req.width,
+    });
+    return { id: req.id, type: 'figure', svg: fig.svg, width: fig.width, height: fig.height };
+  }
   if (req.type === 'view') {
     if (!current) throw new Error('no plant loaded');
-    return { id: req.id, ...draw(req.spec, req.width, req.lang) };
+    return { id: req.id, ...draw(req.spec, req.width, req.lang, req.group, req.expand) };
   }
   return undefined;
 }
@@ -197,103 +202,23 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
       outcome.model,
       base.file,
       base.warnings,
-      { ingest, applied: outcome.applied.length },
+      {
+        ingest,
+        // Meters whose totals were written, and the flows they went into: a meter on two flows
+        // (steam as water and as energy) writes two (the count was of flows and said "meters").
+        applied: new Set(outcome.applied.map((a) => a.meter)).size,
+        appliedFlows: outcome.applied.length,
+        skipped: outcome.skipped,
+      },
       `${base.file} + ${file.name}`,
     ),
   };
 }
 
-/** Room right of the last column for its labels, px. */
-const LABEL_MARGIN = 220;
-
-function nodeLabel(n: ViewNode, lang: Lang): string {
-  // Sinks are grouped by kind where the flow has one, else by carrier; sources by carrier.
-  const named = (group: string) => (hasMessage(`kind.${group}`) ? kindName(group, lang) : carrierName(group, lang));
-  switch (n.role) {
-    case 'unit': {
-      const name = displayName(n, lang);
-      return n.ownRegion ? t(lang, 'web.node.ownRegion', { name }) : name;
-    }
-    case 'source':
-    case 'sink':
-      return t(lang, `web.node.${n.role}`, {
-        name: n.group !== undefined ? named(n.group) : displayName(n, lang),
-      });
-    default:
-      return t(lang, `web.node.${n.role}`);
-  }
-}
-
-/** Lays out one view; the page is `width` px wide and the height follows the number of nodes. */
-function draw(spec: SankeyViewSpec, width: number, lang: Lang): Drawn {
+/** Lays out one view at the page's width (web/diagram.ts). */
+function draw(spec: SankeyViewSpec, width: number, lang: Lang, group: boolean, expand: string[]): Drawn {
   const started = performance.now();
-  const { graph, result } = current!;
-  const view = sankeyView({ graph, result }, spec);
-  const fixed = spec.fixedScale !== undefined;
-  const height = fixed ? 20_000 : Math.max(480, Math.min(1600, 80 + 38 * view.nodes.length));
-  const layout = sankeyLayout<ViewNode, (typeof view.links)[number]>({
-    // Labels sit right of their node; the last column's need a margin of their own.
-    extent: [
-      [4, 8],
-      [width - LABEL_MARGIN, height - 8],
-    ],
-    nodeWidth: 14,
-    nodePadding: 18,
-    ...(fixed ? { scale: spec.fixedScale } : {}),
-  })(view);
-  const labels = new Map(layout.nodes.map((n) => [n.id, nodeLabel(n.data, lang)]));
-  // A label may use the gap up to the next column (the last column has its margin); longer
-  // names are shortened with "…" — the full name is in the node's tooltip.
-  const columnX = [...new Set(layout.nodes.map((n) => n.x0))].sort((a, b) => a - b);
-  const room = (n: (typeof layout.nodes)[number]) => {
-    const next = columnX.find((x) => x > n.x0 + 1);
-    return (next === undefined ? width : next) - n.x1 - LABEL_GAP;
-  };
-  const unit = view.unit;
-  const stateName = (s: string) => t(lang, `web.state.${s}`);
-  let bottom = 0;
-  for (const n of layout.nodes) bottom = Math.max(bottom, n.y1);
-  for (const l of layout.links) if (l.laneY !== undefined) bottom = Math.max(bottom, l.laneY + l.width / 2);
-  return {
-    type: 'view',
-    layer: view.layer,
-    level: view.level,
-    unit,
-    width,
-    height: fixed ? Math.ceil(bottom + 16) : height,
-    scale: layout.scale,
-    total: view.total,
-    unaccounted: view.unaccounted,
-    nodes: layout.nodes.map((n) => ({
-      id: n.id,
-      role: n.data.role,
-      label: fitLabel(labels.get(n.id)!, ` ${fmt(n.value)} ${unit}`, room(n)),
-      title: t(lang, 'web.tooltip.node', { name: labels.get(n.id)!, in: fmt(n.data.in), out: fmt(n.data.out), unit }),
-      x0: n.x0,
-      x1: n.x1,
-      y0: n.y0,
-      y1: n.y1,
-      ...(n.data.status ? { status: n.data.status } : {}),
-      labelLeft: false,
-    })),
-    links: layout.links.map((l) => ({
-      source: l.source.id,
-      target: l.target.id,
-      d: sankeyLinkPath(l),
-      width: l.width,
-      value: l.value,
-      state: l.data.state,
-      negative: l.data.negative === true,
-      circular: l.circular,
-      title: t(lang, 'web.tooltip.link', {
-        from: labels.get(l.source.id)!,
-        to: labels.get(l.target.id)!,
-        value: fmt(l.value),
-        unit,
-        state: stateName(l.data.negative ? 'negative' : l.data.state),
-        flows: l.data.flows.length ? `[${l.data.flows.join(', ')}]` : '',
-      }),
-    })),
-    ms: performance.now() - started,
-  };
+  const { graph, result, reconcile } = current!;
+  const drawn = drawView({ graph, result, ...(reconcile ? { reconcile } : {}) }, spec, { width, lang, group, expand });
+  return { ...drawn, ms: performance.now() - started };
 }

@@ -67,6 +67,12 @@ export const COMMANDS: Record<string, LazyCommand> = {
     description: '二氧化碳排放清单：燃料、外购电力和热力 (CO2 inventory: fuels, purchased electricity and heat)',
     load: async () => (await import('./commands/carbon.ts')).registerCarbon,
   },
+  advise: {
+    usage: '[options] <model>',
+    description:
+      '计量器具配置建议：达到目标深度或数据校正冗余所需的最少计量器具 (fewest meters for a target depth or redundancy)',
+    load: async () => (await import('./commands/advise.ts')).registerAdvise,
+  },
   park: {
     usage: '[options] <park>',
     description: '园区（企业集群）平衡：各成员、成员之间的流与园区边界 (park balances: members, links, park boundary)',

@@ -82,14 +82,21 @@ function scan(dir: string, depth: number): string | undefined {
 const PROBE = (family: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="#fff"/><text x="4" y="24" font-size="22" font-family="${family}">中</text></svg>`;
 
-/** Loads resvg (only on the report path) and sets it up with the fonts found. */
-export async function makeRasterizer(fontFamily = 'sans-serif'): Promise<Rasterizer> {
+/**
+ * Loads resvg (only on the report path) and sets it up with the fonts found — or with exactly
+ * `fontFiles` when given (an empty list: no fonts at all, as on a machine without any).
+ */
+export async function makeRasterizer(fontFamily = 'sans-serif', fontFiles?: string[]): Promise<Rasterizer> {
   const { Resvg } = await import('@resvg/resvg-js');
-  const cjkFont = findCjkFont();
-  const latin = LATIN_CANDIDATES.find((p) => existsSync(p));
+  let fonts: string[];
+  if (fontFiles) fonts = fontFiles;
+  else {
+    const cjkFont = findCjkFont();
+    const latin = LATIN_CANDIDATES.find((p) => existsSync(p));
+    fonts = cjkFont ? [cjkFont, ...(latin ? [latin] : [])] : [];
+  }
   // Named files load in ~10 ms a drawing; scanning the system's fonts costs ~50 ms each time.
-  const fonts = cjkFont ? [cjkFont, ...(latin ? [latin] : [])] : [];
-  const font = fonts.length > 0 ? { loadSystemFonts: false, fontFiles: fonts } : { loadSystemFonts: true };
+  const font = fonts.length > 0 || fontFiles ? { loadSystemFonts: false, fontFiles: fonts } : { loadSystemFonts: true };
   const draw = (svg: string, scale: number) =>
     new Resvg(svg, { font, fitTo: { mode: 'zoom', value: scale }, background: '#ffffff' }).render();
   const probe = draw(PROBE(fontFamily.replace(/"/g, "'")), 1).pixels;

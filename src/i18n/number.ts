@@ -65,19 +65,21 @@ export function formatSignificant(value: number | null | undefined, lang: Lang, 
   return formatNumber(value, lang, columnDecimals([value], significant));
 }
 
-const exactFormatters = new Map<Lang, Intl.NumberFormat>();
+const exactFormatters = new Map<string, Intl.NumberFormat>();
 
 /**
- * A value as written — up to 6 significant digits, no trailing zeros, grouped — for figures that
- * carry their own precision (coefficients: 0.7143, 0.03412, 1.2143).
+ * A value as written — up to `significant` (6) significant digits, no trailing zeros, grouped — for
+ * figures that carry their own precision (coefficients: 0.7143, 0.03412, 1.2143) and for columns
+ * whose rows are in different units.
  * @example formatExact(0.03412, 'zh') // "0.03412"
  */
-export function formatExact(value: number | null | undefined, lang: Lang): string {
+export function formatExact(value: number | null | undefined, lang: Lang, significant = 6): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  let f = exactFormatters.get(lang);
+  const key = `${lang}|${significant}`;
+  let f = exactFormatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALES[lang], { maximumSignificantDigits: 6, useGrouping: true });
-    exactFormatters.set(lang, f);
+    f = new Intl.NumberFormat(LOCALES[lang], { maximumSignificantDigits: significant, useGrouping: true });
+    exactFormatters.set(key, f);
   }
-  return f.format(value);
+  return f.format(value === 0 ? 0 : value); // −0 prints as 0
 }

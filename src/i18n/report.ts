@@ -337,26 +337,6 @@ export const reportMessages: Messages = {
     en: 'The model has no pollutant-factor (component) flows',
   },
 
-  'report.vocs.materialsCaption': { zh: 'VOCs：原辅材料及其 VOCs 含量', en: 'VOCs in the raw materials' },
-  'report.vocs.content': { zh: 'VOCs 含量', en: 'VOCs content' },
-  'report.vocs.unitsCaption': {
-    zh: 'VOCs 物料衡算（各产污单元）',
-    en: 'VOCs solvent balance per releasing unit',
-  },
-  'report.vocs.capture': { zh: '收集效率', en: 'Capture efficiency' },
-  'report.vocs.removal': { zh: '去除效率', en: 'Removal efficiency' },
-  'report.vocs.basis': { zh: '效率依据', en: 'Efficiency basis' },
-  'report.vocs.unitsNote': {
-    zh: '产生量 = 投入 − 随产品、废物、回收溶剂带走 − 库存变化；收集量 = 产生量 × 收集效率；有组织排放 = 收集量 − 去除量；无组织排放 = 产生量 − 收集量（docs/vocs.md）。',
-    en: 'Generated = input − carried out in product, waste and recovered solvent − Δ stock; captured = generated × capture efficiency; organised = captured − removed; fugitive = generated − captured (docs/vocs.md).',
-  },
-  'report.vocs.treatmentsCaption': { zh: 'VOCs 治理设施与排气筒监测', en: 'VOCs treatment and stack monitoring' },
-  'report.vocs.organisedBalance': { zh: '有组织排放（衡算）', en: 'Organised (balance)' },
-  'report.vocs.balanceCaption': { zh: '全厂 VOCs 物料衡算', en: 'Plant VOCs solvent balance' },
-  'report.vocs.perProduct': {
-    zh: '单位产品（{product}）：VOCs 产生量 {generated} {per}，排放量 {emitted} {per}。',
-    en: 'Per unit product ({product}): VOCs generated {generated} {per}, emitted {emitted} {per}.',
-  },
   'report.vocs.figure': { zh: '全厂 VOCs 物料衡算图（溶剂平衡）', en: 'VOCs solvent balance of the plant' },
   'report.rec.intro': {
     zh: '数据校正：以计量不确定度为权，对实测值作最小二乘调整，使各单元平衡严格闭合；未计量的流由平衡估算；整体检验、计量检验找出粗大误差（docs/reconcile.md）。',
@@ -396,6 +376,10 @@ export const reportMessages: Messages = {
   },
   'report.cli.missing': { zh: '缺少的内容：', en: 'What is missing:' },
   'report.cli.unwritable': { zh: '无法写入 {path}：{detail}', en: 'cannot write {path}: {detail}' },
+  'report.cli.fontMissing': {
+    zh: '警告：PINGHENG_CJK_FONT 指向的字体文件 {path} 不存在，改用系统中找到的字体',
+    en: 'warning: PINGHENG_CJK_FONT names {path}, which does not exist; using a font found on the system',
+  },
   'report.cli.noCjkFont': {
     zh: '警告：未找到中文字体，PNG 图片（及 Word 中的图）里的中文将显示为空白。请安装 fonts-wqy-microhei 或 fonts-noto-cjk，或设置环境变量 PINGHENG_CJK_FONT=字体文件路径。SVG 与网页中的图不受影响。',
     en: 'warning: no CJK font found — Chinese text in the PNG figures (and the figures in the Word file) will be blank. Install fonts-wqy-microhei or fonts-noto-cjk, or set PINGHENG_CJK_FONT to a font file. The SVG figures and the HTML are not affected.',
@@ -411,6 +395,59 @@ export const reportMessages: Messages = {
     zh: '未给出审核前的模型（--compare BEFORE），本章从略。',
     en: 'No base-period model was given (--compare BEFORE); this chapter is left out.',
   },
+  'report.results.cannot': {
+    zh: '本期模型无法与审核前模型 {before} 对比：',
+    en: 'This model cannot be compared with the base-period model {before}:',
+  },
+  'report.results.intro': {
+    zh: '审核前（{before}）与审核后（{after}）对比；{basis}；{periods}。验收规则：{document}；企业水平：{level}（docs/results.md）。',
+    en: 'Before ({before}) against after ({after}); {basis}; {periods}. Acceptance rules: {document}; plant level: {level} (docs/results.md).',
+  },
+  'report.results.verdict': { zh: '验收要求：{pass}', en: 'Acceptance requirements: {pass}' },
+  'report.results.table2Caption': {
+    zh: '清洁生产实施情况表（安徽 表 2 格式，年值）',
+    en: 'Implementation of the audit (Anhui 表2 form, per year)',
+  },
+  'report.results.table2Note': {
+    zh: '削减量、节约量为审核前 − 审核后（正值为削减/节约）；单耗项按报告期产量计（GB/T 13234-2018）。',
+    en: 'Reductions and savings are before − after (positive = less); per-unit items at the report-period output (GB/T 13234-2018).',
+  },
+  'report.results.beforeItem': { zh: '审核前项目', en: 'Before' },
+  'report.results.afterItem': { zh: '审核后项目', en: 'After' },
+  'report.results.savingsCaption': { zh: '节约量与削减量', en: 'Savings and reductions' },
+  'report.results.savingsNote': {
+    zh: '正值为节约/削减，按报告期计；「单耗」项为 Σ(单耗审核前 − 单耗审核后) × 报告期产量，「总量」项为审核前 − 审核后；* 为主要原材料。',
+    en: 'Positive = saved, over the report period; “per unit” rows are Σ (e_before − e_after) × report-period output, “total” rows before − after; * main raw materials.',
+  },
+  'report.results.rate': { zh: '节约/变化率', en: 'Rate' },
+  'report.results.threshold': { zh: '要求', en: 'Required' },
+  'report.results.acceptanceCaption': { zh: '验收要求（{document}）', en: 'Acceptance requirements ({document})' },
+  'report.results.indicatorsCaption': { zh: '单位产品指标审核前后对比', en: 'Indicators before and after' },
+  'report.results.indicatorsNote': {
+    zh: '变化率 = (审核后 − 审核前) / 审核前，负值为下降；要求为验收规则的下降幅度。',
+    en: 'Change = (after − before) / before, negative = down; the requirement is the fall the rule asks for.',
+  },
+  'report.results.carbonCaption': { zh: '二氧化碳排放（审核前后）', en: 'CO2 emissions before and after' },
+  'report.results.co2Total': { zh: '合计', en: 'Total' },
+  'report.results.proposalsCaption': { zh: '清洁生产方案经济分析', en: 'The proposals and their economics' },
+  'report.results.proposalsNote': {
+    zh: '回收期 N = I / F；净现值 NPV = −I + F × (1 − (1 + i)⁻ⁿ) / i；内部收益率为 NPV = 0 时的 i。无/低费限额 {limit} 万元。',
+    en: 'Payback N = I / F; NPV = −I + F × (1 − (1 + i)⁻ⁿ) / i; IRR the i at which NPV = 0. No/low-cost limit {limit} 万元.',
+  },
+  'report.results.noProposals': {
+    zh: '两个模型均未列出清洁生产方案（proposals）。',
+    en: 'Neither model lists proposals.',
+  },
+  'report.results.investment': { zh: '投资', en: 'Investment' },
+  'report.results.benefit': { zh: '年经济效益', en: 'Annual benefit' },
+  'report.results.lifetime': { zh: '寿命', en: 'Lifetime' },
+  'report.results.payback': { zh: '投资回收期', en: 'Payback' },
+  'report.results.npv': { zh: '净现值', en: 'NPV' },
+  'report.results.irr': { zh: '内部收益率', en: 'IRR' },
+  'report.results.factorsCaption': { zh: '审核绩效所用因子', en: 'Factors used for the results' },
+  'report.results.series': { zh: '系列', en: 'Series' },
+  'report.results.year': { zh: '数据年份', en: 'Data year' },
+  'report.results.region': { zh: '地区', en: 'Region' },
 
   'report.appendix.coefficientsCaption': {
     zh: '折标准煤系数及其出处',

@@ -8,6 +8,8 @@ import { depthVerdict, type DepthResult } from '../metering/depth.ts';
 import { validateMetering } from '../metering/validate.ts';
 import type { IngestResult } from '../readings/types.ts';
 import { reconcileModel, type ModelReconciliation } from '../reconcile/index.ts';
+import { CompareInputError, compareModels, sideOf, type CompareResult } from '../results/index.ts';
+import { InputError } from '../model/issues.ts';
 
 /**
  * Everything the report shows, computed once and independent of the language: the balances,
@@ -25,9 +27,11 @@ export interface ReportInput {
   readings?: IngestResult;
   /** The report date, YYYY-MM-DD (default today). */
   date?: string;
+  /** The base-period model (`--compare BEFORE`): `model` is then the report period (chapter 8). */
+  before?: { model: Model; file: string };
 }
 
-export type ReportPart = 'balances' | 'metering' | 'depth' | 'reconciliation';
+export type ReportPart = 'balances' | 'metering' | 'depth' | 'reconciliation' | 'compare';
 
 export interface ReportResults {
   input: ReportInput;
@@ -39,13 +43,17 @@ export interface ReportResults {
   meteringIssues: InputIssue[];
   depth?: DepthResult;
   reconciliation?: ModelReconciliation;
+  /** Before/after (src/results/) when a base-period model was given. */
+  compare?: CompareResult;
+  /** Why the two models could not be compared: located problems of either file. */
+  compareIssues: { file: string; issues: InputIssue[] }[];
   /** Parts that could not be computed: the error's message. */
   failures: { part: ReportPart; message: string }[];
 }
 
 /** Runs the engine for a report. Never throws for a valid model: failures are recorded per part. */
 export function analyseForReport(input: ReportInput): ReportResults {
-  const out: ReportResults = { input, meteringIssues: [], failures: [] };
+  const out: ReportResults = { input, meteringIssues: [], compareIssues: [], failures: [] };
   const attempt = (part: ReportPart, fn: () => void) => {
     try {
       fn();
@@ -76,17 +84,35 @@ export function analyseForReport(input: ReportInput): ReportResults {
       out.reconciliation = reconcileModel(out.graph!);
     });
   }
+  if (input.before) compare(input, out);
   return out;
+}
+
+/** compareModels(before, this model); a pair that cannot be compared records its located problems. */
+function compare(input: ReportInput, out: ReportResults): void {
+  const before = input.before!;
+  try {
+    out.compare = compareModels(sideOf(before.model, before.file), sideOf(input.model, input.file ?? 'model.json'));
+  } catch (e) {
+    const errors = e instanceof CompareInputError ? e.errors : e instanceof InputError ? [e] : undefined;
+    if (!errors) {
+      out.failures.push({ part: 'compare', message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    out.compareIssues = errors.map((x) => ({ file: x.file, issues: x.issues }));
+  }
 }
 
 /**
  * Whether the results hold findings — the exit-1 rule of the other commands: a balance finding
- * (`check`), a coverage row short of its requirement (`coverage`), a failed global test (`reconcile`).
+ * (`check`), a coverage row short of its requirement (`coverage`), a failed global test (`reconcile`),
+ * an acceptance rule not met (`compare`).
  */
 export function hasFindings(r: ReportResults): boolean {
   return (
     (r.check !== undefined && !r.check.summary.ok) ||
     (r.coverage ?? []).some((row) => row.required !== null && !row.pass) ||
-    (r.reconciliation?.layers ?? []).some((l) => !l.global.pass)
+    (r.reconciliation?.layers ?? []).some((l) => !l.global.pass) ||
+    r.compare?.acceptance.pass === false
   );
 }

@@ -9,7 +9,7 @@ import type { Cell, Column } from './document.ts';
 export function cellText(cell: Cell, column: Column, lang: Lang): string {
   if (cell === null) return column.type === 'text' ? '' : '—';
   if (typeof cell === 'string') return cell;
-  if (column.type === 'exact') return formatExact(cell, lang);
+  if (column.type === 'exact') return formatExact(cell, lang, column.significant);
   return formatNumber(cell, lang, column.type === 'integer' ? 0 : (column.decimals ?? 0));
 }
 

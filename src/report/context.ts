@@ -67,12 +67,11 @@ export class ReportContext {
   }
 }
 
-/** A column spec: decimals are worked out from the column's values unless given. */
-export interface ColumnSpec extends Omit<Column, 'decimals'> {
-  decimals?: number;
-  /** Significant digits of the column's largest value (default 4). */
-  significant?: number;
-}
+/**
+ * A column spec: decimals are worked out from the column's values unless given (`significant`:
+ * digits of the largest value, default 4; for exact columns the digits of each value, default 6).
+ */
+export type ColumnSpec = Column;
 
 export class ChapterBuilder {
   readonly blocks: Block[] = [];

@@ -64,6 +64,8 @@ export interface Column {
   type: 'text' | 'number' | 'integer' | 'exact';
   /** Decimals shown for numbers (columnDecimals of the column's values). */
   decimals?: number;
+  /** exact columns: at most this many significant digits (default 6). */
+  significant?: number;
 }
 
 export interface ReportTable {

@@ -74,13 +74,18 @@ class Acc {
 }
 
 /**
- * Whether each node is (or lies inside) a treatment unit: `treatment: true`, or a VOCs treatment unit
- * (one with a removal efficiency, `vocs.removal`, docs/vocs.md).
+ * Whether each node is (or lies inside) a treatment unit: `treatment: true`; where the model does not
+ * say (`treatment` absent), a VOCs treatment unit (a removal efficiency, `vocs.removal`, docs/vocs.md)
+ * or a node where a pollutant is destroyed (an output of kind `degraded`: COD degraded in a wastewater
+ * station). `treatment: false` is never overridden.
  */
 export function treatmentMask(graph: PlantGraph): boolean[] {
-  const isTreatment = (n: PlantGraph['nodes'][number]) => n.treatment === true || n.vocs?.removal !== undefined;
+  const destroys = new Set<number>();
+  for (const f of graph.flows)
+    if (f.from >= 0 && graph.model.flows[f.flowIndex]!.kind === 'degraded') destroys.add(f.from);
+  const own = graph.nodes.map((n, i) => n.treatment ?? (n.vocs?.removal !== undefined || destroys.has(i)));
   return graph.nodes.map((_, i) => {
-    for (let c = i; c !== -1; c = graph.parent[c]!) if (isTreatment(graph.nodes[c]!)) return true;
+    for (let c = i; c !== -1; c = graph.parent[c]!) if (own[c]) return true;
     return false;
   });
 }

@@ -18,7 +18,13 @@ export interface PeriodInfo {
   hoursFrom: 'settings.periodHours' | 'campaign' | 'annual-units' | 'period.dates' | null;
   /** Per-year figure = period total × annualFactor; null when neither length nor factor is known. */
   annualFactor: number | null;
-  annualFactorFrom: 'period.annualFactor' | 'settings.annualHours' | 'annual-units' | 'default-annual-hours' | null;
+  annualFactorFrom:
+    | 'period.annualFactor'
+    | 'year'
+    | 'settings.annualHours'
+    | 'annual-units'
+    | 'default-annual-hours'
+    | null;
   /** The model says itself how it annualises (factor, annual hours or per-annum units). */
   explicit: boolean;
 }
@@ -34,6 +40,14 @@ function datesHours(model: Model): number | null {
   const end = dateOnly(p.end) ? endBase + 86_400_000 : endBase;
   const h = (end - start) / 3.6e6;
   return Number.isFinite(h) && h > 0 ? h : null;
+}
+
+/** period.start–end is one whole calendar year (YYYY-01-01 to YYYY-12-31). */
+function calendarYear(model: Model): boolean {
+  const p = model.period;
+  if (!p?.start || !p.end) return false;
+  const y = p.start.slice(0, 4);
+  return p.start === `${y}-01-01` && p.end === `${y}-12-31`;
 }
 
 /**
@@ -55,6 +69,10 @@ export function periodInfo(model: Model): PeriodInfo {
   if (model.period?.annualFactor !== undefined) {
     annualFactor = model.period.annualFactor;
     annualFactorFrom = 'period.annualFactor';
+  } else if (model.period?.kind === 'year' || calendarYear(model)) {
+    // A year's figures are per-year figures, whatever the year's length (8 760 or 8 784 h).
+    annualFactor = 1;
+    annualFactorFrom = 'year';
   } else if (hoursFrom === 'annual-units') {
     annualFactor = 1;
     annualFactorFrom = 'annual-units';
@@ -73,6 +91,7 @@ export function periodInfo(model: Model): PeriodInfo {
     annualFactorFrom,
     explicit:
       annualFactorFrom === 'period.annualFactor' ||
+      annualFactorFrom === 'year' ||
       annualFactorFrom === 'settings.annualHours' ||
       annualFactorFrom === 'annual-units',
   };

@@ -270,7 +270,7 @@ export function factorTable(factors: FactorRecord[], lang: Lang, notes: string[]
       lang,
       ['factor', 'value', 'unit', 'series', 'year', 'region', 'tag', 'source'],
       ['factor', 'unit', 'series', 'region', 'tag', 'source'],
-    ),
+    ).map((c) => (c.key === 'value' ? { ...c, exact: true } : c)),
     rows: factors.map((f) => ({
       cells: [
         L(f.label, lang),

@@ -3,18 +3,30 @@
  * `sankeyLayout(options)(graph)` with nodeWidth, nodePadding, extent and accessors).
  *
  * Plants are full of loops — recycled cooling water, condensate return, reflux — and d3-sankey
- * throws `circular link` on the first one. Here a light feedback arc set breaks the cycles; the remaining acyclic graph ranks the nodes into columns (longest path), and each
- * back edge is laid out as a return arc: out of the right side of its source, down into a lane
- * below the nodes, back left and up into the left side of its target. The vertical scale leaves
- * room for those lanes, so nothing is clipped and every link keeps width ∝ value.
+ * throws `circular link` on the first one. Here a light feedback arc set breaks the cycles
+ * (feedback.ts); the remaining acyclic graph ranks the nodes into columns (longest path), and
+ * each back edge becomes a return arc routed just above or below the columns it spans (loops.ts).
+ *
+ * One scale for every link (width = value × scale). The scale is the largest that fits every
+ * column — its nodes, its padding and the loops passing it — into the extent; at real plant
+ * sizes (thousands of nodes) padding and minimum heights shrink before the scale does, so no
+ * node ever leaves the extent and the scale never collapses to zero (d3-sankey shrinks only its
+ * padding, and its scale goes to 0 or below when a column holds more nodes than fit). With a
+ * fixed scale (to compare diagrams) the extent grows instead.
  */
+import { markBackEdges } from './feedback.ts';
+import { placeLanes, planLoops, spanOf, type LoopPlan, type LoopSide } from './loops.ts';
+import { assignColumns, placeVertically } from './placement.ts';
+
+export { sankeyLinkPath } from './loops.ts';
+export type { LoopSide } from './loops.ts';
 
 export type Extent = [[number, number], [number, number]];
 
 export interface SankeyOptions<N, L> {
   /** Node rectangle width, px. */
   nodeWidth?: number;
-  /** Vertical gap between nodes of one column, px. */
+  /** Vertical gap between nodes of one column, px (shrinks in crowded columns). */
   nodePadding?: number;
   /** [[x0, y0], [x1, y1]] of the drawing area. */
   extent?: Extent;
@@ -24,8 +36,10 @@ export interface SankeyOptions<N, L> {
   scale?: number;
   /** Gap between return-arc lanes and between the nodes and the first lane, px. */
   loopGap?: number;
-  /** Height of a node whose links are all zero, px (so it can still be seen and labelled). */
+  /** Height of a node whose links are all zero, px (so it can still be seen; shrinks in crowded columns). */
   minNodeHeight?: number;
+  /** Return arcs below the nodes only, or above or below, whichever is nearer (default). */
+  loopSides?: 'bottom' | 'both';
   nodeId?: (node: N, index: number) => string;
   source?: (link: L) => string | number;
   target?: (link: L) => string | number;
@@ -61,9 +75,12 @@ export interface LayoutLink<N, L> {
   y1: number;
   /** A back edge (or self loop), drawn as a return arc. */
   circular: boolean;
-  /** Return arcs only: y of the lane below the nodes, and how far the arc stands off the nodes' sides. */
+  /** Return arcs only: above or below the nodes, the y of the lane's centre line, and how far the
+   * vertical legs stand off the source's right side and the target's left side. */
+  side?: LoopSide;
   laneY?: number;
   standOff?: number;
+  standOffIn?: number;
 }
 
 export interface SankeyLayoutResult<N, L> {
@@ -72,404 +89,321 @@ export interface SankeyLayoutResult<N, L> {
   /** px per unit of value actually used. */
   scale: number;
   columns: number;
+  /** The extent used: the one asked for, or larger where a fixed scale needs more room. */
   extent: Extent;
+  /** More nodes than the extent holds at the asked padding and minimum height: they were shrunk. */
+  crowded: boolean;
+  /** Smallest node padding used in any column, px. */
+  padding: number;
+  /** Node width used, px (less than asked only when the columns would not fit the width). */
+  nodeWidth: number;
 }
 
-const DEFAULTS = { nodeWidth: 18, nodePadding: 14, iterations: 8, loopGap: 6, minNodeHeight: 2 };
+export const SANKEY_DEFAULTS = {
+  nodeWidth: 18,
+  nodePadding: 14,
+  iterations: 8,
+  loopGap: 4,
+  minNodeHeight: 2,
+  /** At most this share of a column's height goes to padding and minimum heights; the rest to values. */
+  maxFixedShare: 0.5,
+  /** At most this share of the height (and width) goes to the gaps between return-arc lanes. */
+  maxLoopGapShare: 0.25,
+  /** Bisection steps for the fitted scale (2⁻⁴⁰ of the upper bound: far below a pixel). */
+  scaleSteps: 40,
+};
 
 /** Returns the layout function configured by `options` (d3-sankey's defaults for accessors). */
 export function sankeyLayout<N, L>(options: SankeyOptions<N, L> = {}) {
-  const nodeWidth = options.nodeWidth ?? DEFAULTS.nodeWidth;
-  const nodePadding = options.nodePadding ?? DEFAULTS.nodePadding;
-  const extent: Extent = options.extent ?? [
+  const nodeWidth = options.nodeWidth ?? SANKEY_DEFAULTS.nodeWidth;
+  const nodePadding = options.nodePadding ?? SANKEY_DEFAULTS.nodePadding;
+  const asked: Extent = options.extent ?? [
     [0, 0],
     [960, 500],
   ];
-  const iterations = options.iterations ?? DEFAULTS.iterations;
-  const loopGap = options.loopGap ?? DEFAULTS.loopGap;
-  const minNodeHeight = options.minNodeHeight ?? DEFAULTS.minNodeHeight;
+  const iterations = options.iterations ?? SANKEY_DEFAULTS.iterations;
+  const loopGap = options.loopGap ?? SANKEY_DEFAULTS.loopGap;
+  const minNodeHeight = options.minNodeHeight ?? SANKEY_DEFAULTS.minNodeHeight;
   const nodeId = options.nodeId ?? ((n: N, i: number) => (n as { id?: string }).id ?? String(i));
   const sourceOf = options.source ?? ((l: L) => (l as { source: string | number }).source);
   const targetOf = options.target ?? ((l: L) => (l as { target: string | number }).target);
   const linkValue = options.value ?? ((l: L) => (l as { value: number }).value);
 
   return function layout(graph: { nodes: readonly N[]; links: readonly L[] }): SankeyLayoutResult<N, L> {
-    const nodes: LayoutNode<N, L>[] = graph.nodes.map((data, index) => ({
-      data,
-      index,
-      id: nodeId(data, index),
-      column: 0,
-      value: 0,
-      x0: 0,
-      x1: 0,
-      y0: 0,
-      y1: 0,
-      sourceLinks: [],
-      targetLinks: [],
-    }));
-    const byId = new Map(nodes.map((n) => [n.id, n]));
-    const find = (ref: string | number): LayoutNode<N, L> => {
-      const n = typeof ref === 'number' ? nodes[ref] : byId.get(ref);
-      if (!n) throw new Error(`sankey: missing node ${JSON.stringify(ref)}`);
-      return n;
-    };
-    const links: LayoutLink<N, L>[] = graph.links.map((data, index) => {
-      const value = linkValue(data);
-      if (!(value >= 0)) throw new Error(`sankey: link ${index} has value ${value}; values must be ≥ 0`);
-      const link: LayoutLink<N, L> = {
-        data,
-        index,
-        source: find(sourceOf(data)),
-        target: find(targetOf(data)),
-        value,
-        width: 0,
-        y0: 0,
-        y1: 0,
-        circular: false,
-      };
-      link.source.sourceLinks.push(link);
-      link.target.targetLinks.push(link);
-      return link;
-    });
-    for (const n of nodes) {
-      const sum = (ls: LayoutLink<N, L>[]) => ls.reduce((s, l) => s + l.value, 0);
-      n.value = Math.max(sum(n.sourceLinks), sum(n.targetLinks));
-    }
+    const { nodes, links } = buildGraph(graph, nodeId, sourceOf, targetOf, linkValue);
     markBackEdges(nodes, links);
     const columns = assignColumns(nodes);
-    const circular = links.filter((l) => l.circular);
-
-    // Scale: the tallest column (plus the return-arc lanes, which also scale with value) fills the height.
-    const [[x0, y0], [x1, y1]] = extent;
-    const height = y1 - y0;
-    const circularValue = circular.reduce((s, l) => s + l.value, 0);
-    const laneFixed = circular.length > 0 ? loopGap * (circular.length + 1) : 0;
     const byColumn: LayoutNode<N, L>[][] = Array.from({ length: columns }, () => []);
     for (const n of nodes) byColumn[n.column]!.push(n);
-    let scale = options.scale ?? Infinity;
-    if (options.scale === undefined) {
-      for (const col of byColumn) {
-        const total = col.reduce((s, n) => s + n.value, 0) + circularValue;
-        const room = height - laneFixed - (col.length - 1) * nodePadding - col.length * minNodeHeight;
-        if (total > 0) scale = Math.min(scale, Math.max(room, 0) / total);
-      }
-      // Return arcs stand off both sides of the columns: they must fit the width too.
-      const across = x1 - x0 - nodeWidth - 2 * laneFixed;
-      if (circularValue > 0) scale = Math.min(scale, Math.max(across, 0) / (2 * circularValue));
-      if (!Number.isFinite(scale)) scale = 1;
+    const arcs = links.filter((l) => l.circular) as unknown as LayoutLink<unknown, unknown>[];
+    const extent: Extent = [[...asked[0]], [...asked[1]]];
+    const sides = new Map(arcs.map((a) => [a, 'bottom' as LoopSide]));
+    const fitted = () =>
+      fitScale(byColumn, arcs, sides, extent, {
+        nodeWidth,
+        nodePadding,
+        minNodeHeight,
+        loopGap,
+        ...(options.scale !== undefined ? { scale: options.scale } : {}),
+      });
+    let f = fitted();
+    place(byColumn, f, extent, iterations);
+    if (arcs.length > 0 && (options.loopSides ?? 'both') === 'both' && chooseSides(arcs, sides, byColumn)) {
+      f = fitted();
+      place(byColumn, f, extent, iterations, sides);
     }
-    for (const l of links) l.width = l.value * scale;
-
-    // Return arcs: nested lanes, the shortest span nearest the nodes. Their stand-off from the
-    // nodes' sides is known before the x positions, so the first and last columns leave just
-    // the room their own arcs need.
-    const lanes = planLanes(circular, loopGap);
-    placeColumns(nodes, circular, columns, x0, x1, nodeWidth);
-    const bottom = y1 - laneFixed - circularValue * scale;
-    placeVertically(byColumn, scale, nodePadding, minNodeHeight, y0, Math.max(bottom, y0), iterations);
-    assignLinkBreadths(nodes);
-    const nodesBottom = nodes.reduce((m, n) => Math.max(m, n.y1), y0);
-    for (const l of circular) l.laneY = nodesBottom + lanes.get(l)!;
-    return { nodes, links, scale, columns, extent };
-  };
-}
-
-/**
- * Chooses which links to draw as return arcs: a set of links whose removal leaves no cycle, as
- * light as three cheap orderings find — breadth-first distance from the sources, a depth-first
- * search from the sources, and a greedy feedback-arc-set order (Eades, Lin & Smyth 1993, adapted
- * to balances). Links pointing backwards in the best order (least total value, then fewest) and
- * self loops become return arcs. Finding the minimum set is NP-hard; these are O(V² + E).
- */
-function markBackEdges<N, L>(nodes: LayoutNode<N, L>[], links: LayoutLink<N, L>[]): void {
-  const weight = (flags: Uint8Array) => links.reduce((s, l) => s + (flags[l.index] ? l.value : 0), 0);
-  const count = (flags: Uint8Array) => flags.reduce((s, f) => s + f, 0);
-  let best: Uint8Array | undefined;
-  for (const candidate of [
-    backEdgesByDepthOrder(nodes, links.length),
-    backEdgesByDfs(nodes, links.length),
-    backEdgesByGreedyOrder(nodes, links.length),
-  ]) {
-    if (
-      !best ||
-      weight(candidate) < weight(best) ||
-      (weight(candidate) === weight(best) && count(candidate) < count(best))
-    )
-      best = candidate;
-  }
-  for (const l of links) l.circular = best![l.index] === 1;
-}
-
-/**
- * Orders nodes by breadth-first distance from the sources (what a flow reaches first comes
- * first), and within one distance topologically where the links allow; links that point back
- * in that order close the loops. Suits plants, where a recycle returns to an upstream unit.
- */
-function backEdgesByDepthOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: number): Uint8Array {
-  const n = nodes.length;
-  const depth = new Int32Array(n).fill(-1);
-  const bfs = (starts: LayoutNode<N, L>[], d0: number) => {
-    const queue = starts.filter((s) => depth[s.index] === -1);
-    for (const s of queue) depth[s.index] = d0;
-    for (let q = 0; q < queue.length; q++) {
-      const u = queue[q]!;
-      for (const l of u.sourceLinks) {
-        if (depth[l.target.index] === -1) {
-          depth[l.target.index] = depth[u.index]! + 1;
-          queue.push(l.target);
-        }
-      }
-    }
-  };
-  bfs(
-    nodes.filter((x) => x.targetLinks.every((l) => l.source === x)),
-    0,
-  );
-  for (const x of nodes) if (depth[x.index] === -1) bfs([x], 0);
-  // Within one depth: Kahn's order over same-depth links, lowest index first when stuck in a cycle.
-  const byDepth = new Map<number, LayoutNode<N, L>[]>();
-  for (const x of nodes) {
-    const list = byDepth.get(depth[x.index]!);
-    if (list) list.push(x);
-    else byDepth.set(depth[x.index]!, [x]);
-  }
-  const position = new Int32Array(n);
-  let k = 0;
-  for (const d of [...byDepth.keys()].sort((a, b) => a - b)) {
-    const level = byDepth.get(d)!;
-    const pending = new Int32Array(n);
-    for (const x of level)
-      for (const l of x.targetLinks) if (l.source !== x && depth[l.source.index] === d) pending[x.index]!++;
-    const placed = new Uint8Array(n);
-    const ready = level.filter((x) => pending[x.index] === 0);
-    let cursor = 0; // lowest-index unplaced node, for when only cycles remain
-    for (let placedCount = 0; placedCount < level.length; placedCount++) {
-      let next = ready.pop();
-      while (next !== undefined && placed[next.index]) next = ready.pop();
-      if (next === undefined) {
-        while (placed[level[cursor]!.index]) cursor++;
-        next = level[cursor]!;
-      }
-      placed[next.index] = 1;
-      position[next.index] = k++;
-      for (const l of next.sourceLinks) {
-        if (depth[l.target.index] !== d || l.target === next) continue;
-        if (--pending[l.target.index]! === 0 && !placed[l.target.index]) ready.push(l.target);
-      }
-    }
-  }
-  const flags = new Uint8Array(linkCount);
-  for (const x of nodes)
-    for (const l of x.sourceLinks) if (position[l.target.index]! <= position[x.index]!) flags[l.index] = 1;
-  return flags;
-}
-
-/** Back edges of an iterative DFS from the nodes without inputs (in input order), then the rest. */
-function backEdgesByDfs<N, L>(nodes: LayoutNode<N, L>[], linkCount: number): Uint8Array {
-  const flags = new Uint8Array(linkCount);
-  const state = new Uint8Array(nodes.length); // 0 unseen, 1 on stack, 2 done
-  const roots = [...nodes.filter((n) => n.targetLinks.every((l) => l.source === n)), ...nodes];
-  for (const root of roots) {
-    if (state[root.index] !== 0) continue;
-    const stack: { node: LayoutNode<N, L>; next: number }[] = [{ node: root, next: 0 }];
-    state[root.index] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.next >= top.node.sourceLinks.length) {
-        state[top.node.index] = 2;
-        stack.pop();
-        continue;
-      }
-      const link = top.node.sourceLinks[top.next++]!;
-      const t = link.target;
-      if (state[t.index] === 1) flags[link.index] = 1;
-      else if (state[t.index] === 0) {
-        state[t.index] = 1;
-        stack.push({ node: t, next: 0 });
-      }
-    }
-  }
-  return flags;
-}
-
-/**
- * Eades–Lin–Smyth's greedy order, adapted to balances: peel sinks to the end and sources to the
- * front; when only cycles remain, place next the node whose unplaced inflow is the smallest share
- * of its inflow + outflow — a unit fed mostly by what is placed, or one that feeds much and is
- * fed back little (ELS's "largest out − in" says nothing in a plant where every unit balances). Links pointing backwards in that order are the feedback set.
- * O(V² + E) with plain arrays.
- */
-function backEdgesByGreedyOrder<N, L>(nodes: LayoutNode<N, L>[], linkCount: number): Uint8Array {
-  const n = nodes.length;
-  const outDeg = new Int32Array(n);
-  const inDeg = new Int32Array(n);
-  const inflow = new Float64Array(n); // from remaining nodes
-  const outflow = new Float64Array(n);
-  for (const node of nodes) {
-    for (const l of node.sourceLinks) {
-      if (l.target === node) continue;
-      outDeg[node.index]!++;
-      inDeg[l.target.index]!++;
-      inflow[l.target.index]! += l.value;
-      outflow[node.index]! += l.value;
-    }
-  }
-  const removed = new Uint8Array(n);
-  const front: number[] = [];
-  const back: number[] = [];
-  const remove = (i: number) => {
-    removed[i] = 1;
-    for (const l of nodes[i]!.sourceLinks) {
-      const j = l.target.index;
-      if (j === i || removed[j]) continue;
-      inDeg[j]!--;
-      inflow[j]! -= l.value;
-    }
-    for (const l of nodes[i]!.targetLinks) {
-      const j = l.source.index;
-      if (j === i || removed[j]) continue;
-      outDeg[j]!--;
-    }
-  };
-  const share = (i: number) => (inflow[i]! > 0 ? inflow[i]! / (inflow[i]! + outflow[i]!) : 0);
-  let left = n;
-  while (left > 0) {
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (let i = 0; i < n; i++) {
-        if (removed[i]) continue;
-        const end = inDeg[i] === 0 ? front : outDeg[i] === 0 ? back : undefined;
-        if (!end) continue;
-        end.push(i);
-        remove(i);
-        left--;
-        changed = true;
-      }
-    }
-    if (left === 0) break;
-    let best = -1;
-    for (let i = 0; i < n; i++) if (!removed[i] && (best < 0 || share(i) < share(best))) best = i;
-    front.push(best);
-    remove(best);
-    left--;
-  }
-  const position = new Int32Array(n);
-  for (const [k, node] of [...front, ...back.reverse()].entries()) position[node] = k;
-  const flags = new Uint8Array(linkCount);
-  for (const node of nodes)
-    for (const l of node.sourceLinks) if (position[l.target.index]! <= position[node.index]!) flags[l.index] = 1;
-  return flags;
-}
-
-/**
- * Columns by longest path over the acyclic links; sinks are pushed to the last column
- * (d3's "justify") and sources pulled right up to the column before their first target,
- * so a purchased carrier stands next to the unit that uses it.
- */
-function assignColumns<N, L>(nodes: LayoutNode<N, L>[]): number {
-  const indegree = new Int32Array(nodes.length);
-  for (const n of nodes) for (const l of n.sourceLinks) if (!l.circular) indegree[l.target.index]!++;
-  const queue = nodes.filter((n) => indegree[n.index] === 0);
-  for (let q = 0; q < queue.length; q++) {
-    const n = queue[q]!;
-    for (const l of n.sourceLinks) {
-      if (l.circular) continue;
-      l.target.column = Math.max(l.target.column, n.column + 1);
-      if (--indegree[l.target.index]! === 0) queue.push(l.target);
-    }
-  }
-  let columns = 1;
-  for (const n of nodes) columns = Math.max(columns, n.column + 1);
-  const forward = (n: LayoutNode<N, L>) => n.sourceLinks.filter((l) => !l.circular);
-  const backward = (n: LayoutNode<N, L>) => n.targetLinks.filter((l) => !l.circular);
-  for (const n of nodes) if (forward(n).length === 0 && backward(n).length > 0) n.column = columns - 1;
-  for (const n of nodes) {
-    const out = forward(n);
-    if (backward(n).length === 0 && out.length > 0)
-      n.column = Math.max(0, Math.min(...out.map((l) => l.target.column)) - 1);
-  }
-  return columns;
-}
-
-/**
- * Stacks each column, then relaxes: every node moves towards the value-weighted mean centre of
- * its neighbours (forward links only), with overlaps resolved after each pass.
- */
-function placeVertically<N, L>(
-  byColumn: LayoutNode<N, L>[][],
-  scale: number,
-  padding: number,
-  minHeight: number,
-  top: number,
-  bottom: number,
-  iterations: number,
-): void {
-  for (const col of byColumn) {
-    let y = top;
-    for (const n of col) {
-      n.y0 = y;
-      n.y1 = y + Math.max(n.value * scale, minHeight);
-      y = n.y1 + padding;
-    }
-    resolveCollisions(col, padding, top, bottom);
-  }
-  const centre = (n: LayoutNode<N, L>) => (n.y0 + n.y1) / 2;
-  for (let i = 0; i < iterations; i++) {
-    const alpha = 0.9 ** i;
-    const pass = (cols: LayoutNode<N, L>[][], links: (n: LayoutNode<N, L>) => [LayoutNode<N, L>, number][]) => {
-      for (const col of cols) {
-        for (const n of col) {
-          const ns = links(n);
-          const w = ns.reduce((s, [, v]) => s + v, 0);
-          if (w <= 0) continue;
-          const target = ns.reduce((s, [m, v]) => s + centre(m) * v, 0) / w;
-          const dy = (target - centre(n)) * alpha;
-          n.y0 += dy;
-          n.y1 += dy;
-        }
-        col.sort((a, b) => a.y0 - b.y0);
-        resolveCollisions(col, padding, top, bottom);
-      }
+    assignLinkBreadths(nodes, f.plan);
+    placeLanes(arcs, sides, f.plan, byColumn as unknown as LayoutNode<unknown, unknown>[][]);
+    return {
+      nodes,
+      links,
+      scale: f.scale,
+      columns,
+      extent,
+      crowded: f.crowded || f.nodeWidth < nodeWidth,
+      padding: Math.min(nodePadding, ...f.padding),
+      nodeWidth: f.nodeWidth,
     };
-    pass(byColumn.slice(1), (n) => n.targetLinks.filter((l) => !l.circular).map((l) => [l.source, l.value]));
-    pass(byColumn.slice(0, -1).reverse(), (n) =>
-      n.sourceLinks.filter((l) => !l.circular).map((l) => [l.target, l.value]),
-    );
-  }
+  };
 }
 
-/** Pushes overlapping nodes down, then back up from the bottom edge. */
-function resolveCollisions<N, L>(col: LayoutNode<N, L>[], padding: number, top: number, bottom: number): void {
-  let y = top;
-  for (const n of col) {
-    const dy = y - n.y0;
-    if (dy > 0) {
-      n.y0 += dy;
-      n.y1 += dy;
-    }
-    y = n.y1 + padding;
+function buildGraph<N, L>(
+  graph: { nodes: readonly N[]; links: readonly L[] },
+  nodeId: (n: N, i: number) => string,
+  sourceOf: (l: L) => string | number,
+  targetOf: (l: L) => string | number,
+  linkValue: (l: L) => number,
+) {
+  const nodes: LayoutNode<N, L>[] = graph.nodes.map((data, index) => ({
+    data,
+    index,
+    id: nodeId(data, index),
+    column: 0,
+    value: 0,
+    x0: 0,
+    x1: 0,
+    y0: 0,
+    y1: 0,
+    sourceLinks: [],
+    targetLinks: [],
+  }));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const find = (ref: string | number): LayoutNode<N, L> => {
+    const n = typeof ref === 'number' ? nodes[ref] : byId.get(ref);
+    if (!n) throw new Error(`sankey: missing node ${JSON.stringify(ref)}`);
+    return n;
+  };
+  const links: LayoutLink<N, L>[] = graph.links.map((data, index) => {
+    const value = linkValue(data);
+    if (!(value >= 0) || !Number.isFinite(value))
+      throw new Error(`sankey: link ${index} has value ${value}; values must be finite and ≥ 0`);
+    const link: LayoutLink<N, L> = {
+      data,
+      index,
+      source: find(sourceOf(data)),
+      target: find(targetOf(data)),
+      value,
+      width: 0,
+      y0: 0,
+      y1: 0,
+      circular: false,
+    };
+    link.source.sourceLinks.push(link);
+    link.target.targetLinks.push(link);
+    return link;
+  });
+  for (const n of nodes) {
+    const sum = (ls: LayoutLink<N, L>[]) => ls.reduce((s, l) => s + l.value, 0);
+    n.value = Math.max(sum(n.sourceLinks), sum(n.targetLinks));
   }
-  y = bottom;
-  for (let i = col.length - 1; i >= 0; i--) {
-    const n = col[i]!;
-    const dy = n.y1 - y;
-    if (dy > 0) {
-      n.y0 -= dy;
-      n.y1 -= dy;
-    }
-    y = n.y0 - padding;
-  }
+  return { nodes, links };
+}
+
+interface Fit {
+  scale: number;
+  plan: LoopPlan;
+  /** Per column: padding and minimum node height used. */
+  padding: number[];
+  minHeight: number[];
+  crowded: boolean;
+  /** Node width used (narrower than asked only when the columns would not fit the width). */
+  nodeWidth: number;
 }
 
 /**
- * Where each link attaches: outgoing links ordered by their target's height, incoming by their
- * source's, return arcs last (they leave downwards into the lanes).
+ * The scale and the room of every column. A column needs (n − 1)·padding + n·minHeight + Σ value
+ * × scale, plus the loops passing it (planLoops); the columns' sides need the loops' legs. Both
+ * grow with the scale, so the largest scale that fits is found by bisection. Crowded columns
+ * (padding and minimum heights over `maxFixedShare` of their room) shrink both first. With a
+ * fixed scale the extent grows to what it needs instead.
  */
-function assignLinkBreadths<N, L>(nodes: LayoutNode<N, L>[]): void {
+function fitScale<N, L>(
+  byColumn: LayoutNode<N, L>[][],
+  arcs: LayoutLink<unknown, unknown>[],
+  sides: Map<LayoutLink<unknown, unknown>, LoopSide>,
+  extent: Extent,
+  o: { nodeWidth: number; nodePadding: number; minNodeHeight: number; loopGap: number; scale?: number },
+): Fit {
+  const columns = byColumn.length;
+  const last = columns - 1;
+  const setWidths = (s: number) => {
+    for (const a of arcs) a.width = a.value * s;
+  };
+  const [[x0, y0], [x1, y1]] = extent;
+  const share = SANKEY_DEFAULTS.maxLoopGapShare;
+  // Node width: at most half the width over all columns (a very wide graph in a narrow extent).
+  const nodeWidth = o.scale === undefined ? Math.min(o.nodeWidth, (0.5 * (x1 - x0)) / columns) : o.nodeWidth;
+  // Lane and leg gaps: at most maxLoopGapShare of the height and of the width, counted at scale 0.
+  setWidths(0);
+  const counts = planLoops(arcs, sides, columns, 1);
+  let stacked = 0;
+  let inner = 0;
+  for (let c = 0; c < columns; c++) {
+    stacked = Math.max(stacked, counts.top[c]! + counts.bottom[c]!);
+    if (c < last) inner = Math.max(inner, counts.right[c]! + counts.left[c + 1]!);
+  }
+  const legs = columns <= 1 ? counts.left[0]! + counts.right[0]! : counts.left[0]! + counts.right[last]! + last * inner;
+  const gap = Math.min(
+    o.loopGap,
+    stacked > 0 ? (share * (y1 - y0)) / stacked : Infinity,
+    legs > 0 ? (share * (x1 - x0)) / legs : Infinity,
+  );
+  const value = byColumn.map((col) => col.reduce((s, n) => s + n.value, 0));
+  const padding = byColumn.map(() => o.nodePadding);
+  const minHeight = byColumn.map(() => o.minNodeHeight);
+  const fixedPart = (c: number) => (byColumn[c]!.length - 1) * padding[c]! + byColumn[c]!.length * minHeight[c]!;
+  let crowded = false;
+  if (o.scale === undefined) {
+    const room0 = planLoops(arcs, sides, columns, gap);
+    for (let c = 0; c < columns; c++) {
+      const room = y1 - y0 - room0.top[c]! - room0.bottom[c]!;
+      const fixed = fixedPart(c);
+      if (fixed > SANKEY_DEFAULTS.maxFixedShare * room) {
+        const k = fixed > 0 ? Math.max(0, (SANKEY_DEFAULTS.maxFixedShare * room) / fixed) : 0;
+        padding[c] = padding[c]! * k;
+        minHeight[c] = minHeight[c]! * k;
+        crowded = true;
+      }
+    }
+  }
+  /** Height and width the drawing needs at scale s. */
+  const needs = (s: number) => {
+    setWidths(s);
+    const plan = planLoops(arcs, sides, columns, gap);
+    let height = 0;
+    let inner = 0;
+    for (let c = 0; c < columns; c++) {
+      height = Math.max(height, fixedPart(c) + value[c]! * s + plan.top[c]! + plan.bottom[c]!);
+      if (c < last) inner = Math.max(inner, plan.right[c]! + plan.left[c + 1]!);
+    }
+    const width =
+      columns <= 1
+        ? plan.left[0]! + nodeWidth + plan.right[0]!
+        : plan.left[0]! + plan.right[last]! + nodeWidth + last * (nodeWidth + inner);
+    return { height, width, plan };
+  };
+  const fits = (s: number) => {
+    const n = needs(s);
+    return n.height <= y1 - y0 + 1e-9 && n.width <= x1 - x0 + 1e-9;
+  };
+  let scale: number;
+  if (o.scale !== undefined) {
+    scale = o.scale;
+    const n = needs(scale);
+    // A fixed scale keeps its px per unit: the drawing grows instead.
+    extent[1][1] = Math.max(y1, y0 + n.height);
+    extent[1][0] = Math.max(x1, x0 + n.width);
+  } else {
+    let hi = Infinity;
+    for (let c = 0; c < columns; c++) if (value[c]! > 0) hi = Math.min(hi, (y1 - y0 - fixedPart(c)) / value[c]!);
+    if (!Number.isFinite(hi)) hi = 1; // nothing has a value: any scale draws zero widths
+    hi = Math.max(hi, 0);
+    if (fits(hi)) scale = hi;
+    else {
+      let lo = 0;
+      for (let i = 0; i < SANKEY_DEFAULTS.scaleSteps; i++) {
+        const mid = (lo + hi) / 2;
+        if (fits(mid)) lo = mid;
+        else hi = mid;
+      }
+      scale = lo;
+    }
+  }
+  const plan = needs(scale).plan;
+  for (const col of byColumn) for (const n of col) for (const l of n.sourceLinks) l.width = l.value * scale;
+  return { scale, plan, padding, minHeight, crowded, nodeWidth };
+}
+
+/** x of the columns (spread over the width the loops' legs leave), then y within each column's band. */
+function place<N, L>(
+  byColumn: LayoutNode<N, L>[][],
+  f: Fit,
+  extent: Extent,
+  iterations: number,
+  sides?: ReadonlyMap<LayoutLink<unknown, unknown>, LoopSide>,
+) {
+  const { nodeWidth } = f;
+  const [[x0, y0], [x1, y1]] = extent;
+  const last = byColumn.length - 1;
+  const { plan } = f;
+  const step = last > 0 ? (x1 - x0 - nodeWidth - plan.left[0]! - plan.right[last]!) / last : 0;
+  byColumn.forEach((col, c) => {
+    const x =
+      last > 0
+        ? x0 + plan.left[0]! + c * step
+        : x0 + plan.left[0]! + (x1 - x0 - plan.left[0]! - plan.right[0]! - nodeWidth) / 2;
+    for (const n of col) {
+      n.x0 = x;
+      n.x1 = x + nodeWidth;
+    }
+  });
+  const bands = byColumn.map((_, c) => [y0 + plan.top[c]!, y1 - plan.bottom[c]!] as const);
+  placeVertically(byColumn, f.scale, f.padding, f.minHeight, bands, iterations, sides);
+}
+
+/**
+ * Return arcs above or below: whichever side is nearer to the arc's two ends (the sum of the
+ * distances from their centres to the outermost node of the spanned columns on that side),
+ * as d3-sankey-circular does. Returns whether any arc changed side.
+ */
+function chooseSides<N, L>(
+  arcs: LayoutLink<unknown, unknown>[],
+  sides: Map<LayoutLink<unknown, unknown>, LoopSide>,
+  byColumn: LayoutNode<N, L>[][],
+): boolean {
+  let changed = false;
+  for (const a of arcs) {
+    const [lo, hi] = spanOf(a);
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (let c = lo; c <= hi; c++)
+      for (const n of byColumn[c]!) {
+        top = Math.min(top, n.y0);
+        bottom = Math.max(bottom, n.y1);
+      }
+    const cs = (a.source.y0 + a.source.y1) / 2;
+    const ct = (a.target.y0 + a.target.y1) / 2;
+    const side: LoopSide = cs - top + (ct - top) < bottom - cs + (bottom - ct) ? 'top' : 'bottom';
+    if (side !== sides.get(a)) changed = true;
+    sides.set(a, side);
+  }
+  return changed;
+}
+
+/**
+ * Where each link attaches. Outgoing links: arcs running above first (the shallowest lane at the
+ * top edge), forward links by their target's height, arcs running below last (the deepest lane
+ * first, so legs and lanes nest without crossing); incoming links likewise by their source.
+ */
+function assignLinkBreadths<N, L>(nodes: LayoutNode<N, L>[], plan: LoopPlan): void {
+  const rank = (l: LayoutLink<N, L>) => {
+    if (!l.circular) return 0;
+    const off = plan.offset.get(l as unknown as LayoutLink<unknown, unknown>) ?? 0;
+    return l.side === 'top' || planSide(plan, l) === 'top' ? -1e12 + off : 1e12 - off;
+  };
   for (const n of nodes) {
     const order = (a: LayoutLink<N, L>, b: LayoutLink<N, L>, other: (l: LayoutLink<N, L>) => LayoutNode<N, L>) =>
-      Number(a.circular) - Number(b.circular) || other(a).y0 - other(b).y0 || a.index - b.index;
+      rank(a) - rank(b) || other(a).y0 - other(b).y0 || a.index - b.index;
     n.sourceLinks.sort((a, b) => order(a, b, (l) => l.target));
     n.targetLinks.sort((a, b) => order(a, b, (l) => l.source));
     let y = n.y0;
@@ -485,94 +419,7 @@ function assignLinkBreadths<N, L>(nodes: LayoutNode<N, L>[]): void {
   }
 }
 
-/**
- * Column x positions x(c) = left + c·step, as widely spaced as the return arcs allow: an arc
- * needs room `standOff + width/2` left of its target's column and right of its source's, i.e.
- * x(c) ≥ x0 + needL[c] and x(c) + nodeWidth + needR[c] ≤ x1 for every column. For columns
- * c1 < c2 that bounds step ≤ (W − needL[c1] − needR[c2]) / (c2 − c1); `left` is then the
- * smallest offset meeting every needL. (The scale keeps needL + needR ≤ W, so this is feasible.)
- */
-function placeColumns<N, L>(
-  nodes: LayoutNode<N, L>[],
-  circular: LayoutLink<N, L>[],
-  columns: number,
-  x0: number,
-  x1: number,
-  nodeWidth: number,
-): void {
-  if (columns <= 1) {
-    for (const n of nodes) {
-      n.x0 = (x0 + x1 - nodeWidth) / 2;
-      n.x1 = n.x0 + nodeWidth;
-    }
-    return;
-  }
-  const last = columns - 1;
-  const room = x1 - x0 - nodeWidth;
-  const needL = new Map<number, number>([[0, 0]]);
-  const needR = new Map<number, number>([[last, 0]]);
-  for (const l of circular) {
-    const need = l.standOff! + l.width / 2;
-    needL.set(l.target.column, Math.max(needL.get(l.target.column) ?? 0, need));
-    needR.set(l.source.column, Math.max(needR.get(l.source.column) ?? 0, need));
-  }
-  let step = room / last;
-  for (const [c1, a] of needL)
-    for (const [c2, b] of needR) if (c2 > c1) step = Math.min(step, (room - a - b) / (c2 - c1));
-  step = Math.max(step, 0);
-  let left = 0;
-  for (const [c, a] of needL) left = Math.max(left, a - c * step);
-  for (const n of nodes) {
-    n.x0 = x0 + left + n.column * step;
-    n.x1 = n.x0 + nodeWidth;
-  }
-}
-
-/**
- * Return arcs get nested lanes below the nodes, the shortest column span innermost: sets each
- * arc's stand-off from the nodes' sides and returns its lane's depth below the lowest node.
- */
-function planLanes<N, L>(circular: LayoutLink<N, L>[], gap: number): Map<LayoutLink<N, L>, number> {
-  const span = (l: LayoutLink<N, L>) => Math.abs(l.source.column - l.target.column);
-  const ordered = [...circular].sort((a, b) => span(a) - span(b) || a.index - b.index);
-  const depth = new Map<LayoutLink<N, L>, number>();
-  let off = gap;
-  for (const l of ordered) {
-    l.standOff = off + l.width / 2;
-    depth.set(l, off + l.width / 2);
-    off += l.width + gap;
-  }
-  return depth;
-}
-
-/**
- * SVG path of a link's centre line, to be stroked with `stroke-width = width`: a horizontal
- * Bézier for forward links (d3.sankeyLinkHorizontal), a rounded return loop for back edges.
- */
-export function sankeyLinkPath(
-  link: Pick<LayoutLink<unknown, unknown>, 'source' | 'target' | 'y0' | 'y1' | 'circular' | 'laneY' | 'standOff'>,
-): string {
-  const sx = link.source.x1;
-  const tx = link.target.x0;
-  const f = (v: number) => Math.round(v * 100) / 100;
-  if (!link.circular) {
-    const mx = (sx + tx) / 2;
-    return `M${f(sx)},${f(link.y0)}C${f(mx)},${f(link.y0)} ${f(mx)},${f(link.y1)} ${f(tx)},${f(link.y1)}`;
-  }
-  const lane = link.laneY!;
-  const xr = sx + link.standOff!;
-  const xl = tx - link.standOff!;
-  const r = Math.min(link.standOff!, Math.abs(lane - link.y0) / 2, Math.abs(lane - link.y1) / 2);
-  return [
-    `M${f(sx)},${f(link.y0)}`,
-    `H${f(xr - r)}`,
-    `Q${f(xr)},${f(link.y0)} ${f(xr)},${f(link.y0 + r)}`,
-    `V${f(lane - r)}`,
-    `Q${f(xr)},${f(lane)} ${f(xr - r)},${f(lane)}`,
-    `H${f(xl + r)}`,
-    `Q${f(xl)},${f(lane)} ${f(xl)},${f(lane - r)}`,
-    `V${f(link.y1 + r)}`,
-    `Q${f(xl)},${f(link.y1)} ${f(xl + r)},${f(link.y1)}`,
-    `H${f(tx)}`,
-  ].join('');
-}
+const planSide = <N, L>(plan: LoopPlan, l: LayoutLink<N, L>): LoopSide | undefined => {
+  const k = plan.component.get(l as unknown as LayoutLink<unknown, unknown>);
+  return k === undefined ? undefined : plan.components[k]!.side;
+};

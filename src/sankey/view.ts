@@ -1,5 +1,6 @@
 import type { CheckResult, NodeBalance, BalanceStatus } from '../balance/types.ts';
 import type { PlantGraph } from '../model/graph.ts';
+import { groupSmallUnits, type GroupInfo, type GroupSpec } from './group.ts';
 import { vocsSankeyView } from './vocs-view.ts';
 
 /**
@@ -13,8 +14,14 @@ export interface SankeyViewSpec {
   level: 1 | 2 | 3;
   /** px per layer unit; the drawing fits the page when absent. */
   fixedScale?: number;
-  /** Reconciled values by layer-flow id (layer unit): drawn instead of the measured ones, marked "reconciled". */
+  /**
+   * Reconciled values by layer-flow id (layer unit), drawn instead of the model's: a measured or
+   * estimated flow keeps its state and records the value it replaces (`measured` on the link);
+   * a flow only reconciliation gives a value to is drawn as "reconciled".
+   */
   reconciled?: Readonly<Record<string, number>>;
+  /** Small units grouped into "其他 (n)" per parent beyond `maxUnits` (src/sankey/group.ts). */
+  group?: GroupSpec;
   /**
    * Draw only this node's subtree (e.g. the audit focus): every other node counts as outside, so
    * what crosses the node's boundary becomes sources and sinks.
@@ -62,6 +69,8 @@ export interface ViewNode {
   closure?: number | null;
   /** A parent drawn beside its children at a deeper level: only its own region is drawn. */
   ownRegion?: boolean;
+  /** A "其他 (n)" node (src/sankey/group.ts): the units it stands for; `name` / `nameEn` say "一车间 · 其他（3 个）". */
+  members?: string[];
   /** Σ drawn inputs / outputs, layer unit. */
   in: number;
   out: number;
@@ -76,6 +85,8 @@ export interface ViewLink {
   /** Layer-flow ids drawn by this link (several when aggregated). */
   flows: string[];
   negative?: boolean;
+  /** Reconciled view: the value the link had before reconciliation adjusted its flows. */
+  measured?: number;
 }
 
 export interface SankeyView {
@@ -89,6 +100,8 @@ export interface SankeyView {
   /** Σ |unaccounted| over all drawn balances, layer unit. */
   unaccounted: number;
   fixedScale?: number;
+  /** Present when small units were grouped: which group stands for which units. */
+  groups?: GroupInfo;
 }
 
 /** Residuals this small relative to a node's throughput are rounding, not imbalance. */
@@ -154,6 +167,8 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
   };
 
   const merged = new Map<string, ViewLink>();
+  /** Per link, the value before reconciliation, while any of its flows was adjusted. */
+  const before = new Map<ViewLink, { value: number; adjusted: boolean }>();
   const addLink = (
     from: ViewNode,
     to: ViewNode,
@@ -161,6 +176,7 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     state: FlowState,
     flow: string | undefined,
     negative: boolean,
+    measured?: number,
   ) => {
     from.out += value;
     to.in += value;
@@ -172,6 +188,10 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     }
     l.value += Math.abs(value);
     if (flow !== undefined) l.flows.push(flow);
+    const b = before.get(l) ?? { value: 0, adjusted: false };
+    b.value += Math.abs(measured ?? value);
+    b.adjusted ||= measured !== undefined;
+    before.set(l, b);
   };
 
   for (const fi of graph.byLayer.get(spec.layer) ?? []) {
@@ -179,9 +199,14 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     const modelFlow = graph.model.flows[f.flowIndex]!;
     let value: number;
     let state: FlowState;
+    let measured: number | undefined;
     if (spec.reconciled && spec.reconciled[f.id] !== undefined) {
       value = spec.reconciled[f.id]!;
-      state = 'reconciled';
+      if (f.value !== undefined) {
+        // Adjusted by reconciliation: still a measured (or estimated) flow, drawn at its reconciled value.
+        state = ESTIMATED_SOURCES.has(f.source) ? 'estimated' : 'measured';
+        measured = f.value;
+      } else state = 'reconciled';
     } else if (f.value !== undefined) {
       value = f.value;
       state = ESTIMATED_SOURCES.has(f.source) ? 'estimated' : 'measured';
@@ -200,8 +225,8 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
       if ((f.from >= 0 ? group[f.from]! : group[f.to]!) < 0) continue; // a stock outside the drawn subtree
       // node → null accumulates (a stock sink); null → node draws down (a stock source).
       if (f.from >= 0)
-        addLink(unitNode(group[f.from]!), outsideNode('stock-in', 'stock'), value, state, f.id, negative);
-      else addLink(outsideNode('stock-out', 'stock'), unitNode(group[f.to]!), value, state, f.id, negative);
+        addLink(unitNode(group[f.from]!), outsideNode('stock-in', 'stock'), value, state, f.id, negative, measured);
+      else addLink(outsideNode('stock-out', 'stock'), unitNode(group[f.to]!), value, state, f.id, negative, measured);
       continue;
     }
     const a = f.from >= 0 ? group[f.from]! : -1;
@@ -209,7 +234,7 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     if (a === b) continue; // internal to one group at this level (or outside → outside)
     const from = a >= 0 ? unitNode(a) : boundaryNode('source', modelFlow);
     const to = b >= 0 ? unitNode(b) : boundaryNode('sink', modelFlow);
-    addLink(from, to, value, state, f.id, negative);
+    addLink(from, to, value, state, f.id, negative, measured);
   }
 
   // Balances as drawn: in − out of every unit node; a residual becomes an explicit flow.
@@ -231,6 +256,7 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     else addLink(outsideNode('unaccounted-in', 'unaccounted'), v, -residual, 'unaccounted', undefined, false);
   }
 
+  for (const [l, b] of before) if (b.adjusted) l.measured = b.value;
   let total = 0;
   for (const l of merged.values()) {
     const src = nodes.get(l.source)!;
@@ -246,7 +272,10 @@ export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, s
     unaccounted,
   };
   if (spec.fixedScale !== undefined) view.fixedScale = spec.fixedScale;
-  return view;
+  if (!spec.group) return view;
+  const grouped = groupSmallUnits(view, graph, spec.group);
+  if (grouped.info.grouped > 0) grouped.view.groups = grouped.info;
+  return grouped.view;
 }
 
 /** Marks every node outside `root`'s subtree as outside (−1) in a level grouping. */

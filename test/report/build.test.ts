@@ -238,11 +238,12 @@ describe('the VOCs solvent balance (coating plant)', () => {
     const { model: m } = parseModel(readFileSync(file, 'utf8'), 'coating.json');
     const { doc, results } = report('zh', m);
     const v = results.check!.vocs!;
-    const units = tablesOf(doc).find((t) => t.caption === 'VOCs 物料衡算（各产污单元）')!;
+    // The core's VOCs tables (src/vocs/tables.ts), the same the CLI and the web show.
+    const units = tablesOf(doc).find((t) => t.caption.startsWith('各产污单元 VOCs 产生与排放'))!;
     expect(units.rows).toHaveLength(v.units.length + 1);
     v.units.forEach((u, i) => {
       const row = units.rows[i]!;
-      expect([row[1], row[2], row[5], row[8], row[9], row[10], row[11]]).toEqual([
+      expect([row[1], row[3], row[6], row[9], row[10], row[11], row[12]]).toEqual([
         u.input,
         u.generated,
         u.captured,
@@ -251,12 +252,87 @@ describe('the VOCs solvent balance (coating plant)', () => {
         u.fugitive,
         u.emitted,
       ]);
-      expect(row[3]).toBe(u.captureEfficiency === null ? null : u.captureEfficiency * 100);
+      expect(row[4]).toBe(u.captureEfficiency === null ? null : u.captureEfficiency * 100);
     });
+    expect(units.columns[3]).toMatchObject({ header: '产生量', unit: 'kg' });
+    expect(units.columns[4]).toMatchObject({ header: '收集效率', unit: '%' });
     const total = units.rows.at(-1)!;
-    expect([total[2], total[10], total[11]]).toEqual([v.total.generated, v.total.fugitive, v.total.emitted]);
+    expect(units.totalRows).toEqual([units.rows.length - 1]);
+    expect([total[3], total[11], total[12]]).toEqual([v.total.generated, v.total.fugitive, v.total.emitted]);
     // generated = captured + fugitive, unit by unit (docs/vocs.md).
     for (const u of v.units) expect(u.captured! + u.fugitive!).toBeCloseTo(u.generated!, 9);
     expect(figuresOf(doc).map((f) => f.caption)).toContain('全厂 VOCs 物料衡算图（溶剂平衡）');
+  });
+});
+
+describe('chapter 8, audit results (--compare)', () => {
+  const coating = (name: string) =>
+    parseModel(readFileSync(new URL(`../../datasets/${name}.json`, import.meta.url), 'utf8'), `${name}.json`).model;
+
+  it('fills the 表2, the savings and the proposals from compareModels, with the worked economics check', () => {
+    const after = structuredClone(coating('coating-after'));
+    // STANDARDS.md §7 worked check: I = 150 万元, F = 32.5 万元/a, n = 10 a, i = 5 % → N 4.62 a, NPV 100.96, IRR 17.26 %.
+    after.proposals = [
+      {
+        id: 'P1',
+        name: '喷房废气收集改造',
+        investment: 150,
+        annualBenefit: 32.5,
+        lifetime: 10,
+        discountRate: 0.05,
+        implemented: true,
+      },
+    ] as typeof after.proposals;
+    const results = analyseForReport({
+      model: after,
+      file: 'coating-after.json',
+      before: { model: coating('coating'), file: 'coating.json' },
+      date: '2026-03-06',
+    });
+    const r = results.compare!;
+    const doc = buildReport(results, { lang: 'zh' });
+    const ch8 = doc.chapters[7]!;
+    expect(ch8.title).toBe('审核绩效');
+    const tables = ch8.blocks.filter((b): b is ReportTable => b.kind === 'table');
+    const t2 = tables.find((t) => t.caption.startsWith('清洁生产实施情况表'))!;
+    expect(t2.rows.map((row) => [row[0], row[2], row[4]])).toEqual(r.table2.map((l) => [l.no, l.before, l.after]));
+    const savings = tables.find((t) => t.caption === '节约量与削减量')!;
+    const thinner = savings.rows.find((row) => row[0] === '稀释剂 *')!;
+    expect(thinner.slice(2, 6)).toEqual([
+      r.savings.materials.thinner!.total.before.period,
+      r.savings.materials.thinner!.total.after.period,
+      r.savings.materials.thinner!.perUnit.saved,
+      r.savings.materials.thinner!.perUnit.perYear,
+    ]);
+    const proposals = tables.find((t) => t.caption === '清洁生产方案经济分析')!;
+    const p1 = proposals.rows[0]!;
+    expect(p1.slice(0, 6)).toEqual([
+      'P1',
+      '喷房废气收集改造',
+      r.proposals.items[0]!.category === null ? '—' : p1[2],
+      '是',
+      150,
+      32.5,
+    ]);
+    expect(p1[7]).toBeCloseTo(150 / 32.5, 12); // N = I / F = 4.615 a
+    expect(p1[8]).toBeCloseTo(100.96, 2);
+    expect(p1[9]).toBeCloseTo(17.26, 2);
+    expect(cellText(p1[8]!, proposals.columns[8]!, 'zh')).toBe('100.96');
+    // The acceptance verdict stands out; the grid factor is listed with its series and year.
+    expect(ch8.blocks.some((b) => b.kind === 'paragraph' && b.tone === 'verdict')).toBe(true);
+    const factors = tables.find((t) => t.caption === '审核绩效所用因子')!;
+    expect(factors.rows.map((row) => [row[1], row[4]])).toEqual(r.factors.map((f) => [f.value, String(f.year)]));
+  });
+
+  it('says so when the pair cannot be compared, and still makes the other chapters', () => {
+    const results = analyseForReport({
+      model: coating('coating-after'),
+      before: { model: model(), file: 'small.json' },
+    });
+    expect(results.compare).toBeUndefined();
+    expect(results.compareIssues.length).toBeGreaterThan(0);
+    const doc = buildReport(results, { lang: 'zh' });
+    expect(doc.missing.some((m) => m.chapter === '8 审核绩效')).toBe(true);
+    expect(tablesOf(doc).some((t) => t.number === '表 4-1' || t.number === '表 3-1')).toBe(true);
   });
 });

@@ -141,6 +141,59 @@ describe('pingheng report', () => {
     expect(html).toContain('Finishing shop');
   });
 
+  it('--compare BEFORE adds chapter 8 (before/after, 表2); an unreadable BEFORE is exit 2', async () => {
+    const cmp = join(dir, 'compare');
+    const r = await runCli([
+      'report',
+      'datasets/coating-after.json',
+      '--compare',
+      'datasets/coating.json',
+      '--out',
+      cmp,
+      '--json',
+    ]);
+    expect(r.code).not.toBe(2);
+    const html = readFileSync(join(cmp, 'report.html'), 'utf8');
+    expect(html).toContain('表 8-1　清洁生产实施情况表（安徽 表 2 格式，年值）');
+    expect(JSON.parse(r.stdout).missing.filter((m: { chapter: string }) => m.chapter.startsWith('8 '))).toEqual([]);
+    const bad = await runCli(['report', modelFile, '--compare', join(dir, 'missing.json'), '--out', join(dir, 'x')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('missing.json');
+  });
+
+  it('--readings CSV: the meter totals go into the flows, the 72 h condition is judged on the readings', async () => {
+    // Hourly totalizer readings of M1 (W1: 100 t) and EM1 (E1: 10 000 kWh) over the 72 h campaign.
+    const lines = ['time,M1,EM1'];
+    for (let h = 0; h <= 72; h++) {
+      const at = new Date(Date.UTC(2026, 2, 2, h)).toISOString().slice(0, 16).replace('T', ' ');
+      lines.push(`${at},${1000 + (h * 100) / 72},${50000 + (h * 10000) / 72}`);
+    }
+    const csv = join(dir, 'readings.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const out = join(dir, 'readings');
+    const r = await runCli(['report', modelFile, '--readings', csv, '--tz', 'UTC', '--out', out]);
+    expect(r.code, r.stderr).toBe(1);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain(
+      'readings.csv：2026-03-02 00:00 +00:00 至 2026-03-05 00:00 +00:00（72 小时，最长连续 72 小时）</td>',
+    );
+    expect(html).toContain('<td>72 小时（由读数）</td>');
+  });
+
+  it('warns when PINGHENG_CJK_FONT names a missing file, and still draws with a font it finds', async () => {
+    const before = process.env.PINGHENG_CJK_FONT;
+    process.env.PINGHENG_CJK_FONT = join(dir, 'no-such-font.ttf');
+    try {
+      const r = await runCli(['report', modelFile, '--out', join(dir, 'font'), '--json']);
+      expect(JSON.parse(r.stdout).warnings).toEqual([
+        `警告：PINGHENG_CJK_FONT 指向的字体文件 ${join(dir, 'no-such-font.ttf')} 不存在，改用系统中找到的字体`,
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.PINGHENG_CJK_FONT;
+      else process.env.PINGHENG_CJK_FONT = before;
+    }
+  });
+
   it('exits 2 naming the path when --out cannot be written', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory');

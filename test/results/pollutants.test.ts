@@ -89,3 +89,61 @@ describe('VOCs: treatment units with a removal efficiency are treatment units', 
     expect(vocs.discharge!.total.before.period! * 1000).toBeCloseTo(t.monitored! + t.fugitive!, 6);
   });
 });
+
+describe('a treatment unit the model does not name', () => {
+  it('a node where COD is degraded is a treatment unit unless it says treatment: false', () => {
+    const degraded = (m: ReturnType<typeof plant>, treatment?: boolean) => ({
+      ...m,
+      nodes: m.nodes.map((n) =>
+        n.id === 'wwtp'
+          ? {
+              id: n.id,
+              name: n.name,
+              level: n.level,
+              parent: n.parent,
+              ...(treatment === undefined ? {} : { treatment }),
+            }
+          : n,
+      ),
+      flows: [
+        ...m.flows,
+        {
+          id: 'DEG',
+          from: 'wwtp',
+          to: null,
+          layer: 'COD',
+          kind: 'degraded' as const,
+          unit: 'kg',
+          source: 'unmeasured' as const,
+        },
+      ],
+    });
+    const b = plant({ output: 100, wastewater: 8000, codIn: 1500, codOut: 60 });
+    const a = plant({ output: 100, wastewater: 7000, codIn: 1400, codOut: 50 });
+    // Inferred: generation is the station's inlet (12 t), not its outlet (0.48 t).
+    expect(compare(degraded(b), degraded(a)).savings.pollutants.COD!.generation.total.before.period).toBeCloseTo(12, 9);
+    expect(
+      compare(degraded(b, false), degraded(a, false)).savings.pollutants.COD!.generation.total.before.period,
+    ).toBeCloseTo(0.48, 9);
+  });
+});
+
+describe('a year against a year', () => {
+  it('two calendar years (2024 has 8 784 h) compare per year without an annual factor', () => {
+    const year = (m: ReturnType<typeof plant>, y: number) => ({
+      ...m,
+      settings: undefined,
+      period: { label: `${y} 年`, start: `${y}-01-01`, end: `${y}-12-31` },
+    });
+    const r = compare(
+      year(plant({ output: 100, wastewater: 8000, codIn: 1500 }), 2024),
+      year(plant({ output: 100, wastewater: 7000, codIn: 1500 }), 2025),
+    );
+    expect(r.comparison.periods).toBe('annualised');
+    expect(r.before.period.hours).toBe(8784);
+    expect(r.after.period.annualFactorFrom).toBe('year');
+    // 12 t − 10.5 t of COD a year
+    expect(r.savings.pollutants.COD!.generation.perYear.t).toBeCloseTo(1.5, 12);
+    expect(r.warnings.map((w) => w.code)).not.toContain('compare.defaultAnnualHours');
+  });
+});

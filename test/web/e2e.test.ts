@@ -1,16 +1,29 @@
 /**
  * The web app in a real Chromium: every bundled plant, every layer, both languages, a malformed
- * model, an XSS name, exports, and no network request after load. Screenshots of every diagram
- * (and of the whole page for a few states) go to test-artifacts/web/ (gitignored) for a person to look at.
+ * model, an XSS name, exports, and no network request after load; the hover/focus panel, the
+ * keyboard, a 2 000-node plant (grouping, expanding, zoom), a narrow window, and the first
+ * render within 1.5 s. Screenshots of every diagram (and of the whole page for a few states) go
+ * to test-artifacts/web/ (gitignored) for a person to look at; with PINGHENG_DOCS_SCREENSHOTS=1
+ * the few that docs/web.md shows are also written to docs/img/.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { palette, t } from '../../src/index.ts';
+import { generatePlant } from './generate-plant.ts';
 import { buildSite, hasChromium, launch, serve, type StaticServer } from './site.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
+const DOCS_IMG = resolve(import.meta.dirname, '../../docs/img');
+/** Screenshots that docs/web.md shows: copied there only when asked (PNG bytes vary between machines). */
+const toDocs = (name: string) => {
+  if (!process.env.PINGHENG_DOCS_SCREENSHOTS) return;
+  mkdirSync(DOCS_IMG, { recursive: true });
+  copyFileSync(join(ARTIFACTS, `${name}.png`), join(DOCS_IMG, `${name}.png`));
+};
+/** The brief's budget for the first diagram after page start, ms. */
+const FIRST_RENDER_MS = 1500;
 const XSS = '<img src=x onerror=alert(1)>';
 
 if (!hasChromium())
@@ -83,11 +96,27 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     // Workshops of the dyeing plant are drawn as nodes.
     expect(await page.locator('#sankey g[data-id="dye"] text').textContent()).toContain('染色车间');
     expect(await page.locator('#panels table[data-table="balance"] tbody tr').count()).toBeGreaterThan(3);
-    const firstRender = await page.evaluate(
-      () => (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender,
-    );
-    expect(firstRender).toBeLessThan(5000);
     await shot('page-dyeing-water-L2-zh', true);
+    await page.locator('section.diagram').screenshot({ path: join(ARTIFACTS, 'dyeing-water-L2.png') });
+    toDocs('dyeing-water-L2');
+  });
+
+  it('draws the first diagram within 1.5 s of page start', async () => {
+    // Fresh pages (no cache shared with the main page); the best of three loads, so one hiccup of
+    // a shared machine does not decide. performance.now() counts from the navigation start.
+    const times: number[] = [];
+    for (let i = 0; i < 3 && !(Math.min(...times) < FIRST_RENDER_MS); i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const p = await context.newPage();
+      await p.goto(server.url);
+      await p.waitForSelector('body[data-view="water:2:zh"] #sankey svg');
+      times.push(
+        await p.evaluate(() => (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender),
+      );
+      await context.close();
+    }
+    console.log(`[e2e] first render (ms): ${times.map((x) => x.toFixed(0)).join(', ')}`);
+    expect(Math.min(...times)).toBeLessThan(FIRST_RENDER_MS);
   });
 
   it('draws every layer and level of every bundled plant', async () => {
@@ -118,11 +147,19 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await choose('#lang', 'en');
     await waitView('water:2:en');
     expect(await page.textContent('h1')).toBe(t('en', 'web.title'));
-    // Labels may be shortened to fit between columns; the tooltip keeps the whole name.
+    // Labels wrap or shorten to fit; the node's accessible name and its panel keep the whole name.
     expect(await page.locator('#sankey g[data-id="dye"] text').textContent()).toMatch(/^Dyeing/);
-    expect(await page.locator('#sankey g[data-id="dye"] rect title').textContent()).toContain('Dyeing workshop');
-    expect(await page.textContent('#panels section[data-panel="balance"] h2 span')).toBe(t('en', 'web.panel.balance'));
+    expect(await page.getAttribute('#sankey g[data-id="dye"]', 'aria-label')).toBe('Dyeing workshop');
+    expect(await page.textContent('#panels section[data-panel="balance"] h2 span')).toContain(
+      t('en', 'web.panel.balance'),
+    );
+    // Tables, findings and carriers follow the language: English node names, no Chinese in the balance table.
+    const balance = await page.textContent('#panels table[data-table="balance"]');
+    expect(balance).toContain('Dyeing workshop');
+    expect(balance).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.textContent('#panels table[data-table="master-sub"]')).toContain('fresh water');
     await shot('dyeing-water-L2-en');
+    toDocs('dyeing-water-L2-en');
     await choose('#lang', 'zh');
     await waitView('water:2:zh');
   });
@@ -140,6 +177,47 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await page.waitForFunction((f) => !document.getElementById('totals')!.textContent!.includes(`${f} px`), fitted);
     await choose('#level', '2');
     await waitView('water:2:zh');
+  });
+
+  it('opens a panel for every node and link, by mouse and by keyboard', async () => {
+    await choose('#level', '2');
+    await waitView('water:2:zh');
+    // Keyboard: the nodes are in the tab order; focusing one shows its figures.
+    await page.focus('#sankey g[data-id="dye"]');
+    await page.waitForSelector('#inspect:not([hidden])');
+    let panel = (await page.textContent('#inspect'))!;
+    expect(panel).toContain('染色车间');
+    expect(panel).toContain(t('zh', 'web.inspect.in'));
+    expect(panel).toContain('11,330 t');
+    expect(panel).toContain(t('zh', 'web.inspect.closure'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#sankey') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#inspect')).toBe(true);
+    // Mouse: a measured link shows its flows with how each was obtained and its meter.
+    // (A straight link's box has no height: move the mouse onto its path, clear of the labels.)
+    const mid = await page.$eval('#sankey path[data-source="source:fresh-water"][data-state="measured"]', (el) => {
+      const path = el as SVGPathElement;
+      const m = path.getPointAtLength(path.getTotalLength() * 0.7);
+      const ctm = path.getScreenCTM()!;
+      return { x: m.x * ctm.a + ctm.e, y: m.y * ctm.d + ctm.f };
+    });
+    await page.mouse.move(mid.x, mid.y);
+    await page.waitForSelector('#inspect:not([hidden])');
+    panel = (await page.textContent('#inspect'))!;
+    expect(panel).toContain('6,550 t');
+    expect(panel).toContain('W01');
+    expect(panel).toContain(t('zh', 'web.source.metered'));
+    expect(panel).toContain(t('zh', 'web.inspect.meter', { meter: 'MW01' }));
+    await page.locator('#sankey').screenshot({ path: join(ARTIFACTS, 'dyeing-water-L2-panel.png') });
+    await page.focus('#sankey g[data-id="ct"]');
+    await page.screenshot({
+      path: join(ARTIFACTS, 'page-dyeing-panel.png'),
+      clip: { x: 0, y: 0, width: 1280, height: 900 },
+    });
+    toDocs('page-dyeing-panel');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
   });
 
   it('keeps recycle loops as return arcs and draws imbalances as red flows', async () => {
@@ -230,7 +308,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     // 70 of 71 rows used; 72 h × 90 t/h = 6 480 t on MW01. The plant declares how all 36 of its
     // meters read, so the 34 without readings are listed and no stretch has every meter: 0 h (< 72 h).
     expect(panel).toContain('MW01');
-    expect(panel).toContain('6480');
+    expect(panel).toContain('6,480');
     expect(panel).toContain('最长连续 0 h');
     expect(panel).toContain('无读数的计量器具：MW03');
     expect(await page.locator('#panels table[data-table="readings-rejected"] tbody tr').count()).toBe(1);
@@ -240,6 +318,32 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('empty.csv'));
     expect(await page.textContent('#status')).toContain('dyeing.json + readings.csv');
+  });
+
+  it('reads the shipped sample readings: 36 meters into 38 flows, 72 h continuous; the coverage panel says why a meter is not counted', async () => {
+    await choose('#example', 'dyeing');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json'));
+    // The page says it takes readings CSVs.
+    expect(await page.textContent('header')).toContain('CSV');
+    await page.setInputFiles('#file', resolve(import.meta.dirname, '../../datasets/dyeing-readings.csv'));
+    await page.waitForFunction(() =>
+      document.getElementById('status')!.textContent!.includes('dyeing.json + dyeing-readings.csv'),
+    );
+    await page.waitForSelector('body[data-extras] #panels section[data-panel="readings"]');
+    const panel = (await page.textContent('#panels section[data-panel="readings"]'))!;
+    // Two meters (steam MS01, MS02) each write a water flow and an energy flow: 36 meters, 38 flows.
+    expect(panel).toContain(t('zh', 'web.readings.rows', { read: 73, used: 73, rejected: 0, applied: 36, flows: 38 }));
+    expect(panel).toContain('最长连续 72 h');
+    expect(await page.locator('#panels table[data-table="readings"] tbody tr').count()).toBe(36);
+    // ME41's calibration ran out before the campaign ended: listed as not counted, with the reason.
+    const checks = (await page.textContent('#panels table[data-table="coverage-meters"]'))!;
+    expect(checks).toContain('ME41');
+    expect(checks).toContain(t('zh', 'web.meter.notCounted'));
+    expect(checks).toContain('2026-02-28');
+    expect(await page.textContent('#panels table[data-table="coverage"]')).toContain('ME41');
+    // The depth verdict and acceptance types stand out as badges.
+    expect(await page.locator('#panels section#panel-depth .verdict').count()).toBe(4);
+    await shot('page-sample-readings', true);
   });
 
   it('renders a hostile node name as text', async () => {
@@ -270,7 +374,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     });
     await waitView('water:2:zh');
     await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('xss.json'));
-    expect(await page.locator('#sankey g[data-id="w"] rect title').textContent()).toContain(XSS);
+    expect(await page.getAttribute('#sankey g[data-id="w"]', 'aria-label')).toBe(XSS);
+    await page.focus('#sankey g[data-id="w"]');
+    expect(await page.textContent('#inspect strong')).toBe(XSS);
     expect(await page.locator('#sankey g[data-id="w"] text').textContent()).toMatch(/^<img/);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('#panels td', { hasText: XSS }).count()).toBeGreaterThan(0);
@@ -290,6 +396,9 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(svg.name).toBe('dyeing-water-L2.svg');
     const text = svg.data.toString('utf8');
     expect(text).toMatch(/^<\?xml/);
+    // The export is the report's figure (src/sankey/figure.ts): title, scope and totals inside it.
+    expect(text).toContain('<desc>');
+    expect(text).toContain(t('zh', 'figure.title', { layer: '水' }));
     for (const name of ['前处理车间', '染色车间', '定型车间']) expect(text).toContain(name);
     expect(text).toContain(`stroke="${palette.link.unaccounted.colour}"`); // the unaccounted flows travel with it
     const png = await save('#export-png');
@@ -299,6 +408,114 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     const json = JSON.parse((await save('#export-json')).data.toString('utf8'));
     expect(json.balances.length).toBeGreaterThan(0);
     expect(json.name).toContain('印染');
+  });
+
+  it('shows reconciliation on the diagram: adjustments written on links, the suspect meter marked, names in the table', async () => {
+    await choose('#example', 'plating');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('plating.json'));
+    await page.waitForSelector('body[data-extras] #panels table[data-table="reconcile"]');
+    await choose('#layer', 'water');
+    // The reconcile table names every flow next to its id: DO1 and D01 no longer look alike.
+    const table = (await page.textContent('#panels table[data-table="reconcile"]'))!;
+    expect(table).toMatch(/\(DO1\)/);
+    expect(table).toMatch(/\(D01\)/);
+    expect(table).toContain('新水总进水 (W01)');
+    await choose('#layer', 'Ni');
+    await choose('#level', '3');
+    await page.check('#reconciled');
+    await page.waitForSelector('#sankey .marks text[data-mark="suspect"]');
+    // The suspect meter: a dark dashed casing under its link and its name written on it.
+    expect(await page.locator('#sankey .casings path').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#sankey .marks text[data-mark="suspect"]')).toContain('⚠');
+    // Measured → reconciled adjustments are written on the links ("a → b").
+    const marks = await page.$$eval('#sankey .marks text', (ts) => ts.map((x) => x.textContent ?? ''));
+    expect(marks.some((m) => m.includes('→'))).toBe(true);
+    await shot('plating-Ni-L3-reconciled');
+    toDocs('plating-Ni-L3-reconciled');
+    await page.uncheck('#reconciled');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#sankey .marks text[data-mark="adjustment"]').length === 0,
+    );
+  });
+
+  it('draws a plant of 2 000 nodes legibly: small units grouped, expandable, every node inside the drawing', async () => {
+    const model = generatePlant(40, 1956);
+    await page.setInputFiles('#file', {
+      name: 'generated-2000.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(model)),
+    });
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('generated-2000.json'));
+    await choose('#layer', 'water');
+    await choose('#level', '3');
+    await waitView('water:3:zh');
+    await page.waitForSelector('#groups-note:not([hidden])');
+    expect(await page.textContent('#groups-note')).toContain('其他');
+    const inside = () =>
+      page.$eval('#sankey svg', (svg) => {
+        const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+        const rects = [...svg.querySelectorAll('g.nodes rect')].map((r) => ({
+          x: Number(r.getAttribute('x')),
+          y: Number(r.getAttribute('y')),
+          w: Number(r.getAttribute('width')),
+          h: Number(r.getAttribute('height')),
+        }));
+        return {
+          n: rects.length,
+          outside: rects.filter((r) => r.x < 0 || r.y < 0 || r.x + r.w > w! || r.y + r.h > h!).length,
+        };
+      });
+    const grouped = await inside();
+    expect(grouped.outside).toBe(0);
+    // At most 40 units one by one (a 1 600 px column's legible share), plus the workshops' own
+    // distribution nodes and the outside nodes; not crowded.
+    expect(grouped.n).toBeLessThan(100);
+    expect(await page.textContent('#groups-note')).not.toContain(t('zh', 'web.crowded'));
+    const scale = Number((await page.textContent('#totals'))!.match(/[：:]\s*([\d.]+) px/)![1]);
+    expect(scale).toBeGreaterThan(0);
+    await shot('generated-2000-water-L3');
+    toDocs('generated-2000-water-L3');
+    // A "其他" node expands on click.
+    await page.click('#sankey g[data-group]');
+    await page.waitForFunction((n) => document.querySelectorAll('#sankey g.nodes g').length > n, grouped.n);
+    expect((await inside()).outside).toBe(0);
+    // Every unit, ungrouped: still all inside, the scale never 0; zoom changes the drawing's size.
+    await page.uncheck('#group');
+    await page.waitForFunction(() => document.querySelectorAll('#sankey g.nodes g').length > 1900, undefined, {
+      timeout: 60_000,
+    });
+    const all = await inside();
+    expect(all.outside).toBe(0);
+    expect(Number((await page.textContent('#totals'))!.match(/[：:]\s*([\d.]+) px/)![1])).toBeGreaterThan(0);
+    const before = Number(await page.getAttribute('#sankey svg', 'width'));
+    await page.click('#zoom-in');
+    expect(Number(await page.getAttribute('#sankey svg', 'width'))).toBeCloseTo(before * 1.25, -1);
+    await page.click('#zoom-out');
+    await page.check('#group');
+    await choose('#example', 'dyeing');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json'));
+    expect(problems).toEqual([]);
+  });
+
+  it('fits a window narrower than 1 000 px with the imbalance label in view', async () => {
+    await page.setViewportSize({ width: 900, height: 900 });
+    await choose('#layer', 'water');
+    await choose('#level', '2');
+    await page.waitForFunction(
+      () =>
+        document.body.dataset.view === 'water:2:zh' &&
+        Number(document.querySelector('#sankey svg')?.getAttribute('width')) < 900 &&
+        document.querySelector('#sankey g[data-role="unaccounted-out"] text') !== null,
+    );
+    await page.waitForTimeout(300); // the resize redraw has settled
+    const box = await page.locator('#sankey g[data-role="unaccounted-out"] text').boundingBox();
+    const host = await page.locator('#sankey').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(host!.x + host!.width + 1);
+    expect(box!.x).toBeGreaterThanOrEqual(host!.x);
+    await page.locator('section.diagram').screenshot({ path: join(ARTIFACTS, 'dyeing-water-L2-900px.png') });
+    toDocs('dyeing-water-L2-900px');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('made no network request after load, and the CSP blocks one when tried', async () => {

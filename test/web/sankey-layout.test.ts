@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sankeyLayout, sankeyLinkPath, type SankeyLayoutResult } from '../../src/sankey/layout.ts';
+import { sankeyLayout, sankeyLinkPath } from '../../src/sankey/layout.ts';
+import { checkInvariants } from './layout-invariants.ts';
 
 interface N {
   id: string;
@@ -15,44 +16,6 @@ const extent: [[number, number], [number, number]] = [
   [0, 0],
   [800, 400],
 ];
-
-/** Invariants every layout must hold, cycles or not. */
-function checkInvariants(r: SankeyLayoutResult<N, L>, ext = extent) {
-  const eps = 1e-6;
-  for (const n of r.nodes) {
-    expect(n.x0).toBeGreaterThanOrEqual(ext[0][0] - eps);
-    expect(n.x1).toBeLessThanOrEqual(ext[1][0] + eps);
-    expect(n.y0).toBeGreaterThanOrEqual(ext[0][1] - eps);
-    expect(n.y1).toBeLessThanOrEqual(ext[1][1] + eps);
-    // A node is as tall as the larger of its two sides: every link fits on it.
-    const inW = n.targetLinks.reduce((s, l) => s + l.width, 0);
-    const outW = n.sourceLinks.reduce((s, l) => s + l.width, 0);
-    expect(n.y1 - n.y0).toBeGreaterThanOrEqual(Math.max(inW, outW) - eps);
-  }
-  for (const l of r.links) {
-    expect(l.width).toBeCloseTo(l.value * r.scale, 9);
-    expect(l.y0 - l.width / 2).toBeGreaterThanOrEqual(l.source.y0 - eps);
-    expect(l.y0 + l.width / 2).toBeLessThanOrEqual(l.source.y1 + eps);
-    expect(l.y1 - l.width / 2).toBeGreaterThanOrEqual(l.target.y0 - eps);
-    expect(l.y1 + l.width / 2).toBeLessThanOrEqual(l.target.y1 + eps);
-    // Forward links go left to right; everything else is a return arc in a lane below all nodes.
-    if (!l.circular) expect(l.target.column).toBeGreaterThan(l.source.column);
-    else {
-      const bottom = Math.max(...r.nodes.map((n) => n.y1));
-      expect(l.laneY! - l.width / 2).toBeGreaterThan(bottom);
-      expect(l.laneY! + l.width / 2).toBeLessThanOrEqual(ext[1][1] + eps);
-      expect(l.source.x1 + l.standOff! + l.width / 2).toBeLessThanOrEqual(ext[1][0] + eps);
-      expect(l.target.x0 - l.standOff! - l.width / 2).toBeGreaterThanOrEqual(ext[0][0] - eps);
-    }
-  }
-  // No two nodes of one column overlap.
-  const cols = new Map<number, typeof r.nodes>();
-  for (const n of r.nodes) cols.set(n.column, [...(cols.get(n.column) ?? []), n]);
-  for (const col of cols.values()) {
-    const sorted = [...col].sort((a, b) => a.y0 - b.y0);
-    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.y0).toBeGreaterThanOrEqual(sorted[i - 1]!.y1 - eps);
-  }
-}
 
 describe('sankeyLayout', () => {
   it('lays out a chain with the scale fitted to the tallest column (hand-computed)', () => {
@@ -70,7 +33,7 @@ describe('sankeyLayout', () => {
     expect(r.nodes.map((n) => n.x0)).toEqual([0, 395, 790, 790]);
     expect(r.nodes[1]!.y1 - r.nodes[1]!.y0).toBeCloseTo(380, 9);
     expect(r.links.some((l) => l.circular)).toBe(false);
-    checkInvariants(r);
+    checkInvariants(r, extent);
   });
 
   it('breaks a recycle loop into a return arc instead of throwing', () => {
@@ -87,7 +50,7 @@ describe('sankeyLayout', () => {
     const back = r.links.filter((l) => l.circular);
     expect(back.map((l) => `${l.source.id}→${l.target.id}`)).toEqual(['jet→tower']);
     expect(r.nodes.find((n) => n.id === 'tower')!.value).toBe(53);
-    checkInvariants(r);
+    checkInvariants(r, extent);
     const d = sankeyLinkPath(back[0]!);
     expect(d.startsWith(`M${Math.round(back[0]!.source.x1 * 100) / 100},`)).toBe(true);
     expect(d).toContain(`V`);
@@ -104,7 +67,7 @@ describe('sankeyLayout', () => {
     const r = sankeyLayout<N, L>({ extent })({ nodes, links });
     expect(r.links.filter((l) => l.circular).map((l) => `${l.source.id}→${l.target.id}`)).toEqual(['c→a']);
     expect(Object.fromEntries(r.nodes.map((n) => [n.id, n.column]))).toEqual({ in: 0, a: 1, b: 2, c: 3 });
-    checkInvariants(r);
+    checkInvariants(r, extent);
   });
 
   it('treats a self loop as a return arc', () => {
@@ -116,7 +79,7 @@ describe('sankeyLayout', () => {
       ],
     });
     expect(r.links[1]!.circular).toBe(true);
-    checkInvariants(r);
+    checkInvariants(r, extent);
   });
 
   it('honours a fixed scale, so two diagrams compare', () => {
@@ -163,6 +126,41 @@ describe('sankeyLayout', () => {
         checkInvariants(sankeyLayout<N, L>({ extent: big, nodePadding: 4, loopGap: 2 })({ nodes, links: ls }), big);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('keeps every node inside any extent, crowded or with a fixed scale (generated graphs)', () => {
+    const arb = fc.record({
+      n: fc.integer({ min: 2, max: 80 }),
+      links: fc.array(fc.record({ s: fc.nat(), t: fc.nat(), v: fc.double({ min: 0, max: 1000, noNaN: true }) }), {
+        minLength: 1,
+        maxLength: 200,
+      }),
+      w: fc.integer({ min: 200, max: 1600 }),
+      h: fc.integer({ min: 60, max: 900 }),
+      fixed: fc.option(fc.double({ min: 0.001, max: 2, noNaN: true }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(arb, ({ n, links, w, h, fixed }) => {
+        const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}` }));
+        const ls = links.map((l) => ({ source: `n${l.s % n}`, target: `n${l.t % n}`, value: l.v }));
+        const ext: [[number, number], [number, number]] = [
+          [10, 20],
+          [10 + w, 20 + h],
+        ];
+        const r = sankeyLayout<N, L>({ extent: ext, ...(fixed !== undefined ? { scale: fixed } : {}) })({
+          nodes,
+          links: ls,
+        });
+        checkInvariants(r, ext);
+        if (fixed !== undefined) expect(r.scale).toBe(fixed);
+        else {
+          // The asked extent is kept, and the scale never collapses while values exist.
+          expect(r.extent).toEqual(ext);
+          if (ls.some((l) => l.value > 0)) expect(r.scale).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -94,10 +94,14 @@ describe('sankeyView', () => {
     );
     const g = buildGraph(loadModel(model, 'm.json').model);
     const r = checkModel(g);
-    const v = sankeyView({ graph: g, result: r }, { layer: 'water', level: 3, reconciled: { F4: 49 } });
+    const v = sankeyView({ graph: g, result: r }, { layer: 'water', level: 3, reconciled: { F4: 49, U2: 0.5 } });
     expect(link(v, 'ct', 'stock-in:stock')[0]).toMatchObject({ value: 3, state: 'measured' });
     expect(link(v, 'jet1', 'sink:spill')[0]).toMatchObject({ value: 0, state: 'unmeasured' });
-    expect(link(v, 'ct', 'jet1')[0]).toMatchObject({ value: 49, state: 'reconciled' });
+    // A measured flow adjusted by reconciliation stays "measured", drawn at 49 t, and remembers its 50 t;
+    // an unmeasured flow that only reconciliation estimates is drawn as "reconciled".
+    expect(link(v, 'ct', 'jet1')[0]).toMatchObject({ value: 49, state: 'measured', measured: 50 });
+    expect(link(v, 'jet1', 'sink:drip')[0]).toMatchObject({ value: 0.5, state: 'reconciled' });
+    expect(link(v, 'jet1', 'sink:drip')[0]!.measured).toBeUndefined();
     // ct: in 48 + 5 = 53, out 49 + 7 + 3 (stock) = 59 → 6 unaccounted in.
     expect(link(v, 'unaccounted-in:unaccounted', 'ct')[0]!.value).toBeCloseTo(6, 12);
   });

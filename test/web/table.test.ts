@@ -28,10 +28,14 @@ describe('table CSV export', () => {
     ]);
   });
 
-  it('shows unknown values as a dash and numbers whole from 1 000 up, else to 4 significant figures', () => {
+  it('shows unknown values as a dash and numbers whole with thousands separators from 1 000 up, else to 4 significant figures', () => {
     expect(cellText(null)).toBe('—');
     expect(cellText(2)).toBe('2');
     expect(cellText(0.123456)).toBe('0.1235');
-    expect(cellText(12345.678)).toBe('12346');
+    expect(cellText(12345.678)).toBe('12,346');
+    expect(cellText(12345.678, 'en')).toBe('12,346');
+    expect(cellText(-7060)).toBe('-7,060');
+    expect(cellText(1234567)).toBe('1,234,567');
+    expect(cellText(Number.NaN)).toBe('—');
   });
 });

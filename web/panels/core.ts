@@ -2,40 +2,26 @@
  * The panels every model gets from `checkModel`: balance per unit with closure badges,
  * master–sub meters, energy use in tce, findings with advice.
  */
-import type {
-  CheckResult,
-  EnergyUse,
-  EnergyUseRow,
-  Finding,
-  Lang,
-  MasterSubRow,
-  NodeBalance,
-} from '../../src/index.ts';
-import { carrierName, displayName, layerName, t } from '../../src/index.ts';
-import type { Loaded } from '../protocol.ts';
-import type { AnyTable, TableData } from '../table.ts';
-
-export interface PanelContext {
-  loaded: Loaded;
-  lang: Lang;
-  layer: string;
-}
-
-export interface Panel {
-  id: string;
-  /** Tables to show; none hides the panel. */
-  tables(ctx: PanelContext): AnyTable[];
-}
+import type { CheckResult, EnergyUse, EnergyUseRow, Finding, MasterSubRow, NodeBalance } from '../../src/index.ts';
+import { carrierName, displayName, layerName, layerTitle, t } from '../../src/index.ts';
+import type { TableData } from '../table.ts';
+import { registerPanel, type Panel } from './registry.ts';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 export const balancePanel: Panel = {
   id: 'balance',
+  order: 10,
   tables({ loaded, lang, layer }) {
     const rows = loaded.result.balances.filter((b) => b.layer === layer);
     const table: TableData<NodeBalance> = {
       id: 'balance',
-      title: t(lang, 'web.panel.balance'),
+      // Says which layer it shows (the diagram's layer selector sets it).
+      title: t(lang, 'web.panel.balanceOf', {
+        title: t(lang, 'web.panel.balance'),
+        layer: layerTitle(layer, lang),
+        unit: loaded.layers.find((l) => l.layer === layer)?.unit ?? '',
+      }),
       rows,
       columns: [
         { header: t(lang, 'web.col.node'), value: (b) => displayName(b, lang) },
@@ -60,6 +46,7 @@ export const balancePanel: Panel = {
 
 export const masterSubPanel: Panel = {
   id: 'masterSub',
+  order: 30,
   tables({ loaded, lang }) {
     const table: TableData<MasterSubRow> = {
       id: 'master-sub',
@@ -96,6 +83,7 @@ type EnergyRowOf = Pick<EnergyUseRow, 'carrier'> & {
 
 export const energyUsePanel: Panel = {
   id: 'energyUse',
+  order: 40,
   tables({ loaded, lang }) {
     const names = new Map(loaded.result.energyUse.map((u) => [u.node, displayName(u, lang)]));
     const rows: EnergyRowOf[] = loaded.result.energyUse.flatMap((u: EnergyUse) => [
@@ -134,6 +122,7 @@ export const energyUsePanel: Panel = {
 
 export const findingsPanel: Panel = {
   id: 'findings',
+  order: 20,
   tables({ loaded, lang }) {
     const result: CheckResult = loaded.result;
     const adviceOf = (f: Finding) => {
@@ -150,6 +139,7 @@ export const findingsPanel: Panel = {
           value: (f) => t(lang, `web.severity.${f.severity}`),
           badge: (f) => `severity-${f.severity}`,
         },
+        { header: t(lang, 'web.col.layer'), value: (f) => (f.layer ? layerName(f.layer, lang) : '') },
         { header: t(lang, 'web.col.message'), value: (f) => f.message[lang] },
         { header: t(lang, 'web.col.advice'), value: adviceOf },
       ],
@@ -158,4 +148,4 @@ export const findingsPanel: Panel = {
   },
 };
 
-export const CORE_PANELS: Panel[] = [balancePanel, findingsPanel, masterSubPanel, energyUsePanel];
+for (const p of [balancePanel, findingsPanel, masterSubPanel, energyUsePanel]) registerPanel(p);

@@ -6,7 +6,7 @@
 import { flowLabel, layerName, t, type Lang } from '../../src/index.ts';
 import type { CoverageExtra, ReadingsExtra, ReconcileExtra } from '../extras.ts';
 import type { AnyTable, TableData } from '../table.ts';
-import type { Panel, PanelContext } from './core.ts';
+import { registerPanel, type Panel, type PanelContext } from './registry.ts';
 
 type ReasonRow = NonNullable<CoverageExtra['depth']>['reasons'][number];
 
@@ -30,6 +30,7 @@ function failed(ctx: PanelContext, id: string, titleKey: string): AnyTable[] | u
 
 export const coveragePanel: Panel = {
   id: 'coverage',
+  order: 60,
   tables(ctx) {
     const { lang } = ctx;
     const c = ctx.loaded.extras.coverage as CoverageExtra | undefined;
@@ -55,19 +56,45 @@ export const coveragePanel: Panel = {
           badge: (r) => (r.pass ? 'status-pass' : 'status-fail'),
         },
         { header: t(lang, 'web.col.missing'), value: (r) => r.missing.join(', ') },
+        { header: t(lang, 'web.col.notCounted'), value: (r) => r.invalid.join(', ') },
       ],
     };
     const out: AnyTable[] = [table];
+    // Why a meter does not count in n (calibration expired, class, status) — or counts with a warning.
+    if (c.meters?.length) {
+      const meters: TableData<NonNullable<CoverageExtra['meters']>[number]> = {
+        id: 'coverage-meters',
+        title: t(lang, 'web.panel.meterChecks'),
+        rows: c.meters,
+        columns: [
+          { header: t(lang, 'web.col.meter'), value: (m) => m.meter },
+          { header: t(lang, 'web.col.flow'), value: (m) => m.flow },
+          { header: t(lang, 'web.col.table'), value: (m) => m.where },
+          {
+            header: t(lang, 'web.col.counted'),
+            value: (m) => t(lang, m.counts ? 'web.meter.counted' : 'web.meter.notCounted'),
+            badge: (m) => (m.counts ? 'status-incomplete' : 'status-fail'),
+          },
+          { header: t(lang, 'web.col.reason'), value: (m) => m.text[lang] },
+        ],
+      };
+      out.push(meters);
+    }
     const d = c.depth;
     if (d) {
       const yes = (b: boolean | null) =>
         b === null ? t(lang, 'metering.cli.unknown') : t(lang, b ? 'web.yes' : 'web.no');
+      const tone = (b: boolean | null): 'pass' | 'fail' | 'neutral' => (b === null ? 'neutral' : b ? 'pass' : 'fail');
       const reasons: TableData<ReasonRow> = {
         id: 'depth',
         title: t(lang, 'web.panel.depth'),
-        notes: [
-          t(lang, 'web.depth.verdict', { label: d.label[lang] }),
-          t(lang, 'web.depth.acceptance', { A: yes(d.acceptance.A), B: yes(d.acceptance.B), C: yes(d.acceptance.C) }),
+        // The verdict and the acceptance types stand out above the reasons.
+        highlights: [
+          { text: t(lang, 'web.depth.verdict', { label: d.label[lang] }), tone: 'neutral' as const },
+          ...(['A', 'B', 'C'] as const).map((k) => ({
+            text: t(lang, 'web.depth.type', { type: k, verdict: yes(d.acceptance[k]) }),
+            tone: tone(d.acceptance[k]),
+          })),
         ],
         rows: d.reasons,
         columns: [
@@ -96,6 +123,7 @@ export const coveragePanel: Panel = {
 
 export const reconcilePanel: Panel = {
   id: 'reconcile',
+  order: 70,
   tables(ctx) {
     const { lang, layer } = ctx;
     const r = ctx.loaded.extras.reconcile as ReconcileExtra | undefined;
@@ -140,6 +168,7 @@ export const reconcilePanel: Panel = {
 
 export const readingsPanel: Panel = {
   id: 'readings',
+  order: 50,
   tables(ctx) {
     const { lang } = ctx;
     const r = ctx.loaded.extras.readings as ReadingsExtra | undefined;
@@ -151,7 +180,14 @@ export const readingsPanel: Panel = {
       id: 'readings',
       title: t(lang, 'web.panel.readings', { file: r.file }),
       notes: [
-        t(lang, 'web.readings.rows', { ...r.rows, applied: r.applied }),
+        t(lang, 'web.readings.rows', { ...r.rows, applied: r.applied, flows: r.appliedFlows }),
+        ...(r.skipped.length
+          ? [
+              t(lang, 'web.readings.skipped', {
+                list: r.skipped.map((x) => `${x.meter}（${t(lang, `web.readings.skip.${x.reason}`)}）`).join('、'),
+              }),
+            ]
+          : []),
         t(lang, 'web.readings.window', {
           start: w.start,
           end: w.end,
@@ -193,4 +229,4 @@ export const readingsPanel: Panel = {
   },
 };
 
-export const EXTRA_PANELS: Panel[] = [readingsPanel, coveragePanel, reconcilePanel];
+for (const p of [readingsPanel, coveragePanel, reconcilePanel]) registerPanel(p);

@@ -8,7 +8,7 @@ import { carbonTables, compareTables, t, type Lang, type ResultTable } from '../
 import type { Loaded, Request, Response } from '../protocol.ts';
 import type { ResultsExtra } from '../results-worker.ts';
 import type { AnyTable, TableData } from '../table.ts';
-import type { Panel } from './core.ts';
+import { registerPanel, type Panel } from './registry.ts';
 
 type Row = ResultTable['rows'][number];
 
@@ -34,6 +34,7 @@ const note = (id: string, title: string, notes: string[]): AnyTable => ({ id, ti
 
 export const resultsPanel: Panel = {
   id: 'results',
+  order: 80,
   tables({ loaded, lang }) {
     const r = loaded.extras.results as ResultsExtra | undefined;
     if (!r) return [];
@@ -56,6 +57,8 @@ export const resultsPanel: Panel = {
     return out;
   },
 };
+
+registerPanel(resultsPanel);
 
 type Call = (body: Omit<Extract<Request, { type: 'results' }>, 'id'>) => Promise<Response>;
 

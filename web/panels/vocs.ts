@@ -5,7 +5,7 @@
  */
 import { vocsTables, type VocsTable } from '../../src/index.ts';
 import type { AnyTable, TableData } from '../table.ts';
-import type { Panel } from './core.ts';
+import { registerPanel, type Panel } from './registry.ts';
 
 type Row = VocsTable['rows'][number];
 
@@ -36,8 +36,11 @@ function asTable(table: VocsTable): TableData<Row> {
 
 export const vocsPanel: Panel = {
   id: 'vocs',
+  order: 45,
   tables({ loaded, lang }) {
     const v = loaded.result.vocs;
     return v ? vocsTables(v, lang).map((table): AnyTable => asTable(table)) : [];
   },
 };
+
+registerPanel(vocsPanel);

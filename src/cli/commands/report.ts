@@ -41,7 +41,8 @@ export function registerReport(program: Command): void {
   ).action(async (file: string, opts: ReportOptions) => {
     const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
-    if (opts.compare !== undefined && !readModel(opts.compare, opts)) return;
+    const before = opts.compare === undefined ? undefined : readModel(opts.compare, opts);
+    if (opts.compare !== undefined && !before) return;
     const out = resolve(opts.out);
     if (!writableDir(out, opts)) return;
     const results = analyseForReport({
@@ -49,6 +50,7 @@ export function registerReport(program: Command): void {
       file,
       warnings: loaded.warnings,
       ...(loaded.readings ? { readings: loaded.readings } : {}),
+      ...(before ? { before: { model: before.model, file: opts.compare! } } : {}),
     });
     const doc = buildReport(results, { lang: opts.lang });
     const warnings: string[] = [];
@@ -126,6 +128,9 @@ async function writeAll(
       current = dir;
       mkdirSync(dir, { recursive: true });
       const raster = opts.png === false ? undefined : await makeRasterizer(FIGURE_FONT_FAMILY);
+      const own = process.env.PINGHENG_CJK_FONT;
+      if (raster && own && !raster.fonts.includes(own))
+        warnings.push(t(opts.lang, 'report.cli.fontMissing', { path: own }));
       if (raster && !raster.cjk && figures.some((f) => /[\u2e80-\uffef]/.test(f.svg)))
         warnings.push(t(opts.lang, 'report.cli.noCjkFont'));
       for (const f of figures) {

@@ -87,28 +87,30 @@ export async function writeDocx(
 
   function table(tb: ReportTable) {
     const totals = new Set(tb.totalRows ?? []);
-    const cell = (text: string, o: { header?: boolean; numeric?: boolean; bold?: boolean }) =>
+    // Per cell only what differs (style id, alignment, text): a 2 000-flow plant's report has ~55 000
+    // cells, and docx's objects per cell are most of the writer's time and garbage.
+    const cell = (text: string, style: string, numeric: boolean, shaded = false) =>
       new d.TableCell({
-        ...(o.header ? { shading: { type: d.ShadingType.CLEAR, fill: 'EDF2F7', color: 'auto' } } : {}),
-        margins: { left: 60, right: 60, top: 20, bottom: 20 },
+        ...(shaded ? { shading: HEADER_SHADING } : {}),
         children: [
           new d.Paragraph({
-            alignment: o.numeric ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
-            children: [new d.TextRun({ text, size: TABLE_SIZE, ...(o.header || o.bold ? { bold: true } : {}) })],
+            style,
+            ...(numeric ? { alignment: d.AlignmentType.RIGHT } : {}),
+            children: [new d.TextRun(text)],
           }),
         ],
       });
     const rows = [
       new d.TableRow({
         tableHeader: true,
-        children: tb.columns.map((c) => cell(headerText(c), { header: true, numeric: isNumeric(c) })),
+        children: tb.columns.map((c) => cell(headerText(c), 'TableHeader', isNumeric(c), true)),
       }),
       ...tb.rows.map(
         (r, i) =>
           new d.TableRow({
             cantSplit: true,
             children: tb.columns.map((c, j) =>
-              cell(cellText(r[j] ?? null, c, lang), { numeric: isNumeric(c), bold: totals.has(i) }),
+              cell(cellText(r[j] ?? null, c, lang), totals.has(i) ? 'TableHeader' : 'TableText', isNumeric(c)),
             ),
           }),
       ),
@@ -120,7 +122,7 @@ export async function writeDocx(
         spacing: { before: 200 },
         children: [new d.TextRun({ text: `${tb.number}　${tb.caption}`, bold: true, size: 20 })],
       }),
-      new d.Table({ rows, width: { size: 100, type: d.WidthType.PERCENTAGE } }),
+      new d.Table({ rows, width: { size: 100, type: d.WidthType.PERCENTAGE }, margins: CELL_MARGINS }),
       ...(tb.notes ?? []).map((n) => para(n, { colour: GREY, size: 16 })),
     ];
   }
@@ -155,7 +157,13 @@ export async function writeDocx(
     creator: 'pingheng',
     title: doc.title,
     description: doc.subtitle,
-    styles: { default: { document: { run: { font, size: 21 } } } },
+    styles: {
+      default: { document: { run: { font, size: 21 } } },
+      paragraphStyles: [
+        { id: 'TableText', name: 'Table Text', run: { size: TABLE_SIZE } },
+        { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: { size: TABLE_SIZE, bold: true } },
+      ],
+    },
     sections: [
       {
         properties: {
@@ -178,6 +186,8 @@ const MARGIN_TWIPS = 1134;
 const CONTENT_WIDTH_PX = Math.floor(((210 - 40) / 25.4) * 96);
 /** Table text 9 pt (half-points). */
 const TABLE_SIZE = 18;
+const CELL_MARGINS = { left: 60, right: 60, top: 20, bottom: 20 };
+const HEADER_SHADING = { type: 'clear', fill: 'EDF2F7', color: 'auto' } as const;
 const LATIN_FONT = 'Times New Roman';
 const CJK_FONT = 'SimSun';
 const GREY = '4A5568';
