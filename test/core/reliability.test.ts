@@ -1,3 +1,4 @@
+import { scanJson } from '../../src/model/json-locate.ts';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from './cli-helpers.ts';
 import { encodeGb18030, plant } from './hostile.ts';
@@ -324,6 +325,17 @@ describe('#16 item 8 — broken JSON in the user language', () => {
     const t = '{\n "name": "a",\n "nodes": [{"id": "p", "name": "p", "level": 1, "level": 2}],\n "flows": []\n}';
     const { issues } = await unusable(tempFile(t));
     expect(issues).toEqual([expect.objectContaining({ path: 'nodes[0].level', line: 3, code: 'json.duplicateKey' })]);
+  });
+
+  it('duplicate keys are found in objects of any size, escaped or not (the scan keeps few keys in a list, many in a map)', () => {
+    const many = Array.from({ length: 20 }, (_, k) => `"k${k}": ${k}`);
+    const text = `{\n "a": {${many.join(', ')},\n "k15": 0},\n "b\\u0041": 1, "bA": 2\n}`;
+    const scan = scanJson(text);
+    expect(scan.syntax).toBeUndefined();
+    expect(scan.duplicates.map((d) => [d.path, d.line, d.firstLine])).toEqual([
+      [['a', 'k15'], 3, 2],
+      [['bA'], 4, 4],
+    ]);
   });
 
   it('a JSON array, a string or null instead of the model object is a located structural error', async () => {
