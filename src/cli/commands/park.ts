@@ -190,6 +190,22 @@ export function renderPark(r: ParkResult, lang: Lang): string {
       water: i.newWater === null ? '—' : `${fmt(i.newWater)} ${i.waterUnit}/a`,
     }),
   );
+  if (r.savings) {
+    const n = (x: number | null) => (x === null ? '—' : fmt(x));
+    const tot = r.savings.total;
+    out.push(
+      '',
+      t(lang, 'park.cli.savings', {
+        members: r.savings.members.map((m) => m.member).join(', '),
+        energy: n(tot.energyTce),
+        water: n(tot.waterT),
+        co2: n(tot.co2T),
+      }),
+    );
+    for (const [k, v] of Object.entries(tot.pollutants))
+      out.push(`  ${k}: ${t(lang, 'park.cli.pollutant', { generation: n(v.generation), discharge: n(v.discharge) })}`);
+    for (const m of r.savings.members) if (m.error) out.push(`  ${m.member}: ${m.error}`);
+  }
   const errors = r.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) out.push('', t(lang, 'park.cli.findings'), ...errors.map((f) => `  ${f.message[lang]}`));
   else out.push('', t(lang, 'park.cli.ok'));
