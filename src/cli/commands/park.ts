@@ -9,7 +9,14 @@ import { validateMetering } from '../../metering/validate.ts';
 import { checkPark, type ParkMemberInput, type ParkResult } from '../../park/check.ts';
 import { locateIssues, parsePark } from '../../park/load.ts';
 import type { Park } from '../../park/schema.ts';
-import { printJson, reportInputErrors, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  printJson,
+  printReport,
+  reportInputErrors,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { fmt, renderTable } from '../table.ts';
 
 interface ParkOptions extends CommonOptions {
@@ -39,7 +46,7 @@ export function registerPark(program: Command): void {
       const result = checkPark(loaded.park, loaded.inputs, { file, metering: opts.metering !== false });
       setExitCode(result.summary.ok ? 0 : 1);
       if (opts.json) printJson({ file, ...result });
-      else process.stdout.write(`${renderPark(result, opts.lang)}\n`);
+      else printReport(result, renderPark(result, opts.lang));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       locateIssues(loaded.text, e.issues);
