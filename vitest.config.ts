@@ -5,5 +5,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
+    // Three workers on the 2-core machine (vitest's default is cores − 1, i.e. one): the browser and
+    // CLI tests wait on Chromium and child processes, so a third keeps both cores busy. Test files
+    // share a worker's modules (no isolation): importing the core afresh for each of 80 files cost
+    // more CPU than the tests themselves (docs/benchmarks.md, "Test suite").
+    maxWorkers: 3,
+    isolate: false,
   },
 });

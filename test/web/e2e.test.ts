@@ -6,13 +6,13 @@
  * to test-artifacts/web/ (gitignored) for a person to look at; with PINGHENG_DOCS_SCREENSHOTS=1
  * the few that docs/web.md shows are also written to docs/img/.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { palette, t } from '../../src/index.ts';
 import { generatePlant } from './generate-plant.ts';
-import { buildSite, hasChromium, launch, serve, type StaticServer } from './site.ts';
+import { hasChromium, launch, serve, sharedSite, type StaticServer } from './site.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 const DOCS_IMG = resolve(import.meta.dirname, '../../docs/img');
@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await buildSite();
+    dir = await sharedSite(); // built once per test run, shared read-only
     server = await serve(dir);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -81,7 +81,6 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the default plant at once, under a CSP that forbids connections', async () => {
