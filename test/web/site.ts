@@ -86,14 +86,18 @@ export interface StaticServer {
   url: string;
   /** Paths requested so far, in order. */
   requests: string[];
+  /** When each of them was requested (Date.now()). */
+  times: number[];
   close(): Promise<void>;
 }
 
 export function serve(dir: string): Promise<StaticServer> {
   const requests: string[] = [];
+  const times: number[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    times.push(Date.now());
     const file = normalize(join(dir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
@@ -108,6 +112,7 @@ export function serve(dir: string): Promise<StaticServer> {
       ok({
         url: `http://127.0.0.1:${port}/`,
         requests,
+        times,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     }),
