@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -32,11 +34,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The page's first screen (the diagram, the controls, the balance tables) needs the messages of
+ * the core domains only: in the page's bundle, src/i18n/index.ts gets empty stand-ins for the
+ * other domains, which the page registers with loadAllMessages() once the diagram is drawn
+ * (src/i18n/all.ts imports the real ones). The worker keeps them all: it renders findings of any domain.
+ */
+const LATER_DOMAINS = /^\.\/(advice|metering|park|periods|readings|reconcile|report|results|vocs)\.ts$/;
+function laterMessages(): Plugin {
+  const STUB = '\0pingheng-later-messages:';
+  return {
+    name: 'pingheng-later-messages',
+    enforce: 'pre', // before vite's own resolver
+    resolveId(source, importer) {
+      if (!importer || !/[\\/]src[\\/]i18n[\\/]index\.ts$/.test(importer) || !LATER_DOMAINS.test(source)) return null;
+      return STUB + resolvePath(dirname(importer), source);
+    },
+    load(id) {
+      if (!id.startsWith(STUB)) return null;
+      const names = [...readFileSync(id.slice(STUB.length), 'utf8').matchAll(/export const (\w+)/g)].map((m) => m[1]);
+      return names.map((n) => `export const ${n} = {};`).join('\n');
+    },
+  };
+}
+
+/** Modules that act by being imported: the catalogue's registrations, the styles, the web app's own. */
+const sideEffects = (id: string) => /[\\/]src[\\/]i18n[\\/]|\.css$|[\\/]web[\\/]/.test(id);
+
 // The web app lives in web/; it imports the core only through src/index.ts.
 export default defineConfig({
   root: 'web',
   base: './',
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), laterMessages()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
@@ -44,8 +73,10 @@ export default defineConfig({
       // The page itself needs only the message catalogue from the core (the worker runs the
       // rest): modules whose exports it does not use are dropped, except the catalogue's
       // registrations and the styles, which act by being imported.
-      treeshake: { moduleSideEffects: (id: string) => /[\\/]src[\\/]i18n[\\/]|\.css$|[\\/]web[\\/]/.test(id) },
+      treeshake: { moduleSideEffects: sideEffects },
     },
   },
-  worker: { format: 'es' },
+  // The worker likewise keeps only what it uses, so the analyses it imports lazily (web/worker.ts)
+  // leave its first chunk: the JS before the first diagram (npm run bench:web).
+  worker: { format: 'es', rollupOptions: { treeshake: { moduleSideEffects: sideEffects } } },
 });

@@ -6,8 +6,10 @@
 import {
   displayName,
   formatValue,
+  hasMessage,
   LEGEND_ORDER,
   layerTitle,
+  loadAllMessages,
   palette,
   parseHex,
   t,
@@ -129,7 +131,23 @@ const tr = (key: string, params?: Record<string, string | number | undefined>) =
 function applyStaticLabels(): void {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   document.title = tr('web.title');
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = tr(el.dataset.i18n!);
+  // a label of a domain not loaded yet keeps the page's own text until allMessages() has run
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    if (hasMessage(el.dataset.i18n!)) el.textContent = tr(el.dataset.i18n!);
+}
+
+/**
+ * The messages of the panels, reports and results: the page's bundle carries only those of its
+ * first screen (vite.config.ts), the rest load once the first diagram is drawn.
+ */
+let messages: Promise<void> | undefined;
+let messagesLoaded = false;
+function allMessages(): Promise<void> {
+  messages ??= loadAllMessages().then(() => {
+    messagesLoaded = true;
+    applyStaticLabels();
+  });
+  return messages;
 }
 
 // ---- loading --------------------------------------------------------------------------------
@@ -159,9 +177,13 @@ function onLoaded(loaded: Loaded): void {
   showReconciledSwitch();
   fillSelectors();
   showLoadedStatus();
-  void renderView();
-  renderPanels();
-  void loadExtras(loaded);
+  // the panels and the analyses behind them once the diagram is up: what they load (the rest of
+  // the messages, the worker's analyses) is not needed before it
+  void renderView().then(() => {
+    if (state.loaded !== loaded) return;
+    renderPanels();
+    void loadExtras(loaded);
+  });
 }
 
 /** Coverage, depth, reconciliation, readings quality: computed after the diagram is up. */
@@ -358,6 +380,10 @@ function legendItem(kind: string, text: string): HTMLLIElement {
 
 // ---- tables ---------------------------------------------------------------------------------
 function renderPanels(): void {
+  if (!messagesLoaded) {
+    void allMessages().then(renderPanels);
+    return;
+  }
   const loaded = state.loaded;
   ui.panels.replaceChildren();
   const toc: [string, string][] = [['diagram', tr('web.nav.diagram')]];

@@ -5,7 +5,16 @@
  * as blob: downloads — nothing leaves the machine. Loaded only when the button is pressed, with the
  * writers' libraries (docx, exceljs) in chunks of their own.
  */
-import { figuresOf, t, writeDocx, writeHtml, writeXlsx, type Lang, type ReportDocument } from '../src/index.ts';
+import {
+  figuresOf,
+  loadAllMessages,
+  t,
+  writeDocx,
+  writeHtml,
+  writeXlsx,
+  type Lang,
+  type ReportDocument,
+} from '../src/index.ts';
 import { download } from './export.ts';
 import type { Request, Response } from './protocol.ts';
 
@@ -14,6 +23,7 @@ type Call = (body: Omit<Extract<Request, { type: 'report' }>, 'id'>) => Promise<
 /** Asks the worker for the document, writes the three files and downloads them. */
 export async function downloadReport(button: HTMLButtonElement, call: Call, lang: Lang, status: HTMLElement) {
   button.disabled = true;
+  await loadAllMessages(); // the report's messages (vite.config.ts, laterMessages)
   status.textContent = t(lang, 'report.web.building');
   try {
     const r = await call({ type: 'report', lang });

@@ -6,18 +6,12 @@
 import {
   InputError,
   assertFinite,
-  analyseForReport,
-  applyReadingsDetailed,
-  buildReport,
   buildGraph,
   checkModel,
   formatPath,
-  ingestReadings,
   levelsOf,
   loadUnitEngine,
   parseModel,
-  readableChunks,
-  sankeyFigure,
   t,
   UnitEngineMissing,
   type CheckResult,
@@ -27,17 +21,28 @@ import {
   type PlantGraph,
   type SankeyViewSpec,
 } from '../src/index.ts';
-import { computeExtras, type ExtrasInput, type ReconcileExtra } from './extras.ts';
+import type { ExtrasInput, ReconcileExtra } from './extras.ts';
 import { drawView } from './diagram.ts';
-import { periodsExtras } from './periods.ts';
-import { computeResults } from './results-worker.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
-/** The bundled example plants, as text so errors keep their line numbers. */
-const examples = import.meta.glob('../datasets/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
+// What the first diagram needs is imported above; the rest — analyses behind the panels
+// (extras, periods, results), reports, readings, export figures, the other example plants — is
+// imported when first asked for, so the page draws after loading only this much
+// (docs/architecture.md, "Lazy loading"; npm run bench:web).
+
+/** The bundled example plants, as text so errors keep their line numbers; each loaded when first opened. */
+const exampleLoaders = import.meta.glob('../datasets/*.json', { query: '?raw', import: 'default' }) as Record<
   string,
-  string
+  () => Promise<string>
 >;
+
+/** Every bundled example, by path (the results panel looks for a plant's "-after" twin). */
+async function allExamples(): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(exampleLoaders).map(async ([path, load]) => [path, await load()] as const),
+  );
+  return Object.fromEntries(entries);
+}
 
 /** The plant shown: the model as loaded (readings are applied to it, never on top of earlier ones). */
 let current:
@@ -80,7 +85,7 @@ async function respond(req: Request): Promise<Response | undefined> {
   }
   if (req.type === 'example' || req.type === 'open') {
     const file = req.type === 'open' ? req.file : `${req.name}.json`;
-    const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
+    const text = req.type === 'open' ? req.text : await exampleLoaders[`../datasets/${req.name}.json`]?.();
     if (text === undefined) throw new Error(`no bundled example "${file}"`);
     return { id: req.id, ...open(text, file, req.lang) };
   }
@@ -88,6 +93,7 @@ async function respond(req: Request): Promise<Response | undefined> {
   if (req.type === 'extras') {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
+    const [{ computeExtras }, { periodsExtras }] = await Promise.all([import('./extras.ts'), import('./periods.ts')]);
     const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
     // The diagram's panels show reconciled values and suspects once they exist.
     const rec = extras.reconcile as (ReconcileExtra & { error?: string }) | undefined;
@@ -97,6 +103,7 @@ async function respond(req: Request): Promise<Response | undefined> {
   if (req.type === 'report') {
     if (!current) throw new Error('no plant loaded');
     const readings = current.readings?.ingest;
+    const { analyseForReport, buildReport } = await import('./worker-more.ts');
     const results = analyseForReport({
       model: current.graph.model,
       file: current.file,
@@ -106,10 +113,13 @@ async function respond(req: Request): Promise<Response | undefined> {
   }
   if (req.type === 'results') {
     if (!current) throw new Error('no plant loaded');
-    return { id: req.id, type: 'results', results: computeResults(current.model, current.file, req.after, examples) };
+    const { computeResults } = await import('./results-worker.ts');
+    const results = computeResults(current.model, current.file, req.after, await allExamples());
+    return { id: req.id, type: 'results', results };
   }
   if (req.type === 'figure') {
     if (!current) throw new Error('no plant loaded');
+    const { sankeyFigure } = await import('./worker-more.ts');
     const fig = sankeyFigure({ graph: current.graph, result: current.result }, req.spec, {
       lang: req.lang,
       width: req.width,
@@ -178,6 +188,7 @@ function compute(
 async function readings(id: number, file: File, lang: Lang): Promise<Response> {
   if (!current) throw new Error('no plant loaded');
   const base = current;
+  const { applyReadingsDetailed, ingestReadings, readableChunks } = await import('./worker-more.ts');
   let ingest: Awaited<ReturnType<typeof ingestReadings>>;
   try {
     let last = 0;

@@ -8,8 +8,12 @@ export type Messages = Record<string, { zh: string; en: string }>;
 
 const catalogue: Messages = Object.create(null);
 
-/** Adds a domain's messages; a key defined twice is a programming error. */
+const registered = new WeakSet<Messages>();
+
+/** Adds a domain's messages (once: a domain registered again is skipped); a key defined twice is a programming error. */
 export function register(messages: Messages): void {
+  if (registered.has(messages)) return;
+  registered.add(messages);
   for (const [key, value] of Object.entries(messages)) {
     if (Object.hasOwn(catalogue, key)) throw new Error(`message key defined twice: ${key}`);
     catalogue[key] = value;

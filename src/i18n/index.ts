@@ -38,6 +38,16 @@ register(vocsMessages);
 register(resultsMessages);
 register(resultsCliMessages);
 
+/**
+ * Resolves when every domain's messages are registered. In Node they all are from the start; the
+ * web page's bundle registers only the domains its first screen needs (vite.config.ts stubs the
+ * others' imports above) and calls this before rendering the panels (docs/architecture.md, "Lazy
+ * loading").
+ */
+export async function loadAllMessages(): Promise<void> {
+  await import('./all.ts');
+}
+
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
 export {

@@ -3,12 +3,12 @@
  * (canvas PNGs, docx and exceljs in the page), downloaded from blob: URLs with no request leaving
  * the page; read back with openpyxl and python-docx like the CLI's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, hasChromium, launch, serve, type StaticServer } from '../web/site.ts';
+import { hasChromium, launch, serve, sharedSite, type StaticServer } from '../web/site.ts';
 import { python, readBack } from './readers.ts';
 
 describe.skipIf(!hasChromium())('下载报告 in the web app', () => {
@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium())('下载报告 in the web app', () => {
   const out = mkdtempSync(join(tmpdir(), 'pingheng-web-report-'));
 
   beforeAll(async () => {
-    dir = await buildSite(join(tmpdir(), `pingheng-web-report-${process.pid}`));
+    dir = await sharedSite(); // built once per test run, shared read-only
     server = await serve(dir);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -35,7 +35,6 @@ describe.skipIf(!hasChromium())('下载报告 in the web app', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes report.html, report.xlsx and report.docx of the plant shown, locally', async () => {

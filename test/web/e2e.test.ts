@@ -6,13 +6,13 @@
  * to test-artifacts/web/ (gitignored) for a person to look at; with PINGHENG_DOCS_SCREENSHOTS=1
  * the few that docs/web.md shows are also written to docs/img/.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { palette, t } from '../../src/index.ts';
 import { generatePlant } from './generate-plant.ts';
-import { buildSite, hasChromium, launch, serve, type StaticServer } from './site.ts';
+import { hasChromium, launch, serve, sharedSite, type StaticServer } from './site.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 const DOCS_IMG = resolve(import.meta.dirname, '../../docs/img');
@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await buildSite();
+    dir = await sharedSite(); // built once per test run, shared read-only
     server = await serve(dir);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -71,7 +71,8 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
       void d.dismiss();
     });
     page.on('request', (r) => {
-      if (watching && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) late.push(r.url());
+      if (watching && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+        late.push(`${r.method()} ${r.url()}`);
     });
     await page.goto(server.url);
     await waitView('water:2:zh');
@@ -81,7 +82,6 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the default plant at once, under a CSP that forbids connections', async () => {
@@ -518,8 +518,13 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('made no network request after load, and the CSP blocks one when tried', async () => {
-    expect(late).toEqual([]);
+  it('made no network request after load but for its own code, and the CSP blocks one when tried', async () => {
+    // After the first diagram the page only fetches the rest of its own code from its own origin
+    // (panels, analyses, messages, the other example plants load lazily: docs/architecture.md) —
+    // GETs of the built site's script files; nothing is sent anywhere.
+    const own = (r: string) => r.startsWith(`GET ${server.url}assets/`) && r.endsWith('.js');
+    expect(late.filter((r) => !own(r))).toEqual([]);
+    for (const r of late) expect(existsSync(join(dir, new URL(r.slice(4)).pathname))).toBe(true);
     const before = server.requests.length;
     const outcome = await page.evaluate(
       (u) =>

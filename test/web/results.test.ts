@@ -3,13 +3,12 @@
  * (datasets/coating-after.json) — savings, acceptance, 表2, CO2 — and a report-period model picked by
  * the user that cannot be compared (the error shown located, the plant kept).
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/index.ts';
-import { buildSite, hasChromium, launch, serve, type StaticServer } from './site.ts';
+import { hasChromium, launch, serve, sharedSite, type StaticServer } from './site.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 
@@ -21,7 +20,7 @@ describe.skipIf(!hasChromium())('results in the web app', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    dir = await buildSite(join(tmpdir(), `pingheng-web-results-${process.pid}`));
+    dir = await sharedSite(); // built once per test run, shared read-only
     server = await serve(dir);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -36,7 +35,6 @@ describe.skipIf(!hasChromium())('results in the web app', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('coating example: compared with coating-after.json without asking; CO2 inventory with its factors', async () => {

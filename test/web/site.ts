@@ -3,7 +3,7 @@
  * (recording every request it receives) and launches Debian's Chromium through playwright-core.
  * Shared by the end-to-end tests and bench/web.ts.
  */
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -39,6 +39,40 @@ export async function buildSite(
   return outDir;
 }
 
+/**
+ * The site built once for a whole test run and shared by every test file that serves it (each
+ * build takes 5–15 s): the first worker to ask builds it, the others wait on a lock. The directory
+ * belongs to the run (named by the vitest main process, the workers' parent) and is removed by
+ * test/global-setup.ts afterwards; tests only read it.
+ */
+export async function sharedSite(): Promise<string> {
+  const dir = sharedSiteDir(process.ppid);
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(join(dir, '.built'))) return dir;
+    try {
+      mkdirSync(lock);
+    } catch {
+      // a build that died holding the lock leaves it: taken over after 5 minutes
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000)
+        rmSync(lock, { force: true, recursive: true });
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    try {
+      if (!existsSync(join(dir, '.built'))) {
+        await buildSite(dir);
+        writeFileSync(join(dir, '.built'), '');
+      }
+    } finally {
+      rmSync(lock, { force: true, recursive: true });
+    }
+  }
+}
+
+/** Where the run of vitest main process `pid` keeps its shared site. */
+export const sharedSiteDir = (pid: number) => join(tmpdir(), `pingheng-web-shared-${pid}`);
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -52,14 +86,18 @@ export interface StaticServer {
   url: string;
   /** Paths requested so far, in order. */
   requests: string[];
+  /** When each of them was requested (Date.now()). */
+  times: number[];
   close(): Promise<void>;
 }
 
 export function serve(dir: string): Promise<StaticServer> {
   const requests: string[] = [];
+  const times: number[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    times.push(Date.now());
     const file = normalize(join(dir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
@@ -74,6 +112,7 @@ export function serve(dir: string): Promise<StaticServer> {
       ok({
         url: `http://127.0.0.1:${port}/`,
         requests,
+        times,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     }),

@@ -2,13 +2,12 @@
  * The VOCs solvent balance in the page: the coating example's VOCs panel and, at enterprise level,
  * the solvent-balance Sankey (raw materials → product / waste / recovered / destroyed / stack / fugitive).
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/index.ts';
-import { buildSite, hasChromium, launch, serve, type StaticServer } from './site.ts';
+import { hasChromium, launch, serve, sharedSite, type StaticServer } from './site.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 
@@ -20,7 +19,7 @@ describe.skipIf(!hasChromium())('VOCs in the web app', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    dir = await buildSite(join(tmpdir(), `pingheng-web-vocs-${process.pid}`));
+    dir = await sharedSite(); // built once per test run, shared read-only
     server = await serve(dir);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -35,7 +34,6 @@ describe.skipIf(!hasChromium())('VOCs in the web app', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('coating example: the VOCs panel and the solvent-balance Sankey at enterprise level', async () => {
