@@ -138,6 +138,15 @@ describe('#18 failure classes — readings', () => {
     }
   });
 
+  it('a bad option is exit 2 with a JSON document under --json too', async () => {
+    const file = tempFile('time,M1\n2026-03-01 08:00,1\n', '.csv');
+    for (const args of [['--kind', 'total'], ['--gap-minutes', '1e308'], ['--write', 'out.json']]) {
+      const r = await runCli(['ingest', file, '--json', ...args]);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: 'unusable input', issues: [{ file }] });
+    }
+  });
+
   it('UTF-16 without a byte-order mark is read as UTF-16, not refused as binary', async () => {
     const text = 'time,M1\n2026-03-01 08:00,1\n2026-03-01 09:00,3\n';
     const le = new Uint8Array(text.length * 2);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { inputBounds } from '../../data/input-bounds.ts';
 import { assertFinite } from '../../model/finite.ts';
 import { InputError } from '../../model/issues.ts';
 import { applyReadingsDetailed } from '../../readings/apply.ts';
@@ -38,27 +39,29 @@ export function registerIngest(program: Command): void {
       .option('--kind <kind>', '未在模型中说明的表的读数类型 cumulative|rate|interval', 'cumulative')
       .option('--gap-minutes <n>', '缺测阈值（分钟）gap threshold in minutes', (v) => Number(v)),
   ).action(async (file: string, opts: IngestCliOptions) => {
-    const bad = (option: string, value: string, allowed: readonly string[]) => {
-      process.stderr.write(
-        `${opts.lang === 'zh' ? `${option} 应为 ${allowed.join('|')}，实际为 "${value}"` : `${option} must be ${allowed.join('|')}, not "${value}"`}\n`,
+    // a bad option is unusable input too: on stderr, and as the JSON document with --json
+    const bad = (option: string, value: string, allowed: readonly string[]) =>
+      reportInputError(
+        new InputError(file, [
+          { severity: 'error', path: [], code: 'cli.badOption', params: { option, value, allowed: allowed.join('|') } },
+        ]),
+        opts,
       );
-      setExitCode(2);
-    };
     if (!READING_KINDS.includes(opts.kind as ReadingKind)) return bad('--kind', String(opts.kind), READING_KINDS);
     if (opts.layout !== undefined && !LAYOUTS.includes(opts.layout)) return bad('--layout', opts.layout, LAYOUTS);
-    if (opts.gapMinutes !== undefined && !(opts.gapMinutes > 0))
-      return bad('--gap-minutes', String(opts.gapMinutes), ['> 0']);
+    if (opts.gapMinutes !== undefined && !(opts.gapMinutes > 0 && opts.gapMinutes <= inputBounds.maxPeriodHours * 60))
+      return bad('--gap-minutes', String(opts.gapMinutes), [`(0, ${inputBounds.maxPeriodHours * 60}]`]);
     let model: Model | undefined;
     if (opts.model) {
       const loaded = readModel(opts.model, opts);
       if (!loaded) return;
       model = loaded.model;
     }
-    if (opts.write && !model) {
-      process.stderr.write(`${opts.lang === 'zh' ? '--write 需要 --model' : '--write needs --model'}\n`);
-      setExitCode(2);
-      return;
-    }
+    if (opts.write && !model)
+      return reportInputError(
+        new InputError(file, [{ severity: 'error', path: [], code: 'cli.writeNeedsModel', params: {} }]),
+        opts,
+      );
     let result: IngestResult;
     try {
       result = await ingestFile(file, model, { ...opts, progress: true });
