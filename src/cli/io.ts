@@ -144,6 +144,12 @@ export function readModel(file: string, opts: CommonOptions): LoadedModel | unde
   }
 }
 
+/** Writes a command's human report of `result`; as for printJson, a non-finite number in the result is an internal error. */
+export function printReport(result: unknown, text: string): void {
+  assertFinite(result, 'the result');
+  process.stdout.write(`${text}\n`);
+}
+
 /** Prints a JSON document on stdout; a non-finite number in it is an internal error (src/model/finite.ts). */
 export function printJson(doc: unknown): void {
   const checked = assertFinite(doc, 'the JSON output');

@@ -145,10 +145,17 @@ export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
   const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
+  // Solved with the meters' own variances; where round-off defeats that (a failed factor, or
+  // balances refinement cannot close), again with a floor on the variances (LAYER_VARIANCE_FLOORS),
+  // reported in solver.varianceFloor.
   let system: ReducedSystem;
   let S: CscMatrix;
   let solved: ReturnType<typeof solveReduced>;
+  let lambda0: Float64Array;
+  let out: { atLambda: Float64Array; reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array };
+  let refined: boolean;
   for (let attempt = 0; ; attempt++) {
+    const last = attempt >= LAYER_VARIANCE_FLOORS.length;
     floorVariances(flows, bal, attempt);
     system = reducedSystem(bal, flows);
     S = symmetricUpperCsc(
@@ -160,23 +167,25 @@ export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions
     options.captureSystem?.(S, system.r);
     try {
       solved = solveReduced(S, system.r, options);
-      if (attempt > 0) solved.info.varianceFloor = LAYER_VARIANCE_FLOORS[attempt - 1];
-      break;
     } catch (e) {
-      if (!(e instanceof NotPositiveDefiniteError) || attempt >= LAYER_VARIANCE_FLOORS.length) throw e;
+      if (!(e instanceof NotPositiveDefiniteError) || last) throw e;
+      continue;
     }
+    if (attempt > 0) solved.info.varianceFloor = LAYER_VARIANCE_FLOORS[attempt - 1];
+    lambda0 = solved.solver ? solved.lambda.slice() : solved.lambda;
+    out = {
+      atLambda: new Float64Array(n),
+      reconciled: new Float64Array(n).fill(Number.NaN),
+      reconciledSd: new Float64Array(n).fill(Number.NaN),
+      z: new Float64Array(n).fill(Number.NaN),
+    };
+    adjustMeasurements(flows, bal, solved.lambda, undefined, out);
+    refined = solved.solver ? refineBalances(flows, bal, solved.solver, solved.lambda, out) : false;
+    if (last || !solved.solver || balancesClosed(flows, bal, out.reconciled)) break;
   }
   const { r } = system;
   const { lambda, solver, info } = solved;
-  const lambda0 = solver ? lambda.slice() : lambda;
-
-  const atLambda = new Float64Array(n);
-  const reconciled = new Float64Array(n).fill(Number.NaN);
-  const reconciledSd = new Float64Array(n).fill(Number.NaN);
-  const z = new Float64Array(n).fill(Number.NaN);
-  const out = { atLambda, reconciled, reconciledSd, z };
-  adjustMeasurements(flows, bal, lambda, undefined, out);
-  const refined = solver ? refineBalances(flows, bal, solver, lambda, out) : false;
+  const { atLambda, reconciled, reconciledSd, z } = out;
   let chi2 = 0;
   for (let i = 0; i < R; i++) chi2 += r[i]! * lambda[i]!;
   estimateValues(flows, est, ends, reconciled);
@@ -714,6 +723,29 @@ function refineBalances(
       if (before !== 0 && !Number.isNaN(z[j]!)) z[j] = (z[j]! * atLambda[j]!) / before;
     }
   }
+  return true;
+}
+
+/** Balances that refinement leaves open by more than this share of the largest flow call for a variance floor. */
+const CLOSED_BELOW = 1e-10;
+
+/** Whether every reduced balance holds to CLOSED_BELOW of the largest measured or reconciled flow. */
+function balancesClosed(flows: ClassifiedFlows, bal: ReducedBalances, reconciled: Float64Array): boolean {
+  const { known } = flows;
+  const { rowTo, rowFrom, R } = bal;
+  const rho = new Float64Array(R);
+  let scale = 0;
+  for (let j = 0; j < known.length; j++) {
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    if (Number.isNaN(known[j]!)) continue;
+    // the scale of the layer: its measurements (values reconciled to ~0 would make round-off look large)
+    scale = Math.max(scale, Math.abs(known[j]!), Math.abs(reconciled[j]!));
+    if (a === b) continue;
+    if (a >= 0) rho[a]! += reconciled[j]!;
+    if (b >= 0) rho[b]! -= reconciled[j]!;
+  }
+  for (let i = 0; i < R; i++) if (Math.abs(rho[i]!) > CLOSED_BELOW * scale) return false;
   return true;
 }
 
