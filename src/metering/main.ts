@@ -330,7 +330,11 @@ function steamTwins(graph: PlantGraph): Set<string> {
 /** A main-ness warning in both languages, the node by its name in each (`nameEn` in English). */
 export function renderMainWarning(graph: PlantGraph, w: MainWarning): MainWarning & { zh: string; en: string } {
   const node = graph.nodes.find((n) => n.id === w.node);
-  const text = (lang: 'zh' | 'en') => t(lang, w.code, { ...w.params, node: node ? displayName(node, lang) : w.node });
+  // the rule is "GB17167-2006 Table 1": the standard's own word for its table in Chinese (表1)
+  const rule = (lang: 'zh' | 'en') =>
+    lang === 'zh' ? String(w.params.rule).replace(/Table (\d)/g, '表$1') : w.params.rule;
+  const text = (lang: 'zh' | 'en') =>
+    t(lang, w.code, { ...w.params, rule: rule(lang) ?? '', node: node ? displayName(node, lang) : w.node });
   return { ...w, zh: text('zh'), en: text('en') };
 }
 
