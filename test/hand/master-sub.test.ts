@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli, clone } from './run.ts';
+import { cli, clone, type Json } from './run.ts';
 
 /**
  * Master–sub meters by hand: difference = master − Σ subs − Δstock of the node's own region, relative =
@@ -127,7 +127,7 @@ const plant = {
   ],
   settings: { electricityEqualValue: 0.3 } as Record<string, unknown>,
 };
-const row = (doc: { masterSub: { layer: string }[] }, layer: string) => doc.masterSub.find((r) => r.layer === layer)!;
+const row = (doc: Json, layer: string): Json => doc.masterSub.find((r: Json) => r.layer === layer);
 
 describe('hand: master–sub meters with stock and per-carrier tolerance', () => {
   it('16 a filling tank is not a false failure: (1 000 − 850 − 100) / 1 000 = 5 %', () => {
