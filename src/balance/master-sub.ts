@@ -1,6 +1,6 @@
 import { BASE_LAYERS } from '../model/layers.ts';
 import type { PlantGraph } from '../model/graph.ts';
-import { masterSubToleranceFor } from './tolerance.ts';
+import { masterSubToleranceFor, withinTolerance } from './tolerance.ts';
 import type { MasterSubRow } from './types.ts';
 
 /**
@@ -114,6 +114,6 @@ function row(graph: PlantGraph, g: Group): MasterSubRow {
   // A master reading of zero cannot be judged as a share; it is reported, not failed.
   if (!(m > 0)) return { ...base, master: m, subs: s, stockChange, difference, relative: null, status: 'incomplete' };
   const relative = difference / m;
-  const pass = Math.abs(relative) * 100 <= tolerance.pct;
+  const pass = withinTolerance(relative, tolerance.pct);
   return { ...base, master: m, subs: s, stockChange, difference, relative, status: pass ? 'pass' : 'fail' };
 }

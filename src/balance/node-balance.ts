@@ -1,5 +1,5 @@
 import { ancestorsOrSelf, crossings, type PlantGraph } from '../model/graph.ts';
-import { closureError, toleranceFor } from './tolerance.ts';
+import { closureError, toleranceFor, withinTolerance } from './tolerance.ts';
 import type { BalanceTerm, Contributor, EnergyDetail, NodeBalance } from './types.ts';
 
 /** Where each flow's value came from, for the terms of a balance. */
@@ -84,30 +84,44 @@ export function boundaryBalances(
 
 /**
  * Energy balance extras (GB/T 3484): 等价值 input, losses, effective energy, utilisation = effective /
- * supplied. The utilisation rate is a measured efficiency only where the effective energy was given
- * (measured, monitored, calculated from measurements): where any effective term was computed by
- * difference it is supplied − losses by construction (100 % when no loss is given), so it is "not
- * determined" (null, basis `derived`), never shown as a figure.
+ * supplied, where supplied = in − Δstock (Σ supplied = Σ effective + Σ losses: coal burnt from a stock
+ * that was drawn down was supplied to use though it was not received in the period; coal that went into
+ * stock was received but not supplied). The utilisation rate is a measured efficiency only where the
+ * effective energy was given (measured, monitored, calculated from measurements): where any effective term
+ * was computed by difference it is supplied − losses by construction (100 % when no loss is given), so it
+ * is "not determined" (null, basis `derived`), never shown as a figure.
+ *
+ * @example
+ * // boiler: 100 t coal received (71.43 tce) + 10 t drawn from its bunker (7.143 tce); steam out 64.3 tce
+ * // supplied = 71.43 − (−7.143) = 78.573 tce, utilisation = 64.3 / 78.573 = 81.8 % (not 64.3 / 71.43)
  */
 function energyDetail(graph: PlantGraph, b: NodeBalance, state: ValueState): EnergyDetail {
   const byId = state.indexById;
-  let inEqual = 0;
-  for (const t of b.inputs) {
-    const f = graph.flows[byId.get(t.flow)!]!;
-    inEqual += (t.value ?? 0) * (f.factor !== 0 ? f.equalFactor / f.factor : 1);
-  }
+  const equalOf = (terms: BalanceTerm[]) => {
+    let sum = 0;
+    for (const t of terms) {
+      const f = graph.flows[byId.get(t.flow)!]!;
+      sum += (t.value ?? 0) * (f.factor !== 0 ? f.equalFactor / f.factor : 1);
+    }
+    return sum;
+  };
+  const inEqual = equalOf(b.inputs);
+  const supplied = b.in - b.stockChange;
+  const suppliedEqual = inEqual - equalOf(b.stock);
   const ofKind = (kinds: string[]) => b.outputs.filter((t) => t.kind && kinds.includes(t.kind));
   const total = (terms: BalanceTerm[]) => terms.reduce((s, t) => s + (t.value ?? 0), 0);
   const effectiveTerms = ofKind(EFFECTIVE_KINDS);
   const effective = total(effectiveTerms);
   const derived = effectiveTerms.filter((t) => t.derivedAt !== undefined).map((t) => t.flow);
   const basis: EnergyDetail['utilisationBasis'] =
-    derived.length > 0 ? 'derived' : effective > 0 && b.in > 0 ? 'measured' : 'no-effective';
+    derived.length > 0 ? 'derived' : effective > 0 && supplied > 0 ? 'measured' : 'no-effective';
   return {
     inEqual,
+    supplied,
+    suppliedEqual,
     losses: total(ofKind(['loss'])),
     effective,
-    utilisation: basis === 'measured' ? effective / b.in : null,
+    utilisation: basis === 'measured' ? effective / supplied : null,
     utilisationBasis: basis,
     ...(derived.length > 0 ? { derivedEffective: derived } : {}),
   };
@@ -192,7 +206,7 @@ function judge(d: Draft): NodeBalance {
     if (negative) balance.advice.push('advice.negativeDerived');
     return balance;
   }
-  const closed = balance.closure !== null && balance.closure * 100 <= d.tolerancePct && !negative;
+  const closed = balance.closure !== null && withinTolerance(balance.closure, d.tolerancePct) && !negative;
   balance.status = closed ? 'closed' : 'open';
   if (!closed) {
     const all = [...d.inputs, ...d.outputs, ...d.stock];

@@ -39,9 +39,10 @@ export function masterSubToleranceFor(
 ): MasterSubTolerance {
   const own = settings?.masterSubTolerance;
   if (typeof own === 'number') return { pct: own, source: { standard: 'settings', clause: 'masterSubTolerance' } };
-  const perCarrier = own?.carriers?.[carrier] ?? own?.carriers?.[layer];
+  const key = own?.carriers?.[carrier] !== undefined ? carrier : layer;
+  const perCarrier = own?.carriers?.[key];
   if (perCarrier !== undefined)
-    return { pct: perCarrier, source: { standard: 'settings', clause: `masterSubTolerance.carriers.${carrier}` } };
+    return { pct: perCarrier, source: { standard: 'settings', clause: `masterSubTolerance.carriers.${key}` } };
   if (own?.default !== undefined)
     return { pct: own.default, source: { standard: 'settings', clause: 'masterSubTolerance.default' } };
   const row: MasterSubToleranceRow =
@@ -49,6 +50,18 @@ export function masterSubToleranceFor(
     masterSubTolerances.find((r) => r.layer === layer && r.carrier === undefined) ??
     masterSubToleranceFallback;
   return { pct: row.pct, source: row.source };
+}
+
+/**
+ * Whether a relative difference (a fraction) is within a tolerance in percent, limit included: a
+ * difference of exactly the tolerance passes. The product × 100 of a fraction carries binary round-off
+ * (70 / 1000 × 100 = 7.000000000000001), so the comparison allows 1e-9 of the tolerance for it — far below
+ * any figure a meter gives.
+ *
+ * @example withinTolerance(70 / 1000, 7) // true (7 % against 7 %)
+ */
+export function withinTolerance(relative: number, pct: number): boolean {
+  return Math.abs(relative) * 100 <= pct * (1 + 1e-9) + 1e-12;
 }
 
 /**

@@ -70,11 +70,18 @@ export interface NodeBalance {
 export interface EnergyDetail {
   /** Inputs in tce, 等价值 (equal value). */
   inEqual: number;
+  /**
+   * Energy supplied to use in the period (GB/T 3484 供入能量): in − Δstock, so a stock drawn down adds
+   * what was burnt from it and a stock built up takes away what was stored. In the layer unit (当量值).
+   */
+  supplied: number;
+  /** The same, 等价值. */
+  suppliedEqual: number;
   /** Outputs of kind "loss". */
   losses: number;
   /** Outputs of kind "effective" or "product". */
   effective: number;
-  /** effective / in; null unless `utilisationBasis` is "measured". */
+  /** effective / supplied; null unless `utilisationBasis` is "measured". */
   utilisation: number | null;
   /**
    * measured: every effective term was given, the rate is a measured efficiency; derived: an effective

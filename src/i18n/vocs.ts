@@ -149,6 +149,10 @@ export const vocsMessages: Messages = {
     zh: '单位产品（{product}，{output} {unit}）：VOCs 产生量 {generated} {per}，排放量 {emitted} {per}',
     en: 'Per unit product ({product}, {output} {unit}): VOCs generated {generated} {per}, emitted {emitted} {per}',
   },
+  'vocs.perProduct.severalProducts': {
+    zh: '单位产品（{product}，{output} {unit}）：—（多种产品，全厂 VOCs 未分摊到各产品；按产品线分别建模可得单位产品值）',
+    en: 'Per unit product ({product}, {output} {unit}): — (several products; the plant’s VOCs are not allocated among them — model each product line on its own for per-product figures)',
+  },
   'vocs.annual': {
     zh: '折年：产生量 {generated} t/a，去除量 {removed} t/a，排放量 {emitted} t/a（平衡期 × {factor}）',
     en: 'Per year: generated {generated} t/a, removed {removed} t/a, emitted {emitted} t/a (period × {factor})',

@@ -154,7 +154,8 @@ export function decideMainPerCarrier(graph: PlantGraph, rules: RuleSets): MainAn
     }
     // Energy and water groups first (materials follow the node's main-ness for them).
     for (const g of [...mentioned].filter((x): x is MainCategory => x !== 'material')) {
-      const evidence = P === undefined ? [] : compare(rules, level, g, uses[i]!.get(g), rated.get(g), P, Y);
+      // A rated figure needs no period; average and annual figures do (without one only rated evidence).
+      const evidence = compare(rules, level, g, uses[i]!.get(g), rated.get(g), P, Y);
       const set = explicit.get(g) ?? explicit.get('*');
       const u = uses[i]!.get(g);
       let d: GroupDecision;
@@ -221,7 +222,7 @@ function compare(
   g: MainCategory,
   u: Use | undefined,
   rated: Rated | undefined,
-  P: number,
+  P: number | undefined,
   Y: number,
 ): MainEvidence[] {
   const t = rules.energy.mainThresholds.find((x) => x.category === g);
@@ -239,9 +240,9 @@ function compare(
   const push = (rate: number, measure: MainEvidence['measure'], unit = limit.unit, lim = limitValue, r = rule) =>
     out.push({ category: g, rate, unit, limit: lim, reached: rate >= lim * (1 - REL_EPS), measure, rule: r });
   if (rated !== undefined && isRate) push(convertRated(rated, limit.unit), 'rated');
-  else if (u?.known) push(asRate(u.native, limit.unit, P, Y), isRate ? 'average' : 'annual');
+  else if (u?.known && P !== undefined) push(asRate(u.native, limit.unit, P, Y), isRate ? 'average' : 'annual');
   // Inputs of the group given only as energy (coal in GJ) are compared with the "other" limit.
-  if (u?.known && u.otherGJ > 0) {
+  if (u?.known && u.otherGJ > 0 && P !== undefined) {
     const other = rules.energy.mainThresholds.find((x) => x.category === 'other')!;
     const ol = level === 2 ? other.level2 : other.level3;
     push(asRate(u.otherGJ, ol.unit, P, Y), ol.unit.endsWith('/a') ? 'annual' : 'average', ol.unit, ol.value);
@@ -329,7 +330,11 @@ function steamTwins(graph: PlantGraph): Set<string> {
 /** A main-ness warning in both languages, the node by its name in each (`nameEn` in English). */
 export function renderMainWarning(graph: PlantGraph, w: MainWarning): MainWarning & { zh: string; en: string } {
   const node = graph.nodes.find((n) => n.id === w.node);
-  const text = (lang: 'zh' | 'en') => t(lang, w.code, { ...w.params, node: node ? displayName(node, lang) : w.node });
+  // the rule is "GB17167-2006 Table 1": the standard's own word for its table in Chinese (表1)
+  const rule = (lang: 'zh' | 'en') =>
+    lang === 'zh' ? String(w.params.rule).replace(/Table (\d)/g, '表$1') : w.params.rule;
+  const text = (lang: 'zh' | 'en') =>
+    t(lang, w.code, { ...w.params, rule: rule(lang) ?? '', node: node ? displayName(node, lang) : w.node });
   return { ...w, zh: text('zh'), en: text('en') };
 }
 

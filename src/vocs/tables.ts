@@ -78,7 +78,7 @@ export function vocsTables(v: VocsResult, lang: Lang): VocsTable[] {
   const notes = [t(lang, 'vocs.table.units')];
   for (const p of v.perProduct)
     notes.push(
-      t(lang, 'vocs.perProduct', {
+      t(lang, p.reason === 'several-products' ? 'vocs.perProduct.severalProducts' : 'vocs.perProduct', {
         product: named(p),
         output: sig(p.output),
         unit: p.unit,

@@ -119,17 +119,28 @@ export function totals(
     emitted: organised === null || fugitive === null || Number.isNaN(organised) ? null : organised + fugitive,
     monitored,
     other: finite(other),
-    residual: finite(acc.input - outSum - stock),
+    residual: roundOff(acc.input - outSum - stock, Math.abs(acc.input) + Math.abs(outSum) + Math.abs(stock)),
     captureRate: generated !== null && captured !== null && generated > 0 ? captured / generated : null,
     removalRate: captured !== null && removed !== null && captured > 0 ? removed / captured : null,
   };
 }
 
-/** Totals ÷ each product's output (`production`). */
+/**
+ * Totals ÷ the product's output (`production`), the per-unit-product figure — for a plant with one product.
+ * With several products the model does not say how the plant's VOCs divide among them: dividing the whole
+ * plant's VOCs by one product's output would charge every product with all of it, so each gets null and
+ * `reason: "several-products"` (as GB/T 12452's Vf / Q does); model each product line as a plant of its own
+ * for per-product figures.
+ *
+ * @example perProduct(graph, 'kg', total) // one product of 1 000 m²: emitted 292.68 kg → 0.29268 kg/m2
+ */
 export function perProduct(graph: PlantGraph, unit: string, total: VocsTotals): VocsPerProduct[] {
-  return (graph.model.production ?? []).map((p) => {
-    const per = (x: number | null) => (x === null ? null : x / p.output);
+  const products = graph.model.production ?? [];
+  const several = products.length > 1;
+  return products.map((p) => {
+    const per = (x: number | null) => (x === null || several ? null : x / p.output);
     return {
+      ...(several ? { reason: 'several-products' as const } : {}),
       product: p.id,
       name: p.name,
       nameEn: p.nameEn ?? null,
@@ -161,4 +172,13 @@ export function annual(graph: PlantGraph, unit: string, total: VocsTotals): Vocs
     fugitive: a(total.fugitive),
     emitted: a(total.emitted),
   };
+}
+
+/**
+ * A residual that is the round-off of its terms is 0: the plant's VOCs residual of a balance closed by
+ * difference is 1e-13 kg, not a figure. NaN (a term unknown) is null.
+ */
+function roundOff(residual: number, size: number): number | null {
+  if (Number.isNaN(residual)) return null;
+  return Math.abs(residual) <= 64 * Number.EPSILON * size ? 0 : residual;
 }

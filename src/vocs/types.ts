@@ -151,6 +151,8 @@ export interface VocsPerProduct {
   output: number;
   /** layer unit per product unit, e.g. kg/m2 */
   perUnit: string;
+  /** Why the figures are null: the plant has several products and does not say how its VOCs divide. */
+  reason?: 'several-products';
   input: number | null;
   generated: number | null;
   emitted: number | null;

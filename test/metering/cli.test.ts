@@ -47,9 +47,9 @@ describe('pingheng coverage', () => {
     const f = file(input(['C1']));
     const zh = await runCli(['coverage', f]);
     expect(zh.code).toBe(1);
-    expect(zh.stdout).toMatch(/GB17167-2006\s+煤炭\s+1\s+0\s+1\s+0\s+100\s+不达标\s+C1/);
+    expect(zh.stdout).toMatch(/GB17167-2006\s+煤炭\s+1\s+0\s+1\s+0\.00\s+100\s+不达标\s+C1/);
     const en = await runCli(['coverage', f, '--lang', 'en']);
-    expect(en.stdout).toMatch(/GB17167-2006\s+coal\s+1\s+0\s+1\s+0\s+100\s+FAIL\s+C1/);
+    expect(en.stdout).toMatch(/GB17167-2006\s+coal\s+1\s+0\s+1\s+0\.00\s+100\s+FAIL\s+C1/);
   });
 });
 

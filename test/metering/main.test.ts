@@ -134,7 +134,7 @@ describe('GB 17167 power limits on rated power (issue #12 item 5)', () => {
       }),
     ]);
     expect((await runCli(['coverage', f])).stdout).toContain(
-      '化料间：未给出额定功率——以测试期平均功率 11.111 kW 与 GB17167-2006 Table 2 的限定值 100 kW 比较（标准指额定功率）',
+      '化料间：未给出额定功率——以测试期平均功率 11.111 kW 与 GB17167-2006 表2 的限定值 100 kW 比较（标准指额定功率）',
     );
   });
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { checkModel } from '../../balance/check.ts';
+import { coefficient } from '../../data/gb2589-2008.ts';
 import type { CheckResult, NodeBalance } from '../../balance/types.ts';
 import { carrierName, displayName, flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
@@ -115,6 +116,11 @@ function filtered(result: CheckResult, opts: CheckOptions): CheckResult {
   return { ...result, balances: result.balances.filter(keep) };
 }
 
+/** A node by its name in the language (`nameEn` in English), from the balances that carry it. */
+function nodeName(r: CheckResult, id: string, lang: Lang): string {
+  return displayName(r.balances.find((b) => b.node === id) ?? r.energyUse.find((e) => e.node === id) ?? { id }, lang);
+}
+
 /** The human report: one table per layer, derived flows, master–sub meters, energy use, findings. */
 export function renderCheck(r: CheckResult, lang: Lang): string {
   const out: string[] = [];
@@ -139,7 +145,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     out.push(
       renderTable(
         ['check.col.flow', 'check.col.value', 'check.col.unit', 'check.col.at'].map((k) => t(lang, k)),
-        r.derived.map((d) => [d.flow, fmt(d.ownValue), d.ownUnit, d.derivedAt]),
+        r.derived.map((d) => [d.flow, fmt(d.ownValue), d.ownUnit, nodeName(r, d.derivedAt, lang)]),
         ['left', 'right'],
       ),
     );
@@ -184,7 +190,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
     out.push(
       '',
       t(lang, 'check.waterTitle', {
-        node: displayName(r.balances.find((b) => b.node === w.node) ?? { id: w.node }, lang),
+        node: nodeName(r, w.node, lang),
         unit: w.unit,
       }),
     );
@@ -251,6 +257,22 @@ function waterTable(w: CheckResult['water'][number], lang: Lang): string {
 }
 
 /**
+ * A conversion basis (src/model/quantities.ts writes "GB/T 2589 natural-gas 1.2143 kgce/m3") in the reader's
+ * language: the coefficient by its name in the standard's table, the two electricity values by their names.
+ * @example basisText('GB/T 2589 natural-gas 1.2143 kgce/m3', 'zh') // 'GB/T 2589 气田天然气 1.2143 kgce/m3'
+ */
+export function basisText(basis: string, lang: Lang): string {
+  const named = basis.replace(/^GB\/T 2589 (\S+) /, (whole, id: string) => {
+    const c = coefficient(id);
+    // electricity's own line names both values after the figures
+    const label = id === 'electricity' ? carrierName(id, lang) : c?.label[lang];
+    return label ? `GB/T 2589 ${label} ` : whole;
+  });
+  if (lang === 'zh') return named.replace(/^LHV /, '实测热值 ');
+  return named.replace('(当量值)', '(equivalent value, 当量值)').replace('(等价值)', '(equal value, 等价值)');
+}
+
+/**
  * 综合能耗 per node (GB/T 2589): each carrier's received − sent out − Δstock in tce 当量值, the node's
  * total both ways; the conversion bases are listed once below.
  */
@@ -260,7 +282,7 @@ function energyUseTable(r: CheckResult, lang: Lang): string {
   for (const e of r.energyUse) {
     const indent = '  '.repeat(e.level - 1);
     for (const row of e.rows) {
-      for (const b of row.basis) bases.add(`${carrierName(row.carrier, lang)}: ${b}`);
+      for (const b of row.basis) bases.add(`${carrierName(row.carrier, lang)}: ${basisText(b, lang)}`);
       body.push([
         `${indent}${displayName(e, lang)}`,
         carrierName(row.carrier, lang),
@@ -298,13 +320,13 @@ function energyUseTable(r: CheckResult, lang: Lang): string {
 
 /** Energy put to use and lost per node (GB/T 3484: supplied = effective + losses). */
 function energyDetailTable(rows: NodeBalance[], lang: Lang): string {
-  const cols = ['node', 'in', 'inEqual', 'effective', 'losses', 'residual', 'utilisation'];
+  const cols = ['node', 'supplied', 'suppliedEqual', 'effective', 'losses', 'residual', 'utilisation'];
   return renderTable(
     cols.map((c) => t(lang, `check.col.${c}`)),
     rows.map((b) => [
       `${'  '.repeat(b.level - 1)}${displayName(b, lang)}`,
-      fmt(b.in),
-      fmt(b.energy!.inEqual),
+      fmt(b.energy!.supplied),
+      fmt(b.energy!.suppliedEqual),
       fmt(b.energy!.effective),
       fmt(b.energy!.losses),
       fmt(b.residual),

@@ -90,7 +90,8 @@ export function meteringWarnings(a: MeteringAnalysis) {
 }
 
 function ratioCell(r: CoverageRow): string {
-  return r.ratio === null ? '—' : fmt(r.ratio);
+  // R is a percentage with two decimals (GB 17167 注3 R = n / N × 100 %): printed as such in every row.
+  return r.ratio === null ? '—' : r.ratio.toFixed(2);
 }
 
 export function renderCoverage(a: MeteringAnalysis, rows: CoverageRow[], lang: Lang, all: boolean): string {
