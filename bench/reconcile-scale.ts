@@ -1,27 +1,49 @@
 /**
- * Reconciliation at scale (npm run bench:reconcile): random plant-like networks of 1 000, 10 000 and
- * 100 000 streams (2–6 streams per node, ~10 % unmeasured, recycle loops), timing reconciliation +
- * classification + global, measurement and nodal tests; then the same reduced system A V Aᵀ λ = r
- * solved by scipy.sparse.linalg.spsolve (SuperLU) in the same run, for the ratio.
- * Goals (issue 5): 10k ≤ 1 s, 100k ≤ 15 s and ≤ 1 GB RSS, ≤ 2× scipy.
- * Usage: node --import tsx bench/reconcile-scale.ts [sizes…]
+ * Reconciliation at scale (npm run bench:reconcile), on both kinds of network of
+ * bench/reconcile-network.ts: plant-like (links to nearby nodes, recycle loops: banded) and random
+ * topology (links between any two nodes: no locality, the factor fills in).
+ *
+ * 1. In process, per topology and size: `reconcileAndTest` (reconciliation, classification, global,
+ *    measurement and nodal tests; "tests+σ" adds the σ of every estimated flow), and the factor +
+ *    solve of the reduced system A V Aᵀ λ = r alone; against scipy.sparse.linalg.spsolve (SuperLU)
+ *    on the same matrix, timed in python in the same run (bench/reconcile_scipy.py). Best of k.
+ * 2. End to end through the CLI, as a user runs it: `node bin/pingheng.js reconcile MODEL --json`
+ *    against bench/reconcile_scipy_model.py on the same model file (python + scipy: read the JSON,
+ *    eliminate unmeasured flows, spsolve, reconciled values and χ² — no tests, no variances).
+ *    Interleaved runs, medians of RUNS (default 9); peak RSS of each process (GNU time).
+ *
+ * Goals (issue 13): random 13k end to end ≤ 2× the scipy script; plant-like 100k ≤ 2×; random 100k
+ * finishes within 1 GB. Usage:
+ *   node --import tsx bench/reconcile-scale.ts                 both parts, default sizes
+ *   node --import tsx bench/reconcile-scale.ts inprocess 10000 plant and random networks of 10 000 streams
+ *   RUNS=15 node --import tsx bench/reconcile-scale.ts e2e     the end-to-end part only
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { factorSpd, type CscMatrix } from '../src/linalg/index.ts';
 import { reconcileAndTest } from '../src/reconcile/gross-errors.ts';
-import { measure, mulberry32, plantNetwork, randomLinkNetwork } from './reconcile-network.ts';
+import { writeModel } from './reconcile-model.ts';
+import { measure, mulberry32, plantNetwork, randomLinkNetwork, type PlantNetwork } from './reconcile-network.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const runs = sizes.length ? sizes : [1000, 10000, 100000];
+const args = process.argv.slice(2);
+const part = args[0] === 'inprocess' || args[0] === 'e2e' ? args.shift() : 'both';
+const sizes = args.map(Number).filter((n) => n > 0);
+const RUNS = Number(process.env.RUNS ?? 9);
+
+type Topology = 'plant' | 'random';
+/** The same seeds as before issue 13, so earlier figures compare. */
+function network(topology: Topology, streams: number): { net: PlantNetwork; measured: Float64Array; sd: Float64Array } {
+  const rand = mulberry32(topology === 'plant' ? 20261121 + streams : 7 + streams);
+  const net = topology === 'plant' ? plantNetwork(streams, rand) : randomLinkNetwork(streams, rand);
+  return { net, ...measure(net, rand) };
+}
 
 function peakRssMb(): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
@@ -44,31 +66,17 @@ function writeSystem(file: string, s: CscMatrix, r: Float64Array): void {
   const header = Buffer.alloc(8);
   header.writeInt32LE(s.cols, 0);
   header.writeInt32LE(s.colPtr[s.cols]!, 4);
-  writeFileSync(
-    file,
-    Buffer.concat([
-      header,
-      Buffer.from(s.colPtr.buffer),
-      Buffer.from(s.rowIndex.buffer),
-      Buffer.from(s.values.buffer),
-      Buffer.from(r.buffer),
-    ]),
-  );
+  const parts = [s.colPtr, s.rowIndex, s.values, r].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  writeFileSync(file, Buffer.concat([header, ...parts]));
 }
 
-const rows: string[] = [];
-console.log(
-  'streams  nodes  rows  unmeasured  tests ms  tests+σ(unmeasured) ms  solve ms  scipy ms  solve/scipy  tests/scipy  peak RSS MB  |Sλ−r|/|r|',
-);
-for (const streams of runs) {
-  const rand = mulberry32(20261121 + streams);
-  const net = plantNetwork(streams, rand);
-  const { measured, sd } = measure(net, rand);
+function inProcess(topology: Topology, streams: number): string {
+  const { net, measured, sd } = network(topology, streams);
   const problem = { network: net, measured, sd };
   // Small systems take well under a millisecond: more repetitions, so "best of" is not one cold run.
   const reps = streams >= 100000 ? 5 : streams >= 10000 ? 9 : 101;
   let system: { s: CscMatrix; r: Float64Array } | undefined;
-  reconcileAndTest(problem, { unmeasuredSd: false, captureSystem: (s, r) => (system = { s, r }) });
+  reconcileAndTest(problem, { unmeasuredSd: false, captureSystem: (s, r) => (system ??= { s, r }) });
   // Warm both paths up (JIT tiers) before timing: at least 3 rounds and at least 0.5 s.
   const warmStart = performance.now();
   for (let k = 0; k < 3 || performance.now() - warmStart < 500; k++) {
@@ -78,23 +86,7 @@ for (const streams of runs) {
   const core = time(reps, () => reconcileAndTest(problem, { unmeasuredSd: false }));
   const full = time(reps, () => reconcileAndTest(problem, { unmeasuredSd: true }));
   const { s, r } = system!;
-  const solve = time(reps, () => factorSpd(s).solve(r));
-  // verify the solve: relative residual of S λ = r
-  const lam = solve.value;
-  const y = new Float64Array(s.cols);
-  for (let j = 0; j < s.cols; j++)
-    for (let p = s.colPtr[j]!; p < s.colPtr[j + 1]!; p++) {
-      const i = s.rowIndex[p]!;
-      y[i]! += s.values[p]! * lam[j]!;
-      if (i !== j) y[j]! += s.values[p]! * lam[i]!;
-    }
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < s.cols; i++) {
-    num += (y[i]! - r[i]!) ** 2;
-    den += r[i]! ** 2;
-  }
-  const file = join(out, `reconcile-system-${streams}.bin`);
+  const file = join(out, `reconcile-system-${topology}-${streams}.bin`);
   writeSystem(file, s, r);
   let scipyMs = Number.NaN;
   try {
@@ -103,47 +95,117 @@ for (const streams of runs) {
   } catch (e) {
     console.error(`scipy reference failed: ${(e as Error).message}`);
   }
+  const sv = core.value.solver;
+  let solveMs = Number.NaN;
+  let how: string;
+  if (sv.kind === 'direct') {
+    solveMs = time(reps, () => factorSpd(s).solve(r)).ms;
+    how = `LDLᵀ (${factorSpd(s).ordering.toUpperCase()}), ${sv.factorNonZeros} non-zeros`;
+  } else how = `PCG, ${sv.iterations} iterations`;
   let unmeasured = 0;
   for (const m of measured) if (Number.isNaN(m)) unmeasured++;
-  const line = [
+  const f = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+  const cells = [
+    topology,
     streams,
-    net.nodeCount,
     s.cols,
     unmeasured,
-    core.ms < 10 ? core.ms.toFixed(2) : core.ms.toFixed(0),
-    full.ms < 10 ? full.ms.toFixed(2) : full.ms.toFixed(0),
-    solve.ms.toFixed(1),
-    scipyMs.toFixed(1),
-    (solve.ms / scipyMs).toFixed(2),
+    f(core.ms),
+    f(full.ms),
+    Number.isNaN(solveMs) ? '—' : f(solveMs),
+    f(scipyMs),
+    Number.isNaN(solveMs) ? '—' : (solveMs / scipyMs).toFixed(2),
     (core.ms / scipyMs).toFixed(2),
+    how,
     peakRssMb().toFixed(0),
-    Math.sqrt(num / den).toExponential(1),
   ];
-  rows.push(`| ${line.join(' | ')} |`);
-  console.log(line.join('  '));
-  console.log(
-    `  χ² = ${core.value.chi2.toFixed(1)}, dof = ${core.value.dof}, pass = ${core.value.pass}, measurement-test failures = ${core.value.measurementFailures.length}, factor nnz = ${core.value.solver.factorNonZeros}`,
-  );
+  return `| ${cells.join(' | ')} |`;
 }
-console.log('\nMarkdown rows:');
-for (const r of rows) console.log(r);
 
-// The hard case: random long links fill a direct factor, so 'auto' switches to PCG above the
-// factor budget (values and χ² exact to the verified residual; no per-measurement statistics).
-console.log('\nrandom links: streams  tests ms  solver');
-for (const streams of runs) {
-  const rand = mulberry32(7 + streams);
-  const net = randomLinkNetwork(streams, rand);
-  const { measured, sd } = measure(net, rand);
-  const problem = { network: net, measured, sd };
-  reconcileAndTest(problem, { unmeasuredSd: false });
-  const res = time(streams >= 100000 ? 3 : 5, () => reconcileAndTest(problem, { unmeasuredSd: false }));
-  const s = res.value.solver;
-  const how =
-    s.kind === 'pcg'
-      ? `PCG, ${s.iterations} iterations, residual ${s.relativeResidual!.toExponential(1)}`
-      : `LDLᵀ, ${s.factorNonZeros} non-zeros`;
-  console.log(
-    `| ${streams} | ${res.ms.toFixed(0)} | ${how} | χ² = ${res.value.chi2.toFixed(0)}, dof ${res.value.dof} |`,
-  );
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const gnuTime = existsSync('/usr/bin/time');
+
+/** Wall ms and peak RSS (MB, through GNU time) of one run of a command. */
+function runOnce(cmd: string, cmdArgs: readonly string[]): { ms: number; rssMb: number; stdout: string } {
+  const t0 = performance.now();
+  const r = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: root })
+    : spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 30, cwd: root });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${cmdArgs.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  const rss = gnuTime ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? Number.NaN) / 1024 : Number.NaN;
+  return { ms, rssMb: rss, stdout: r.stdout };
 }
+
+function endToEnd(topology: Topology, streams: number): string {
+  const { net, measured, sd } = network(topology, streams);
+  const file = join(out, `reconcile-model-${topology}-${streams}.json`);
+  writeModel(file, net, measured, sd);
+  const ours = [process.execPath, [join(root, 'bin/pingheng.js'), 'reconcile', file, '--json']] as const;
+  const theirs = ['python3', [join(here, 'reconcile_scipy_model.py'), file]] as const;
+  runOnce(...ours); // builds dist/js if a source changed, warms the file cache
+  const a: { ms: number; rssMb: number }[] = [];
+  const b: { ms: number; rssMb: number }[] = [];
+  let doc = '';
+  const load0 = loadavg()[0]!;
+  for (let k = 0; k < RUNS; k++) {
+    const o = runOnce(...ours);
+    doc = o.stdout;
+    a.push(o);
+    b.push(runOnce(...theirs));
+  }
+  const layer = JSON.parse(doc).layers[0];
+  const mine = median(a.map((x) => x.ms));
+  const ref = median(b.map((x) => x.ms));
+  const sv = layer.solver;
+  const how = sv.kind === 'direct' ? `LDLᵀ, ${sv.factorNonZeros} non-zeros` : `PCG, ${sv.iterations} iterations`;
+  const cells = [
+    topology,
+    streams,
+    mine.toFixed(0),
+    ref.toFixed(0),
+    `**${(mine / ref).toFixed(2)}**`,
+    `${Math.min(...a.map((x) => x.ms)).toFixed(0)}–${Math.max(...a.map((x) => x.ms)).toFixed(0)}`,
+    Math.max(...a.map((x) => x.rssMb)).toFixed(0),
+    Math.max(...b.map((x) => x.rssMb)).toFixed(0),
+    how,
+    `χ² ${layer.global.chi2.toFixed(0)}, dof ${layer.global.dof}, σ of estimates ${layer.unmeasuredSdComputed ? 'yes' : 'no'}`,
+    `${load0.toFixed(1)}–${loadavg()[0]!.toFixed(1)}`,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+console.log(
+  `load average at start: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}`,
+);
+if (part !== 'e2e') {
+  console.log('\nIn process (ms, best of k; scipy = spsolve on the same reduced system):');
+  console.log(
+    '| topology | streams | reduced rows | unmeasured | tests | tests+σ | solve | scipy | solve/scipy | tests/scipy | factor | peak RSS MB |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const topology of ['plant', 'random'] as const)
+    for (const streams of sizes.length ? sizes : [1000, 10000, 100000]) console.log(inProcess(topology, streams));
+}
+if (part !== 'inprocess') {
+  console.log(`\nEnd to end through the CLI (ms, median of ${RUNS} interleaved runs; RSS = peak of any run):`);
+  console.log(
+    '| topology | streams | pingheng | scipy script | ratio | pingheng range | pingheng MB | python MB | factor | result | load |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  const cases: [Topology, number][] = sizes.length
+    ? sizes.flatMap((s) => [['random', s] as [Topology, number], ['plant', s] as [Topology, number]])
+    : [
+        ['random', 13000],
+        ['plant', 100000],
+        ['random', 100000],
+      ];
+  for (const [topology, streams] of cases) console.log(endToEnd(topology, streams));
+}
+console.log(
+  `load average at end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}`,
+);

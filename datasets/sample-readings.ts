@@ -2,7 +2,7 @@
  * The small sample readings file shipped with the repository (issue 16 item 7):
  *   node --import tsx datasets/sample-readings.ts
  * writes datasets/dyeing-readings.csv — hourly readings of every in-service meter of the dyeing
- * plant over its 72 h campaign (73 rows × 36 meters, ~20 KB), in the form `pingheng ingest` and
+ * plant over its 72 h campaign (73 rows × 43 meters, ~24 KB), in the form `pingheng ingest` and
  * the web page read: a wide CSV, `时间` then one column per meter, local time (UTC+8). Each
  * meter reads as the model declares (`meter.reading`): totalizers, one instantaneous kW meter
  * (ME02) and one hourly-kWh meter (ME03). The totals reproduce the model's values, so loading

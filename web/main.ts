@@ -68,21 +68,50 @@ const state: {
 } = { lang: 'zh', layer: 'water', level: 2, expand: [], zoom: 1 };
 
 // ---- worker ---------------------------------------------------------------------------------
-const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let nextId = 1;
 const pending = new Map<number, (r: Response) => void>();
 const progress = new Map<number, (bytes: number, total: number) => void>();
-worker.onmessage = (e: MessageEvent<Response>) => {
-  const r = e.data;
-  if (r.type === 'progress') {
-    progress.get(r.id)?.(r.bytes, r.total);
-    return;
-  }
-  pending.get(r.id)?.(r);
-  pending.delete(r.id);
-  progress.delete(r.id);
-};
 type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** The requests that made the plant shown (a model, then readings): replayed into a restarted worker. */
+let shownBy: Body[] = [];
+let worker = startWorker();
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (e: MessageEvent<Response>) => {
+    const r = e.data;
+    if (r.type === 'progress') {
+      progress.get(r.id)?.(r.bytes, r.total);
+      return;
+    }
+    pending.get(r.id)?.(r);
+    pending.delete(r.id);
+    progress.delete(r.id);
+  };
+  w.onerror = (e) => {
+    e.preventDefault();
+    restartWorker(e.message || 'worker error');
+  };
+  return w;
+}
+
+/**
+ * A worker that crashed (an uncaught error, out of memory) is replaced: the requests waiting on it
+ * are answered with the error (the error box shows it), and the new worker is given the plant shown
+ * again, so the page stays usable with the previous plant.
+ */
+function restartWorker(message: string): void {
+  worker.terminate();
+  const waiting = [...pending.entries()];
+  pending.clear();
+  progress.clear();
+  worker = startWorker();
+  for (const body of shownBy) worker.postMessage({ ...body, id: nextId++ } as Request);
+  const said = tr('web.error.restarted', { message });
+  for (const [id, resolve] of waiting) resolve({ id, type: 'error', message: said });
+  showError(said, []);
+}
+
 function call(body: Body, onProgress?: (bytes: number, total: number) => void): Promise<Response> {
   const id = nextId++;
   return new Promise((resolve) => {
@@ -91,6 +120,8 @@ function call(body: Body, onProgress?: (bytes: number, total: number) => void): 
     worker.postMessage({ ...body, id } as Request);
   });
 }
+// the browser tests crash the worker on purpose (web/protocol.ts 'crash')
+document.addEventListener('pingheng-crash-worker', () => void call({ type: 'crash' }));
 
 // ---- language -------------------------------------------------------------------------------
 const tr = (key: string, params?: Record<string, string | number | undefined>) => t(state.lang, key, params);
@@ -109,6 +140,7 @@ async function open(body: Body): Promise<void> {
     ui.progress.value = total > 0 ? bytes / total : 0;
   });
   ui.progress.hidden = true;
+  if (r.type === 'loaded') shownBy = body.type === 'readings' ? [...shownBy, body] : [body];
   if (r.type === 'loaded') onLoaded(r);
   else if (r.type === 'failed') showFailure(r);
   else if (r.type === 'error') showError(tr('web.error.worker', { message: r.message }), []);
@@ -189,7 +221,7 @@ function hideError(): void {
 async function openFiles(files: FileList | File[]): Promise<void> {
   for (const file of files) {
     if (/\.json$/i.test(file.name) || file.type === 'application/json')
-      await open({ type: 'open', text: await file.text(), file: file.name, lang: state.lang });
+      await open({ type: 'open', text: new Uint8Array(await file.arrayBuffer()), file: file.name, lang: state.lang });
     else if (/\.(csv|txt)$/i.test(file.name) || file.type === 'text/csv')
       await open({ type: 'readings', file, lang: state.lang });
     else showError(tr('web.error.title', { file: file.name }), [tr('web.error.kind')]);

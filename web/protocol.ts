@@ -7,7 +7,10 @@ import type { ResultsExtra } from './results-worker.ts';
 
 export type Request =
   | { id: number; type: 'example'; name: string; lang: Lang }
-  | { id: number; type: 'open'; text: string; file: string; lang: Lang }
+  /** A model file: its bytes (decoded in the worker as the CLI decodes files: UTF-8, GBK, UTF-16), or text. */
+  | { id: number; type: 'open'; text: string | Uint8Array; file: string; lang: Lang }
+  /** Fault injection for the browser tests: an uncaught error in the worker, so the page's restart is tested. */
+  | { id: number; type: 'crash' }
   | {
       id: number;
       type: 'view';

@@ -5,6 +5,7 @@
  */
 import {
   InputError,
+  assertFinite,
   analyseForReport,
   applyReadingsDetailed,
   buildReport,
@@ -51,7 +52,8 @@ let current:
     }
   | undefined;
 
-const post = (r: Response) => (self as unknown as Worker).postMessage(r);
+/** Posts an answer; a non-finite number in it is an internal error (src/model/finite.ts), answered as one. */
+const post = (r: Response) => (self as unknown as Worker).postMessage(assertFinite(r, `the worker's ${r.type} answer`));
 
 self.onmessage = (e: MessageEvent<Request>) => void answer(e.data);
 
@@ -70,6 +72,12 @@ async function answer(req: Request): Promise<void> {
 }
 
 async function respond(req: Request): Promise<Response | undefined> {
+  if (req.type === 'crash') {
+    setTimeout(() => {
+      throw new Error('injected worker crash');
+    });
+    return undefined;
+  }
   if (req.type === 'example' || req.type === 'open') {
     const file = req.type === 'open' ? req.file : `${req.name}.json`;
     const text = req.type === 'open' ? req.text : examples[`../datasets/${req.name}.json`];
@@ -117,12 +125,12 @@ async function respond(req: Request): Promise<Response | undefined> {
 
 /** Located like the CLI: file:line, then the JSON path. */
 function shown(issue: InputIssue, file: string, lang: Lang): ShownIssue {
-  const path = formatPath(issue.path);
-  const where = `${issue.line !== undefined ? `${file}:${issue.line}` : file}${path ? ` ${path}` : ''}`;
-  return { severity: issue.severity, where, message: t(lang, issue.code, issue.params) };
+  const line = issue.line === undefined ? '' : `:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+  const path = issue.path.length > 0 ? ` ${formatPath(issue.path)}` : '';
+  return { severity: issue.severity, where: `${file}${line}${path}`, message: t(lang, issue.code, issue.params) };
 }
 
-function open(text: string, file: string, lang: Lang) {
+function open(text: string | Uint8Array, file: string, lang: Lang) {
   let loaded: ReturnType<typeof parseModel>;
   try {
     loaded = parseModel(text, file);

@@ -9,6 +9,8 @@ export interface WaterIndicatorDef {
   id: string;
   label: Label;
   formula: string;
+  /** rate: a fraction of water (reported in %); perUnit: water per unit of product or output value. */
+  kind: 'rate' | 'perUnit';
   source: Provenance;
 }
 
@@ -20,23 +22,32 @@ const unverified: Provenance = {
 };
 
 export const waterIndicators: readonly WaterIndicatorDef[] = [
-  { id: 'reuseRate', label: { zh: '重复利用率', en: 'water reuse rate' }, formula: 'R = Vr / (Vr + Vf)', source: std },
+  {
+    id: 'reuseRate',
+    label: { zh: '重复利用率', en: 'water reuse rate' },
+    formula: 'R = Vr / (Vr + Vf)',
+    kind: 'rate',
+    source: std,
+  },
   {
     id: 'coolingRecirculationRate',
     label: { zh: '间接冷却水循环率', en: 'indirect cooling-water recirculation rate' },
     formula: 'rc = Vcr / (Vcr + Vcf)',
+    kind: 'rate',
     source: std,
   },
   {
     id: 'processReuseRate',
     label: { zh: '工艺水回用率', en: 'process-water reuse rate' },
     formula: 'rg = Vgr / (Vgr + Vgf)',
+    kind: 'rate',
     source: std,
   },
   {
     id: 'condensateRecovery',
     label: { zh: '蒸汽冷凝水回收率', en: 'condensate recovery rate' },
     formula: 'recovered condensate / steam (produced, or purchased where the steam is bought)',
+    kind: 'rate',
     source: {
       ...std,
       note: 'STANDARDS.md §5: recovered condensate / steam produced. Where the enterprise buys its steam there is no steam produced: the purchased steam is the base, and the result says which base it used.',
@@ -46,16 +57,30 @@ export const waterIndicators: readonly WaterIndicatorDef[] = [
     id: 'newWaterPerProduct',
     label: { zh: '单位产品新水量', en: 'new water per unit product' },
     formula: 'Vf / Q',
+    kind: 'perUnit',
     source: std,
   },
   {
     id: 'newWaterPerOutputValue',
     label: { zh: '万元产值新水量', en: 'new water per 10⁴ CNY of output value' },
     formula: 'Vf / Z',
+    kind: 'perUnit',
     source: std,
   },
-  { id: 'leakageRate', label: { zh: '漏失率', en: 'leakage rate' }, formula: 'Vl / Vi', source: unverified },
-  { id: 'dischargeRate', label: { zh: '排水率', en: 'discharge rate' }, formula: 'Vd / Vi', source: unverified },
+  {
+    id: 'leakageRate',
+    label: { zh: '漏失率', en: 'leakage rate' },
+    formula: 'Vl / Vi',
+    kind: 'rate',
+    source: unverified,
+  },
+  {
+    id: 'dischargeRate',
+    label: { zh: '排水率', en: 'discharge rate' },
+    formula: 'Vd / Vi',
+    kind: 'rate',
+    source: unverified,
+  },
 ];
 
 /** Carriers that count as new water (新水) taken in; purchased steam does not. */

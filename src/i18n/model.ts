@@ -101,6 +101,18 @@ export const modelMessages: Messages = {
     en: 'the number {value} is too small: a non-zero magnitude must be at least {min}; use a smaller unit',
   },
   'schema.positive': { zh: '应为正数', en: 'must be positive' },
+  'number.notFinite': {
+    zh: '数值超出双精度范围（如 1e400），无法计算',
+    en: 'the number is beyond double precision (such as 1e400) and cannot be computed with',
+  },
+  'json.protoKey': {
+    zh: '字段名 "__proto__" 不能使用（JavaScript 的保留名，其内容会丢失）',
+    en: 'the key "__proto__" cannot be used (reserved in JavaScript: its content would be lost)',
+  },
+  'campaign.tooLong': {
+    zh: '测试时段 {hours} 小时过长（上限 {max} 小时）',
+    en: 'a campaign of {hours} h is too long (at most {max} h)',
+  },
   'schema.atLeast': { zh: '应不小于 {minimum}', en: 'must be at least {minimum}' },
   'schema.atMost': { zh: '应不大于 {maximum}', en: 'must be at most {maximum}' },
   'schema.empty.string': { zh: '不能为空字符串', en: 'must not be empty' },

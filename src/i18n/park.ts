@@ -87,4 +87,12 @@ export const parkMessages: Messages = {
   'park.cli.status.pass': { zh: '相符', en: 'agree' },
   'park.cli.status.fail': { zh: '不符', en: 'DISAGREE' },
   'park.cli.status.incomplete': { zh: '无法比较', en: 'not comparable' },
+  'park.cli.savings': {
+    zh: '园区的节约与减排（成员 {members} 的审核前后对比之和，每年）：节能 {energy} tce，节水 {water} t，减碳 {co2} t CO2',
+    en: "the park's savings (sum of members {members}, before vs after, per year): energy {energy} tce, water {water} t, CO2 {co2} t",
+  },
+  'park.cli.pollutant': {
+    zh: '产生量削减 {generation} t，排放量削减 {discharge} t',
+    en: 'generation −{generation} t, discharge −{discharge} t',
+  },
 };

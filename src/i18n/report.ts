@@ -376,6 +376,10 @@ export const reportMessages: Messages = {
   },
   'report.cli.missing': { zh: '缺少的内容：', en: 'What is missing:' },
   'report.cli.unwritable': { zh: '无法写入 {path}：{detail}', en: 'cannot write {path}: {detail}' },
+  'report.cli.noRasterizer': {
+    zh: '警告：无法加载 PNG 绘图库 @resvg/resvg-js（{detail}），未生成 PNG 图片，Word 中的图缺失；SVG 图与网页不受影响',
+    en: 'warning: the PNG renderer @resvg/resvg-js cannot be loaded ({detail}); no PNG figures, and the Word file lacks its figures; the SVG figures and the page are not affected',
+  },
   'report.cli.fontMissing': {
     zh: '警告：PINGHENG_CJK_FONT 指向的字体文件 {path} 不存在，改用系统中找到的字体',
     en: 'warning: PINGHENG_CJK_FONT names {path}, which does not exist; using a font found on the system',

@@ -28,6 +28,10 @@ export const webMessages: Messages = {
     en: 'Only a model JSON or a readings CSV file is accepted',
   },
   'web.error.worker': { zh: '计算出错：{message}', en: 'Computation failed: {message}' },
+  'web.error.restarted': {
+    zh: '计算进程意外退出（{message}），已重新启动；当前显示的工厂保持不变',
+    en: 'the computation stopped unexpectedly ({message}) and was restarted; the plant shown stays',
+  },
   'web.warnings': { zh: '{count} 条警告', en: '{count} warnings' },
   'web.layer': { zh: '平衡层', en: 'Layer' },
   'web.level': { zh: '层级', en: 'Level' },

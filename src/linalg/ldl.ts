@@ -1,5 +1,5 @@
-import { reverseCuthillMcKee } from './ordering.ts';
-import { inversePermutation, symmetricAdjacency, symPermuteUpper, type CscMatrix } from './sparse.ts';
+import { denseInverse, denseLdl } from './dense.ts';
+import type { CscMatrix } from './sparse.ts';
 
 /**
  * Sparse LDLᵀ factorisation of a symmetric positive definite matrix, M = L·D·Lᵀ with L unit lower
@@ -16,13 +16,27 @@ export interface LdlSymbolic {
   parent: Int32Array;
   /** Column pointers of L (strictly lower part). */
   colPtr: Int32Array;
+  /**
+   * First column of the trailing block that fills in completely (every L[i,j] ≠ 0 for i > j ≥
+   * dense), factorised and inverted by the dense kernels of dense.ts; n when that block is narrower
+   * than DENSE_BLOCK_MIN.
+   */
+  dense: number;
 }
 
 export interface LdlFactor extends LdlSymbolic {
   rowIndex: Int32Array;
   values: Float64Array;
   d: Float64Array;
+  /** The dense block's L, row-major (n − dense)², when there is one (also in rowIndex/values). */
+  denseL?: Float64Array;
 }
+
+/**
+ * A trailing dense block of at least this many columns goes to the dense kernels: below it their
+ * set-up costs more than the contiguous loops save.
+ */
+const DENSE_BLOCK_MIN = 48;
 
 /**
  * Elimination tree and column counts of L for the upper-triangle CSC matrix `a`. The work is
@@ -51,9 +65,14 @@ export function ldlSymbolic(a: CscMatrix, maxNonZeros = Infinity): LdlSymbolic {
       }
     }
   }
+  if (total > maxNonZeros) throw new FillTooLargeError(total);
   const colPtr = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) colPtr[k + 1] = colPtr[k]! + count[k]!;
-  return { n, parent, colPtr };
+  // The filled graph is chordal: once a column holds every row below it, so do all later ones.
+  let dense = n;
+  while (dense > 0 && count[dense - 1] === n - dense) dense--;
+  if (n - dense < DENSE_BLOCK_MIN) dense = n;
+  return { n, parent, colPtr, dense };
 }
 
 /** Pivots below this × their diagonal entry are treated as zero (a few ulps: the matrix is singular). */
@@ -65,10 +84,15 @@ export class NotPositiveDefiniteError extends Error {
   }
 }
 
-/** Numeric LDLᵀ given the symbolic analysis; throws NotPositiveDefiniteError on a non-positive pivot. */
+/**
+ * Numeric LDLᵀ given the symbolic analysis; throws NotPositiveDefiniteError on a non-positive pivot.
+ * Rows before `sym.dense` are computed up-looking; the rows of the dense block take the same sparse
+ * solve over the columns before it, which leaves their Schur complement C = M_BB − L_BA D_A L_BAᵀ
+ * (in y, then in a dense array), factorised by denseLdl.
+ */
 export function ldlNumeric(a: CscMatrix, sym: LdlSymbolic): LdlFactor {
   const { colPtr: aPtr, rowIndex: aRow, values: aVal } = a;
-  const { n, parent, colPtr } = sym;
+  const { n, parent, colPtr, dense } = sym;
   const nnz = colPtr[n]!;
   const rowIndex = new Int32Array(nnz);
   const values = new Float64Array(nnz);
@@ -77,6 +101,9 @@ export function ldlNumeric(a: CscMatrix, sym: LdlSymbolic): LdlFactor {
   const pattern = new Int32Array(n);
   const flag = new Int32Array(n);
   const filled = new Int32Array(n);
+  const t = n - dense;
+  const schur = new Float64Array(t * t);
+  const pivotFloor = new Float64Array(t);
   for (let k = 0; k < n; k++) {
     let top = n;
     flag[k] = k;
@@ -88,7 +115,8 @@ export function ldlNumeric(a: CscMatrix, sym: LdlSymbolic): LdlFactor {
       y[i]! += aVal[p]!;
       if (i === k) diagScale = Math.abs(aVal[p]!);
       let len = 0;
-      for (; flag[i] !== k; i = parent[i]!) {
+      // within the dense block the walk stops at its first column: those rows are the Schur complement's
+      for (; i < dense && flag[i] !== k; i = parent[i]!) {
         pattern[len++] = i;
         flag[i] = k;
       }
@@ -109,10 +137,32 @@ export function ldlNumeric(a: CscMatrix, sym: LdlSymbolic): LdlFactor {
       filled[i]!++;
     }
     // A pivot at round-off level relative to its own diagonal means a singular (semi-definite) matrix.
-    if (!(dk > diagScale * PIVOT_TOLERANCE)) throw new NotPositiveDefiniteError(k);
-    d[k] = dk;
+    const floor = diagScale * PIVOT_TOLERANCE;
+    if (k < dense) {
+      if (!(dk > floor)) throw new NotPositiveDefiniteError(k);
+      d[k] = dk;
+      continue;
+    }
+    const row = (k - dense) * t;
+    for (let j = dense; j < k; j++) {
+      schur[row + j - dense] = y[j]!;
+      y[j] = 0;
+    }
+    schur[row + k - dense] = dk;
+    pivotFloor[k - dense] = floor;
   }
-  return { ...sym, rowIndex, values, d };
+  if (t === 0) return { ...sym, rowIndex, values, d };
+  const dB = d.subarray(dense);
+  const bad = denseLdl(schur, t, dB, pivotFloor);
+  if (bad >= 0) throw new NotPositiveDefiniteError(dense + bad);
+  for (let j = 0; j < t; j++) {
+    let q = colPtr[dense + j]!;
+    for (let i = j + 1; i < t; i++) {
+      rowIndex[q] = dense + i;
+      values[q++] = schur[i * t + j]!;
+    }
+  }
+  return { ...sym, rowIndex, values, d, denseL: schur };
 }
 
 /** Solves L·D·Lᵀ x = b in place (permuted space). */
@@ -139,12 +189,28 @@ export function ldlSolveInPlace(f: LdlFactor, x: Float64Array): Float64Array {
  * Every Z[i,k] needed lies in the pattern because the filled graph is chordal. Costs about as much
  * as the factorisation; gives the variances the measurement, nodal and leak tests need.
  */
-export function selectedInverse(f: LdlFactor): { diag: Float64Array; lower: Float64Array } {
-  const { n, colPtr, rowIndex, values, d } = f;
+export interface SelectedInverse {
+  diag: Float64Array;
+  /** Z on L's pattern, entry for entry with `rowIndex`. */
+  lower: Float64Array;
+  /** The dense block's Z, row-major (n − dense)², below its diagonal (empty without a dense block). */
+  denseZ: Float64Array;
+}
+
+export function selectedInverse(f: LdlFactor): SelectedInverse {
+  const { n, colPtr, rowIndex, values, d, dense } = f;
   const diag = new Float64Array(n);
   const lower = new Float64Array(colPtr[n]!);
+  const t = n - dense;
+  // The dense block's inverse at once (dense.ts), written into its columns of the pattern.
+  const zB = f.denseL ? denseInverse(f.denseL, t, d.subarray(dense)) : new Float64Array(0);
+  for (let j = 0; j < t; j++) {
+    diag[dense + j] = zB[j * t + j]!;
+    let q = colPtr[dense + j]!;
+    for (let i = j + 1; i < t; i++) lower[q++] = zB[i * t + j]!;
+  }
   let scratch = new Float64Array(16);
-  for (let j = n - 1; j >= 0; j--) {
+  for (let j = dense - 1; j >= 0; j--) {
     const s = colPtr[j]!;
     const e = colPtr[j + 1]!;
     const len = e - s;
@@ -154,6 +220,16 @@ export function selectedInverse(f: LdlFactor): { diag: Float64Array; lower: Floa
       const rb = rowIndex[s + b]!;
       const lb = values[s + b]!;
       scratch[b]! -= lb * diag[rb]!;
+      if (rb >= dense) {
+        // Z[ra, rb] of the dense block, straight from its inverse (row ra, below the diagonal)
+        const zCol = rb - dense - dense * t;
+        for (let a = b + 1; a < len; a++) {
+          const z = zB[rowIndex[s + a]! * t + zCol]!;
+          scratch[a]! -= lb * z;
+          scratch[b]! -= values[s + a]! * z;
+        }
+        continue;
+      }
       // Z[ra, rb] for ra > rb sits in column rb; both row lists are sorted, so merge.
       let q = colPtr[rb]!;
       const qe = colPtr[rb + 1]!;
@@ -172,129 +248,11 @@ export function selectedInverse(f: LdlFactor): { diag: Float64Array; lower: Floa
     }
     diag[j] = dj;
   }
-  return { diag, lower };
-}
-
-/** A factorised SPD matrix in its original ordering. */
-export interface SpdSolver {
-  n: number;
-  /** Non-zeros of L (fill included). */
-  factorNonZeros: number;
-  solve(b: ArrayLike<number>): Float64Array;
-  /** (M⁻¹)[i,i] and (M⁻¹)[i,j] for i, j adjacent in M (computes the selected inverse on first use). */
-  inverseDiag(i: number): number;
-  /** The whole diagonal of M⁻¹, in the original ordering. */
-  inverseDiagonal(): Float64Array;
-  inverseEntry(i: number, j: number): number;
-  /** (M⁻¹)[i[k], j[k]] for every k, each pair adjacent in M or on the diagonal (batched inverseEntry). */
-  inverseEntries(i: Int32Array, j: Int32Array): Float64Array;
-  /** (M⁻¹)[i,j] when it lies in the factor's pattern (or i = j), else undefined. */
-  inverseEntryIfKnown(i: number, j: number): number | undefined;
-}
-
-export interface FactorOptions {
-  /** Refuse to factorise when L would hold more non-zeros than this (the caller falls back to PCG). */
-  maxFactorNonZeros?: number;
-  /** Refuse when the numeric factorisation would cost more than this many multiply-adds (Σ_j |L_*j|²). */
-  maxFactorFlops?: number;
+  return { diag, lower, denseZ: zB };
 }
 
 export class FillTooLargeError extends Error {
   constructor(readonly factorNonZeros: number) {
     super(`sparse factor would hold ${factorNonZeros} non-zeros`);
   }
-}
-
-/** Orders (RCM), analyses and factorises the SPD matrix `m` (upper triangle, CSC). */
-export function factorSpd(m: CscMatrix, options: FactorOptions = {}): SpdSolver {
-  const adjacency = symmetricAdjacency(m);
-  const perm = reverseCuthillMcKee(m, adjacency);
-  const inv = inversePermutation(perm);
-  const pm = symPermuteUpper(m, perm, inv, adjacency);
-  const sym = ldlSymbolic(pm, options.maxFactorNonZeros);
-  const factorNonZeros = sym.colPtr[sym.n]!;
-  if (options.maxFactorFlops !== undefined) {
-    let flops = 0;
-    for (let j = 0; j < sym.n; j++) flops += (sym.colPtr[j + 1]! - sym.colPtr[j]!) ** 2;
-    if (flops > options.maxFactorFlops) throw new FillTooLargeError(factorNonZeros);
-  }
-  const f = ldlNumeric(pm, sym);
-  let selinv: { diag: Float64Array; lower: Float64Array } | undefined;
-  const n = m.cols;
-  return {
-    n,
-    factorNonZeros,
-    solve(b) {
-      const x = new Float64Array(n);
-      for (let k = 0; k < n; k++) x[k] = b[perm[k]!]!;
-      ldlSolveInPlace(f, x);
-      const out = new Float64Array(n);
-      for (let k = 0; k < n; k++) out[perm[k]!] = x[k]!;
-      return out;
-    },
-    inverseDiag(i) {
-      selinv ??= selectedInverse(f);
-      return selinv.diag[inv[i]!]!;
-    },
-    inverseDiagonal() {
-      selinv ??= selectedInverse(f);
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = selinv.diag[inv[i]!]!;
-      return out;
-    },
-    inverseEntry(i, j) {
-      const z = this.inverseEntryIfKnown(i, j);
-      if (z === undefined) throw new Error(`entry (${i}, ${j}) is outside the factor's pattern`);
-      return z;
-    },
-    inverseEntries(i, j) {
-      selinv ??= selectedInverse(f);
-      const out = new Float64Array(i.length);
-      const { colPtr, rowIndex } = f;
-      const { diag, lower } = selinv;
-      for (let k = 0; k < i.length; k++) {
-        const a = inv[i[k]!]!;
-        const b = inv[j[k]!]!;
-        if (a === b) {
-          out[k] = diag[a]!;
-          continue;
-        }
-        const p = sortedPosition(rowIndex, colPtr[Math.min(a, b)]!, colPtr[Math.min(a, b) + 1]!, Math.max(a, b));
-        if (p < 0) throw new Error(`entry (${i[k]}, ${j[k]}) is outside the factor's pattern`);
-        out[k] = lower[p]!;
-      }
-      return out;
-    },
-    inverseEntryIfKnown(i, j) {
-      selinv ??= selectedInverse(f);
-      return selectedEntry(f, selinv, inv[i]!, inv[j]!);
-    },
-  };
-}
-
-/** Z[a, b] of the selected inverse (permuted indices) when it lies in L's pattern or a = b, else undefined. */
-function selectedEntry(
-  f: LdlFactor,
-  selinv: { diag: Float64Array; lower: Float64Array },
-  a: number,
-  b: number,
-): number | undefined {
-  if (a === b) return selinv.diag[a]!;
-  const col = Math.min(a, b);
-  const p = sortedPosition(f.rowIndex, f.colPtr[col]!, f.colPtr[col + 1]!, Math.max(a, b));
-  return p < 0 ? undefined : selinv.lower[p]!;
-}
-
-/** Position of `row` in the sorted slice rowIndex[start .. end) (binary search), −1 when absent. */
-function sortedPosition(rowIndex: Int32Array, start: number, end: number, row: number): number {
-  let lo = start;
-  let hi = end - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rowIndex[mid]!;
-    if (r === row) return mid;
-    if (r < row) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

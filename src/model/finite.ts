@@ -66,7 +66,40 @@ function findNonFinite(value: unknown): { path: string; value: number } | undefi
 
 /** Returns `value` when every number in it is finite; throws NonFiniteResultError otherwise. */
 export function assertFinite<T>(value: T, what: string): T {
-  const found = findNonFinite(value);
-  if (found) throw new NonFiniteResultError(what, found.path, found.value);
-  return value;
+  if (allFinite(value)) return value;
+  const found = findNonFinite(value)!;
+  throw new NonFiniteResultError(what, found.path, found.value);
+}
+
+/**
+ * True when every number in `value` is finite: the walk of findNonFinite without the path of each
+ * value (a result of 100 000 flows holds ~2 million values; the paths cost 5× the check).
+ * `x - x !== 0` is the test: NaN for NaN and ±Infinity, 0 for every finite number.
+ */
+function allFinite(value: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: object[] = [];
+  const visit = (x: unknown): boolean => {
+    if (typeof x === 'number') return x - x === 0;
+    if (x !== null && typeof x === 'object' && !seen.has(x)) {
+      seen.add(x);
+      stack.push(x);
+    }
+    return true;
+  };
+  if (!visit(value)) return false;
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (ArrayBuffer.isView(v)) {
+      const a = v as unknown as ArrayLike<unknown>;
+      for (let i = 0; i < a.length; i++) if (!visit(a[i])) return false;
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!visit(v[i])) return false;
+    } else if (v instanceof Map || v instanceof Set) {
+      for (const x of v.values()) if (!visit(x)) return false;
+    } else {
+      for (const k of Object.keys(v)) if (!visit((v as Record<string, unknown>)[k])) return false;
+    }
+  }
+  return true;
 }

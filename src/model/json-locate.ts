@@ -80,11 +80,35 @@ function shownChar(text: string, offset: number): string {
 
 interface Frame {
   object: boolean;
-  /** Keys seen, with the offset of their first occurrence (objects only). */
+  /**
+   * Keys seen, with the offset of their first occurrence (objects only): in `few` (key, offset,
+   * key, offset …) while there are at most FEW_KEYS — a linear search beats a Map's set-up on the
+   * small objects of a model — then in a Map.
+   */
+  few?: (string | number)[];
   keys?: Map<string, number>;
   /** Members or elements so far. */
   count: number;
   key: string;
+}
+
+const FEW_KEYS = 12;
+
+/** The offset where `key` first appeared in the frame, recording it at `start` when it is new. */
+function firstOffset(top: Frame, key: string, start: number): number | undefined {
+  if (top.keys) {
+    const first = top.keys.get(key);
+    if (first === undefined) top.keys.set(key, start);
+    return first;
+  }
+  const few = (top.few ??= []);
+  for (let k = 0; k < few.length; k += 2) if (few[k] === key) return few[k + 1] as number;
+  few.push(key, start);
+  if (few.length > 2 * FEW_KEYS) {
+    top.keys = new Map();
+    for (let k = 0; k < few.length; k += 2) top.keys.set(few[k] as string, few[k + 1] as number);
+  }
+  return undefined;
 }
 
 /**
@@ -116,8 +140,11 @@ export function scanJson(text: string): JsonScan {
   const skipWs = () => {
     while (pos < n && isWs(text.charCodeAt(pos))) pos++;
   };
+  /** Whether the last string scanned held an escape (its text is then decoded with JSON.parse). */
+  let escaped = false;
   const string = (): boolean => {
     const open = pos;
+    escaped = false;
     pos++;
     for (;;) {
       if (pos >= n) return fail('json.unterminatedString', open);
@@ -131,6 +158,7 @@ export function scanJson(text: string): JsonScan {
           found: shownChar(text, pos),
         });
       if (c === Ch.Backslash) {
+        escaped = true;
         const e = text.charCodeAt(pos + 1);
         if (e === 117 /* u */) {
           for (let k = 2; k < 6; k++)
@@ -238,11 +266,9 @@ export function scanJson(text: string): JsonScan {
       if (text.charCodeAt(pos) !== Ch.Quote) return unexpected('json.expectedKey');
       const start = pos;
       if (!string()) return false;
-      const key = JSON.parse(text.slice(start, pos)) as string;
-      top.keys ??= new Map();
-      const first = top.keys.get(key);
+      const key = escaped ? (JSON.parse(text.slice(start, pos)) as string) : text.slice(start + 1, pos - 1);
+      const first = firstOffset(top, key, start);
       if (first !== undefined) duplicates.push({ path: pathOf(key), offset: start, first });
-      else top.keys.set(key, start);
       top.key = key;
       skipWs();
       if (text.charCodeAt(pos) !== Ch.Colon) return unexpected('json.expectedColon');

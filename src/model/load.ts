@@ -107,8 +107,8 @@ export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
 
 /**
  * Every number of the model outside `meta` that is neither 0 nor of a magnitude in
- * [minMagnitude, maxMagnitude] (src/data/input-bounds.ts): one issue each, at its path.
- * Iterative, so deep nesting costs no stack.
+ * [minMagnitude, maxMagnitude] (src/data/input-bounds.ts), and every "__proto__" key: one issue
+ * each, at its path. Iterative, so deep nesting costs no stack.
  */
 function outOfRange(data: unknown): InputIssue[] {
   const { minMagnitude: min, maxMagnitude: max } = inputBounds;
@@ -125,6 +125,7 @@ function outOfRange(data: unknown): InputIssue[] {
     const { value, at } = stack.pop()!;
     if (typeof value === 'number') {
       const a = Math.abs(value);
+      if (!Number.isFinite(a)) continue; // 1e400 read as Infinity: the schema reports it
       if (!(a === 0 || (a >= min && a <= max)))
         found.push(
           issue(pathOf(at), a > max ? 'number.tooLarge' : 'number.tooSmall', {
@@ -139,7 +140,10 @@ function outOfRange(data: unknown): InputIssue[] {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
-        if (key !== 'meta') stack.push({ value: (value as Record<string, unknown>)[key], at: { parent: at, key } });
+        // JSON.parse keeps "__proto__" as a key, but a record built from it would set the prototype instead
+        if (key === '__proto__') found.push(issue(pathOf({ parent: at, key }), 'json.protoKey'));
+        else if (key !== 'meta')
+          stack.push({ value: (value as Record<string, unknown>)[key], at: { parent: at, key } });
       }
     }
   }
@@ -153,6 +157,7 @@ export function fromZod(z: z.core.$ZodIssue): InputIssue[] {
     case 'invalid_type': {
       const received = /received (\w+)/.exec(z.message)?.[1] ?? 'other';
       if (received === 'undefined') return [issue(path, 'schema.required', { expected: z.expected })];
+      if (received === 'Infinity' || received === 'NaN') return [issue(path, 'number.notFinite')];
       return [issue(path, 'schema.type', { expected: z.expected, received })];
     }
     case 'unrecognized_keys':

@@ -241,6 +241,11 @@ function checkCampaign(model: Model, issues: InputIssue[]): void {
   if (Number.isNaN(start)) issues.push(issue(['campaign', 'start'], 'campaign.badTime', { value: c.start }));
   if (Number.isNaN(end)) issues.push(issue(['campaign', 'end'], 'campaign.badTime', { value: c.end }));
   if (end <= start) issues.push(issue(['campaign', 'end'], 'campaign.order', { start: c.start, end: c.end }));
+  const hours = (end - start) / 3.6e6;
+  if (hours > inputBounds.maxPeriodHours)
+    issues.push(
+      issue(['campaign', 'end'], 'campaign.tooLong', { hours: Math.round(hours), max: inputBounds.maxPeriodHours }),
+    );
 }
 
 /**

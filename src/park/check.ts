@@ -11,6 +11,8 @@ import type { Model } from '../model/schema.ts';
 import { analyseMetering, coverageRows } from '../metering/coverage.ts';
 import { depthVerdict, type DepthVerdict } from '../metering/depth.ts';
 import { validateMetering } from '../metering/validate.ts';
+import { compareModels } from '../results/compare.ts';
+import { CompareInputError } from '../results/inputs.ts';
 import { compactBalance, periodIndicators, type CompactBalance, type PeriodIndicators } from '../periods/balances.ts';
 import { periodModel } from '../periods/period-model.ts';
 import { validateLinkEnds } from './load.ts';
@@ -85,6 +87,25 @@ export interface LinkRow {
   status: 'pass' | 'fail' | 'incomplete';
 }
 
+/** A member's savings between its before and after states (results' compareModels), per year. */
+export interface MemberSavings {
+  member: string;
+  /** positive = saved, per year; null when compare could not give it. */
+  energyTce: number | null;
+  waterT: number | null;
+  co2T: number | null;
+  /** Per pollutant: generation and discharge reductions, t/a. */
+  pollutants: Record<string, { generation: number | null; discharge: number | null }>;
+  /** Why the pair could not be compared (its files' problems), when it could not. */
+  error?: string;
+}
+
+export interface ParkSavings {
+  members: MemberSavings[];
+  /** Σ over the members compared; null where a member's figure is unknown. */
+  total: Omit<MemberSavings, 'member' | 'error'>;
+}
+
 export interface ParkResult {
   park: { name: string; nameEn?: string; members: number; links: number; basis: 'year'; annualHours: number };
   members: MemberSummary[];
@@ -96,6 +117,8 @@ export interface ParkResult {
   /** The park's indicators per year (综合能耗 of the park boundary, new water …). */
   indicators: PeriodIndicators;
   findings: Finding[];
+  /** Savings of the members that have before and after states, and their sum (null: no member has both). */
+  savings: ParkSavings | null;
   summary: {
     members: number;
     membersWithErrors: number;
@@ -340,6 +363,7 @@ export function checkPark(park: Park, inputs: readonly ParkMemberInput[], option
   for (const m of members)
     for (const f of m.errors)
       findings.push({ ...f, message: { zh: `[${m.id}] ${f.message.zh}`, en: `[${m.id}] ${f.message.en}` } });
+  const savings = parkSavings(inputs);
   const linksFailed = links.filter((r) => r.status === 'fail').length;
   const parkOpen = balances.filter((b) => b.status === 'open').length;
   const membersWithErrors = members.filter((m) => m.errors.length > 0).length;
@@ -358,6 +382,7 @@ export function checkPark(park: Park, inputs: readonly ParkMemberInput[], option
     memberBalances: memberNodes,
     indicators: periodIndicators(model, parkCheck),
     findings,
+    savings,
     summary: {
       members: members.length,
       membersWithErrors,
@@ -368,5 +393,44 @@ export function checkPark(park: Park, inputs: readonly ParkMemberInput[], option
       parkOpen,
       ok: linksFailed === 0 && parkOpen === 0 && membersWithErrors === 0,
     },
+  };
+}
+
+/** Each member with a before and an after state compared by the results module (compareModels), and the park's sum. */
+export function parkSavings(inputs: readonly ParkMemberInput[]): ParkSavings | null {
+  const pairs = inputs.filter((i) => i.before && i.after);
+  if (pairs.length === 0) return null;
+  const members: MemberSavings[] = pairs.map((i) => {
+    const empty = { member: i.id, energyTce: null, waterT: null, co2T: null, pollutants: {} };
+    try {
+      const c = compareModels({ model: i.before!, file: `${i.id} before` }, { model: i.after!, file: `${i.id} after` });
+      const pollutants: MemberSavings['pollutants'] = {};
+      for (const [k, v] of Object.entries(c.savings.pollutants))
+        pollutants[k] = { generation: v.generation.perYear.t, discharge: v.discharge?.perYear.t ?? null };
+      return {
+        member: i.id,
+        energyTce: c.savings.energy.perYear.tce,
+        waterT: c.savings.water.perYear.t,
+        co2T: c.savings.co2.perYear.t,
+        pollutants,
+      };
+    } catch (e) {
+      if (!(e instanceof CompareInputError) && !(e instanceof InputError)) throw e;
+      return { ...empty, error: e.message };
+    }
+  });
+  const sum = (get: (m: MemberSavings) => number | null) =>
+    members.reduce<number | null>((a, m) => (a === null || get(m) === null || m.error ? null : a + get(m)!), 0);
+  const names = new Set(members.flatMap((m) => Object.keys(m.pollutants)));
+  const pollutants: MemberSavings['pollutants'] = {};
+  // a pollutant a member does not report counts as no change there
+  for (const n of names)
+    pollutants[n] = {
+      generation: sum((m) => m.pollutants[n]?.generation ?? (m.pollutants[n] ? null : 0)),
+      discharge: sum((m) => m.pollutants[n]?.discharge ?? (m.pollutants[n] ? null : 0)),
+    };
+  return {
+    members,
+    total: { energyTce: sum((m) => m.energyTce), waterT: sum((m) => m.waterT), co2T: sum((m) => m.co2T), pollutants },
   };
 }

@@ -298,6 +298,9 @@ export async function ingestReadings(
     let needed = time + 1;
     for (const j of cols) needed = Math.max(needed, j + 1);
     let lastT = -Infinity;
+    /** The first row going back in time right after the first row, and its time (newest-first detection). */
+    let descentLine = 0;
+    let descentT = 0;
     // Values go to the meters in column-major batches: one meter's run of values at a time keeps
     // its state in cache (row by row, each row touched every meter's state: 2× slower).
     const buf = new Float64Array(WIDE_BATCH * nCols);
@@ -332,7 +335,14 @@ export async function ingestReadings(
       const t = parseTs(tsText);
       if (t !== t) return reject(line, 'bad-timestamp', { text: tsText });
       if (t <= lastT) {
-        if (t < lastT && rows.used === 1) fail('readings.descending', { line }, line);
+        // a newest-first export: the first rows after the first all go back in time (two in a row);
+        // one row out of order there is only that row
+        if (t < lastT && rows.used === 1 && descentLine > 0 && t < descentT)
+          fail('readings.descending', { line: descentLine }, descentLine);
+        if (t < lastT && rows.used === 1 && descentLine === 0) {
+          descentLine = line;
+          descentT = t;
+        }
         return reject(line, t === lastT ? 'duplicate-timestamp' : 'out-of-order', { text: tsText });
       }
       let used = 0;

@@ -1,5 +1,14 @@
 import { boundTolerance } from '../data/reconcile-statistics.ts';
-import { FlowStatus, reconcileLinear, type LinearOptions, type LinearProblem, type LinearResult } from './linear.ts';
+import {
+  FlowStatus,
+  reconcileLinear,
+  reconcileLinearDeferred,
+  type DeferredLinearResult,
+  type LinearOptions,
+  type LinearProblem,
+  type LinearResult,
+  type LinearValues,
+} from './linear.ts';
 
 export interface BoundedProblem extends LinearProblem {
   /** Lower bounds (−Infinity = none), e.g. 0 for every non-stock flow. */
@@ -46,11 +55,22 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   let scale = 0;
   for (let j = 0; j < n; j++) if (!Number.isNaN(p.measured[j]!)) scale = Math.max(scale, Math.abs(p.measured[j]!));
   const tol = (b: number, j: number) => boundTolerance.relative * Math.max(Math.abs(b), p.sd[j]! || 0, scale, 1e-300);
-  let res: LinearResult | undefined;
+  let solved: DeferredLinearResult | undefined;
+  let res: LinearValues | undefined;
   let converged = false;
   const maxIter = 50 + 2 * n;
+  // Active sets met before: a bound whose multiplier is round-off (±1e-11 on a degenerate vertex)
+  // could be added and released in turn for ever; a set seen twice ends the loop where it stands.
+  const seen = new Set<string>();
+  let stale = true; // whether `fixed` changed since `solved` was solved
   for (let iter = 0; iter < maxIter; iter++) {
-    res = reconcileLinear({ ...p, fixed }, options);
+    const key = side.join(',');
+    if (seen.has(key)) break;
+    seen.add(key);
+    // the iterates need values only: σ, z and the rest come from the last one's factor
+    solved = reconcileLinearDeferred({ ...p, fixed }, options);
+    res = solved.values;
+    stale = false;
     let added = false;
     for (let j = 0; j < n; j++) {
       if (res.status[j] !== FlowStatus.redundant && res.status[j] !== FlowStatus.estimated) continue;
@@ -67,13 +87,17 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
         added = true;
       }
     }
-    if (added) continue;
+    if (added) {
+      stale = true;
+      continue;
+    }
     let worst = -1;
     let worstMu = 0;
     for (let j = 0; j < n; j++) {
       if (side[j] === 0) continue;
       const mu = multiplier(p, res, j, fixed[j]!, side[j]!);
-      if (mu < worstMu - 1e-12 * Math.abs(res.atLambda[j]!)) {
+      // μ is the difference of its two terms: negative beyond their round-off only
+      if (mu < worstMu - MULTIPLIER_ROUND_OFF * multiplierSize(p, res, j, fixed[j]!)) {
         worstMu = mu;
         worst = j;
       }
@@ -84,8 +108,11 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     }
     fixed[worst] = p.fixed?.[worst] ?? Number.NaN;
     side[worst] = 0;
+    stale = true;
   }
-  const r = res!;
+  // the values returned are those of the active set returned: solved again if the loop ended on a change
+  if (stale || !solved) solved = reconcileLinearDeferred({ ...p, fixed }, options);
+  const r = solved.statistics();
   const activeBounds: ActiveBound[] = [];
   let chi2 = r.chi2;
   for (let j = 0; j < n; j++) {
@@ -115,11 +142,20 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   return { ...r, chi2, activeBounds, unmeasuredOutOfBounds, converged };
 }
 
+/** Relative round-off of a multiplier against the size of its terms (the solve keeps ~9 digits of λ here). */
+const MULTIPLIER_ROUND_OFF = 1e-9;
+
+/** |objective gradient| + |(Aᵀλ)_j|: the size of the terms whose sum is the multiplier. */
+function multiplierSize(p: LinearProblem, r: LinearValues, j: number, b: number): number {
+  const unmeasured = Number.isNaN(p.measured[j]!) || p.excluded?.[j] === 1;
+  return (unmeasured ? 0 : Math.abs((b - p.measured[j]!) / p.sd[j]! ** 2)) + Math.abs(r.atLambda[j]!);
+}
+
 /**
  * KKT multiplier of an active bound: the objective's gradient (none for an unmeasured flow) plus
  * (Aᵀλ)_j; ≥ 0 when the bound really holds the solution back.
  */
-function multiplier(p: LinearProblem, r: LinearResult, j: number, b: number, side: number): number {
+function multiplier(p: LinearProblem, r: LinearValues, j: number, b: number, side: number): number {
   const unmeasured = Number.isNaN(p.measured[j]!) || p.excluded?.[j] === 1;
   const g = (unmeasured ? 0 : (b - p.measured[j]!) / p.sd[j]! ** 2) + r.atLambda[j]!;
   return side === -1 ? g : -g;

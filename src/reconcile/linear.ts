@@ -108,22 +108,54 @@ export interface LinearResult {
  * and the measurement test z_j = (m − x̂)_j / √(V Aᵀ (A V Aᵀ)⁻¹ A V)_jj (eq. 7-11).
  */
 export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): LinearResult {
+  return reconcileLinearDeferred(p, options).statistics();
+}
+
+/** What the active-set loop of the bounds needs of an iterate (reconcileBounded). */
+export interface LinearValues {
+  status: Uint8Array;
+  reconciled: Float64Array;
+  /** (Aᵀλ)_j: the gradient term used by the bound multipliers. */
+  atLambda: Float64Array;
+  chi2: number;
+}
+
+/** A linear reconciliation solved, its values known, its statistics computed on demand. */
+export interface DeferredLinearResult {
+  values: LinearValues;
+  /** The complete result, from the same factor (σ, z, σ of estimated flows, rows and their leak statistics). */
+  statistics(): LinearResult;
+}
+
+/**
+ * reconcileLinear in two steps: the values first, the statistics (the selected inverse, each
+ * estimated flow's σ — as much work again as the solve — and the row objects) only when asked for.
+ * The active-set loop of the bounds asks only for its last iterate (reconcileBounded).
+ */
+export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions = {}): DeferredLinearResult {
   const leakNodes = p.leakNodes ?? [];
   const n0 = p.network.from.length;
   const ends = endsWithLeaks(p.network, leakNodes);
   const n = ends.from.length;
   const flows = classifyFlows(p, n);
-  const { status, known, w, unmeasured } = flows;
+  const { status, known, unmeasured } = flows;
   const bal = reducedBalances(ends, flows);
   const { R } = bal;
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
   const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
+  // Solved with the meters' own variances; where round-off defeats that (a failed factor, or
+  // balances refinement cannot close), again with a floor on the variances (LAYER_VARIANCE_FLOORS),
+  // reported in solver.varianceFloor.
   let system: ReducedSystem;
   let S: CscMatrix;
   let solved: ReturnType<typeof solveReduced>;
+  let lambda0: Float64Array;
+  let out: { atLambda: Float64Array; reconciled: Float64Array; reconciledSd: Float64Array; z: Float64Array };
+  let refined: boolean;
   for (let attempt = 0; ; attempt++) {
+    const last = attempt >= LAYER_VARIANCE_FLOORS.length;
     floorVariances(flows, bal, attempt);
     system = reducedSystem(bal, flows);
     S = symmetricUpperCsc(
@@ -135,45 +167,74 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
     options.captureSystem?.(S, system.r);
     try {
       solved = solveReduced(S, system.r, options);
-      if (attempt > 0) solved.info.varianceFloor = LAYER_VARIANCE_FLOORS[attempt - 1];
-      break;
     } catch (e) {
-      if (!(e instanceof NotPositiveDefiniteError) || attempt >= LAYER_VARIANCE_FLOORS.length) throw e;
+      if (!(e instanceof NotPositiveDefiniteError) || last) throw e;
+      continue;
     }
+    if (attempt > 0) solved.info.varianceFloor = LAYER_VARIANCE_FLOORS[attempt - 1];
+    lambda0 = solved.solver ? solved.lambda.slice() : solved.lambda;
+    out = {
+      atLambda: new Float64Array(n),
+      reconciled: new Float64Array(n).fill(Number.NaN),
+      reconciledSd: new Float64Array(n).fill(Number.NaN),
+      z: new Float64Array(n).fill(Number.NaN),
+    };
+    adjustMeasurements(flows, bal, solved.lambda, undefined, out);
+    refined = solved.solver ? refineBalances(flows, bal, solved.solver, solved.lambda, out) : false;
+    if (last || !solved.solver || balancesClosed(flows, bal, out.reconciled)) break;
   }
   const { r } = system;
   const { lambda, solver, info } = solved;
-
-  const atLambda = new Float64Array(n);
-  const reconciled = new Float64Array(n).fill(Number.NaN);
-  const reconciledSd = new Float64Array(n).fill(Number.NaN);
-  const z = new Float64Array(n).fill(Number.NaN);
-  const zDiag = solver ? solver.inverseDiagonal() : undefined;
-  adjustMeasurements(
-    flows,
-    bal,
-    lambda,
-    solver && zDiag ? { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) } : undefined,
-    {
-      atLambda,
-      reconciled,
-      reconciledSd,
-      z,
-    },
-  );
-
-  if (solver) refineBalances(flows, bal, solver, lambda, { atLambda, reconciled, z });
+  const { atLambda, reconciled, reconciledSd, z } = out;
   let chi2 = 0;
   for (let i = 0; i < R; i++) chi2 += r[i]! * lambda[i]!;
+  estimateValues(flows, est, ends, reconciled);
+  // Without leak hypotheses the arrays are already the model's flows: no copies.
+  const own = <T extends Uint8Array | Float64Array>(a: T): T => (n === n0 ? a : (a.slice(0, n0) as T));
+  const values = { status: own(status), reconciled: own(reconciled), atLambda: own(atLambda), chi2 };
+  const statistics = (): LinearResult => {
+    const zDiag = solver ? solver.inverseDiagonal() : undefined;
+    if (solver && zDiag) {
+      const inverse = { diag: zDiag, across: inverseAcrossFlows(solver, system.offDiagonal) };
+      if (!refined) measurementStatistics(flows, bal, inverse, out);
+      else {
+        // z was taken before the refinement and rescaled with it: the same steps again, from λ as solved
+        adjustMeasurements(flows, bal, lambda0, inverse, out);
+        refineBalances(flows, bal, solver, lambda0, out);
+      }
+    }
+    const sdComputed = estimatesSd(flows, bal, est, reconciledSd, solver);
+    const rows = reducedRows(S, r, lambda, zDiag, bal);
+    const inconsistentRows = bal.dropped.length > 0 ? inconsistentBalances(bal, status, reconciled) : [];
+    const leaks = leakNodes.map((node, k) => ({ node, value: reconciled[n0 + k]!, sd: reconciledSd[n0 + k]! }));
+    return {
+      status: values.status,
+      reconciled: values.reconciled,
+      reconciledSd: own(reconciledSd),
+      z: own(z),
+      atLambda: values.atLambda,
+      chi2,
+      dof: R,
+      rows,
+      leaks,
+      solver: info,
+      unmeasuredSdComputed: sdComputed,
+      inconsistentRows,
+    };
+  };
+  let complete: LinearResult | undefined;
+  return { values, statistics: () => (complete ??= statistics()) };
+}
 
-  // Unmeasured flows: observable ones from the reconciled known flows.
+/** Values of the unknown flows: observable ones from the reconciled known flows; the others unobservable. */
+function estimateValues(
+  flows: ClassifiedFlows,
+  est: UnmeasuredEstimate | undefined,
+  ends: FlowEnds,
+  reconciled: Float64Array,
+): void {
+  const { status, unmeasured } = flows;
   const values = est ?? estimateUnmeasured(ends, unmeasured, reconciled, false);
-  let observableCount = 0;
-  for (let k = 0; k < unmeasured.length; k++) if (values.observable[k]) observableCount++;
-  const unmeasuredSdComputed =
-    wantSd &&
-    (solver !== undefined || R === 0) &&
-    observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) <= unmeasuredSdWorkBudget.flops;
   for (let k = 0; k < unmeasured.length; k++) {
     const j = unmeasured[k]!;
     if (!values.observable[k]) {
@@ -186,29 +247,27 @@ export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): 
       let v = 0;
       for (let q = 0; q < t.flows.length; q++) v += t.coefs[q]! * reconciled[t.flows[q]!]!;
       reconciled[j] = v;
-      if (unmeasuredSdComputed) reconciledSd[j] = combinationSd(t, status, w, bal, solver, R);
     } else reconciled[j] = values.value[k]!;
   }
+}
 
-  const rows = reducedRows(S, r, lambda, zDiag, bal);
-  const inconsistentRows = bal.dropped.length > 0 ? inconsistentBalances(bal, status, reconciled) : [];
-  const leaks = leakNodes.map((node, k) => ({ node, value: reconciled[n0 + k]!, sd: reconciledSd[n0 + k]! }));
-  // Without leak hypotheses the arrays are already the model's flows: no copies.
-  const own = <T extends Uint8Array | Float64Array>(a: T): T => (n === n0 ? a : (a.slice(0, n0) as T));
-  return {
-    status: own(status),
-    reconciled: own(reconciled),
-    reconciledSd: own(reconciledSd),
-    z: own(z),
-    atLambda: own(atLambda),
-    chi2,
-    dof: R,
-    rows,
-    leaks,
-    solver: info,
-    unmeasuredSdComputed,
-    inconsistentRows,
-  };
+/** σ of the estimated flows, given the factor, where the work budget allows (unmeasuredSdWorkBudget). */
+function estimatesSd(
+  flows: ClassifiedFlows,
+  bal: ReducedBalances,
+  est: UnmeasuredEstimate | undefined,
+  reconciledSd: Float64Array,
+  solver: SpdSolver | undefined,
+): boolean {
+  const { status, unmeasured, w } = flows;
+  const { R } = bal;
+  if (!est || (solver === undefined && R > 0)) return false;
+  let observableCount = 0;
+  for (let k = 0; k < unmeasured.length; k++) if (est.observable[k]) observableCount++;
+  if (observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) > unmeasuredSdWorkBudget.flops) return false;
+  for (let k = 0; k < unmeasured.length; k++)
+    if (est.observable[k]) reconciledSd[unmeasured[k]!] = combinationSd(est.terms[k]!, status, w, bal, solver);
+  return true;
 }
 
 /** The network's flow ends, with one extra flow from each leak node to the environment. */
@@ -521,6 +580,37 @@ function adjustMeasurements(
 }
 
 /**
+ * σ and the measurement-test statistic of every free measurement, from q_j = a_jᵀ S⁻¹ a_j =
+ * Z_aa + Z_bb − 2 Z_ab: σ(x̂_j) = √(w_j − w_j² q_j), z_j = (Aᵀλ)_j / √q_j.
+ */
+function measurementStatistics(
+  flows: ClassifiedFlows,
+  bal: ReducedBalances,
+  /** Z_ii per row, and Z_ab per free measurement between two rows in flow order. */
+  inverse: { diag: Float64Array; across: Float64Array },
+  out: { atLambda: Float64Array; reconciledSd: Float64Array; z: Float64Array },
+): void {
+  const { status, w } = flows;
+  const { rowTo, rowFrom } = bal;
+  const { atLambda, reconciledSd, z } = out;
+  const { diag: zDiag, across: zAcross } = inverse;
+  let across = 0; // the next entry of zAcross: they follow the flows between two rows
+  for (let j = 0; j < status.length; j++) {
+    if (status[j] !== FlowStatus.redundant) continue;
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    let q = 0;
+    if (a >= 0) q += zDiag[a]!;
+    if (b >= 0) q += zDiag[b]!;
+    if (a >= 0 && b >= 0) q -= 2 * zAcross[across++]!;
+    // σ² − σ⁴q keeps ~8 digits of σ² where the balances nearly fix the flow: below that, 0
+    const v = w[j]! - w[j]! * w[j]! * q;
+    reconciledSd[j] = v > RESOLVED_VARIANCE * w[j]! ? Math.sqrt(v) : 0;
+    z[j] = q > 0 ? atLambda[j]! / Math.sqrt(q) : Number.NaN;
+  }
+}
+
+/**
  * The smallest variance kept beside the largest in the same balance: 10⁻¹² (σ 10⁶ times smaller).
  * The factor of S = A V Aᵀ carries a small variance only in the digits a large one leaves: at a
  * ratio near 1/ε a pivot rounds to 0 or below and the factorization fails. Floored there, a meter
@@ -596,7 +686,7 @@ function refineBalances(
   solver: SpdSolver,
   lambda: Float64Array,
   out: { atLambda: Float64Array; reconciled: Float64Array; z: Float64Array },
-): void {
+): boolean {
   const { status, known, w } = flows;
   const { rowTo, rowFrom, R } = bal;
   const { atLambda, reconciled, z } = out;
@@ -616,7 +706,7 @@ function refineBalances(
     }
     let worst = 0;
     for (let i = 0; i < R; i++) worst = Math.max(worst, Math.abs(rho[i]!));
-    if (!(worst > REFINE_BELOW * scale) || !(worst < last)) return;
+    if (!(worst > REFINE_BELOW * scale) || !(worst < last)) return step > 0;
     last = worst;
     const delta = solver.solve(rho);
     for (let i = 0; i < R; i++) lambda[i]! += delta[i]!;
@@ -633,6 +723,30 @@ function refineBalances(
       if (before !== 0 && !Number.isNaN(z[j]!)) z[j] = (z[j]! * atLambda[j]!) / before;
     }
   }
+  return true;
+}
+
+/** Balances that refinement leaves open by more than this share of the largest flow call for a variance floor. */
+const CLOSED_BELOW = 1e-10;
+
+/** Whether every reduced balance holds to CLOSED_BELOW of the largest measured or reconciled flow. */
+function balancesClosed(flows: ClassifiedFlows, bal: ReducedBalances, reconciled: Float64Array): boolean {
+  const { known } = flows;
+  const { rowTo, rowFrom, R } = bal;
+  const rho = new Float64Array(R);
+  let scale = 0;
+  for (let j = 0; j < known.length; j++) {
+    const a = rowTo[j]!;
+    const b = rowFrom[j]!;
+    if (Number.isNaN(known[j]!)) continue;
+    // the scale of the layer: its measurements (values reconciled to ~0 would make round-off look large)
+    scale = Math.max(scale, Math.abs(known[j]!), Math.abs(reconciled[j]!));
+    if (a === b) continue;
+    if (a >= 0) rho[a]! += reconciled[j]!;
+    if (b >= 0) rho[b]! -= reconciled[j]!;
+  }
+  for (let i = 0; i < R; i++) if (Math.abs(rho[i]!) > CLOSED_BELOW * scale) return false;
+  return true;
 }
 
 function reducedRows(
@@ -713,14 +827,16 @@ function solveReduced(
   const mode = options.solver ?? 'auto';
   if (mode !== 'pcg') {
     try {
+      // S's explicit zeros only ask for (S⁻¹)ᵢⱼ of estimated flows' variances (withCovariancePattern)
       const solver = factorSpd(
         S,
         mode === 'auto'
           ? {
               maxFactorNonZeros: options.maxFactorNonZeros ?? factorBudget.nonZeros,
               maxFactorFlops: options.maxFactorFlops ?? factorBudget.flops,
+              optionalZeros: true,
             }
-          : {},
+          : { optionalZeros: true },
       );
       return { lambda: solver.solve(r), solver, info: { kind: 'direct', factorNonZeros: solver.factorNonZeros } };
     } catch (e) {
@@ -746,7 +862,6 @@ function combinationSd(
   w: Float64Array,
   bal: Pick<ReducedBalances, 'rowTo' | 'rowFrom'>,
   solver: SpdSolver | undefined,
-  R: number,
 ): number {
   let v = 0;
   // A V c, sparse: row → value.
@@ -766,7 +881,8 @@ function combinationSd(
   }
   if (avc.size > 0 && solver) {
     // (AVc)ᵀ S⁻¹ (AVc) from the selected inverse when every pair lies in the factor's pattern
-    // (the usual case: c touches one group and its neighbours); otherwise one full solve.
+    // (the usual case on a plant: c touches one group and its neighbours); otherwise a forward
+    // solve over the elimination-tree reach of AVc's rows.
     const rows = [...avc.keys()];
     const vals = rows.map((i) => avc.get(i)!);
     let quad = 0;
@@ -780,13 +896,7 @@ function combinationSd(
         }
         quad += (a === b ? 1 : 2) * vals[a]! * vals[b]! * z;
       }
-    if (!known) {
-      const dense = new Float64Array(R);
-      for (const [k, i] of rows.entries()) dense[i] = vals[k]!;
-      const y = solver.solve(dense);
-      quad = 0;
-      for (const [k, i] of rows.entries()) quad += vals[k]! * y[i]!;
-    }
+    if (!known) quad = solver.inverseQuadratic(rows, vals);
     v -= quad;
   }
   return Math.sqrt(Math.max(0, v));

@@ -99,13 +99,15 @@ export interface ModelReconciliation {
 }
 
 /**
- * Sets reconciled values within the solver's tolerance of 0 (boundTolerance: 1e-9 of the layer's
- * largest value, where the active-set method takes a flow as on its bound) to exactly 0. Left as
- * they are — a flow the balances force to zero comes out as −5e-5 t beside 7e5 t — a carrier would
- * give its components an amount of −5e-8 kg with a relative σ, and the component layer would name
- * that noise a gross error (z = 20), or not, depending on the order of the file.
+ * The reconciled values for re-basing components: those within the solver's tolerance of 0
+ * (boundTolerance: 1e-9 of the layer's largest value, where the active-set method takes a flow as
+ * on its bound) are exactly 0. Left as they are — a flow the balances force to zero comes out as
+ * −5e-5 t beside 7e5 t — a carrier would give its components an amount of −5e-8 kg with a relative
+ * σ, and the component layer would name that noise a gross error (z = 20), or not, by the order of
+ * the file.
  */
-function snapRoundingNoise(reconciled: Float64Array, measured: Float64Array): void {
+function snapRoundingNoise(values: Float64Array, measured: Float64Array): Float64Array {
+  const reconciled = Float64Array.from(values);
   let scale = 0;
   for (let j = 0; j < reconciled.length; j++) {
     const m = Math.abs(measured[j]!);
@@ -115,6 +117,7 @@ function snapRoundingNoise(reconciled: Float64Array, measured: Float64Array): vo
   }
   const noise = boundTolerance.relative * scale;
   for (let j = 0; j < reconciled.length; j++) if (Math.abs(reconciled[j]!) <= noise) reconciled[j] = 0;
+  return reconciled;
 }
 
 /**
@@ -219,9 +222,11 @@ function reconcileLayer(
   const network: FlowNetwork = { nodeCount: graph.nodes.length, from, to };
   const elim = serialElimination({ network, measured, sd, lower, upper }, { ...options, trusted });
   const res = elim.initial;
-  snapRoundingNoise(res.reconciled, measured);
+  // components are re-based on their carriers without the carriers' round-off (the values reported
+  // keep it: they close the balances exactly)
+  const carrierValues = snapRoundingNoise(res.reconciled, measured);
   idx.forEach((gi, j) => {
-    if (!Number.isNaN(res.reconciled[j]!)) carriers.set(gi, { value: res.reconciled[j]!, sd: res.reconciledSd[j]! });
+    if (!Number.isNaN(carrierValues[j]!)) carriers.set(gi, { value: carrierValues[j]!, sd: res.reconciledSd[j]! });
   });
 
   const nodeId = (v: number) => (v === -1 ? null : graph.nodes[v]!.id);

@@ -54,16 +54,18 @@ describe('advise --for depth: the fewest meters, by hand', () => {
     expect(r.reaches).toBe('full');
   });
 
-  it('boiler: flue-gas meters on FG1, G11, G12 and discharge meters on W04, BD1, BD2 (datasets/README.md)', () => {
+  it('boiler: flue-gas meters on FG1, G11, G12, the oxidation air AIR-OX and discharge meters on W04, BD1, BD2 (datasets/README.md)', () => {
     const r = advise(load(dataset('boiler')), 'simple');
-    expect(r.add.map((a) => a.flow).sort()).toEqual(['BD1', 'BD2', 'FG1', 'G11', 'G12', 'W04']);
+    // Annex 2 counts each gaseous material: the flue gas and the oxidation air (calculated from the blower curve)
+    expect(r.add.map((a) => a.flow).sort()).toEqual(['AIR-OX', 'BD1', 'BD2', 'FG1', 'G11', 'G12', 'W04']);
     expect(r.optimal).toBe(true);
     expect(r.from).toBe('estimated');
   });
 
-  it('plating: key needs a qualified team, which no meter gives — listed as a campaign change', () => {
+  it('plating: key needs a qualified team, which no meter gives — listed as a campaign change — and the nickel drag-out measured', () => {
     const r = advise(load(dataset('plating')), 'key');
-    expect(r.add).toEqual([]);
+    // ND1, the nickel leaving the bath with the drag-out, is a liquid main material at level 3 (Annex 2 90 %)
+    expect(r.add.map((a) => a.flow)).toEqual(['ND1']);
     expect(r.campaign.map((c) => [c.change, c.to])).toEqual([['performedBy', 'qualified-team']]);
     expect(r.reached).toBe(true);
   });

@@ -27,3 +27,30 @@ export function plant(): AnyModel {
     },
   };
 }
+
+/** Text → GB18030 bytes, built from the runtime's GB18030 decoder (Node has no GB18030 encoder). */
+export function encodeGb18030(t: string): Uint8Array {
+  const dec = new TextDecoder('gb18030');
+  const table = encodeGb18030.table ?? new Map<string, number[]>();
+  if (!encodeGb18030.table) {
+    for (let a = 0x81; a <= 0xfe; a++)
+      for (let b = 0x40; b <= 0xfe; b++) {
+        if (b === 0x7f) continue;
+        const ch = dec.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [a, b]);
+      }
+    encodeGb18030.table = table;
+  }
+  const out: number[] = [];
+  for (const ch of t) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+encodeGb18030.table = undefined as Map<string, number[]> | undefined;

@@ -1,6 +1,7 @@
+import { scanJson } from '../../src/model/json-locate.ts';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from './cli-helpers.ts';
-import { plant } from './hostile.ts';
+import { encodeGb18030, plant } from './hostile.ts';
 
 /**
  * The twelve failure classes of the hostile-input campaign (issue #18), each as its minimal
@@ -220,6 +221,56 @@ describe('#18 failure classes — models', () => {
   });
 });
 
+describe('beyond the list: what a hostile campaign also tries', () => {
+  it('a "__proto__" key (a record built from it would drop its content) is refused at its path', async () => {
+    const t = text(plant()).replace(
+      '"unit": "t",\n      "meter": "M1"',
+      '"unit": "t",\n      "meter": "M1",\n      "components": {"__proto__": {"concentration": 5, "unit": "mg/L"}}',
+    );
+    const { issues } = await unusable(tempFile(t));
+    expect(issues).toEqual([expect.objectContaining({ path: 'flows[0].components.__proto__', code: 'json.protoKey' })]);
+  });
+
+  it('1e400 (Infinity to JSON.parse) is one error at its path', async () => {
+    const t = text(plant()).replace('"value": 1200', '"value": 1e400');
+    const { issues } = await unusable(tempFile(t));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'flows[0].value', code: 'number.notFinite', line: lineOf(t, '1e400') }),
+    ]);
+  });
+
+  it('a campaign of 10 000 years is refused like a period of as many hours', async () => {
+    const m = plant();
+    m.campaign.start = '0001-01-01T00:00:00+08:00';
+    m.campaign.end = '9999-12-31T00:00:00+08:00';
+    const { issues } = await unusable(tempFile(text(m)));
+    expect(issues).toEqual([expect.objectContaining({ path: 'campaign.end', code: 'campaign.tooLong' })]);
+  });
+
+  it('ids with odd characters are ids like any other', async () => {
+    const m = plant();
+    const odd = ['__proto__', 'toString', 'a.b', 'x"y', '节点[0]', '💧'];
+    m.nodes[1].id = odd[0];
+    m.nodes[2].parent = odd[0];
+    m.flows[0].to = odd[0];
+    m.flows[1].from = odd[0];
+    m.flows[3].from = odd[0];
+    m.flows[0].id = odd[1];
+    m.meters[0].flows = [odd[1]];
+    m.flows[1].id = odd[2];
+    m.flows[2].id = odd[3];
+    m.nodes[2].id = odd[4];
+    m.flows[1].to = odd[4];
+    m.flows[2].from = odd[4];
+    m.flows[3].id = odd[5];
+    const r = await runCli(['check', tempFile(text(m)), '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.balances.map((b: { node: string }) => b.node).sort()).toEqual(['__proto__', 'plant', '节点[0]'].sort());
+    expect(doc.derived).toEqual([expect.objectContaining({ flow: '💧', value: 10 })]);
+  });
+});
+
 describe('#18 failure class 12 — byte-stable diagnosis', () => {
   it('12 diagnosis sentences list ids sorted, the same under re-ordering of the file', async () => {
     const flows = [
@@ -276,6 +327,17 @@ describe('#16 item 8 — broken JSON in the user language', () => {
     expect(issues).toEqual([expect.objectContaining({ path: 'nodes[0].level', line: 3, code: 'json.duplicateKey' })]);
   });
 
+  it('duplicate keys are found in objects of any size, escaped or not (the scan keeps few keys in a list, many in a map)', () => {
+    const many = Array.from({ length: 20 }, (_, k) => `"k${k}": ${k}`);
+    const text = `{\n "a": {${many.join(', ')},\n "k15": 0},\n "b\\u0041": 1, "bA": 2\n}`;
+    const scan = scanJson(text);
+    expect(scan.syntax).toBeUndefined();
+    expect(scan.duplicates.map((d) => [d.path, d.line, d.firstLine])).toEqual([
+      [['a', 'k15'], 3, 2],
+      [['bA'], 4, 4],
+    ]);
+  });
+
   it('a JSON array, a string or null instead of the model object is a located structural error', async () => {
     for (const t of ['[]', '"plant"', 'null', '42']) {
       const { issues } = await unusable(tempFile(t));
@@ -283,30 +345,3 @@ describe('#16 item 8 — broken JSON in the user language', () => {
     }
   });
 });
-
-/** Text → GB18030 bytes, built from the runtime's GB18030 decoder (Node has no GB18030 encoder). */
-function encodeGb18030(t: string): Uint8Array {
-  const dec = new TextDecoder('gb18030');
-  const table = encodeGb18030.table ?? new Map<string, number[]>();
-  if (!encodeGb18030.table) {
-    for (let a = 0x81; a <= 0xfe; a++)
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = dec.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [a, b]);
-      }
-    encodeGb18030.table = table;
-  }
-  const out: number[] = [];
-  for (const ch of t) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
-encodeGb18030.table = undefined as Map<string, number[]> | undefined;

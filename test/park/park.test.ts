@@ -270,3 +270,39 @@ describe('pingheng park', () => {
     expect(r.stderr).toMatch(/p4\.json:\d+: links\[0\]\.to\[0\]\.node: 成员 "B" 中没有节点 "b9"/);
   });
 });
+
+describe("the park's savings: members with before and after states (results' compareModels)", () => {
+  it('the park total is the sum of the members’ savings per year', async () => {
+    const { compareModels } = await import('../../src/index.ts');
+    const { readFileSync } = await import('node:fs');
+    const before = loadModel(JSON.parse(readFileSync('datasets/coating.json', 'utf8'))).model;
+    const after = loadModel(JSON.parse(readFileSync('datasets/coating-after.json', 'utf8'))).model;
+    const c = compareModels({ model: before, file: 'b' }, { model: after, file: 'a' });
+    const vocs = c.savings.pollutants.VOCs!.generation.perYear.t!;
+    // the coating pair: 156.93 t/a less VOCs generated (docs/vocs.md's example)
+    expect(vocs).toBeCloseTo(156.934, 2);
+    const p = parsePark(
+      JSON.stringify({
+        name: '涂装园区',
+        members: [
+          { id: 'c1', model: 'x', before: 'b', after: 'a' },
+          { id: 'c2', model: 'x', before: 'b', after: 'a' },
+          { id: 'A', model: 'a.json' },
+        ],
+      }),
+    );
+    const r = checkPark(
+      p,
+      [
+        { id: 'c1', model: after, before, after },
+        { id: 'c2', model: after, before, after },
+        { id: 'A', model: load(plantA()) },
+      ],
+      { metering: false },
+    );
+    expect(r.savings!.members.map((m) => m.member)).toEqual(['c1', 'c2']);
+    expect(r.savings!.total.pollutants.VOCs!.generation).toBeCloseTo(2 * vocs, 9);
+    expect(r.savings!.total.energyTce).toBeCloseTo(2 * c.savings.energy.perYear.tce!, 9);
+    expect(run().savings).toBeNull();
+  });
+});

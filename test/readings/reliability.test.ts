@@ -112,6 +112,32 @@ describe('#18 failure classes — readings', () => {
     expect(doc.rejected.every((e) => e.reason === 'missing-field')).toBe(true);
   });
 
+  it('one row out of order after the first is that row rejected, not the file (a newest-first file still is)', async () => {
+    const { doc } = await ingest('time,M1\n2026-03-01 10:00,1\n2026-03-01 09:00,2\n2026-03-01 11:00,3\n');
+    accounted(doc);
+    expect(doc.rejected).toEqual([{ line: 3, reason: 'out-of-order', text: '2026-03-01 09:00' }]);
+    const r = await runCli([
+      'ingest',
+      tempFile('time,M1\n2026-03-01 10:00,3\n2026-03-01 09:00,2\n2026-03-01 08:00,1\n', '.csv'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.csv:3: 时间倒序/);
+  });
+
+  it('CR and CRLF line ends and a BOM are read as line ends, lines counted alike', async () => {
+    for (const nl of ['\r', '\r\n']) {
+      const { doc } = await ingest(
+        `\uFEFFtime,M1${nl}2026-03-01 08:00,1${nl}2026-03-01 09:00,x${nl}2026-03-01 10:00,3${nl}`,
+      );
+      accounted(doc);
+      expect(doc.rejected.map((e) => [e.line, e.reason])).toEqual([
+        [3, 'non-numeric'],
+        [3, 'no-values'],
+      ]);
+      expect(doc.meters.map((m) => m.total)).toEqual([2]);
+    }
+  });
+
   it('UTF-16 without a byte-order mark is read as UTF-16, not refused as binary', async () => {
     const text = 'time,M1\n2026-03-01 08:00,1\n2026-03-01 09:00,3\n';
     const le = new Uint8Array(text.length * 2);

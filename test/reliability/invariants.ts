@@ -213,12 +213,13 @@ export function fingerprint(run: ModelRun): Map<string, Figure> {
       f.reconciled === null ? null : f.reconciled * (factor.get(`${l.layer}\u0000${f.id}`) ?? 1);
     let scale = 0;
     for (const f of l.flows) scale = Math.max(scale, Math.abs(x(f) ?? 0), Math.abs(f.measured ?? 0));
-    // χ² to 1e-6 of itself: a component layer's σ come from its carriers' reconciled σ,
-    // √(σ² − σ⁴q), whose subtraction keeps ~6 digits where a carrier is nearly determined
-    fp.set(`rec ${l.layer} chi2`, { v: l.global.chi2, scale: 1e6 * Math.max(1, l.global.chi2) });
+    // χ² to 1e-4 of itself: statistics rest on the inverse of A V Aᵀ, which keeps ~4 digits where
+    // σ in one layer span 10⁷ (docs/reconcile.md, precision); values and balances are compared to 1e-9
+    fp.set(`rec ${l.layer} chi2`, { v: l.global.chi2, scale: 1e8 * Math.max(1, l.global.chi2) });
     fp.set(`rec ${l.layer} pass`, { v: l.global.pass, scale: 0 });
     for (const f of l.flows) {
-      fp.set(`rec ${l.layer} ${f.id} x`, { v: x(f), scale });
+      // values to the solver's own tolerance: 1e-9 of the layer's scale (boundTolerance)
+      fp.set(`rec ${l.layer} ${f.id} x`, { v: x(f), scale: 1e3 * scale });
       fp.set(`rec ${l.layer} ${f.id} status`, { v: f.status, scale: 0 });
     }
   }

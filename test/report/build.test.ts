@@ -220,6 +220,18 @@ describe('a model that cannot be balanced', () => {
     for (const m of missing) expect(overview).toContain(m);
   });
 
+  it('lists metering data that coverage cannot judge in chapter 2, by JSON path, and makes the rest', () => {
+    const bad = structuredClone(smallPlant) as ModelInput;
+    Object.assign(bad.meters![0]!, { verifiedOn: '2027-01-01', verifiedUntil: '2026-01-01' });
+    const results = analyseForReport({ model: model(bad), file: 'small.json' });
+    expect(results.coverage).toBeUndefined();
+    const doc = buildReport(results, { lang: 'zh' });
+    const items = doc.chapters[1]!.blocks.filter((b) => b.kind === 'list').flatMap((b) => b.items);
+    expect(items).toContain('small.json: meters[0].verifiedUntil: 检定有效期 2026-01-01 早于检定日期 2027-01-01');
+    expect(doc.missing.map((m) => m.chapter)).toContain('2 计量器具配备与测试');
+    expect(tablesOf(doc).some((t) => t.number === '表 4-1')).toBe(true);
+  });
+
   it('records a part the engine could not compute and makes the rest', () => {
     const broken = structuredClone(model()) as Model;
     broken.flows[0]!.unit = 'furlong'; // not a unit: the graph cannot be built

@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { InputError, issue } from '../../model/issues.ts';
 import { carbonOfModel, type GridChoice } from '../../results/index.ts';
-import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  printJson,
+  printReport,
+  readModel,
+  reportInputError,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { renderCarbon } from '../results-render.ts';
 
 export interface GridOptions {
@@ -67,6 +75,6 @@ export function registerCarbon(program: Command): void {
     }
     setExitCode(report.unknown.length > 0 ? 1 : 0);
     if (opts.json) printJson(report);
-    else process.stdout.write(`${renderCarbon(report, opts.lang)}\n`);
+    else printReport(report, renderCarbon(report, opts.lang));
   });
 }

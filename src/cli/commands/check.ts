@@ -5,7 +5,7 @@ import { carrierName, displayName, flowLabel, layerName, t, type Lang } from '..
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
 import { InputError } from '../../model/issues.ts';
-import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { printJson, printReport, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, pct, renderTable } from '../table.ts';
 import { renderVocs } from '../vocs-table.ts';
@@ -55,8 +55,8 @@ export function registerCheck(program: Command): void {
       });
       return;
     }
-    process.stdout.write(`${renderCheck(result, opts.lang)}\n`);
-    if (reconciliation) process.stdout.write(`${renderReconciled(reconciliation, opts.lang)}\n`);
+    printReport(result, renderCheck(result, opts.lang));
+    if (reconciliation) printReport(reconciliation, renderReconciled(reconciliation, opts.lang));
   });
 }
 

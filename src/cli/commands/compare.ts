@@ -7,6 +7,7 @@ import {
   formatIssue,
   loadModelFile,
   printJson,
+  printReport,
   reportInputError,
   reportInputErrors,
   setExitCode,
@@ -96,7 +97,7 @@ export function registerCompare(program: Command): void {
     }
     setExitCode(result.acceptance.pass === false ? 1 : 0);
     if (opts.json) printJson(result);
-    else process.stdout.write(`${renderCompare(result, opts.lang)}\n`);
+    else printReport(result, renderCompare(result, opts.lang));
   });
 }
 

@@ -5,7 +5,15 @@ import type { Model } from '../../model/schema.ts';
 import { analyseMetering, coverageRows, type CoverageRow, type MeteringAnalysis } from '../../metering/coverage.ts';
 import { renderMainWarning } from '../../metering/main.ts';
 import { validateMetering } from '../../metering/validate.ts';
-import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  printJson,
+  printReport,
+  readModel,
+  reportInputError,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { fmt, renderTable } from '../table.ts';
 
 interface CoverageOptions extends CommonOptions {
@@ -29,7 +37,7 @@ export function registerCoverage(program: Command): void {
     const rows = coverageRows(a);
     setExitCode(rows.every((r) => r.pass) ? 0 : 1);
     if (opts.json) printJson({ file, ...coverageDocument(a, rows) });
-    else process.stdout.write(`${renderCoverage(a, rows, opts.lang, opts.all === true)}\n`);
+    else printReport(rows, renderCoverage(a, rows, opts.lang, opts.all === true));
   });
 }
 

@@ -5,7 +5,7 @@ import { InputError } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
 import type { ReadingsEvidence } from '../../metering/campaign.ts';
 import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
-import { printJson, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { printJson, printReport, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { analyseOrReport } from './coverage.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 
@@ -67,7 +67,7 @@ export function registerDepth(program: Command): void {
     const wanted = opts.acceptance as 'A' | 'B' | 'C' | undefined;
     setExitCode(wanted && result.acceptance[wanted] !== true ? 1 : 0);
     if (opts.json) printJson({ file, ...result });
-    else process.stdout.write(`${renderDepth(result, opts.lang, wanted)}\n`);
+    else printReport(result, renderDepth(result, opts.lang, wanted));
   });
 }
 

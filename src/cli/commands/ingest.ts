@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { assertFinite } from '../../model/finite.ts';
 import { InputError } from '../../model/issues.ts';
 import { applyReadingsDetailed } from '../../readings/apply.ts';
 import { READING_KINDS, type Model } from '../../model/schema.ts';
@@ -80,7 +81,7 @@ export function registerIngest(program: Command): void {
       result.meters.some((m) => m.flags.some((f) => f.code !== 'rollover'));
     if (findings) setExitCode(1);
     if (opts.json) printJson(written ? { ...result, written } : result);
-    else printHuman(result, opts.lang, written);
+    else printHuman(assertFinite(result, 'the readings result'), opts.lang, written);
   });
 }
 

@@ -9,7 +9,14 @@ import { validateMetering } from '../../metering/validate.ts';
 import { checkPark, type ParkMemberInput, type ParkResult } from '../../park/check.ts';
 import { locateIssues, parsePark } from '../../park/load.ts';
 import type { Park } from '../../park/schema.ts';
-import { printJson, reportInputErrors, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  printJson,
+  printReport,
+  reportInputErrors,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { fmt, renderTable } from '../table.ts';
 
 interface ParkOptions extends CommonOptions {
@@ -39,7 +46,7 @@ export function registerPark(program: Command): void {
       const result = checkPark(loaded.park, loaded.inputs, { file, metering: opts.metering !== false });
       setExitCode(result.summary.ok ? 0 : 1);
       if (opts.json) printJson({ file, ...result });
-      else process.stdout.write(`${renderPark(result, opts.lang)}\n`);
+      else printReport(result, renderPark(result, opts.lang));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       locateIssues(loaded.text, e.issues);
@@ -183,6 +190,22 @@ export function renderPark(r: ParkResult, lang: Lang): string {
       water: i.newWater === null ? '—' : `${fmt(i.newWater)} ${i.waterUnit}/a`,
     }),
   );
+  if (r.savings) {
+    const n = (x: number | null) => (x === null ? '—' : fmt(x));
+    const tot = r.savings.total;
+    out.push(
+      '',
+      t(lang, 'park.cli.savings', {
+        members: r.savings.members.map((m) => m.member).join(', '),
+        energy: n(tot.energyTce),
+        water: n(tot.waterT),
+        co2: n(tot.co2T),
+      }),
+    );
+    for (const [k, v] of Object.entries(tot.pollutants))
+      out.push(`  ${k}: ${t(lang, 'park.cli.pollutant', { generation: n(v.generation), discharge: n(v.discharge) })}`);
+    for (const m of r.savings.members) if (m.error) out.push(`  ${m.member}: ${m.error}`);
+  }
   const errors = r.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) out.push('', t(lang, 'park.cli.findings'), ...errors.map((f) => `  ${f.message[lang]}`));
   else out.push('', t(lang, 'park.cli.ok'));

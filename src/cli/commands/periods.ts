@@ -8,7 +8,15 @@ import { periodBalances, type PeriodResult, type PeriodsResult } from '../../per
 import { periodModel, type PeriodSelection } from '../../periods/period-model.ts';
 import { applyPeriodReadings, periodWindow } from '../../periods/readings.ts';
 import { reconcileAcrossPeriods, reconcilePerPeriod } from '../../periods/reconcile.ts';
-import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  printJson,
+  printReport,
+  readModel,
+  reportInputError,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { ingestFile, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, renderTable } from '../table.ts';
 import { renderCheck } from './check.ts';
@@ -58,7 +66,7 @@ export function registerPeriods(program: Command): void {
         const result = checkModel(buildGraph(single));
         setExitCode(result.summary.ok ? 0 : 1);
         if (opts.json) printJson({ file, ...result, selection: single.period });
-        else process.stdout.write(`${single.period?.label ?? ''}\n${renderCheck(result, opts.lang)}\n`);
+        else printReport(result, `${single.period?.label ?? ''}\n${renderCheck(result, opts.lang)}`);
         return;
       }
       const result = periodBalances(model, file);
@@ -72,7 +80,7 @@ export function registerPeriods(program: Command): void {
       setExitCode(result.summary.ok && !failed ? 0 : 1);
       if (opts.json) printJson({ file, ...result, ...(reconciliation ? { reconciliation } : {}) });
       else {
-        process.stdout.write(`${renderPeriods(model.name, result, opts.lang)}\n`);
+        printReport(result, renderPeriods(model.name, result, opts.lang));
         if (reconciliation)
           for (const l of reconciliation.across.layers)
             process.stdout.write(

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { reconcileModel, type LayerReconciliation } from '../../reconcile/model.ts';
-import { printJson, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { printJson, printReport, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, renderTable } from '../table.ts';
 
@@ -44,7 +44,7 @@ export function registerReconcile(program: Command): void {
     const findings = result.layers.some((l) => !l.global.pass || l.suspects.length > 0 || l.inconsistent.length > 0);
     setExitCode(findings ? 1 : 0);
     if (opts.json) printJson(opts.layer !== undefined ? result.layers[0] : { layers: result.layers });
-    else process.stdout.write(`${result.layers.map((l) => renderLayer(l, opts.lang)).join('\n\n')}\n`);
+    else printReport(result, result.layers.map((l) => renderLayer(l, opts.lang)).join('\n\n'));
   });
 }
 

@@ -107,6 +107,20 @@ function fail(path: string, detail: string, opts: CommonOptions): void {
   );
 }
 
+/**
+ * resvg, or — where its prebuilt binary cannot load (a platform without one, a broken install) — none,
+ * with a warning: the SVG figures, the page and the workbook are still written, the Word file says
+ * each figure is missing.
+ */
+async function rasterizer(opts: ReportOptions, warnings: string[]) {
+  try {
+    return await makeRasterizer(FIGURE_FONT_FAMILY);
+  } catch (e) {
+    warnings.push(t(opts.lang, 'report.cli.noRasterizer', { detail: (e as Error).message }));
+    return undefined;
+  }
+}
+
 /** Figures (SVG, PNG), then the HTML, the workbook and the Word file; the paths written, or undefined after exit 2. */
 async function writeAll(
   doc: ReportDocument,
@@ -127,7 +141,7 @@ async function writeAll(
       const dir = join(out, 'figures');
       current = dir;
       mkdirSync(dir, { recursive: true });
-      const raster = opts.png === false ? undefined : await makeRasterizer(FIGURE_FONT_FAMILY);
+      const raster = opts.png === false ? undefined : await rasterizer(opts, warnings);
       const own = process.env.PINGHENG_CJK_FONT;
       if (raster && own && !raster.fonts.includes(own))
         warnings.push(t(opts.lang, 'report.cli.fontMissing', { path: own }));
@@ -145,7 +159,7 @@ async function writeAll(
     put((current = join(out, 'report.xlsx')), await writeXlsx(doc));
     put((current = join(out, 'report.docx')), await writeDocx(doc, images));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === undefined) throw e; // not the file system: a defect, not bad input
+    if ((e as NodeJS.ErrnoException).syscall === undefined) throw e; // not the file system: a defect, not bad input
     fail(current, (e as Error).message, opts);
     return undefined;
   }

@@ -2,6 +2,7 @@ import type { Chapter } from '../document.ts';
 import type { Cell } from '../document.ts';
 import type { ReportContext } from '../context.ts';
 import type { CoverageRow } from '../../metering/coverage.ts';
+import { formatPath } from '../../model/issues.ts';
 
 /**
  * Chapter 2 — metering: coverage R = n/N per rule-table row and level (GB 17167, GB 24789,
@@ -15,8 +16,9 @@ export function meteringChapter(ctx: ReportContext): Chapter {
   if (!metering || !coverage) {
     if (meteringIssues.length > 0) {
       ch.lack(ctx.t('report.metering.issues'));
+      const file = ctx.results.input.file ?? '';
       ch.list(
-        meteringIssues.map((i) => `${i.path.join('.')}: ${ctx.t(i.code, i.params)}`),
+        meteringIssues.map((i) => `${file}${file ? ': ' : ''}${formatPath(i.path)}: ${ctx.t(i.code, i.params)}`),
         { tone: 'warning' },
       );
     } else ch.lack(ctx.t('report.cannot', { what: ch.title, reason: failed?.message ?? '—' }));

@@ -8,6 +8,15 @@ import { layerReady, layerSection } from './balances.ts';
  * of each enterprise (new water Vf, intake Vi, reuse Vr, discharge Vd, leakage Vl and the rates;
  * src/balance/water-indicators.ts).
  */
+type RateId =
+  | 'reuseRate'
+  | 'coolingRecirculationRate'
+  | 'processReuseRate'
+  | 'condensateRecovery'
+  | 'leakageRate'
+  | 'dischargeRate';
+const perUnit = (id: string) => waterIndicators.find((d) => d.id === id)!;
+
 export function waterChapter(ctx: ReportContext): Chapter {
   const ch = ctx.chapter(4, 'water');
   if (!layerReady(ctx, ch, 'water')) return ch.done();
@@ -20,15 +29,34 @@ export function waterChapter(ctx: ReportContext): Chapter {
       amount('reused', w.reused),
       amount('discharged', w.discharged),
       amount('leakage', w.leakage),
-      ...waterIndicators.map((d): Cell[] => {
-        const v = w[d.id as 'reuseRate' | 'condensateRecovery' | 'leakageRate' | 'dischargeRate'];
-        return [
-          ctx.t('report.labelFormula', { label: d.label[ctx.lang], formula: d.formula }),
-          null,
-          v === null ? null : v * 100,
-          cite(d.source),
-        ];
-      }),
+      ...waterIndicators
+        .filter((d) => d.kind === 'rate')
+        .map((d): Cell[] => {
+          const v = w[d.id as RateId];
+          return [
+            ctx.t('report.labelFormula', { label: d.label[ctx.lang], formula: d.formula }),
+            null,
+            v === null ? null : v * 100,
+            cite(d.source),
+          ];
+        }),
+      // GB/T 12452 per-unit figures: Vf / Q per product, Vf / Z; their unit in the label
+      ...w.newWaterPerProduct.map((p): Cell[] => [
+        `${ctx.t('report.labelFormula', { label: perUnit('newWaterPerProduct').label[ctx.lang], formula: 'Vf / Q' })} — ${p.name} (${p.unit})`,
+        p.value,
+        null,
+        cite(perUnit('newWaterPerProduct').source),
+      ]),
+      ...(w.newWaterPerOutputValue
+        ? [
+            [
+              `${ctx.t('report.labelFormula', { label: perUnit('newWaterPerOutputValue').label[ctx.lang], formula: 'Vf / Z' })} (${w.newWaterPerOutputValue.unit})`,
+              w.newWaterPerOutputValue.value,
+              null,
+              cite(perUnit('newWaterPerOutputValue').source),
+            ] as Cell[],
+          ]
+        : []),
     ];
     ch.table(
       ctx.t('report.water.indicatorsCaption', { node: ctx.nodeName(w.node) }),
