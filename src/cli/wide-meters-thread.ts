@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SeriesSummary } from '../readings/meter-series.ts';
+import type { SeriesSummary } from '../readings/types.ts';
 import type { MeterExtent, WideMeters, WideMetersFactory } from '../readings/wide-meters.ts';
 import { CTRL_LENGTH, EMPTY, FAILED, FULL, NB, SLOTS, slotLength, slotViews } from './wide-meters-ring.ts';
 import type { StartMessage } from './wide-meters-worker.ts';

@@ -4,7 +4,7 @@ export { applyReadings, applyReadingsDetailed, type ApplyOutcome } from './apply
 export { makeTimestampParser, formatInZone, isTimeZone, type TimestampParser } from './timestamp.ts';
 export { detectEncoding, encodingFromName } from './decode.ts';
 export { rateTotal, meterDefsFromModel, type MeterDef } from './meters.ts';
-export { MeterSeries, FLAG_CODES, type FlagCode, type SeriesSpec, type SeriesSummary } from './meter-series.ts';
+export { MeterSeries, type SeriesSpec } from './meter-series.ts';
 export { longestContinuous } from './window.ts';
 export { median, mad, robustSigma } from './robust.ts';
 export * from './types.ts';

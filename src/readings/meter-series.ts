@@ -3,7 +3,7 @@ import { accuracyClassCoverageFactor } from '../data/measurement.ts';
 import { accuracyClassPct } from '../model/uncertainty.ts';
 import { gapRule, MAD_TO_SIGMA, spikeRule, stuckRule } from './defaults.ts';
 import { lowerMedian, mad, median, ThinnedSample } from './robust.ts';
-import type { ReadingKind } from './types.ts';
+import type { Example, FlagCode, FlagCount, Gap, ReadingKind, SeriesSummary } from './types.ts';
 
 /** What the accumulator needs to know about one meter. */
 export interface SeriesSpec {
@@ -19,43 +19,6 @@ export interface SeriesSpec {
   accuracyClass?: string;
   /** Gap threshold override, ms. */
   gapMs?: number;
-}
-
-export interface Example {
-  at: number;
-  line: number;
-  value?: number;
-  end?: number;
-}
-
-export interface FlagCount {
-  count: number;
-  examples: Example[];
-}
-
-export interface Gap {
-  start: number;
-  end: number;
-}
-
-export const FLAG_CODES = ['stuck', 'negative-increment', 'spike', 'out-of-range', 'rollover', 'reset'] as const;
-export type FlagCode = (typeof FLAG_CODES)[number];
-
-/** Finished figures of one meter over the window (times in UTC ms). */
-export interface SeriesSummary {
-  readings: number;
-  outsideWindow: number;
-  first: number;
-  last: number;
-  nominalIntervalMs: number;
-  total: number;
-  sd: number;
-  sdClass: number;
-  sdInterpolation: number;
-  sdBasis: 'accuracy-class' | 'source-default';
-  coverage: number;
-  gaps: Gap[];
-  flags: Partial<Record<FlagCode, FlagCount>>;
 }
 
 const MAX_EXAMPLES = 10;

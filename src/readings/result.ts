@@ -1,8 +1,7 @@
 import { minimumCampaign } from './defaults.ts';
-import { FLAG_CODES, type Gap, type SeriesSummary } from './meter-series.ts';
 import type { MeterDef } from './meters.ts';
 import { formatInZone } from './timestamp.ts';
-import type { IngestResult, MeterResult } from './types.ts';
+import { FLAG_CODES, type Gap, type IngestResult, type MeterResult, type SeriesSummary } from './types.ts';
 import { longestContinuous } from './window.ts';
 
 const HOUR = 3_600_000;

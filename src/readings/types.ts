@@ -1,5 +1,3 @@
-import type { FlagCode, FlagCount, SeriesSummary } from './meter-series.ts';
-
 /** How a meter's readings are to be read (`meter.reading.kind`). */
 export type ReadingKind = 'cumulative' | 'rate' | 'interval';
 export type Layout = 'wide' | 'long';
@@ -77,4 +75,44 @@ export interface IngestResult {
   /** Meters of the model that expect readings but have none in the file. */
   missingMeters: string[];
   window: WindowResult;
+}
+
+/* What a meter series (meter-series.ts) hands back: plain data, here so that the result types above and the
+   series need not import each other. */
+
+export interface Example {
+  at: number;
+  line: number;
+  value?: number;
+  end?: number;
+}
+
+export interface FlagCount {
+  count: number;
+  examples: Example[];
+}
+
+export interface Gap {
+  start: number;
+  end: number;
+}
+
+export const FLAG_CODES = ['stuck', 'negative-increment', 'spike', 'out-of-range', 'rollover', 'reset'] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+/** Finished figures of one meter over the window (times in UTC ms). */
+export interface SeriesSummary {
+  readings: number;
+  outsideWindow: number;
+  first: number;
+  last: number;
+  nominalIntervalMs: number;
+  total: number;
+  sd: number;
+  sdClass: number;
+  sdInterpolation: number;
+  sdBasis: 'accuracy-class' | 'source-default';
+  coverage: number;
+  gaps: Gap[];
+  flags: Partial<Record<FlagCode, FlagCount>>;
 }

@@ -1,4 +1,5 @@
-import type { MeterSeries, SeriesSpec, SeriesSummary } from './meter-series.ts';
+import type { MeterSeries, SeriesSpec } from './meter-series.ts';
+import type { SeriesSummary } from './types.ts';
 
 /** Where a meter's data lies once its readings are in (for a window taken from the data). */
 export interface MeterExtent {

@@ -1,4 +1,4 @@
-import type { Gap } from './meter-series.ts';
+import type { Gap } from './types.ts';
 
 /**
  * The longest stretch of [start, end] that no gap of any meter that matters touches: merge the

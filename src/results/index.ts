@@ -9,9 +9,10 @@ import { InputError, issue } from '../model/issues.ts';
 import type { Model } from '../model/schema.ts';
 import { type CarbonInventory, carbonInventory, CarbonProblem } from './carbon.ts';
 import { type GridChoice, resolveGrid } from './factors.ts';
-import { type PeriodInfo, periodInfo } from './period.ts';
+import { periodInfo } from './period.ts';
 import { periodModel, type PeriodSelection } from '../periods/index.ts';
 import type { Side } from './inputs.ts';
+import type { CarbonReport } from './types.ts';
 
 export { compareModels, type CompareOptions } from './compare.ts';
 export { CompareInputError, type Side } from './inputs.ts';
@@ -39,17 +40,6 @@ export {
   type ResultColumn,
   type ResultRow,
 } from './tables.ts';
-
-/** `pingheng carbon MODEL`: the inventory of the whole plant, per period and per year. */
-export interface CarbonReport extends CarbonInventory {
-  file: string;
-  name: string;
-  period: PeriodInfo;
-  perYear: { t: number | null };
-  /** Where the grid choice came from: the command line, the model, or the defaults. */
-  gridFrom: 'option' | 'model' | 'default';
-  defaulted: string[];
-}
 
 /**
  * The CO2 inventory of a model, with the grid factor chosen by `grid` (else the model's

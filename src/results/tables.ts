@@ -1,5 +1,5 @@
 import { t, type Lang } from '../i18n/index.ts';
-import type { CarbonReport } from './index.ts';
+import type { CarbonReport } from './types.ts';
 import type { FactorRecord } from './factors.ts';
 import type { CompareResult, PerUnitSaving, TotalSaving } from './types.ts';
 

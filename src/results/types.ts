@@ -283,3 +283,14 @@ export interface CompareResult {
   factors: FactorRecord[];
   warnings: Warning[];
 }
+
+/** `pingheng carbon MODEL`: the inventory of the whole plant, per period and per year. */
+export interface CarbonReport extends CarbonInventory {
+  file: string;
+  name: string;
+  period: PeriodInfo;
+  perYear: { t: number | null };
+  /** Where the grid choice came from: the command line, the model, or the defaults. */
+  gridFrom: 'option' | 'model' | 'default';
+  defaulted: string[];
+}

@@ -2,7 +2,7 @@
  * Which links of a Sankey graph to draw as return arcs: a light feedback arc set, so that the
  * rest is acyclic and can be ranked into columns. Split from layout.ts (one concept per module).
  */
-import type { LayoutLink, LayoutNode } from './layout.ts';
+import type { LayoutLink, LayoutNode } from './layout-types.ts';
 
 /**
  * Chooses which links to draw as return arcs: a set of links whose removal leaves no cycle, as

@@ -9,21 +9,7 @@
  */
 import { t, type Lang } from '../i18n/catalog.ts';
 import type { PlantGraph } from '../model/graph.ts';
-import type { SankeyView, ViewLink, ViewNode } from './view.ts';
-
-export interface GroupSpec {
-  /** Draw at most this many unit nodes; the smallest others are grouped per parent. */
-  maxUnits: number;
-  /** Group ids (`other:<parent>`) whose members are drawn one by one; '*' expands every group. */
-  expand?: readonly string[];
-}
-
-export interface GroupInfo {
-  /** Group node id → ids of the units it stands for. */
-  members: Record<string, string[]>;
-  /** Units drawn inside a group. */
-  grouped: number;
-}
+import type { GroupInfo, GroupSpec, SankeyView, ViewLink, ViewNode } from './view-types.ts';
 
 /** Levels of ancestors tried as group keys (devices → workshops → enterprise → root). */
 const MAX_UP = 3;

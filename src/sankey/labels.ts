@@ -7,7 +7,7 @@
  */
 import { carrierName, displayName, kindName } from '../i18n/names.ts';
 import { hasMessage, t, type Lang } from '../i18n/catalog.ts';
-import type { ViewNode } from './view.ts';
+import type { ViewNode } from './view-types.ts';
 
 /**
  * A view node's name: a unit by its model name (nameEn in English), "其他 (n)" for a group of

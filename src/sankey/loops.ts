@@ -5,9 +5,7 @@
  * arc needs is reserved only in the columns it passes, so a loop between two neighbouring
  * columns costs those two columns' height and nothing else.
  */
-import type { LayoutLink, LayoutNode } from './layout.ts';
-
-export type LoopSide = 'top' | 'bottom';
+import type { LayoutLink, LayoutNode, LoopSide } from './layout-types.ts';
 
 type Arc = LayoutLink<unknown, unknown>;
 

@@ -14,7 +14,7 @@
  * tritanopia (Machado et al. 2009 simulation, as drawn: translucent over white) and ≥ 20 for
  * normal vision — `test/web/palette.test.ts` asserts it (thresholds in src/data/machado-2009.ts).
  */
-import type { FlowState, ViewNodeRole } from './view.ts';
+import type { FlowState, ViewNodeRole } from './view-types.ts';
 
 export interface StrokeStyle {
   /** Hex colour; `null` = the layer's colour. */

@@ -2,8 +2,7 @@
  * Where the nodes of a Sankey layout go: columns by longest path, then heights within each
  * column's band by relaxation. Split from layout.ts (one concept per module).
  */
-import type { LayoutLink, LayoutNode } from './layout.ts';
-import type { LoopSide } from './loops.ts';
+import type { LayoutLink, LayoutNode, LoopSide } from './layout-types.ts';
 
 /**
  * Columns by longest path over the acyclic links; sinks are pushed to the last column

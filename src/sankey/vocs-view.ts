@@ -1,6 +1,6 @@
 import type { CheckResult } from '../balance/types.ts';
 import type { PlantGraph } from '../model/graph.ts';
-import type { FlowState, SankeyView, SankeyViewSpec, ViewLink, ViewNode, ViewNodeRole } from './view.ts';
+import type { FlowState, SankeyView, SankeyViewSpec, ViewLink, ViewNode, ViewNodeRole } from './view-types.ts';
 
 /**
  * The solvent-balance view of the VOCs layer (docs/vocs.md): raw materials (by carrier) and the
