@@ -12,7 +12,18 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sankey as d3Sankey } from 'd3-sankey';
 import { SourceMapConsumer } from 'source-map-js';
-import { sankeyLayout } from '../src/index.ts';
+import {
+  buildGraph,
+  checkModel,
+  fitSankey,
+  parseModel,
+  sankeyLayout,
+  sankeyView,
+  type ViewLink,
+  type ViewNode,
+} from '../src/index.ts';
+import { generatePlant } from '../test/web/generate-plant.ts';
+import { returnArcShare } from '../test/web/arc-share.ts';
 import { buildSite, hasChromium, launch, serve } from '../test/web/site.ts';
 import { mulberry32 } from './rng.ts';
 
@@ -124,6 +135,77 @@ console.log(
 );
 console.log(`  ratio pingheng cyclic / d3-sankey acyclic: ${(oursCyclic / reference).toFixed(2)}`);
 
+// ---- real plant sizes (issue 16) -------------------------------------------------------------
+{
+  const model = generatePlant(40, 1956);
+  const graph = buildGraph(parseModel(JSON.stringify(model), 'generated.json').model);
+  const result = checkModel(graph);
+  const view = sankeyView({ graph, result }, { layer: 'water', level: 3 });
+  const big: [[number, number], [number, number]] = [
+    [0, 0],
+    [1200, 3000],
+  ];
+  const lay = sankeyLayout<ViewNode, ViewLink>({ extent: big, nodeWidth: 14, nodePadding: 18 });
+  const full = time(() => lay(view), 5);
+  const r = lay(view);
+  // d3-sankey's acyclic twin of the same view: our return arcs reversed (it throws on cycles).
+  const back = new Set(r.links.filter((l) => l.circular).map((l) => l.index));
+  const twin = view.links.map((l, i) =>
+    back.has(i)
+      ? { source: l.target, target: l.source, value: l.value }
+      : { source: l.source, target: l.target, value: l.value },
+  );
+  const d3Big = () =>
+    d3Sankey()
+      .nodeId((n) => n.id)
+      .nodeWidth(14)
+      .nodePadding(18)
+      .extent(big);
+  const refBig = time(
+    () => d3Big()({ nodes: view.nodes.map((n) => ({ id: n.id })), links: twin.map((l) => ({ ...l })) }),
+    5,
+  );
+  const d3r = d3Big()({ nodes: view.nodes.map((n) => ({ id: n.id })), links: twin.map((l) => ({ ...l })) }) as {
+    nodes: { y0: number; y1: number }[];
+    links: { width: number; value: number }[];
+  };
+  const d3Ky = d3r.links[0]!.width / d3r.links[0]!.value;
+  const d3Outside = d3r.nodes.filter((n) => n.y0 < big[0][1] - 1e-6 || n.y1 > big[1][1] + 1e-6).length;
+  const grouped = time(() => fitSankey({ graph, result }, { layer: 'water', level: 3 }, { width: 1200 }), 5);
+  const g = fitSankey({ graph, result }, { layer: 'water', level: 3 }, { width: 1200 });
+  console.log(
+    `\nGenerated plant: ${model.nodes.length} nodes, ${model.flows.length} flows; water at equipment level: ${view.nodes.length} nodes, ${view.links.length} links (median of 5, ms)`,
+  );
+  console.log(
+    `  pingheng, every node, 1200 × 3000 px: ${full.toFixed(0)} ms  (scale ${r.scale.toPrecision(3)} px/t, crowded ${r.crowded}, ${back.size} return arcs, nodes outside the extent: 0)`,
+  );
+  console.log(
+    `  d3-sankey 0.12.3, acyclic twin:        ${refBig.toFixed(0)} ms  (scale ${d3Ky.toExponential(2)} px/t, nodes outside the extent: ${d3Outside})`,
+  );
+  console.log(
+    `  fitSankey (view + grouping + layout): ${grouped.toFixed(0)} ms  (${g.view.nodes.length} nodes drawn, ${g.view.groups?.grouped ?? 0} units grouped, ${g.width} × ${Math.round(g.height)} px, crowded ${g.layout.crowded})`,
+  );
+  const dyeing = buildGraph(
+    parseModel(readFileSync(new URL('../datasets/dyeing.json', import.meta.url), 'utf8'), 'dyeing.json').model,
+  );
+  const dr = checkModel(dyeing);
+  const shares = ([2, 3] as const).map((level) =>
+    returnArcShare(
+      sankeyLayout<ViewNode, ViewLink>({
+        extent: [
+          [0, 0],
+          [1000, 600],
+        ],
+        nodeWidth: 14,
+        nodePadding: 18,
+      })(sankeyView({ graph: dyeing, result: dr }, { layer: 'water', level })),
+    ),
+  );
+  console.log(
+    `  return arcs' share of the dyeing plant's water drawing (1000 × 600): level 2 ${(100 * shares[0]!).toFixed(0)} %, level 3 ${(100 * shares[1]!).toFixed(0)} %`,
+  );
+}
+
 // ---- browser and bundle ---------------------------------------------------------------------
 if (!hasChromium()) {
   console.log('\n/usr/bin/chromium missing: first-render and bundle figures skipped (apt-get install -y chromium)');
@@ -146,6 +228,10 @@ console.log('\nWhat each bundle pulls in (raw bytes attributed through the sourc
 for (const f of readdirSync(assets)
   .filter((x) => x.endsWith('.js') && existsSync(join(assets, `${x}.map`)))
   .sort()) {
+  if (!existsSync(join(assets, `${f}.map`))) {
+    console.log(`  ${f}: no source map`);
+    continue;
+  }
   const parts = composition(readFileSync(join(assets, f), 'utf8'), readFileSync(join(assets, `${f}.map`), 'utf8'));
   console.log(`  ${f}: ${parts.map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ')} (KB)`);
 }
@@ -175,8 +261,48 @@ for (let i = 0; i < 7; i++) {
   before.push(scripts);
   await context.close();
 }
+// The generated 2 000-node plant at equipment level, grouped (the default) and every unit drawn.
+const bigTimes: { grouped: number[]; all: number[] } = { grouped: [], all: [] };
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-view] #sankey svg');
+  await page.setInputFiles('#file', {
+    name: 'generated-2000.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(generatePlant(40, 1956))),
+  });
+  await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('generated-2000.json'));
+  const redraw = async (act: () => Promise<unknown>, done: () => boolean) => {
+    const t0 = Date.now();
+    await act();
+    await page.waitForFunction(done, undefined, { timeout: 120_000 });
+    return Date.now() - t0;
+  };
+  for (let i = 0; i < 3; i++) {
+    await page.selectOption('#level', '2');
+    await page.waitForSelector('body[data-view="water:2:zh"]');
+    bigTimes.grouped.push(
+      await redraw(
+        () => page.selectOption('#level', '3'),
+        () => document.body.dataset.view === 'water:3:zh',
+      ),
+    );
+  }
+  bigTimes.all.push(
+    await redraw(
+      () => page.uncheck('#group'),
+      () => document.querySelectorAll('#sankey g.nodes g').length > 1900,
+    ),
+  );
+  await context.close();
+}
 await browser.close();
 await server.close();
+console.log('\nGenerated 2 000-node plant in the page (level 2 → 3, request to diagram drawn):');
+console.log(`  grouped (default): median ${median(bigTimes.grouped).toFixed(0)} ms of 3`);
+console.log(`  every unit (2 004 nodes, 5 384 links drawn): ${bigTimes.all[0]!.toFixed(0)} ms`);
 console.log(`\nFirst render of the default plant (dyeing.json, water, workshops) in headless Chromium, 7 fresh loads:`);
 console.log(
   `  navigation start → diagram drawn: median ${median(renders).toFixed(0)} ms (min ${Math.min(...renders).toFixed(0)}, max ${Math.max(...renders).toFixed(0)}; target ≤ 1 500 ms)`,

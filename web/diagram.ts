@@ -88,11 +88,14 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
     return info;
   };
 
-  const residualOf = new Map<string, number>();
+  // The unaccounted flows drawn at each node: the panel shows in and out without them, so in − out = residual.
+  const unaccountedIn = new Map<string, number>();
+  const unaccountedOut = new Map<string, number>();
   for (const l of view.links) {
     if (l.state !== 'unaccounted') continue;
-    if (l.target.startsWith('unaccounted-out')) residualOf.set(l.source, (residualOf.get(l.source) ?? 0) + l.value);
-    else residualOf.set(l.target, (residualOf.get(l.target) ?? 0) - l.value);
+    if (l.target.startsWith('unaccounted-out'))
+      unaccountedOut.set(l.source, (unaccountedOut.get(l.source) ?? 0) + l.value);
+    else unaccountedIn.set(l.target, (unaccountedIn.get(l.target) ?? 0) + l.value);
   }
 
   const links: Drawn['links'] = layout.links.map((l) => {
@@ -159,9 +162,9 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
         x1: n.x1,
         y0: n.y0,
         y1: n.y1,
-        in: n.data.in,
-        out: n.data.out,
-        residual: residualOf.get(n.id) ?? 0,
+        in: n.data.in - (n.data.role === 'unit' ? (unaccountedIn.get(n.id) ?? 0) : 0),
+        out: n.data.out - (n.data.role === 'unit' ? (unaccountedOut.get(n.id) ?? 0) : 0),
+        residual: (unaccountedOut.get(n.id) ?? 0) - (unaccountedIn.get(n.id) ?? 0),
       };
       if (n.data.status) node.status = n.data.status;
       if (n.data.closure !== undefined) node.closure = n.data.closure;

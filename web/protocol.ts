@@ -79,7 +79,7 @@ export interface DrawNode {
   x1: number;
   y0: number;
   y1: number;
-  /** Σ drawn inputs / outputs and the residual drawn as unaccounted (+ in > out), layer unit. */
+  /** Σ drawn inputs / outputs without the unaccounted flows, and the residual drawn as unaccounted (+ in > out), layer unit. */
   in: number;
   out: number;
   residual: number;

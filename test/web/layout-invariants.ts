@@ -2,6 +2,8 @@
 import { expect } from 'vitest';
 import type { Extent, SankeyLayoutResult } from '../../src/sankey/layout.ts';
 
+export { returnArcShare } from './arc-share.ts';
+
 /** Invariants every layout must hold, cycles or not (`ext` = the extent asked for). */
 export function checkInvariants<N, L>(r: SankeyLayoutResult<N, L>, ext: Extent): void {
   const eps = 1e-6;
@@ -64,21 +66,4 @@ export function checkInvariants<N, L>(r: SankeyLayoutResult<N, L>, ext: Extent):
     const sorted = [...col].sort((a, b) => a.y0 - b.y0);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.y0).toBeGreaterThanOrEqual(sorted[i - 1]!.y1 - eps);
   }
-}
-
-/**
- * Share of the drawing's area (the extent) covered by return arcs: Σ width × centre-line length
- * (legs out and in, the vertical runs to the lane and the lane itself) over width × height.
- */
-export function returnArcShare<N, L>(r: SankeyLayoutResult<N, L>): number {
-  const [[x0, y0], [x1, y1]] = r.extent;
-  let area = 0;
-  for (const l of r.links) {
-    if (!l.circular) continue;
-    const xr = l.source.x1 + l.standOff!;
-    const xl = l.target.x0 - l.standOffIn!;
-    const length = l.standOff! + Math.abs(l.laneY! - l.y0) + (xr - xl) + Math.abs(l.laneY! - l.y1) + l.standOffIn!;
-    area += l.width * length;
-  }
-  return area / ((x1 - x0) * (y1 - y0));
 }
