@@ -12,6 +12,7 @@ import {
   parseHex,
   t,
   type Lang,
+  type Level,
   type SankeyViewSpec,
 } from '../src/index.ts';
 import { drawSankey, linkStyle } from './draw.ts';
@@ -56,7 +57,7 @@ const state: {
   lang: Lang;
   loaded?: Loaded;
   layer: string;
-  level: 1 | 2 | 3;
+  level: Level;
   fixedScale?: number;
   drawn?: Drawn;
   svg?: SVGSVGElement;
@@ -429,7 +430,7 @@ ui.layer.onchange = () => {
   renderPanels();
 };
 ui.level.onchange = () => {
-  state.level = Number(ui.level.value) as 1 | 2 | 3;
+  state.level = Number(ui.level.value) as Level;
   state.expand = [];
   void renderView();
 };

@@ -10,8 +10,12 @@ import type { Label, Provenance } from './provenance.ts';
 export const source: Provenance = { standard: 'GB 17167', edition: '2006', clause: '', tag: 'P' };
 const at = (clause: string, note?: string): Provenance => ({ ...source, clause, ...(note ? { note } : {}) });
 
-/** Metering level: 1 enterprise (用能单位), 2 main sub-unit (主要次级用能单位), 3 main device (主要用能设备). */
-export type Level = 1 | 2 | 3;
+/**
+ * Metering levels: 1 enterprise (用能单位), 2 main sub-unit (主要次级用能单位), 3 main device (主要用能设备).
+ * The model's node hierarchy uses the same three levels (src/model/schema.ts).
+ */
+export const LEVELS = [1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
 
 /** A coverage-table row: the required ratio R (%) at levels 1, 2, 3; null = "—", no requirement. */
 export interface CoverageRuleRow {

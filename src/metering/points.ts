@@ -1,5 +1,5 @@
 import { carrier as carrierInfo } from '../data/carriers.ts';
-import type { Level } from '../data/gb17167-2006.ts';
+import { LEVELS, type Level } from '../data/gb17167-2006.ts';
 import { crossings, type PlantGraph } from '../model/graph.ts';
 import type { Flow } from '../model/schema.ts';
 import { asRate, flowMagnitude, type Magnitude } from './magnitude.ts';
@@ -70,8 +70,6 @@ export interface DerivedPoints {
 
 /** Relative slack for comparing a magnitude that went through unit round trips with a table limit. */
 const REL_EPS = 1e-9;
-
-const LEVELS_123: readonly Level[] = [1, 2, 3];
 
 /** Water that no flow meter can measure: evaporation, leakage, water leaving in product, drag-out on workpieces (带出液). */
 const WATER_NOT_METERABLE = new Set(['evaporation', 'water-loss', 'product-water', 'drag-out']);
@@ -181,7 +179,7 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
     }
     let magnitude: Magnitude | undefined | null = null;
     for (const ms of m.rows) {
-      for (const level of LEVELS_123) {
+      for (const level of LEVELS) {
         const nodes = crossed[level]!;
         if (nodes.length === 0) continue;
         // GB 24789 Table 1 note: levels 2 and 3 do not count discharged water.

@@ -1,4 +1,5 @@
 import type { NodeBalance } from '../../balance/types.ts';
+import { LEVELS } from '../../data/gb17167-2006.ts';
 import { isBaseLayer } from '../../model/layers.ts';
 import { sankeyFigure } from '../../sankey/figure.ts';
 import type { SankeyViewSpec } from '../../sankey/view.ts';
@@ -240,9 +241,10 @@ function figures(ctx: ReportContext, ch: ChapterBuilder, layer: string, focus: b
   for (const n of graph.nodes) {
     if (!n.auditFocus) continue;
     const i = graph.nodeIndex.get(n.id)!;
-    const deeper = graph.children[i]!.length > 0 ? Math.min(3, n.level + 1) : n.level;
+    // One level down (LEVELS[level] is the level after `level`), at most the deepest.
+    const deeper = graph.children[i]!.length > 0 ? LEVELS[Math.min(LEVELS.length - 1, n.level)]! : n.level;
     draw(
-      { layer, level: deeper as 1 | 2 | 3, root: n.id },
+      { layer, level: deeper, root: n.id },
       ctx.t('report.figure.focus', { node: ctx.nodeName(n.id), layer: name }),
       `${layer}-focus-${n.id}`,
     );
