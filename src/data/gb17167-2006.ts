@@ -245,18 +245,36 @@ export const userClassSource: Provenance = at('Table 4 note (user classes)');
 /** Clause 5: meters past their verification date, or failed, must not be used. */
 export const verificationSource: Provenance = at('clause 5', 'Out-of-date or failed instruments must not be used.');
 
-/** Notes to Table 3: the exemptions. */
-export const exemptionSources = {
-  seasonalHeating: at(
-    'Table 3 note 1',
-    'Seasonal heating steam (hot water) in/out of the enterprise and main sub-units may be settled by other means.',
-  ),
-  auxiliary: at(
-    'Table 3 note 2',
-    'Auxiliary electricity, steam, water on a main device with very small consumption need no meter.',
-  ),
-  meteredUnit: at(
-    'Table 2 note',
-    'A separately assessed energy-using unit that is metered: its main devices need no own meters.',
-  ),
-};
+/** An exemption a standard allows: the metering levels at which the flow needs no meter, and where it is written. */
+export interface Exemption {
+  levels: readonly Level[];
+  source: Provenance;
+}
+
+/** Notes to Tables 2 and 3: the exemptions, keyed as a model's `flow.exemption` names them. */
+export const exemptions = {
+  /** The enterprise and its main sub-units: levels 1 and 2. */
+  'seasonal-heating': {
+    levels: [1, 2],
+    source: at(
+      'Table 3 note 1',
+      'Seasonal heating steam (hot water) in/out of the enterprise and main sub-units may be settled by other means.',
+    ),
+  },
+  /** On a main device: level 3. */
+  auxiliary: {
+    levels: [3],
+    source: at(
+      'Table 3 note 2',
+      'Auxiliary electricity, steam, water on a main device with very small consumption need no meter.',
+    ),
+  },
+  /** The unit's main devices: level 3. */
+  'metered-unit': {
+    levels: [3],
+    source: at(
+      'Table 2 note',
+      'A separately assessed energy-using unit that is metered: its main devices need no own meters.',
+    ),
+  },
+} as const satisfies Record<string, Exemption>;

@@ -1,5 +1,5 @@
 import { carrier as carrierInfo } from '../data/carriers.ts';
-import { LEVELS, type Level } from '../data/gb17167-2006.ts';
+import { type Exemption, LEVELS, type Level } from '../data/gb17167-2006.ts';
 import { crossings, type PlantGraph } from '../model/graph.ts';
 import type { Flow } from '../model/schema.ts';
 import { asRate, flowMagnitude, type Magnitude } from './magnitude.ts';
@@ -133,12 +133,10 @@ function memberships(flow: Flow, rules: RuleSets): { rows: Membership[]; exclude
   return { rows };
 }
 
-/** Levels at which a flow's exemption applies (GB 17167 Table 3 notes 1–2; GB 24789 closed loops). */
-const EXEMPTION_LEVELS: Record<'seasonal-heating' | 'auxiliary' | 'closed-loop-pump-data', readonly Level[]> = {
-  'seasonal-heating': [1, 2],
-  auxiliary: [3],
-  'closed-loop-pump-data': [1, 2, 3],
-};
+/** The rule of a flow's exemption in the editions chosen (GB 17167 Table 3 notes 1–2; GB 24789 closed loops). */
+function exemptionRule(rules: RuleSets, exemption: NonNullable<Flow['exemption']>): Exemption {
+  return exemption === 'closed-loop-pump-data' ? rules.water.closedLoopExemption : rules.energy.exemptions[exemption];
+}
 const AUXILIARY_CATEGORIES = new Set(['electricity', 'steam', 'water']);
 
 /**
@@ -201,7 +199,7 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
           ...(ms.family === 'material' && flow.carrier !== undefined ? { material: flow.carrier } : {}),
           ...(known[level] ? {} : { assumedMain: true }),
         };
-        if (flow.exemption && EXEMPTION_LEVELS[flow.exemption].includes(level) && ms.family !== 'material') {
+        if (flow.exemption && exemptionRule(rules, flow.exemption).levels.includes(level) && ms.family !== 'material') {
           const rec: ExemptionRecord = {
             flow: flow.id,
             table: ms.table,
