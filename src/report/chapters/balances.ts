@@ -6,6 +6,7 @@ import type { SankeyViewSpec } from '../../sankey/view.ts';
 import type { ChapterBuilder, ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
 import { vocsSection } from './vocs.ts';
+import { percentText } from '../../util/percent.ts';
 
 /**
  * The balance chapters' common parts: the balance table of a layer (one row per unit and level:
@@ -80,7 +81,7 @@ export function layerSection(
       b.status === 'open'
         ? ctx.t('report.balance.open', {
             node: ctx.nodeName(b.node),
-            closure: pct(b.closure),
+            closure: percentText(b.closure, 1),
             tolerance: b.tolerancePct,
           })
         : ctx.t('report.balance.indeterminate', {
@@ -105,10 +106,6 @@ export function layerSection(
   }
   masterSub(ctx, ch, layer);
   figures(ctx, ch, layer, options.focusFigures !== false);
-}
-
-function pct(closure: number | null): string {
-  return closure === null ? '—' : (closure * 100).toFixed(1);
 }
 
 function balanceTable(ctx: ReportContext, ch: ChapterBuilder, rows: NodeBalance[], layerName: string, unit: string) {
