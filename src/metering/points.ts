@@ -1,6 +1,7 @@
 import { carrier as carrierInfo } from '../data/carriers.ts';
 import { type Exemption, LEVELS, type Level } from '../data/gb17167-2006.ts';
 import { crossings, type PlantGraph } from '../model/graph.ts';
+import { roundTo } from '../util/round.ts';
 import type { Flow } from '../model/schema.ts';
 import { asRate, flowMagnitude, type Magnitude } from './magnitude.ts';
 import { decideMainPerCarrier, groupOfFlow, type MainDecision, type MainGroup, type MainWarning } from './main.ts';
@@ -219,7 +220,7 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
               rec.code = magnitude ? 'metering.exempt.auxiliaryCarrier' : 'metering.exempt.auxiliaryUnknown';
             } else if (t && P !== undefined) {
               const rate = asRate(magnitude.amount, t.level3.unit, P, graph.ctx.annualHours);
-              rec.params = { rate: round(rate), limit: t.level3.value, unit: t.level3.unit };
+              rec.params = { rate: roundTo(rate, 3), limit: t.level3.value, unit: t.level3.unit };
               if (rate >= t.level3.value * (1 - REL_EPS)) {
                 rec.accepted = false;
                 rec.code = 'metering.exempt.auxiliaryAbove';
@@ -244,9 +245,4 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
     }
   }
   return { points, exemptions, main, mainWarnings: mainAnalysis.warnings, uncovered, excluded };
-}
-
-export function round(x: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }
