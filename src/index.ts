@@ -15,6 +15,8 @@ export * from './units/units.ts';
 export * as gb2589 from './data/gb2589-2008.ts';
 export * from './data/carriers.ts';
 export * from './i18n/index.ts';
+export { percent, percentText } from './util/percent.ts';
+export { roundTo } from './util/round.ts';
 export * from './balance/types.ts';
 export { checkModel, solveValues } from './balance/check.ts';
 export { closureError, toleranceFor, masterSubToleranceFor } from './balance/tolerance.ts';

@@ -14,6 +14,7 @@ import {
   parseHex,
   t,
   type Lang,
+  type Level,
   type SankeyViewSpec,
 } from '../src/index.ts';
 import { drawSankey, linkStyle } from './draw.ts';
@@ -58,7 +59,7 @@ const state: {
   lang: Lang;
   loaded?: Loaded;
   layer: string;
-  level: 1 | 2 | 3;
+  level: Level;
   fixedScale?: number;
   drawn?: Drawn;
   svg?: SVGSVGElement;
@@ -487,7 +488,7 @@ ui.layer.onchange = () => {
   renderPanels();
 };
 ui.level.onchange = () => {
-  state.level = Number(ui.level.value) as 1 | 2 | 3;
+  state.level = Number(ui.level.value) as Level;
   state.expand = [];
   void renderView();
 };

@@ -2,7 +2,15 @@
  * Messages between the page (main.ts) and the worker that runs the core (worker.ts).
  * Everything crossing is plain data (structured clone); user text stays text.
  */
-import type { CheckResult, FlowState, Lang, ReportDocument, SankeyViewSpec, ViewNodeRole } from '../src/index.ts';
+import type {
+  CheckResult,
+  FlowState,
+  Lang,
+  Level,
+  ReportDocument,
+  SankeyViewSpec,
+  ViewNodeRole,
+} from '../src/index.ts';
 import type { ResultsExtra } from './results-worker.ts';
 
 export type Request =
@@ -46,7 +54,7 @@ export interface Loaded {
   name: string;
   nameEn?: string;
   layers: { layer: string; unit: string }[];
-  levels: (1 | 2 | 3)[];
+  levels: Level[];
   warnings: ShownIssue[];
   result: CheckResult;
   /** Results of optional analyses (coverage, depth, reconciliation…) by panel id; filled by a later 'extras' request. */
@@ -129,7 +137,7 @@ export interface DrawLink {
 export interface Drawn {
   type: 'view';
   layer: string;
-  level: 1 | 2 | 3;
+  level: Level;
   unit: string;
   width: number;
   height: number;

@@ -12,6 +12,7 @@ import { waterIndicators } from './water-indicators.ts';
 import { vocsAccounting } from '../vocs/account.ts';
 import { applyVocsEfficiencies } from '../vocs/solve.ts';
 import type { CheckResult, DerivedFlow, Finding, NodeBalance } from './types.ts';
+import { percentText } from '../util/percent.ts';
 
 /**
  * The audit's first question — does each balance close? For every node at every level and every
@@ -156,8 +157,6 @@ function both(key: string, params: Record<string, string | number>, named?: Name
   return { zh: render('zh'), en: render('en') };
 }
 
-const pct = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1));
-
 function collectFindings(
   balances: NodeBalance[],
   derived: DerivedFlow[],
@@ -169,7 +168,7 @@ function collectFindings(
     const params = {
       node: b.name,
       layer: b.layer,
-      closure: pct(b.closure),
+      closure: percentText(b.closure, 1),
       tolerance: b.tolerancePct,
       flows: b.unknown.join(', '),
     };
@@ -207,7 +206,7 @@ function collectFindings(
           {
             node: r.name,
             carrier: r.carrier,
-            relative: pct(r.relative),
+            relative: percentText(r.relative, 1),
             tolerance: r.tolerancePct,
           },
           r,

@@ -48,8 +48,3 @@ export function fmt(x: number | null | undefined): string {
   if (a >= 0.001) return x.toFixed(4);
   return x.toExponential(2);
 }
-
-/** A fraction as percent with one or two decimals. */
-export function pct(x: number | null | undefined, digits = 2): string {
-  return x === null || x === undefined ? '—' : (x * 100).toFixed(digits);
-}

@@ -10,8 +10,12 @@ import type { Label, Provenance } from './provenance.ts';
 export const source: Provenance = { standard: 'GB 17167', edition: '2006', clause: '', tag: 'P' };
 const at = (clause: string, note?: string): Provenance => ({ ...source, clause, ...(note ? { note } : {}) });
 
-/** Metering level: 1 enterprise (用能单位), 2 main sub-unit (主要次级用能单位), 3 main device (主要用能设备). */
-export type Level = 1 | 2 | 3;
+/**
+ * Metering levels: 1 enterprise (用能单位), 2 main sub-unit (主要次级用能单位), 3 main device (主要用能设备).
+ * The model's node hierarchy uses the same three levels (src/model/schema.ts).
+ */
+export const LEVELS = [1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
 
 /** A coverage-table row: the required ratio R (%) at levels 1, 2, 3; null = "—", no requirement. */
 export interface CoverageRuleRow {
@@ -241,18 +245,36 @@ export const userClassSource: Provenance = at('Table 4 note (user classes)');
 /** Clause 5: meters past their verification date, or failed, must not be used. */
 export const verificationSource: Provenance = at('clause 5', 'Out-of-date or failed instruments must not be used.');
 
-/** Notes to Table 3: the exemptions. */
-export const exemptionSources = {
-  seasonalHeating: at(
-    'Table 3 note 1',
-    'Seasonal heating steam (hot water) in/out of the enterprise and main sub-units may be settled by other means.',
-  ),
-  auxiliary: at(
-    'Table 3 note 2',
-    'Auxiliary electricity, steam, water on a main device with very small consumption need no meter.',
-  ),
-  meteredUnit: at(
-    'Table 2 note',
-    'A separately assessed energy-using unit that is metered: its main devices need no own meters.',
-  ),
-};
+/** An exemption a standard allows: the metering levels at which the flow needs no meter, and where it is written. */
+export interface Exemption {
+  levels: readonly Level[];
+  source: Provenance;
+}
+
+/** Notes to Tables 2 and 3: the exemptions, keyed as a model's `flow.exemption` names them. */
+export const exemptions = {
+  /** The enterprise and its main sub-units: levels 1 and 2. */
+  'seasonal-heating': {
+    levels: [1, 2],
+    source: at(
+      'Table 3 note 1',
+      'Seasonal heating steam (hot water) in/out of the enterprise and main sub-units may be settled by other means.',
+    ),
+  },
+  /** On a main device: level 3. */
+  auxiliary: {
+    levels: [3],
+    source: at(
+      'Table 3 note 2',
+      'Auxiliary electricity, steam, water on a main device with very small consumption need no meter.',
+    ),
+  },
+  /** The unit's main devices: level 3. */
+  'metered-unit': {
+    levels: [3],
+    source: at(
+      'Table 2 note',
+      'A separately assessed energy-using unit that is metered: its main devices need no own meters.',
+    ),
+  },
+} as const satisfies Record<string, Exemption>;

@@ -1,4 +1,4 @@
-import type { CoverageRuleRow } from './gb17167-2006.ts';
+import type { CoverageRuleRow, Exemption } from './gb17167-2006.ts';
 import type { Provenance } from './provenance.ts';
 
 /**
@@ -58,8 +58,8 @@ export const table2 = {
   } as Provenance,
 };
 
-/** Closed loops whose flow is computed from pump data need no meter. */
-export const closedLoopSource: Provenance = at(
-  'closed circulating systems',
-  'Flow computed from pump data: no meter required.',
-);
+/** Closed loops whose flow is computed from pump data need no meter, at any level. */
+export const closedLoopExemption: Exemption = {
+  levels: [1, 2, 3],
+  source: at('closed circulating systems', 'Flow computed from pump data: no meter required.'),
+};

@@ -1,4 +1,4 @@
-import type { CoverageRuleRow } from './gb17167-2006.ts';
+import type { CoverageRuleRow, Level } from './gb17167-2006.ts';
 import type { Label, Provenance } from './provenance.ts';
 
 /**
@@ -44,7 +44,7 @@ export interface DepthGrade {
   depth: Depth;
   label: Label;
   /** Scopes and levels whose rule-table rows must all be met. Grades list their lower grades' conditions too. */
-  metering: { levels: readonly (1 | 2 | 3)[]; scope: DepthScope }[];
+  metering: { levels: readonly Level[]; scope: DepthScope }[];
   /** An audit focus must be marked and hold main equipment (level-3 metering points). */
   requiresFocus: boolean;
   /** Campaign: minimum continuous duration, normal production, who performs it. */

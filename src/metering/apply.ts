@@ -1,4 +1,5 @@
 import type { Campaign, Meter, Model } from '../model/schema.ts';
+import { MS_PER_HOUR } from '../model/time.ts';
 import { campaignEndDate } from './meters.ts';
 import type { NextItem } from './depth.ts';
 
@@ -22,7 +23,7 @@ export function applyNextSteps(
       const c = campaign();
       if (item.change === 'create' || item.change === 'duration') {
         const start = Date.parse(c.start);
-        const end = new Date(start + Number(item.to) * 3.6e6);
+        const end = new Date(start + Number(item.to) * MS_PER_HOUR);
         c.end = end.toISOString().replace(/\.\d{3}Z$/, 'Z');
       }
       if (item.change === 'normalProduction') c.normalProduction = true;

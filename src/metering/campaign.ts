@@ -1,7 +1,7 @@
 import { MIN_CAMPAIGN_HOURS } from '../data/yunnan-2007.ts';
 import type { Model } from '../model/schema.ts';
 import { campaignHours } from '../model/quantities.ts';
-import { round } from './points.ts';
+import { roundTo } from '../util/round.ts';
 
 /**
  * The measurement campaign as the Yunnan grades judge it (seed lines 19313–19339): one cycle of at
@@ -35,9 +35,9 @@ export function checkCampaign(model: Model, readings?: ReadingsEvidence): Campai
   const hours = readings ? readings.longestContinuousHours : declared;
   return {
     present: c !== undefined,
-    hours: hours === undefined ? undefined : round(hours, 2),
+    hours: hours === undefined ? undefined : roundTo(hours, 2),
     hoursSource: readings ? 'readings' : c ? 'campaign' : 'none',
-    declaredHours: declared === undefined ? undefined : round(declared, 2),
+    declaredHours: declared === undefined ? undefined : roundTo(declared, 2),
     minHours: MIN_CAMPAIGN_HOURS,
     durationOk: hours !== undefined && hours >= MIN_CAMPAIGN_HOURS - 1e-9,
     normalProduction: c?.normalProduction === true,

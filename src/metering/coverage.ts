@@ -6,13 +6,13 @@ import type { Model } from '../model/schema.ts';
 import { campaignEndDate, checkMeter, metersByFlow, type MeterCheck } from './meters.ts';
 import {
   derivePoints,
-  round,
   type DerivedPoints,
   type ExemptionRecord,
   type MeteringPoint,
   type TableFamily,
 } from './points.ts';
 import { editionNotices, type EditionNotice } from './editions.ts';
+import { roundTo } from '../util/round.ts';
 import { resolveRuleSets, type RuleSets } from './rulesets.ts';
 
 /**
@@ -296,7 +296,7 @@ export function coverageRows(
           kind,
           n,
           N,
-          ratio: N === 0 ? null : round((100 * n) / N, 2),
+          ratio: N === 0 ? null : roundTo((100 * n) / N, 2),
           pass: required === null || N === 0 || 100 * n >= required * N - 1e-9,
         });
       } else {
@@ -319,9 +319,9 @@ export function coverageRows(
         out.push({
           ...base,
           kind,
-          n: round(n, 6),
-          N: round(N, 6),
-          ratio: N === 0 ? null : round((100 * n) / N, 2),
+          n: roundTo(n, 6),
+          N: roundTo(N, 6),
+          ratio: N === 0 ? null : roundTo((100 * n) / N, 2),
           pass,
           unit: a.graph.layerUnits.get('water') ?? 't',
           volumeUnknown,

@@ -8,6 +8,7 @@ import { layersOverLimit, type EstimatedShare } from './estimated-share.ts';
 import { classRank, metersByFlow, requiredClass } from './meters.ts';
 import type { MeteringPoint } from './points.ts';
 import type { MeteringAnalysis } from './coverage.ts';
+import { Heap } from '../util/heap.ts';
 
 /**
  * What the next grade needs (depth.ts): the data that would let an undetermined condition be judged, an
@@ -292,45 +293,4 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
-}
-
-/** A binary heap; `before(a, b)` is true when a comes out first. */
-class Heap<T> {
-  private items: T[] = [];
-  constructor(private readonly before: (a: T, b: T) => boolean) {}
-  get size(): number {
-    return this.items.length;
-  }
-  push(x: T): void {
-    const a = this.items;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.before(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
-      i = p;
-    }
-  }
-  pop(): T | undefined {
-    const a = this.items;
-    if (a.length === 0) return undefined;
-    const top = a[0];
-    const last = a.pop()!;
-    if (a.length > 0) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.before(a[l]!, a[m]!)) m = l;
-        if (r < a.length && this.before(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
 }

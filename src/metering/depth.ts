@@ -10,7 +10,7 @@ import { planNext, type NextItem } from './depth-plan.ts';
 import type { EditionNotice } from './editions.ts';
 import { estimatedShare, layersOverLimit, type EstimatedShare } from './estimated-share.ts';
 import { renderMainWarning, type MainWarning } from './main.ts';
-import { round } from './points.ts';
+import { roundTo } from '../util/round.ts';
 
 /**
  * The depth of the balance work per 云经资源〔2007〕518号 (估计型 / 简单型 / 重点型 / 全面型), the
@@ -105,7 +105,7 @@ function failingText(s: ScopeCheck, lang: 'zh' | 'en'): string {
   return s.failing
     .map((f) => {
       const ratio = f.ratio === null ? '—' : `${f.ratio}%`;
-      const nN = f.kind === 'volume' ? `${round(f.n, 3)}/${round(f.N, 3)} ${f.unit ?? ''}`.trim() : `${f.n}/${f.N}`;
+      const nN = f.kind === 'volume' ? `${roundTo(f.n, 3)}/${roundTo(f.N, 3)} ${f.unit ?? ''}`.trim() : `${f.n}/${f.N}`;
       const head = `${f.table} ${f.label[lang]} ${nN} = ${ratio}`;
       if (f.volumeUnknown?.length)
         return `${head} ${t(lang, 'depth.reason.volumeUnknown', { flows: f.volumeUnknown.join(', ') })}`;

@@ -1,7 +1,7 @@
 import type { PlantGraph } from '../model/graph.ts';
 import { BASE_LAYERS } from '../model/layers.ts';
 import { metersByFlow } from './meters.ts';
-import { round } from './points.ts';
+import { roundTo } from '../util/round.ts';
 
 /**
  * How much of the balance is estimates (Yunnan 2007 三 (一): 估计型 is "用估计加估算的方法做出的物料平衡").
@@ -69,7 +69,7 @@ export function estimatedShare(graph: PlantGraph, limitPct: number): EstimatedSh
       unit: graph.layerUnits.get(layer)!,
       estimated: est,
       total: all,
-      pct: all > 0 ? round((100 * est) / all, 2) : null,
+      pct: all > 0 ? roundTo((100 * est) / all, 2) : null,
       flows,
     });
   }

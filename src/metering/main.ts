@@ -10,6 +10,7 @@ import {
 import { displayName, t } from '../i18n/index.ts';
 import { crossings, type LayerFlow, type PlantGraph } from '../model/graph.ts';
 import { parseUnit, type Dimension } from '../units/units.ts';
+import { roundTo } from '../util/round.ts';
 import { asRate, categoryOf, flowMagnitude } from './magnitude.ts';
 import type { RuleSets } from './rulesets.ts';
 
@@ -173,7 +174,7 @@ export function decideMainPerCarrier(graph: PlantGraph, rules: RuleSets): MainAn
               code: 'metering.main.averageFallback',
               node: node.id,
               category: g,
-              params: { node: node.id, rate: round(e.rate), unit: e.unit, limit: e.limit, rule: e.rule },
+              params: { node: node.id, rate: roundTo(e.rate, 3), unit: e.unit, limit: e.limit, rule: e.rule },
             });
     }
     // A group the node only puts out follows the node's main-ness for what it uses.
@@ -336,9 +337,4 @@ export function renderMainWarning(graph: PlantGraph, w: MainWarning): MainWarnin
   const text = (lang: 'zh' | 'en') =>
     t(lang, w.code, { ...w.params, rule: rule(lang) ?? '', node: node ? displayName(node, lang) : w.node });
   return { ...w, zh: text('zh'), en: text('en') };
-}
-
-function round(x: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

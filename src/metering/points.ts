@@ -1,6 +1,7 @@
 import { carrier as carrierInfo } from '../data/carriers.ts';
-import type { Level } from '../data/gb17167-2006.ts';
+import { type Exemption, LEVELS, type Level } from '../data/gb17167-2006.ts';
 import { crossings, type PlantGraph } from '../model/graph.ts';
+import { roundTo } from '../util/round.ts';
 import type { Flow } from '../model/schema.ts';
 import { asRate, flowMagnitude, type Magnitude } from './magnitude.ts';
 import { decideMainPerCarrier, groupOfFlow, type MainDecision, type MainGroup, type MainWarning } from './main.ts';
@@ -71,8 +72,6 @@ export interface DerivedPoints {
 /** Relative slack for comparing a magnitude that went through unit round trips with a table limit. */
 const REL_EPS = 1e-9;
 
-const LEVELS_123: readonly Level[] = [1, 2, 3];
-
 /** Water that no flow meter can measure: evaporation, leakage, water leaving in product, drag-out on workpieces (带出液). */
 const WATER_NOT_METERABLE = new Set(['evaporation', 'water-loss', 'product-water', 'drag-out']);
 const ENERGY_NOT_METERED_KINDS = new Set(['loss', 'effective', 'degraded']);
@@ -135,12 +134,10 @@ function memberships(flow: Flow, rules: RuleSets): { rows: Membership[]; exclude
   return { rows };
 }
 
-/** Levels at which a flow's exemption applies (GB 17167 Table 3 notes 1–2; GB 24789 closed loops). */
-const EXEMPTION_LEVELS: Record<'seasonal-heating' | 'auxiliary' | 'closed-loop-pump-data', readonly Level[]> = {
-  'seasonal-heating': [1, 2],
-  auxiliary: [3],
-  'closed-loop-pump-data': [1, 2, 3],
-};
+/** The rule of a flow's exemption in the editions chosen (GB 17167 Table 3 notes 1–2; GB 24789 closed loops). */
+function exemptionRule(rules: RuleSets, exemption: NonNullable<Flow['exemption']>): Exemption {
+  return exemption === 'closed-loop-pump-data' ? rules.water.closedLoopExemption : rules.energy.exemptions[exemption];
+}
 const AUXILIARY_CATEGORIES = new Set(['electricity', 'steam', 'water']);
 
 /**
@@ -181,7 +178,7 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
     }
     let magnitude: Magnitude | undefined | null = null;
     for (const ms of m.rows) {
-      for (const level of LEVELS_123) {
+      for (const level of LEVELS) {
         const nodes = crossed[level]!;
         if (nodes.length === 0) continue;
         // GB 24789 Table 1 note: levels 2 and 3 do not count discharged water.
@@ -203,7 +200,7 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
           ...(ms.family === 'material' && flow.carrier !== undefined ? { material: flow.carrier } : {}),
           ...(known[level] ? {} : { assumedMain: true }),
         };
-        if (flow.exemption && EXEMPTION_LEVELS[flow.exemption].includes(level) && ms.family !== 'material') {
+        if (flow.exemption && exemptionRule(rules, flow.exemption).levels.includes(level) && ms.family !== 'material') {
           const rec: ExemptionRecord = {
             flow: flow.id,
             table: ms.table,
@@ -223,7 +220,7 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
               rec.code = magnitude ? 'metering.exempt.auxiliaryCarrier' : 'metering.exempt.auxiliaryUnknown';
             } else if (t && P !== undefined) {
               const rate = asRate(magnitude.amount, t.level3.unit, P, graph.ctx.annualHours);
-              rec.params = { rate: round(rate), limit: t.level3.value, unit: t.level3.unit };
+              rec.params = { rate: roundTo(rate, 3), limit: t.level3.value, unit: t.level3.unit };
               if (rate >= t.level3.value * (1 - REL_EPS)) {
                 rec.accepted = false;
                 rec.code = 'metering.exempt.auxiliaryAbove';
@@ -248,9 +245,4 @@ export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = f
     }
   }
   return { points, exemptions, main, mainWarnings: mainAnalysis.warnings, uncovered, excluded };
-}
-
-export function round(x: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

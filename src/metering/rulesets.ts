@@ -1,7 +1,7 @@
 import * as gb17167 from '../data/gb17167-2006.ts';
 import * as gb24789 from '../data/gb24789-2009.ts';
 import * as yunnan from '../data/yunnan-2007.ts';
-import type { CoverageRuleRow, MainThreshold } from '../data/gb17167-2006.ts';
+import type { CoverageRuleRow, Exemption, MainThreshold } from '../data/gb17167-2006.ts';
 import type { WaterRuleRow } from '../data/gb24789-2009.ts';
 import type { Provenance } from '../data/provenance.ts';
 import { editionFor } from '../data/editions.ts';
@@ -25,7 +25,7 @@ export interface EnergyRules {
   electricityClassLadder: typeof gb17167.electricityClassLadder;
   loosestListedClass: typeof gb17167.loosestListedClass;
   userClassLimits: typeof gb17167.userClassLimits;
-  exemptionSources: typeof gb17167.exemptionSources;
+  exemptions: typeof gb17167.exemptions;
   source: Provenance;
 }
 
@@ -37,6 +37,7 @@ export interface WaterRules {
   dischargeExcludedAtLevels: readonly (2 | 3)[];
   mainDeviceM3PerHour: number;
   table2: typeof gb24789.table2;
+  closedLoopExemption: Exemption;
   source: Provenance;
 }
 
@@ -77,7 +78,7 @@ export const registry: RuleSetRegistry = {
       electricityClassLadder: gb17167.electricityClassLadder,
       loosestListedClass: gb17167.loosestListedClass,
       userClassLimits: gb17167.userClassLimits,
-      exemptionSources: gb17167.exemptionSources,
+      exemptions: gb17167.exemptions,
       source: gb17167.source,
     },
   },
@@ -90,6 +91,7 @@ export const registry: RuleSetRegistry = {
       dischargeExcludedAtLevels: gb24789.dischargeExcludedAtLevels,
       mainDeviceM3PerHour: gb24789.mainDeviceM3PerHour.value,
       table2: gb24789.table2,
+      closedLoopExemption: gb24789.closedLoopExemption,
       source: gb24789.source,
     },
   },

@@ -1,6 +1,6 @@
 import { issue, type InputIssue } from './issues.ts';
 import type { Flow, Model, PeriodEntry, PeriodValue } from './schema.ts';
-import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
+import { DEFAULT_TIMEZONE, MS_PER_HOUR, parseIsoInZone } from './time.ts';
 
 /**
  * The time line of a multi-period model (docs/periods.md): each period's instants, the accounting
@@ -8,7 +8,6 @@ import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
  * campaigns kept apart, and the stock levels carried from one accounting period to the next.
  */
 
-const MS_PER_HOUR = 3.6e6;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface PeriodSpan {

@@ -10,7 +10,7 @@ import {
   type UnitInfo,
 } from '../units/units.ts';
 import { isBaseLayer, layerUnit, WATER_DENSITY_KG_PER_M3 } from './layers.ts';
-import { DEFAULT_TIMEZONE, parseIsoInZone } from './time.ts';
+import { DEFAULT_TIMEZONE, MS_PER_HOUR, parseIsoInZone } from './time.ts';
 import type { Campaign, Component, Flow, Model, Settings } from './schema.ts';
 
 /**
@@ -51,7 +51,7 @@ export function campaignHours(campaign: Campaign | undefined): number | undefine
   if (!campaign) return undefined;
   const zone = campaign.timezone ?? DEFAULT_TIMEZONE;
   const ms = parseIsoInZone(campaign.end, zone) - parseIsoInZone(campaign.start, zone);
-  return Number.isFinite(ms) && ms > 0 ? ms / 3.6e6 : undefined;
+  return Number.isFinite(ms) && ms > 0 ? ms / MS_PER_HOUR : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVELS, type Level } from '../data/gb17167-2006.ts';
 import { CAPTURE_METHODS } from '../data/guangdong-vocs-2023.ts';
 import { TREATMENT_TECHNOLOGIES } from '../data/vocs-practice.ts';
 
@@ -20,9 +21,7 @@ const meta = z
   .optional()
   .meta({ description: 'Free-form notes, ignored by the engine' });
 
-export { CAPTURE_METHODS, TREATMENT_TECHNOLOGIES };
-
-export const LEVELS = [1, 2, 3] as const;
+export { CAPTURE_METHODS, LEVELS, TREATMENT_TECHNOLOGIES, type Level };
 
 export const quantitySchema = z.strictObject({
   value: z.number().positive().meta({ description: 'A density, heating value or rated figure: positive' }),
@@ -75,7 +74,7 @@ export const nodeSchema = z
     id,
     name: z.string().min(1).meta({ description: 'Name (Chinese first), e.g. 染色车间' }),
     nameEn: z.string().optional(),
-    level: z.union([z.literal(1), z.literal(2), z.literal(3)]).meta({
+    level: z.union(LEVELS.map((l) => z.literal(l))).meta({
       description: '1 enterprise (用能单位), 2 main sub-unit/workshop (主要次级用能单位), 3 main device (主要用能设备)',
     }),
     parent: id.optional(),

@@ -6,6 +6,10 @@ import { fixedOffsetZones } from '../data/time-zones.ts';
  */
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
+/** Milliseconds in an hour and in a day (of a calendar date; no leap seconds in ECMAScript time). */
+export const MS_PER_HOUR = 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 /** The largest |time| a Date holds, ms from the epoch (ECMA-262 §21.4.1.1: 8.64 × 10¹⁵). */
 const MAX_DATE_MS = 8.64e15;

@@ -18,6 +18,7 @@ import { periodModel } from '../periods/period-model.ts';
 import { validateLinkEnds } from './load.ts';
 import { annualFactorOf, linkLayers, linkNodeId, type MemberState, PARK_NODE, parkModel } from './merge.ts';
 import type { Park, ParkLink } from './schema.ts';
+import { percentText } from '../util/percent.ts';
 
 /** A member's parsed model(s), as the caller (CLI or web) read them. */
 export interface ParkMemberInput {
@@ -326,8 +327,6 @@ function bothLangs(key: string, params: (lang: Lang) => Record<string, string | 
   return { zh: t('zh', key, params('zh')), en: t('en', key, params('en')) };
 }
 
-const pct = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1));
-
 /**
  * The park's check (docs/park.md): every member on its own (balances, indicators per year,
  * coverage and depth), both sides of every link compared (supplier's meter vs receivers' meters,
@@ -356,7 +355,7 @@ export function checkPark(park: Park, inputs: readonly ParkMemberInput[], option
         message: bothLangs('park.linkFail', (lang) => ({
           link: (lang === 'en' ? (r.nameEn ?? r.name) : r.name) ?? r.link,
           layer: layerName(r.layer, lang),
-          relative: pct(r.relative),
+          relative: percentText(r.relative, 1),
           tolerance: r.tolerancePct,
         })),
       });

@@ -16,7 +16,7 @@ import {
   type Product,
   type Source,
 } from '../model/schema.ts';
-import { zoneOffsetMinutes } from '../model/time.ts';
+import { MS_PER_HOUR, zoneOffsetMinutes } from '../model/time.ts';
 import { validateModel } from '../model/validate.ts';
 import { parseUnit } from '../units/units.ts';
 
@@ -28,8 +28,6 @@ import { parseUnit } from '../units/units.ts';
 
 /** A period id, or an inclusive run of accounting periods by their ids. */
 export type PeriodSelection = string | { from: string; to: string };
-
-const MS_PER_HOUR = 3.6e6;
 
 /** The chronological indices (into model.periods) a selection names; throws a located InputError. */
 export function selectPeriods(

@@ -6,20 +6,6 @@ import type { Provenance } from '../data/provenance.ts';
  */
 
 /**
- * Minimum continuous measurement for the 简单型 / 重点型 balance depths: "one cycle of ≥ 72 h
- * under normal production" (云经资源〔2007〕518号; shared/standards/STANDARDS.md §1).
- */
-export const minimumCampaign = {
-  hours: 72,
-  source: {
-    standard: '云经资源〔2007〕518号 (Yunnan material-balance rules)',
-    edition: '2007',
-    clause: 'depth table: 简单型 / 重点型 measurement condition',
-    tag: 'P',
-  } as Provenance,
-};
-
-/**
  * A gap is an interval between two readings of a meter longer than `factor` × the meter's
  * nominal interval (the median of its first `sampleIntervals` intervals): at least one reading
  * is missing.

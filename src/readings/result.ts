@@ -1,4 +1,4 @@
-import { minimumCampaign } from './defaults.ts';
+import { MIN_CAMPAIGN_HOURS } from '../data/yunnan-2007.ts';
 import type { MeterDef } from './meters.ts';
 import { formatInZone } from './timestamp.ts';
 import { FLAG_CODES, type Gap, type IngestResult, type MeterResult, type SeriesSummary } from './types.ts';
@@ -73,8 +73,8 @@ export function summarise(
       source,
       longestContinuousHours: longestHours,
       longestContinuous: longest ? { start: fmt(longest.start), end: fmt(longest.end) } : null,
-      minimumHours: minimumCampaign.hours,
-      meetsMinimum: longestHours >= minimumCampaign.hours,
+      minimumHours: MIN_CAMPAIGN_HOURS,
+      meetsMinimum: longestHours >= MIN_CAMPAIGN_HOURS,
       meters: continuityMeters,
     },
   };

@@ -1,6 +1,7 @@
 import { InputError, issue, type InputIssue } from '../model/issues.ts';
 import type { Model, Product } from '../model/schema.ts';
 import { comparePeriods, type PeriodComparison, type PeriodInfo, periodInfo } from './period.ts';
+import { roundTo } from '../util/round.ts';
 
 /**
  * Checks that two models can be compared, and decides how: which products match (by id), whether
@@ -100,7 +101,7 @@ export function pairModels(before: Side, after: Side): Pairing {
     const mine = which === 'before' ? periods.before : periods.after;
     const other = which === 'before' ? periods.after : periods.before;
     (which === 'before' ? issuesB : issuesA).push(
-      issue(['period'], 'compare.periodLength', { hours: round(mine.hours!), other: round(other.hours!) }),
+      issue(['period'], 'compare.periodLength', { hours: roundTo(mine.hours!, 2), other: roundTo(other.hours!, 2) }),
     );
   }
 
@@ -110,5 +111,3 @@ export function pairModels(before: Side, after: Side): Pairing {
   if (errors.length > 0) throw new CompareInputError(errors);
   return { periods: { ...periods, comparison }, basis, products, unmatched };
 }
-
-const round = (x: number) => Math.round(x * 100) / 100;

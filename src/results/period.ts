@@ -1,7 +1,7 @@
 import { annualHours as defaultAnnualHours } from '../data/cp-practice.ts';
 import { basisContext } from '../model/quantities.ts';
 import type { Model } from '../model/schema.ts';
-import { DEFAULT_TIMEZONE, parseIsoInZone } from '../model/time.ts';
+import { DEFAULT_TIMEZONE, MS_PER_DAY, MS_PER_HOUR, parseIsoInZone } from '../model/time.ts';
 
 /**
  * What period a model's totals cover and how they become per-year figures. The length comes from
@@ -37,8 +37,8 @@ function datesHours(model: Model): number | null {
   const dateOnly = (t: string) => /^\d{4}-\d{2}-\d{2}$/.test(t);
   const start = parseIsoInZone(dateOnly(p.start) ? `${p.start}T00:00:00` : p.start, zone);
   const endBase = parseIsoInZone(dateOnly(p.end) ? `${p.end}T00:00:00` : p.end, zone);
-  const end = dateOnly(p.end) ? endBase + 86_400_000 : endBase;
-  const h = (end - start) / 3.6e6;
+  const end = dateOnly(p.end) ? endBase + MS_PER_DAY : endBase;
+  const h = (end - start) / MS_PER_HOUR;
   return Number.isFinite(h) && h > 0 ? h : null;
 }
 

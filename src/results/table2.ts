@@ -1,6 +1,7 @@
 import { table2 } from '../data/anhui-2007.ts';
 import type { Label } from '../data/provenance.ts';
 import type { CompareResult, PerUnitSaving, Table2Line, TotalSaving } from './types.ts';
+import { roundTo } from '../util/round.ts';
 
 /**
  * The Anhui implementation table 表2 (安徽省清洁生产企业实施情况表, seed 003 lines 8184–8252) filled
@@ -41,8 +42,8 @@ export function table2Lines(r: Source): Table2Line[] {
       case 'proposals-no-low':
       case 'proposals-medium-high': {
         const t = r.proposals.totals[row.key === 'proposals-no-low' ? 'no-low' : 'medium-high'];
-        const benefit = t.benefit === null ? '—' : round(t.benefit);
-        line(t.proposed, `${t.implemented}; ${round(t.investment)}; ${benefit}`, unclassifiedNote(r));
+        const benefit = t.benefit === null ? '—' : roundTo(t.benefit, 2);
+        line(t.proposed, `${t.implemented}; ${roundTo(t.investment, 2)}; ${benefit}`, unclassifiedNote(r));
         break;
       }
       case 'COD':
@@ -141,5 +142,3 @@ function unclassifiedNote(r: Source): Label | null {
         en: `${n} proposal(s) unclassified: give audit.lowCostLimit or the proposal's category`,
       };
 }
-
-const round = (x: number) => Math.round(x * 100) / 100;

@@ -2,6 +2,7 @@ import { t, type Lang } from '../i18n/index.ts';
 import type { CarbonReport } from './types.ts';
 import type { FactorRecord } from './factors.ts';
 import type { CompareResult, PerUnitSaving, TotalSaving } from './types.ts';
+import { percent } from '../util/percent.ts';
 
 /**
  * Compare and carbon results as report-ready tables, one set for the CLI, the web panel and the
@@ -33,7 +34,6 @@ export interface ResultTable {
 }
 
 const L = (label: { zh: string; en: string }, lang: Lang) => label[lang];
-const pct = (x: number | null) => (x === null ? null : x * 100);
 const status = (pass: boolean | null): ResultRow['status'] => (pass === null ? undefined : pass ? 'pass' : 'fail');
 const verdict = (pass: boolean | null, lang: Lang) =>
   pass === null ? t(lang, 'results.notJudged') : pass ? t(lang, 'status.pass') : t(lang, 'status.fail');
@@ -97,7 +97,7 @@ function savingsTable(r: CompareResult, lang: Lang): ResultTable {
         total.after.period,
         pu ? pu.saved : total.saved,
         pu ? pu.perYear : total.savedPerYear,
-        pu ? pct(pu.rate) : pct(total.rate === null ? null : -total.rate),
+        pu ? percent(pu.rate) : percent(total.rate === null ? null : -total.rate),
         t(lang, pu ? 'results.by.perUnit' : 'results.by.total'),
       ],
     });
@@ -144,10 +144,10 @@ function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
           `${L(i.label, lang)}${i.measure === 'total' ? t(lang, 'results.totalSuffix') : ''}`,
           i.product,
           rate ? '%' : i.unit,
-          rate ? pct(i.before) : i.before,
-          rate ? pct(i.after) : i.after,
-          pct(i.rate),
-          pct(i.threshold),
+          rate ? percent(i.before) : i.before,
+          rate ? percent(i.after) : i.after,
+          percent(i.rate),
+          percent(i.threshold),
           i.rule === null ? null : verdict(i.pass, lang),
         ],
         ...(i.rule !== null && i.pass !== null ? { status: status(i.pass) } : {}),
@@ -226,7 +226,7 @@ function proposalTable(r: CompareResult, lang: Lang): ResultTable {
       p.annualBenefit,
       p.payback,
       p.npv,
-      pct(p.irr),
+      percent(p.irr),
     ],
   }));
   for (const key of ['no-low', 'medium-high', 'all'] as const) {

@@ -3,6 +3,7 @@
  * units (group.ts). Apart from view.ts so that group.ts and vocs-view.ts, which view.ts calls, can name them.
  */
 import type { BalanceStatus } from '../balance/types.ts';
+import type { Level } from '../data/gb17167-2006.ts';
 
 /**
  * The Sankey view spec, kept apart from the model (floWeaver's idea): which layer, which level of
@@ -12,7 +13,7 @@ export interface SankeyViewSpec {
   /** material, water, energy, or a component name. */
   layer: string;
   /** 1 enterprise, 2 workshops, 3 devices: deeper nodes are aggregated into their ancestor at this level. */
-  level: 1 | 2 | 3;
+  level: Level;
   /** px per layer unit; the drawing fits the page when absent. */
   fixedScale?: number;
   /**
@@ -93,7 +94,7 @@ export interface ViewLink {
 export interface SankeyView {
   layer: string;
   unit: string;
-  level: 1 | 2 | 3;
+  level: Level;
   nodes: ViewNode[];
   links: ViewLink[];
   /** Σ of what enters from outside (sources and stock draw-down), layer unit. */

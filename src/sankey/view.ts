@@ -1,4 +1,5 @@
 import type { CheckResult, NodeBalance } from '../balance/types.ts';
+import type { Level } from '../data/gb17167-2006.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { groupSmallUnits } from './group.ts';
 import type { FlowState, SankeyView, SankeyViewSpec, ViewLink, ViewNode, ViewNodeRole } from './view-types.ts';
@@ -215,6 +216,6 @@ export function groupAtLevel(graph: Pick<PlantGraph, 'nodes' | 'parent'>, level:
 }
 
 /** The levels present in a model, shallowest first (what a level selector offers). */
-export function levelsOf(graph: Pick<PlantGraph, 'nodes'>): (1 | 2 | 3)[] {
-  return [...new Set(graph.nodes.map((n) => n.level))].sort((a, b) => a - b) as (1 | 2 | 3)[];
+export function levelsOf(graph: Pick<PlantGraph, 'nodes'>): Level[] {
+  return [...new Set(graph.nodes.map((n) => n.level))].sort((a, b) => a - b);
 }

@@ -1,5 +1,6 @@
 import { displayName, t, type Lang } from '../i18n/index.ts';
 import type { VocsResult } from './types.ts';
+import { percent } from '../util/percent.ts';
 
 /**
  * The VOCs solvent balance as report-ready tables (the auditors' form, docs/vocs.md): one column
@@ -30,7 +31,6 @@ export interface VocsTable {
   rows: VocsTableRow[];
 }
 
-const pct = (x: number | null) => (x === null ? null : x * 100);
 const sig = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : Number(x.toPrecision(4)).toString();
 
@@ -64,7 +64,7 @@ export function vocsTables(v: VocsResult, lang: Lang): VocsTable[] {
         col('vocs'),
       ],
       rows: v.materials.map((m) => ({
-        cells: [named({ ...m, id: m.flow }), m.flow, m.quantity, m.quantityUnit, pct(m.content), m.vocs],
+        cells: [named({ ...m, id: m.flow }), m.flow, m.quantity, m.quantityUnit, percent(m.content), m.vocs],
       })),
     });
 
@@ -122,11 +122,11 @@ export function vocsTables(v: VocsResult, lang: Lang): VocsTable[] {
           r.input,
           carried(r),
           r.generated,
-          pct(r.captureEfficiency),
+          percent(r.captureEfficiency),
           basis(r.captureBasis),
           r.captured,
           r.treatment ? (treatmentName.get(r.treatment) ?? r.treatment) : null,
-          pct(r.removalEfficiency),
+          percent(r.removalEfficiency),
           r.removed,
           r.organised,
           r.fugitive,
@@ -140,11 +140,11 @@ export function vocsTables(v: VocsResult, lang: Lang): VocsTable[] {
           null,
           null,
           T.generated,
-          pct(T.captureRate),
+          percent(T.captureRate),
           null,
           T.captured,
           null,
-          pct(T.removalRate),
+          percent(T.removalRate),
           T.removed,
           T.organised,
           T.fugitive,
@@ -184,12 +184,12 @@ export function vocsTables(v: VocsResult, lang: Lang): VocsTable[] {
         cells: [
           named(r),
           r.captured,
-          pct(r.removalEfficiency),
+          percent(r.removalEfficiency),
           basis(r.removalBasis),
           r.removed,
           r.organised,
           r.monitored,
-          pct(r.relative),
+          percent(r.relative),
           r.tolerancePct,
           t(lang, `vocs.status.${r.status}`),
         ],

@@ -5,11 +5,12 @@
  * and a wastewater station. Device sizes are heavy-tailed (a few large, many small), as in a
  * real plant, so grouping the small ones matters. Deterministic (mulberry32, seed 7).
  */
+import type { Level } from '../../src/index.ts';
 import { mulberry32 } from '../../bench/rng.ts';
 
 export interface GeneratedPlant {
   name: string;
-  nodes: { id: string; name: string; nameEn: string; level: 1 | 2 | 3; parent?: string }[];
+  nodes: { id: string; name: string; nameEn: string; level: Level; parent?: string }[];
   flows: {
     id: string;
     from: string | null;

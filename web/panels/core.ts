@@ -3,11 +3,9 @@
  * master–sub meters, energy use in tce, findings with advice.
  */
 import type { CheckResult, EnergyUse, EnergyUseRow, Finding, MasterSubRow, NodeBalance } from '../../src/index.ts';
-import { carrierName, displayName, layerName, layerTitle, t } from '../../src/index.ts';
+import { carrierName, displayName, layerName, layerTitle, percent, t } from '../../src/index.ts';
 import type { TableData } from '../table.ts';
 import { registerPanel, type Panel } from './registry.ts';
-
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 export const balancePanel: Panel = {
   id: 'balance',
@@ -31,7 +29,7 @@ export const balancePanel: Panel = {
         { header: t(lang, 'web.col.out'), value: (b) => b.out, numeric: true },
         { header: t(lang, 'web.col.stock'), value: (b) => b.stockChange, numeric: true },
         { header: t(lang, 'web.col.residual'), value: (b) => b.residual, numeric: true },
-        { header: t(lang, 'web.col.closure'), value: (b) => pct(b.closure), numeric: true },
+        { header: t(lang, 'web.col.closure'), value: (b) => percent(b.closure, 1), numeric: true },
         { header: t(lang, 'web.col.tolerance'), value: (b) => b.tolerancePct, numeric: true },
         {
           header: t(lang, 'web.col.status'),
@@ -60,7 +58,7 @@ export const masterSubPanel: Panel = {
         { header: t(lang, 'web.col.master'), value: (r) => r.master, numeric: true },
         { header: t(lang, 'web.col.subs'), value: (r) => r.subs, numeric: true },
         { header: t(lang, 'web.col.difference'), value: (r) => r.difference, numeric: true },
-        { header: t(lang, 'web.col.relative'), value: (r) => pct(r.relative), numeric: true },
+        { header: t(lang, 'web.col.relative'), value: (r) => percent(r.relative, 1), numeric: true },
         { header: t(lang, 'web.col.tolerance'), value: (r) => r.tolerancePct, numeric: true },
         {
           header: t(lang, 'web.col.status'),

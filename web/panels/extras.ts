@@ -3,14 +3,13 @@
  * depth verdict with what the next grade needs, reconciliation with suspects highlighted, and
  * readings quality. A panel whose analysis failed shows why instead of disappearing.
  */
-import { flowLabel, layerName, t, type Lang } from '../../src/index.ts';
+import { flowLabel, layerName, percent, roundTo, t, type Lang } from '../../src/index.ts';
 import type { CoverageExtra, ReadingsExtra, ReconcileExtra } from '../extras.ts';
 import type { AnyTable, TableData } from '../table.ts';
 import { registerPanel, type Panel, type PanelContext } from './registry.ts';
 
 type ReasonRow = NonNullable<CoverageExtra['depth']>['reasons'][number];
 
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const sig = (x: number | null) => (x === null ? null : Number(x.toPrecision(4)));
 
 function failed(ctx: PanelContext, id: string, titleKey: string): AnyTable[] | undefined {
@@ -48,7 +47,11 @@ export const coveragePanel: Panel = {
         { header: t(lang, 'web.col.level'), value: (r) => t(lang, `web.level.${r.level}`) },
         { header: t(lang, 'web.col.n'), value: (r) => r.n, numeric: true },
         { header: t(lang, 'web.col.N'), value: (r) => r.N, numeric: true },
-        { header: t(lang, 'web.col.ratio'), value: (r) => pct(r.ratio), numeric: true },
+        {
+          header: t(lang, 'web.col.ratio'),
+          value: (r) => (r.ratio === null ? null : roundTo(r.ratio, 1)),
+          numeric: true,
+        },
         { header: t(lang, 'web.col.required'), value: (r) => r.required, numeric: true },
         {
           header: t(lang, 'web.col.status'),
@@ -204,7 +207,7 @@ export const readingsPanel: Panel = {
         { header: t(lang, 'web.col.meter'), value: (m) => m.id },
         { header: t(lang, 'web.col.unit'), value: (m) => m.unit },
         { header: t(lang, 'web.col.total'), value: (m) => sig(m.total), numeric: true },
-        { header: t(lang, 'web.col.coverage'), value: (m) => pct(m.coverage * 100), numeric: true },
+        { header: t(lang, 'web.col.coverage'), value: (m) => percent(m.coverage, 1), numeric: true },
         { header: t(lang, 'web.col.readings'), value: (m) => m.readings, numeric: true },
         {
           header: t(lang, 'web.col.gaps'),

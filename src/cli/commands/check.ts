@@ -8,8 +8,9 @@ import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.
 import { InputError } from '../../model/issues.ts';
 import { printJson, printReport, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
-import { fmt, pct, renderTable } from '../table.ts';
+import { fmt, renderTable } from '../table.ts';
 import { renderVocs } from '../vocs-table.ts';
+import { percentText } from '../../util/percent.ts';
 
 interface CheckOptions extends CommonOptions, ReadingsFileOptions {
   layer?: string;
@@ -177,7 +178,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
           fmt(m.stockChange),
           fmt(m.difference),
           m.unit,
-          pct(m.relative, 1),
+          percentText(m.relative, 1),
           `${m.tolerancePct}${m.toleranceSource.standard === 'settings' ? '' : ` [${(m.toleranceSource as { tag: string }).tag}]`}`,
           t(lang, `status.${m.status}`),
         ]),
@@ -212,7 +213,7 @@ export function renderCheck(r: CheckResult, lang: Lang): string {
 
 /** The GB/T 12452 indicators of one enterprise: quantities, then rates with the quantities they divide. */
 function waterTable(w: CheckResult['water'][number], lang: Lang): string {
-  const rate = (x: number | null) => (x === null ? '—' : `${pct(x, 1)} %`);
+  const rate = (x: number | null) => (x === null ? '—' : `${percentText(x, 1)} %`);
   const of = (a: number, b: number) => ` (${fmt(a)} / ${fmt(b)} ${w.unit})`;
   const useRow = (key: string, u: typeof w.cooling) => [
     t(lang, key),
@@ -331,7 +332,7 @@ function energyDetailTable(rows: NodeBalance[], lang: Lang): string {
       fmt(b.energy!.losses),
       fmt(b.residual),
       b.energy!.utilisation !== null
-        ? `${pct(b.energy!.utilisation, 1)} %`
+        ? `${percentText(b.energy!.utilisation, 1)} %`
         : b.energy!.utilisationBasis === 'derived'
           ? t(lang, 'check.utilisation.derived')
           : '—',
@@ -359,7 +360,7 @@ function balanceTable(rows: NodeBalance[], lang: Lang): string {
       fmt(b.out),
       fmt(b.stockChange),
       fmt(b.residual),
-      pct(b.closure),
+      percentText(b.closure, 2),
       mark + t(lang, `status.${b.status}`),
       note,
     ]);

@@ -1,10 +1,12 @@
 import type { NodeBalance } from '../../balance/types.ts';
+import { LEVELS } from '../../data/gb17167-2006.ts';
 import { isBaseLayer } from '../../model/layers.ts';
 import { sankeyFigure } from '../../sankey/figure.ts';
 import type { SankeyViewSpec } from '../../sankey/view.ts';
 import type { ChapterBuilder, ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
 import { vocsSection } from './vocs.ts';
+import { percentText } from '../../util/percent.ts';
 
 /**
  * The balance chapters' common parts: the balance table of a layer (one row per unit and level:
@@ -79,7 +81,7 @@ export function layerSection(
       b.status === 'open'
         ? ctx.t('report.balance.open', {
             node: ctx.nodeName(b.node),
-            closure: pct(b.closure),
+            closure: percentText(b.closure, 1),
             tolerance: b.tolerancePct,
           })
         : ctx.t('report.balance.indeterminate', {
@@ -104,10 +106,6 @@ export function layerSection(
   }
   masterSub(ctx, ch, layer);
   figures(ctx, ch, layer, options.focusFigures !== false);
-}
-
-function pct(closure: number | null): string {
-  return closure === null ? '—' : (closure * 100).toFixed(1);
 }
 
 function balanceTable(ctx: ReportContext, ch: ChapterBuilder, rows: NodeBalance[], layerName: string, unit: string) {
@@ -240,9 +238,10 @@ function figures(ctx: ReportContext, ch: ChapterBuilder, layer: string, focus: b
   for (const n of graph.nodes) {
     if (!n.auditFocus) continue;
     const i = graph.nodeIndex.get(n.id)!;
-    const deeper = graph.children[i]!.length > 0 ? Math.min(3, n.level + 1) : n.level;
+    // One level down (LEVELS[level] is the level after `level`), at most the deepest.
+    const deeper = graph.children[i]!.length > 0 ? LEVELS[Math.min(LEVELS.length - 1, n.level)]! : n.level;
     draw(
-      { layer, level: deeper as 1 | 2 | 3, root: n.id },
+      { layer, level: deeper, root: n.id },
       ctx.t('report.figure.focus', { node: ctx.nodeName(n.id), layer: name }),
       `${layer}-focus-${n.id}`,
     );
