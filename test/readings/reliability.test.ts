@@ -140,7 +140,11 @@ describe('#18 failure classes — readings', () => {
 
   it('a bad option is exit 2 with a JSON document under --json too', async () => {
     const file = tempFile('time,M1\n2026-03-01 08:00,1\n', '.csv');
-    for (const args of [['--kind', 'total'], ['--gap-minutes', '1e308'], ['--write', 'out.json']]) {
+    for (const args of [
+      ['--kind', 'total'],
+      ['--gap-minutes', '1e308'],
+      ['--write', 'out.json'],
+    ]) {
       const r = await runCli(['ingest', file, '--json', ...args]);
       expect(r.code).toBe(2);
       expect(JSON.parse(r.stdout)).toMatchObject({ error: 'unusable input', issues: [{ file }] });
