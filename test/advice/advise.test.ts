@@ -84,7 +84,6 @@ describe('advise under a superseded edition', () => {
   });
 });
 
-
 describe('pingheng advise: --json, and the round trip through pingheng depth', () => {
   const cases: [string, ModelInput][] = [
     ['dyeing', dataset('dyeing')],
