@@ -212,6 +212,37 @@ describe('proposals: zero investment, negative savings, no price', () => {
     expect(r.proposals.totals['medium-high'].investment).toBe(30);
     expect(r.proposals.totals['medium-high'].benefit).toBeCloseTo(-2, 9);
   });
+  it('a by-product sold earns by its increase: (5 − 2) t × 10 a⁻¹ × 3 000 元/t = 9 万元/a', async () => {
+    const sold = (t: number) => ({
+      id: 'R1',
+      from: 'plant',
+      to: null,
+      layer: 'material' as const,
+      carrier: 'waste-fibre',
+      kind: 'by-product' as const,
+      value: t,
+      unit: 't',
+    });
+    const b = plant({ output: 100, kWh: 100000, flows: [sold(2)] });
+    const a: ModelInput = {
+      ...plant({ output: 100, kWh: 100000, flows: [sold(5)] }),
+      audit: { prices: [{ flow: 'R1', value: 3000, unit: '元/t' }] },
+      proposals: [{ id: 'PR', name: '回收废纤维', investment: 6, flows: ['R1'], lifetime: 5, discountRate: 0.1 }],
+    };
+    const { r } = await compareJson(b, a);
+    const pr = r.proposals.items[0];
+    // saved (cut) = 2 − 5 = −3 t over the period, −30 t/a; sold, so benefit = +30 × 3 000 元 = 9 万元/a.
+    expect(pr.benefitDetail[0]).toMatchObject({
+      flow: 'R1',
+      saved: { value: -3, unit: 't' },
+      perYear: -30,
+      sold: true,
+    });
+    expect(pr.annualBenefit).toBeCloseTo(9, 9);
+    // N = 6 / 9 = 0.667 a; NPV = −6 + 9 × (1 − 1.1⁻⁵) / 0.1 = −6 + 9 × 3.790787 = 28.1171 万元.
+    expect(pr.payback).toBeCloseTo(6 / 9, 12);
+    expect(pr.npv).toBeCloseTo(-6 + 9 * 3.790786769, 6);
+  });
   it('a price missing for one touched flow is exit 2 at proposals[i].flows[j]', async () => {
     const noCoalPrice = {
       ...after,
