@@ -102,6 +102,11 @@ export function table2Lines(r: Source): Table2Line[] {
       }
       case 'raw-water': {
         const w = r.savings.water;
+        // No new-water intake in either model: the row is absent, as a carrier neither model has.
+        if (w.newWater.before.period === 0 && w.newWater.after.period === 0 && w.newWater.unknown.length === 0) {
+          line(null, null, NO_DATA);
+          break;
+        }
         line(scale(w.newWater.before.perYear, 1e-4), scale(w.perYear.t, 1e-4), w.perYear.t === null ? NO_YEAR : null);
         break;
       }

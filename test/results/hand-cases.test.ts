@@ -64,6 +64,10 @@ describe('one carrier changed (electricity −10 %, coal as it was, output the s
     expect(row16.before).toBeCloseTo(100, 9);
     expect(row16.after).toBeCloseTo(10, 9);
     expect(row16.unit).toBe('万kWh/a');
+    // Row 15 (raw water): neither model takes in new water — absent with a note, not 0.
+    const row15 = r.table2.find((x: Json) => x.key === 'raw-water');
+    expect(row15).toMatchObject({ before: null, after: null });
+    expect(row15.note.en).toBe('neither model has it');
   });
 });
 
@@ -108,6 +112,63 @@ describe('production differs between periods: per-unit saving vs absolute change
     expect(codRow.pass).toBe(false);
     expect(zj.r.acceptance.pass).toBe(false);
     expect(zj.code).toBe(1);
+  });
+});
+
+describe('main raw materials per unit product (表2 rows 12–14, Anhui 三.8)', () => {
+  const mat = (id: string, carrier: string, value: number) => ({
+    id,
+    from: null,
+    to: 'plant',
+    layer: 'material' as const,
+    carrier,
+    value,
+    unit: 't',
+    phase: 'solid' as const,
+  });
+  const m = (output: number, dye: number, salt: number): ModelInput => ({
+    ...plant({ output, flows: [mat('M1', 'dye', dye), mat('M2', 'salt', salt)] }),
+    audit: { mainMaterials: ['dye'] },
+  });
+  it('dye 0.02 → 0.015 t/t at 120 t: (0.02 − 0.015) × 120 = 0.6 t saved, −25 % passes; salt is not main', async () => {
+    // Before 2 t / 100 t, after 1.8 t / 120 t. Salt 10 t / 100 → 12 t / 120: 0.1 t/t both, not judged.
+    const { r } = await compareJson(m(100, 2, 10), m(120, 1.8, 12));
+    const dye = r.savings.materials.dye;
+    expect(dye.main).toBe(true);
+    expect(dye.t).toBeCloseTo(0.6, 12);
+    expect(dye.perYear.t).toBeCloseTo(6, 12);
+    expect(dye.total.saved).toBeCloseTo(0.2, 12);
+    const ind = indicator(r, 'material-per-product:dye:cloth');
+    expect(ind).toMatchObject({ subject: 'material', threshold: -0.05, pass: true });
+    expect(ind.rate).toBeCloseTo(-0.25, 12);
+    expect(indicator(r, 'material-per-product:salt:cloth')).toMatchObject({ subject: null, rule: null });
+    expect(r.savings.materials.salt.total.saved).toBeCloseTo(-2, 12);
+    // 表2: one row per main material and product: before 0.02 t/t, reduction 0.005 t/t.
+    const rows = r.table2.filter((x: Json) => x.no === '12–14');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: 'material:dye:cloth', unit: 't/t', before: 0.02 });
+    expect(rows[0].after).toBeCloseTo(0.005, 12);
+  });
+});
+
+describe('periods of different length, each annualised', () => {
+  it('720 h (×10 a year) vs 1 440 h (×5): per-unit saving over the report period and per year', async () => {
+    const before = plant({ output: 100, kWh: 100000 });
+    const after = { ...plant({ output: 200, kWh: 190000 }), settings: { periodHours: 1440, annualHours: 7200 } };
+    const { r } = await compareJson(before, after);
+    expect(r.comparison.periods).toBe('annualised');
+    expect(r.after.period).toMatchObject({ hours: 1440, annualFactor: 5, annualFactorFrom: 'settings.annualHours' });
+    const el = r.savings.energy.carriers.electricity;
+    // e 1 000 → 950 kWh/t; (1 000 − 950) × 200 = 10 000 kWh over the report period, × 5 = 50 000 kWh/a.
+    expect(el.perUnit.saved).toBeCloseTo(10000, 6);
+    expect(el.perUnit.perYear).toBeCloseTo(50000, 6);
+    // Totals per year: 100 000 × 10 = 1 000 000 → 190 000 × 5 = 950 000 kWh/a: 50 000 saved, −5 %;
+    // over the report period (1 000 000 − 950 000) / 5 = 10 000 kWh.
+    expect(el.total.before.perYear).toBeCloseTo(1e6, 6);
+    expect(el.total.after.perYear).toBeCloseTo(950000, 6);
+    expect(el.total.savedPerYear).toBeCloseTo(50000, 6);
+    expect(el.total.saved).toBeCloseTo(10000, 6);
+    expect(el.total.rate).toBeCloseTo(-0.05, 12);
   });
 });
 
@@ -300,5 +361,31 @@ describe('表2 row 1 (output value)', () => {
     const none = await compareJson(b, a);
     expect(none.r.table2[0].before).toBeNull();
     expect(none.r.table2[0].note.en).toContain('outputValue');
+  });
+});
+
+describe('data modules carry their provenance', () => {
+  it('every 表2 row names the document, edition, clause (its row) and tag; grid and fuel rows too', async () => {
+    const { table2 } = await import('../../src/data/anhui-2007.ts');
+    for (const row of table2)
+      expect(row.source).toMatchObject({ standard: '皖经资源〔2007〕227号', edition: '2007', tag: 'P' });
+    expect(table2.find((r) => r.key === 'COD')!.source.clause).toBe('实施情况表（表 2）第 4 行');
+    const { GRID_TABLES } = await import('../../src/results/factors.ts');
+    const { fuels, heatFactor } = await import('../../src/data/co2-guides-2015.ts');
+    const sources = [
+      ...GRID_TABLES.flatMap((g) => g.factors.map((f) => f.source)),
+      ...fuels.flatMap((f) => [f.source, f.productSource]),
+    ];
+    sources.push(heatFactor.source);
+    expect(sources.length).toBeGreaterThan(20);
+    for (const s of sources) {
+      expect(s.standard).toBeTruthy();
+      expect(s.edition).toBeTruthy();
+      expect(s.clause).toBeTruthy();
+      expect(['P', 'C', 'S', 'U']).toContain(s.tag);
+    }
+    // The carbon-market value is its own series, never a member of MEE–NBS (STANDARDS §6).
+    const market = GRID_TABLES.find((g) => g.series === 'carbon-market')!;
+    expect(market.factors.map((f) => f.value)).toEqual([0.5703]);
   });
 });
