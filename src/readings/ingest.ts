@@ -46,7 +46,7 @@ export interface IngestOptions {
   stats?: { fastRows: number };
   /**
    * Where the meters of a wide file run (default: in this thread). The CLI passes one that runs
-   * them on a second thread for large files (src/readings/meter-thread.ts).
+   * them on a second thread for large files (src/readings/wide-meters-thread.ts).
    */
   wideMeters?: WideMetersFactory;
 }
