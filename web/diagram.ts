@@ -17,7 +17,7 @@ import {
   type PlantGraph,
   type SankeyViewSpec,
 } from '../src/index.ts';
-import type { ReconcileExtra } from './extras.ts';
+import type { ReconcileSummary } from '../src/index.ts';
 import type { Drawn, FlowInfo } from './protocol.ts';
 
 /** At most this many flows are listed in a link's panel (an aggregated link may hold hundreds). */
@@ -30,7 +30,7 @@ const ADJUSTMENT_SHOWN = 0.005;
 export interface DiagramInput {
   graph: PlantGraph;
   result: CheckResult;
-  reconcile?: ReconcileExtra;
+  reconcile?: ReconcileSummary;
 }
 
 export interface DiagramOptions {
@@ -71,6 +71,10 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
   const recValues = reconcile?.values ?? {};
   for (const l of reconcile?.layers ?? [])
     if (l.layer === view.layer) for (const f of l.flows) if (f.suspect) suspects.add(f.id);
+  const modelFlowId = (id: string) => {
+    const i = flowIndex.get(id);
+    return i === undefined ? id : graph.model.flows[graph.flows[i]!.flowIndex]!.id;
+  };
   const flowInfo = (id: string): FlowInfo => {
     const i = flowIndex.get(id);
     const f = i === undefined ? undefined : graph.flows[i]!;
@@ -118,6 +122,7 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
       circular: l.circular,
       flows: flows.slice(0, FLOWS_LISTED),
       moreFlows: Math.max(0, flows.length - FLOWS_LISTED),
+      modelFlows: [...new Set(l.data.flows.map((id) => modelFlowId(id)))],
       mid,
       suspect: flows.filter((f) => f.suspect).map((f) => f.meter ?? f.id),
     };

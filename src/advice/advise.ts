@@ -1,6 +1,6 @@
 import type { Level } from '../data/gb17167-2006.ts';
 import { DEPTHS, type Depth, type DepthScope } from '../data/yunnan-2007.ts';
-import { t } from '../i18n/index.ts';
+import { flowLabel, t } from '../i18n/index.ts';
 import type { Meter, Model } from '../model/schema.ts';
 import { applyNextSteps } from '../metering/apply.ts';
 import { checkCampaign } from '../metering/campaign.ts';
@@ -10,6 +10,7 @@ import { planNext } from '../metering/depth-plan.ts';
 import { depthVerdict, type DepthOptions, type DepthVerdict, type NextItem } from '../metering/depth.ts';
 import { estimatedShare } from '../metering/estimated-share.ts';
 import { campaignEndDate, classRank, metersByFlow, requiredClass } from '../metering/meters.ts';
+import type { EditionNotice } from '../metering/editions.ts';
 import type { MeteringPoint } from '../metering/points.ts';
 import { actionCost, type CostTable } from './costs.ts';
 import { solveCover, type CoverResult, type CoverRow } from './cover.ts';
@@ -75,6 +76,8 @@ export interface AdviceResult {
   bound: number;
   costSource: string | null;
   solver: CoverResult['components'];
+  /** The metering tables the verdicts were judged under, where a newer edition was in force (GB 17167-2025). */
+  editionNotices: EditionNotice[];
 }
 
 /** A target the model cannot reach by metering: exit 2 with the reason. */
@@ -175,6 +178,7 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
     atLeast: before.atLeast,
     objective: options.costs ? ('cost' as const) : ('meters' as const),
     costSource: options.costs?.source ?? null,
+    editionNotices: a.notices,
   };
   if (DEPTHS.indexOf(before.atLeast) >= DEPTHS.indexOf(target))
     return {
@@ -215,6 +219,7 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
 
   // Each chosen flow: its points in every scope, the class they need, why.
   const byFlow = metersByFlow(model);
+  const flowById = new Map(model.flows.map((f) => [f.id, f]));
   const pointsOf = new Map<string, MeteringPoint[]>();
   const taken = new Set<string>();
   for (const an of ev.analysisOf.values())
@@ -251,7 +256,7 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
       ].join(lang === 'zh' ? '、' : ', ');
     const act = actions.get(flow)!;
     const params = (lang: 'zh' | 'en') => ({
-      flow,
+      flow: flowLabel(flowById.get(flow) ?? { id: flow }, lang),
       levels: levels.join('/'),
       rows: label(lang),
       cls: cls ?? '—',

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError, issue, type InputIssue, type PathSegment } from '../model/issues.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../model/json-text.ts';
+import { MAX_JSON_BYTES, parseJsonText } from '../model/json-file.ts';
 import { decodeText } from '../text/encoding.ts';
 import type { LoadedModel } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
@@ -10,7 +10,7 @@ import { ingestReadings, type IngestOptions } from '../readings/ingest.ts';
 import type { IngestResult, Layout, ReadingKind } from '../readings/types.ts';
 import type { Command } from 'commander';
 import { readInputFile, readModel, reportInputError, unreadable, type CommonOptions } from './io.ts';
-import { startMeterThread, THREAD_MIN_BYTES } from './wide-meters-thread.ts';
+import { startMeterThread, THREAD_MIN_BYTES } from '../readings/wide-meters-thread.ts';
 
 /** Node side of readings ingestion: file streams, mapping files, a progress bar, model + readings in one call. */
 

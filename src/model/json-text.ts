@@ -1,65 +1,60 @@
-import { decodeText } from '../text/encoding.ts';
-import { InputError, issue, type InputIssue } from './issues.ts';
-import { scanJson } from './json-locate.ts';
+/** The characters and lines of a JSON text, for the scanners of json-locate.ts and json-paths.ts. */
 
-/** A JSON file larger than this is refused before it is read into a string (a real plant's is < 1 MiB). */
-export const MAX_JSON_BYTES = 128 * 1024 * 1024;
-
-export interface JsonText {
-  /** The decoded text, without a byte-order mark (the lines of `data`'s paths are found in it). */
-  text: string;
-  data: unknown;
-  /** Keys given twice in one object (JSON.parse keeps the last one silently), located. */
-  duplicates: InputIssue[];
+export enum Ch {
+  Tab = 9,
+  Lf = 10,
+  Cr = 13,
+  Space = 32,
+  Quote = 34,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  CloseBrace = 125,
 }
 
-/**
- * Any JSON file pingheng reads — a model, a park, a cost table, a column mapping, an ingest result —
- * from its bytes (UTF-8, UTF-16 or GB18030, detected as src/text/encoding.ts says) or its text: the
- * encoding, a byte-order mark (dropped before anything is located, so lines stay right), an empty
- * file, the first syntax error (line and column, in words, not the engine's English) and the
- * engine's limits. Throws InputError located in `file`; never anything else.
- *
- * @example parseJsonText('{"a": 1,}', 'x.json') // throws: x.json:1:9 json.trailingComma
- */
-export function parseJsonText(input: string | Uint8Array, file: string): JsonText {
-  const fail = (code: string, params: Record<string, string | number> = {}, line?: number): never => {
-    const found = issue([], code, params);
-    if (line !== undefined) found.line = line;
-    throw new InputError(file, [found]);
-  };
-  let text: string;
-  if (typeof input === 'string') text = input;
-  else {
-    if (input.length > MAX_JSON_BYTES) fail('json.tooLarge', { bytes: input.length, limit: MAX_JSON_BYTES }, 1);
-    const decoded = decodeText(input);
-    if (!decoded.ok)
-      fail(`json.${decoded.code}Encoding`, { encoding: decoded.encoding, line: decoded.line }, decoded.line);
-    text = (decoded as { text: string }).text;
+export const isWs = (c: number) => c === Ch.Space || c === Ch.Lf || c === Ch.Cr || c === Ch.Tab;
+export const isDigit = (c: number) => c >= Ch.Zero && c <= Ch.Nine;
+export const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** Line and column of offsets in a text (line starts found once). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
-  if (text.length > MAX_JSON_BYTES) fail('json.tooLarge', { bytes: text.length, limit: MAX_JSON_BYTES }, 1);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') fail('json.empty', {}, 1);
-  const scan = scanJson(text);
-  if (scan.syntax) {
-    const s = scan.syntax;
-    const found = issue([], s.code, { ...s.params, line: s.line, column: s.column });
-    found.line = s.line;
-    found.column = s.column;
-    throw new InputError(file, [found]);
+  private index(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    // the scan found the text valid: only the engine's own limits remain (nesting, memory)
-    fail('json.limits', { detail: (e as Error).message }, 1);
+  line(offset: number): number {
+    return this.index(offset) + 1;
   }
-  const duplicates = scan.duplicates.map((d) => {
-    const found = issue(d.path, 'json.duplicateKey', { key: String(d.path.at(-1)), first: d.firstLine });
-    found.line = d.line;
-    found.column = d.column;
-    return found;
-  });
-  return { text, data, duplicates };
+  column(offset: number): number {
+    const start = this.starts[this.index(offset)]!;
+    let col = 1;
+    for (let i = start; i < offset && i < this.text.length; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) col++; // a low surrogate completes the character before it
+    }
+    return col;
+  }
+}
+
+/** 1-based line number of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  return new LineIndex(text).line(offset);
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { inputBounds } from '../data/input-bounds.ts';
 import { issue, InputError, type InputIssue, type PathSegment } from './issues.ts';
 import { linesOfPaths } from './json-locate.ts';
-import { MAX_JSON_BYTES, parseJsonText } from './json-text.ts';
+import { MAX_JSON_BYTES, parseJsonText } from './json-file.ts';
 import { modelSchema, type Model } from './schema.ts';
 import { validateModel } from './validate.ts';
 

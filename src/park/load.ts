@@ -1,6 +1,6 @@
 import { InputError, issue, type InputIssue } from '../model/issues.ts';
 import { linesOfPaths } from '../model/json-locate.ts';
-import { parseJsonText } from '../model/json-text.ts';
+import { parseJsonText } from '../model/json-file.ts';
 import { fromZod } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { parkSchema, type LinkEnd, type Park } from './schema.ts';

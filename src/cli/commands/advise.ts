@@ -7,7 +7,7 @@ import { InputError, issue } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
 import { validateMetering } from '../../metering/validate.ts';
 import { locateIssues } from '../../park/load.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-text.ts';
+import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
 import {
   optionError,
   printJson,
@@ -101,7 +101,8 @@ function readCosts(file: string, opts: CommonOptions): CostTable | undefined {
   return doc as CostTable;
 }
 
-const depthLabel = (d: string, lang: Lang) => t(lang, `depth.label.${d}`);
+const depthLabel = (d: string, lang: Lang) =>
+  t(lang, d === 'undetermined' ? 'advice.undetermined' : `depth.label.${d}`);
 
 function optimality(
   r: { optimal: boolean; objective: 'meters' | 'cost'; cost: number; bound: number },
@@ -141,6 +142,7 @@ export function renderAdvice(model: Model, r: AdviceResult, lang: Lang): string 
   out.push('', optimality(r, lang));
   if (r.costSource) out.push(t(lang, 'advice.cli.costSource', { source: r.costSource }));
   out.push(t(lang, 'advice.cli.reaches', { depth: depthLabel(r.reaches, lang) }));
+  for (const n of r.editionNotices) out.push(`! ${n[lang]}`);
   return out.join('\n');
 }
 

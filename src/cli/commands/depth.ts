@@ -4,7 +4,7 @@ import { InputError } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
 import type { ReadingsEvidence } from '../../metering/campaign.ts';
 import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-text.ts';
+import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
 import {
   optionError,
   printJson,

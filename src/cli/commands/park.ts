@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { displayName, layerName, t, type Lang } from '../../i18n/index.ts';
 import { InputError, issue, type InputIssue } from '../../model/issues.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-text.ts';
+import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
 import { parseModel } from '../../model/load.ts';
 import type { Model } from '../../model/schema.ts';
 import { validateMetering } from '../../metering/validate.ts';
