@@ -5,8 +5,8 @@
  *   PINGHENG_TRACE=/tmp/t.txt node --import ./bench/import-trace.mjs bin/pingheng.js --help
  *
  * A file of the CLI bundle (dist/cli) is followed by the sources bundled in it, from dist/cli/inputs.json
- * (scripts/build.mjs), as absolute paths: a package bundled into a chunk shows as `…/node_modules/zod/…`
- * as when Node loads it from node_modules.
+ * (scripts/build.mjs), as `bundled: ` and the absolute path: a package bundled into a chunk shows as
+ * `bundled: …/node_modules/zod/…`.
  *
  * Used by bench/startup.ts and test/cli/lazy.test.ts to show what a command loads.
  */
@@ -25,7 +25,7 @@ if (file) {
         if (!m) return [];
         const index = new URL('dist/cli/inputs.json', m[1]).href;
         if (!bundles.has(index)) bundles.set(index, JSON.parse(readFileSync(new URL(index), 'utf8')));
-        return (bundles.get(index)[m[2]] ?? []).map((p) => fileURLToPath(new URL(p, m[1])));
+        return (bundles.get(index)[m[2]] ?? []).map((p) => 'bundled: ' + fileURLToPath(new URL(p, m[1])));
       }
       export async function resolve(specifier, context, next) {
         const r = await next(specifier, context);
