@@ -103,7 +103,11 @@ export async function buildJs() {
 async function buildCli(build) {
   rmSync(CLI_OUT, { recursive: true, force: true });
   const { metafile } = await build({
-    entryPoints: [join(SRC, 'cli', 'main.ts'), join(SRC, 'cli', 'wide-meters-worker.ts')],
+    // named outputs, both at the top of dist/cli whatever directories their sources sit in
+    entryPoints: {
+      main: join(SRC, 'cli', 'main.ts'),
+      'wide-meters-worker': join(SRC, 'readings', 'wide-meters-worker.ts'),
+    },
     outdir: CLI_OUT,
     bundle: true,
     splitting: true,
