@@ -375,6 +375,10 @@ export const reportMessages: Messages = {
     en: 'Written to {out}: {tables} tables, {figures} figures',
   },
   'report.cli.missing': { zh: '缺少的内容：', en: 'What is missing:' },
+  'report.cli.readingsWithPeriod': {
+    zh: '--readings 不能与 --after-period 同用：读数要按各统计期的时间窗读入。请先用 pingheng periods MODEL --readings CSV --period ID --extract > 报告期.json 取出该期，再对其生成报告',
+    en: '--readings cannot be combined with --after-period: readings are read per period window. Extract the period first with pingheng periods MODEL --readings CSV --period ID --extract > report-period.json, then make the report of that file',
+  },
   'report.cli.unwritable': { zh: '无法写入 {path}：{detail}', en: 'cannot write {path}: {detail}' },
   'report.cli.noRasterizer': {
     zh: '警告：无法加载 PNG 绘图库 @resvg/resvg-js（{detail}），未生成 PNG 图片，Word 中的图缺失；SVG 图与网页不受影响',
