@@ -398,10 +398,14 @@ export const reportMessages: Messages = {
     en: 'Making the report (Word, Excel, web page)…',
   },
   'report.web.done': { zh: '报告已生成：{files}', en: 'Report made: {files}' },
+  'report.web.doneCompared': {
+    zh: '报告已生成（报告期 {after}，与基准期 {before} 对比，含第 8 章审核绩效）：{files}',
+    en: 'Report made (report period {after} against the base period {before}, with chapter 8, audit results): {files}',
+  },
   'report.web.failed': { zh: '报告生成失败：{message}', en: 'The report could not be made: {message}' },
   'report.results.noCompare': {
-    zh: '未给出审核前的模型（--compare BEFORE），本章从略。',
-    en: 'No base-period model was given (--compare BEFORE); this chapter is left out.',
+    zh: '未给出审核前的模型，本章从略。命令行：pingheng report 审核后模型 --compare 审核前模型；网页：打开审核前模型，在“审核后模型（对比）”中选择审核后模型，再下载报告。',
+    en: 'No base-period model was given; this chapter is left out. Command line: pingheng report AFTER --compare BEFORE; web app: open the base-period model, pick the report-period model under "Report-period model (compare)", then download the report.',
   },
   'report.results.cannot': {
     zh: '本期模型无法与审核前模型 {before} 对比：',
