@@ -10,6 +10,7 @@ import {
   depthVerdict,
   formatPath,
   reconcileModel,
+  reconciledLayerValues,
   t,
   validateMetering,
   type CheckResult,
@@ -179,13 +180,8 @@ const EXTRAS: Record<string, Extra> = {
 
   reconcile({ graph }): ReconcileExtra {
     const r = reconcileModel(graph);
-    const factor = new Map(graph.flows.map((f) => [f.id, f.factor]));
-    const values: Record<string, number> = {};
-    for (const l of r.layers)
-      for (const f of l.flows)
-        if (f.reconciled !== null && factor.has(f.id)) values[f.id] = f.reconciled * factor.get(f.id)!;
     return {
-      values,
+      values: reconciledLayerValues(graph, r),
       layers: r.layers.map((l) => ({
         layer: l.layer,
         unit: l.unit,

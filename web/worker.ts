@@ -150,10 +150,13 @@ async function respond(req: Request): Promise<Response | undefined> {
   }
   if (req.type === 'figure') {
     if (!current) throw new Error('no plant loaded');
-    const { sankeyFigure } = await import('./worker-more.ts');
+    const { sankeyFigure, suspectMeters } = await import('./worker-more.ts');
+    // Suspect meters marked as on the page (and in the report's figures), once reconciliation ran.
+    const rec = current.reconcile;
     const fig = sankeyFigure({ graph: current.graph, result: current.result }, req.spec, {
       lang: req.lang,
       width: req.width,
+      ...(rec ? { suspects: suspectMeters(current.graph, rec, req.spec.layer) } : {}),
     });
     return { id: req.id, type: 'figure', svg: fig.svg, width: fig.width, height: fig.height };
   }

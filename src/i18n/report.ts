@@ -283,6 +283,15 @@ export const reportMessages: Messages = {
   'report.source.derived': { zh: '差值推算', en: 'by difference' },
   'report.masterSub.caption': { zh: '{layer}总表与分表', en: '{layer}: master and sub meters' },
   'report.figure.enterprise': { zh: '全厂{layer}平衡图', en: '{layer} balance of the enterprise' },
+  'report.figure.grouped': {
+    zh: '{figure} 中单元多于 {max} 个，较小的单元按上级合并为“其他”：',
+    en: '{figure} has more than {max} units: the smaller ones are grouped per parent as "other":',
+  },
+  'report.figure.groupItem': { zh: '{group}：{members}', en: '{group}: {members}' },
+  'report.figure.reconciled': {
+    zh: '全厂{layer}平衡图（数据协调后）',
+    en: '{layer} balance of the enterprise, reconciled',
+  },
   'report.figure.focus': { zh: '审核重点 {node} {layer}平衡图', en: '{layer} balance of the audit focus {node}' },
 
   'report.water.indicatorsCaption': {
