@@ -209,7 +209,7 @@ function drawBody(
   for (const n of layout.nodes) {
     const status = n.data.status ? palette.status[n.data.status] : undefined;
     out.push(
-      `<rect x="${round(n.x0)}" y="${round(n.y0)}" width="${round(n.x1 - n.x0)}" height="${round(Math.max(1, n.y1 - n.y0))}" fill="${palette.node[n.data.role]}"${status ? ` stroke="${status}" stroke-width="2.5"` : ''}/>`,
+      `<rect x="${round(n.x0)}" y="${round(n.y0)}" width="${round(n.x1 - n.x0)}" height="${round(Math.max(1, n.y1 - n.y0))}" fill="${palette.node[n.data.role]}"${status ? ` stroke="${status}" stroke-width="2.5"` : n.data.members ? ` stroke="${palette.verdict.neutral}" stroke-width="1.5" stroke-dasharray="3 2"` : ''}/>`,
     );
   }
   out.push('</g><g>', labels(layout, label, width, last), '</g><g text-anchor="middle">');

@@ -195,6 +195,8 @@ describe('report figures: reconciliation marks and grouped units', () => {
     expect(fig.svg).toContain('车间8');
     expect(fig.svg).not.toContain('>车间7<');
     expect(fig.svg).toContain('其他（n 个）：合并的较小单元，共 7 个');
+    // The group's node has the legend's dashed outline (legend swatch and node: two).
+    expect(fig.svg.match(/stroke-dasharray="3 2"/g)).toHaveLength(2);
 
     if (!python && !required) return;
     const dir = mkdtempSync(join(tmpdir(), 'pingheng-report-marks-'));
