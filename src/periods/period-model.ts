@@ -32,7 +32,9 @@ export type PeriodSelection = string | { from: string; to: string };
 /**
  * A selection as written on the command line (`--before-period`, `--after-period`): one period id,
  * or an inclusive run `FROM..TO`.
- * @example parsePeriodSelection('2025-01..2025-06') // { from: '2025-01', to: '2025-06' }
+ * @example
+ * parsePeriodSelection('2025-01..2025-06')
+ * // => { from: '2025-01', to: '2025-06' }
  */
 export function parsePeriodSelection(text: string): PeriodSelection {
   const [from, to] = text.split('..');

@@ -18,7 +18,11 @@ export const ADJUSTMENT_SHOWN = 0.005;
  * Reconciled values in the layer unit by layer-flow id (the view spec's `reconciled`): each
  * reconciled flow value × the flow's layer factor (1 for a carrier's own layer; the concentration
  * or heating value for a component or energy layer).
- * @example reconciledLayerValues(graph, reconcileModel(graph)) // { W1: 98, W2: 98 } — 100 t in, 96 t out, σ 1 t each
+ * @example
+ * // one workshop metered twice: 100 t in, 96 t out, σ 1 t each — the 4 t residual split 1 : 1
+ * const graph = buildGraph(parseModel(readFileSync('test/report/two-meters.json'), 'two-meters.json').model);
+ * Object.entries(reconciledLayerValues(graph, reconcileModel(graph))).map(([id, v]) => [id, roundTo(v, 9)])
+ * // => [['W1', 98], ['W2', 98]]
  */
 export function reconciledLayerValues(graph: PlantGraph, rec: ModelReconciliation): Record<string, number> {
   const factor = new Map(graph.flows.map((f) => [f.id, f.factor]));
@@ -34,7 +38,11 @@ export function reconciledLayerValues(graph: PlantGraph, rec: ModelReconciliatio
 /**
  * The suspect meters of one layer: layer-flow id → what the mark says (the flow's meter id, else
  * the flow id).
- * @example suspectMeters(graph, rec, 'water') // { W1: 'M1' } — the same plant: serial elimination names W1 (meter M1)
+ * @example
+ * // the same plant: χ² = 8 fails the global test, and serial elimination names W1 (meter M1)
+ * const graph = buildGraph(parseModel(readFileSync('test/report/two-meters.json'), 'two-meters.json').model);
+ * suspectMeters(graph, reconcileModel(graph), 'water')
+ * // => { W1: 'M1' }
  */
 export function suspectMeters(
   graph: PlantGraph,
@@ -53,7 +61,9 @@ export function suspectMeters(
 /**
  * The links whose reconciled value differs from the measured one by more than ADJUSTMENT_SHOWN
  * (relative), the largest relative changes first, at most ADJUSTMENTS_LABELLED.
- * @example labelledAdjustments([{ value: 139, measured: 120 }, { value: 100, measured: 100.1 }]) // [{ value: 139, measured: 120 }]
+ * @example
+ * labelledAdjustments([{ value: 139, measured: 120 }, { value: 100, measured: 100.1 }])
+ * // => [{ value: 139, measured: 120 }]
  */
 export function labelledAdjustments<T extends { value: number; measured?: number }>(links: readonly T[]): T[] {
   return links
@@ -64,7 +74,9 @@ export function labelledAdjustments<T extends { value: number; measured?: number
 
 /**
  * Where a link's mark sits: the middle of a straight link, or the middle of a return arc's lane.
- * @example linkMidpoint(link) // { x: 410, y: 236 }
+ * @example
+ * linkMidpoint({ source: { x1: 100 }, target: { x0: 300 }, y0: 40, y1: 80, circular: false })
+ * // => { x: 200, y: 60 }
  */
 export function linkMidpoint<N, L>(l: LayoutLink<N, L>): { x: number; y: number } {
   const sx = l.source.x1;

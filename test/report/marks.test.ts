@@ -34,45 +34,7 @@ const required = process.env.PINGHENG_REQUIRE_BROWSER !== undefined || process.e
  * in and 96 + 2 = 98 out (docs/reconcile.md). χ² = r²/Σσ² = 16/2 = 8 > χ²₀.₉₅(1) = 3.84: the global
  * test fails and serial elimination names a suspect meter.
  */
-const twoMeters = {
-  name: '两表车间',
-  nameEn: 'Two-meter shop',
-  nodes: [
-    { id: 'P', name: '两表厂', level: 1 },
-    { id: 'A', name: 'A 车间', nameEn: 'Shop A', level: 2, parent: 'P' },
-  ],
-  flows: [
-    {
-      id: 'W1',
-      from: null,
-      to: 'A',
-      layer: 'water',
-      carrier: 'fresh-water',
-      value: 100,
-      sd: 1,
-      unit: 't',
-      source: 'metered',
-      meter: 'M1',
-    },
-    {
-      id: 'W2',
-      from: 'A',
-      to: null,
-      layer: 'water',
-      carrier: 'wastewater',
-      kind: 'emission',
-      value: 96,
-      sd: 1,
-      unit: 't',
-      source: 'metered',
-      meter: 'M2',
-    },
-  ],
-  meters: [
-    { id: 'M1', flows: ['W1'], type: 'water', accuracyClass: '2', verifiedUntil: '2027-12-31' },
-    { id: 'M2', flows: ['W2'], type: 'water', accuracyClass: '2', verifiedUntil: '2027-12-31' },
-  ],
-} as unknown as ModelInput;
+const twoMeters = JSON.parse(readFileSync(join(import.meta.dirname, 'two-meters.json'), 'utf8')) as ModelInput;
 
 /** Thirty workshops S1…S30, workshop Si taking 10·i t of water and discharging it all. */
 function thirtyShops(): ModelInput {
