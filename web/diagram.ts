@@ -69,6 +69,10 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
   const recValues = reconcile?.values ?? {};
   for (const l of reconcile?.layers ?? [])
     if (l.layer === view.layer) for (const f of l.flows) if (f.suspect) suspects.add(f.id);
+  const modelFlowId = (id: string) => {
+    const i = flowIndex.get(id);
+    return i === undefined ? id : graph.model.flows[graph.flows[i]!.flowIndex]!.id;
+  };
   const flowInfo = (id: string): FlowInfo => {
     const i = flowIndex.get(id);
     const f = i === undefined ? undefined : graph.flows[i]!;
@@ -112,6 +116,7 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
       circular: l.circular,
       flows: flows.slice(0, FLOWS_LISTED),
       moreFlows: Math.max(0, flows.length - FLOWS_LISTED),
+      modelFlows: [...new Set(l.data.flows.map((id) => modelFlowId(id)))],
       mid,
       suspect: flows.filter((f) => f.suspect).map((f) => f.meter ?? f.id),
     };

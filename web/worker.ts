@@ -152,6 +152,11 @@ async function respond(req: Request): Promise<Response | undefined> {
     else delete current.after;
     return { id: req.id, type: 'results', results };
   }
+  if (req.type === 'advice') {
+    if (!current) throw new Error('no plant loaded');
+    const { computeAdvice } = await import('./advice.ts');
+    return { id: req.id, type: 'advice', advice: computeAdvice(current.model, req.goal, current.file) };
+  }
   if (req.type === 'figure') {
     if (!current) throw new Error('no plant loaded');
     const { sankeyFigure, suspectMeters } = await import('./worker-more.ts');
