@@ -8,6 +8,7 @@ import {
   analyseMetering,
   coverageRows,
   depthVerdict,
+  flowLabel,
   formatPath,
   reconcileModel,
   t,
@@ -28,7 +29,16 @@ export interface CoverageExtra {
     invalid: string[];
   })[];
   /** Every meter with something to say: not counted (and why) or counted with a warning. */
-  meters?: { meter: string; flow: string; where: string; counts: boolean; text: Bilingual }[];
+  meters?: {
+    meter: string;
+    flow: string;
+    /** "name (id)" of the meter and of the flow, in each language (ids alone read alike: DO1, D01). */
+    meterLabel: Bilingual;
+    flowLabel: Bilingual;
+    where: string;
+    counts: boolean;
+    text: Bilingual;
+  }[];
   depth?: {
     label: Bilingual;
     /** null: cannot be judged (not enough data). */
@@ -70,6 +80,8 @@ export interface ReadingsExtra {
   rejected: { line: number; reason: string; column?: string }[];
   meters: {
     id: string;
+    /** "name (id)" where the model names the meter, in each language. */
+    label: Bilingual;
     unit: string;
     total: number;
     coverage: number;
@@ -118,6 +130,10 @@ const stripVerdict = (b: Bilingual): Bilingual => ({
   en: b.en.replace(/^.*[:：]\s*/, ''),
 });
 
+/** "name (id)" in both languages (flowLabel: the id alone where nothing names it). */
+const labelled = (e: { id: string; name?: string; nameEn?: string } | undefined, id: string): Bilingual =>
+  e ? { zh: flowLabel(e, 'zh'), en: flowLabel(e, 'en') } : { zh: id, en: id };
+
 const EXTRAS: Record<string, Extra> = {
   coverage({ graph, readings }): CoverageExtra {
     const issues = validateMetering(graph.model);
@@ -140,6 +156,8 @@ const EXTRAS: Record<string, Extra> = {
       }));
     // Why a meter is not counted (calibration expired, wrong class, out of service…), once per meter and reason.
     const meters: NonNullable<CoverageExtra['meters']> = [];
+    const meterOf = new Map((graph.model.meters ?? []).map((m) => [m.id, m]));
+    const flowOf = new Map(graph.model.flows.map((f) => [f.id, f]));
     const seen = new Set<string>();
     for (const c of a.checks)
       for (const f of c.findings) {
@@ -150,6 +168,8 @@ const EXTRAS: Record<string, Extra> = {
         meters.push({
           meter: c.meter,
           flow: c.flow,
+          meterLabel: labelled(meterOf.get(c.meter), c.meter),
+          flowLabel: labelled(flowOf.get(c.flow), c.flow),
           where: `${c.table} L${c.level}`,
           counts: f.severity !== 'error',
           text,
@@ -208,9 +228,10 @@ const EXTRAS: Record<string, Extra> = {
     };
   },
 
-  readings({ readings }): ReadingsExtra | undefined {
+  readings({ graph, readings }): ReadingsExtra | undefined {
     if (!readings) return undefined;
     const r = readings.ingest;
+    const meterOf = new Map((graph.model.meters ?? []).map((m) => [m.id, m]));
     return {
       file: r.file,
       encoding: r.encoding,
@@ -220,6 +241,7 @@ const EXTRAS: Record<string, Extra> = {
         .map((x) => ({ line: x.line, reason: x.reason, ...(x.column ? { column: x.column } : {}) })),
       meters: r.meters.map((m) => ({
         id: m.id,
+        label: labelled(meterOf.get(m.id), m.id),
         unit: m.unit,
         total: m.total,
         coverage: m.coverage,

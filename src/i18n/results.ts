@@ -203,6 +203,7 @@ export const resultsCliMessages: Messages = {
     zh: '按产品单耗（GB/T 13234-2018 产品节能量）',
     en: 'per unit product (GB/T 13234-2018 product saving)',
   },
+  'results.outputValue': { zh: '万元产值', en: '10⁴ CNY of output value' },
   'results.basis.output-value': {
     zh: '按万元产值单耗（GB/T 13234-2018 产值节能量）',
     en: 'per 万元 of output value (GB/T 13234-2018 output-value saving)',

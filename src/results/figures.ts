@@ -8,6 +8,7 @@ import { waterIndicators } from '../balance/water-indicators.ts';
 import type { WaterIndicators } from '../balance/types.ts';
 import type { LayerFlow, PlantGraph } from '../model/graph.ts';
 import { isBaseLayer } from '../model/layers.ts';
+import { carrierName } from '../i18n/index.ts';
 import { conversionFactor } from '../units/units.ts';
 import { baseQuantity, displayOf, entering, leaving, type Scope, stockSign, within } from './scope.ts';
 
@@ -178,7 +179,7 @@ function materialFigures(graph: PlantGraph, values: Float64Array, scope: Scope):
     let r = rows.get(key);
     if (!r) {
       const label = f.carrier
-        ? (carrierInfo(f.carrier)?.label ?? { zh: f.carrier, en: f.carrier })
+        ? (carrierInfo(f.carrier)?.label ?? { zh: carrierName(f.carrier, 'zh'), en: carrierName(f.carrier, 'en') })
         : { zh: flow.name ?? f.id, en: flow.nameEn ?? flow.name ?? f.id };
       rows.set(key, (r = { acc: new Acc(graph.layerUnits.get('material') ?? 't'), label }));
     }

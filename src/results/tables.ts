@@ -1,4 +1,4 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { carrierName, displayName, t, type Lang } from '../i18n/index.ts';
 import type { CarbonReport } from './types.ts';
 import type { FactorRecord } from './factors.ts';
 import type { CompareResult, PerUnitSaving, TotalSaving } from './types.ts';
@@ -128,6 +128,15 @@ function savingsTable(r: CompareResult, lang: Lang): ResultTable {
 
 function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
   const shown = r.indicators.filter((i) => i.measure !== 'total' || i.rule !== null);
+  // A product by its name in the language (ids are the model's, not the reader's).
+  const products = new Map(
+    [...r.before.production, ...r.after.production].map((p) => [
+      p.id,
+      displayName({ name: p.name, nameEn: p.nameEn ?? undefined }, lang),
+    ]),
+  );
+  const productName = (id: string | null) =>
+    id === null ? null : id === 'output-value' ? t(lang, 'results.outputValue') : (products.get(id) ?? id);
   return {
     id: 'results-indicators',
     title: t(lang, 'results.indicatorsTitle'),
@@ -142,7 +151,7 @@ function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
       return {
         cells: [
           `${L(i.label, lang)}${i.measure === 'total' ? t(lang, 'results.totalSuffix') : ''}`,
-          i.product,
+          productName(i.product),
           rate ? '%' : i.unit,
           rate ? percent(i.before) : i.before,
           rate ? percent(i.after) : i.after,
@@ -299,11 +308,14 @@ export function carbonTables(r: CarbonReport, lang: Lang): ResultTable[] {
   if (r.defaulted.length > 0) notes.push(t(lang, 'results.gridDefaulted', { fields: r.defaulted.join(', ') }));
   if (r.period.annualFactorFrom === 'default-annual-hours') notes.push(t(lang, 'results.defaultYear'));
   if (r.unknown.length > 0) notes.push(t(lang, 'results.carbonUnknown', { flows: r.unknown.join(', ') }));
-  for (const x of r.excluded) notes.push(`${x.flow} (${x.carrier}): ${t(lang, x.reason)}`);
+  for (const x of r.excluded) notes.push(`${x.flow} (${carrierName(x.carrier, lang)}): ${t(lang, x.reason)}`);
+  const factorName = new Map(r.factors.map((f) => [f.id, L(f.label, lang)]));
   return [
     {
       id: 'carbon-sources',
-      title: t(lang, 'results.carbonTitle', { name: r.name }),
+      title: t(lang, 'results.carbonTitle', {
+        name: displayName({ name: r.name, nameEn: r.nameEn ?? undefined }, lang),
+      }),
       notes,
       columns: columns(
         lang,
@@ -314,11 +326,12 @@ export function carbonTables(r: CarbonReport, lang: Lang): ResultTable[] {
         cells: [
           s.flow,
           lang === 'en' ? (s.nameEn ?? s.name) : s.name,
-          s.carrier,
+          carrierName(s.carrier, lang),
           t(lang, `results.direction.${s.direction}`),
           s.activity.value,
           s.activity.unit,
-          s.factor,
+          // the factor's name as in the factors table below ("原煤", not its key "fuel:raw-coal")
+          factorName.get(s.factor) ?? s.factor,
           s.t,
         ],
       })),

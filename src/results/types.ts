@@ -288,6 +288,7 @@ export interface CompareResult {
 export interface CarbonReport extends CarbonInventory {
   file: string;
   name: string;
+  nameEn: string | null;
   period: PeriodInfo;
   perYear: { t: number | null };
   /** Where the grid choice came from: the command line, the model, or the defaults. */
