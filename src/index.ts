@@ -65,3 +65,4 @@ export { validateResultsInputs } from './model/validate-results.ts';
 export * as acceptanceRules from './data/acceptance.ts';
 export { table2 as anhuiTable2 } from './data/anhui-2007.ts';
 export * from './advice/index.ts';
+export * from './summaries/index.ts';

@@ -17,7 +17,7 @@ import {
   type PlantGraph,
   type SankeyViewSpec,
 } from '../src/index.ts';
-import type { ReconcileExtra } from './extras.ts';
+import type { ReconcileSummary } from '../src/index.ts';
 import type { Drawn, FlowInfo } from './protocol.ts';
 
 /** At most this many flows are listed in a link's panel (an aggregated link may hold hundreds). */
@@ -30,7 +30,7 @@ const ADJUSTMENT_SHOWN = 0.005;
 export interface DiagramInput {
   graph: PlantGraph;
   result: CheckResult;
-  reconcile?: ReconcileExtra;
+  reconcile?: ReconcileSummary;
 }
 
 export interface DiagramOptions {

@@ -21,7 +21,7 @@ import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { renderPeriods, type PeriodsExtra } from './periods.ts';
 import { loadResults, resultsControls } from './panels/results.ts';
-import type { ReconcileExtra } from './extras.ts';
+import type { ReconcileSummary } from '../src/index.ts';
 import { hideInspect, showInspect } from './inspect.ts';
 import { registeredPanels } from './panels/index.ts';
 import type { Drawn, Failed, Loaded, Request, Response } from './protocol.ts';
@@ -199,7 +199,7 @@ async function loadExtras(loaded: Loaded): Promise<void> {
 }
 
 function showReconciledSwitch(): void {
-  const reconcile = state.loaded?.extras.reconcile as ReconcileExtra | undefined;
+  const reconcile = state.loaded?.extras.reconcile as ReconcileSummary | undefined;
   ui.reconciledLabel.hidden = !reconcile?.values || Object.keys(reconcile.values).length === 0;
   if (ui.reconciledLabel.hidden) ui.reconciled.checked = false;
 }
@@ -285,7 +285,7 @@ async function renderView(): Promise<void> {
     level: state.level,
     ...(state.fixedScale !== undefined ? { fixedScale: state.fixedScale } : {}),
   };
-  const reconcile = state.loaded.extras.reconcile as ReconcileExtra | undefined;
+  const reconcile = state.loaded.extras.reconcile as ReconcileSummary | undefined;
   if (ui.reconciled.checked && reconcile?.values) spec.reconciled = reconcile.values;
   // The VOCs layer at enterprise level is drawn as the solvent balance (src/sankey/vocs-view.ts).
   if (state.level === 1 && state.loaded.result.vocs?.layer === state.layer) spec.solvent = true;

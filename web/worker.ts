@@ -21,7 +21,8 @@ import {
   type PlantGraph,
   type SankeyViewSpec,
 } from '../src/index.ts';
-import type { ExtrasInput, ReconcileExtra } from './extras.ts';
+import type { ReconcileSummary } from '../src/index.ts';
+import type { AnalysesInput } from './analyses.ts';
 import { drawView } from './diagram.ts';
 import type { Drawn, Loaded, Request, Response, ShownIssue } from './protocol.ts';
 
@@ -52,8 +53,8 @@ let current:
       warnings: ShownIssue[];
       graph: PlantGraph;
       result: CheckResult;
-      readings?: ExtrasInput['readings'];
-      reconcile?: ReconcileExtra;
+      readings?: AnalysesInput['readings'];
+      reconcile?: ReconcileSummary;
     }
   | undefined;
 
@@ -93,10 +94,13 @@ async function respond(req: Request): Promise<Response | undefined> {
   if (req.type === 'extras') {
     if (!current) throw new Error('no plant loaded');
     const { graph, result, readings } = current;
-    const [{ computeExtras }, { periodsExtras }] = await Promise.all([import('./extras.ts'), import('./periods.ts')]);
-    const extras = computeExtras({ graph, result, ...(readings ? { readings } : {}) });
+    const [{ computeAnalyses }, { periodsExtras }] = await Promise.all([
+      import('./analyses.ts'),
+      import('./periods.ts'),
+    ]);
+    const extras = computeAnalyses({ graph, result, ...(readings ? { readings } : {}) });
     // The diagram's panels show reconciled values and suspects once they exist.
-    const rec = extras.reconcile as (ReconcileExtra & { error?: string }) | undefined;
+    const rec = extras.reconcile as (ReconcileSummary & { error?: string }) | undefined;
     if (rec && !rec.error) current.reconcile = rec;
     return { id: req.id, type: 'extras', extras: { ...extras, ...periodsExtras(current.model) } };
   }
@@ -161,7 +165,7 @@ function compute(
   model: Model,
   file: string,
   warnings: ShownIssue[],
-  readingsInput?: ExtrasInput['readings'],
+  readingsInput?: AnalysesInput['readings'],
   shownFile = file,
 ): Loaded {
   const graph = buildGraph(model);

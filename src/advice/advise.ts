@@ -10,6 +10,7 @@ import { planNext } from '../metering/depth-plan.ts';
 import { depthVerdict, type DepthOptions, type DepthVerdict, type NextItem } from '../metering/depth.ts';
 import { estimatedShare } from '../metering/estimated-share.ts';
 import { campaignEndDate, classRank, metersByFlow, requiredClass } from '../metering/meters.ts';
+import type { EditionNotice } from '../metering/editions.ts';
 import type { MeteringPoint } from '../metering/points.ts';
 import { actionCost, type CostTable } from './costs.ts';
 import { solveCover, type CoverResult, type CoverRow } from './cover.ts';
@@ -75,6 +76,8 @@ export interface AdviceResult {
   bound: number;
   costSource: string | null;
   solver: CoverResult['components'];
+  /** The metering tables the verdicts were judged under, where a newer edition was in force (GB 17167-2025). */
+  editionNotices: EditionNotice[];
 }
 
 /** A target the model cannot reach by metering: exit 2 with the reason. */
@@ -175,6 +178,7 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
     atLeast: before.atLeast,
     objective: options.costs ? ('cost' as const) : ('meters' as const),
     costSource: options.costs?.source ?? null,
+    editionNotices: a.notices,
   };
   if (DEPTHS.indexOf(before.atLeast) >= DEPTHS.indexOf(target))
     return {

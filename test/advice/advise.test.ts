@@ -70,6 +70,19 @@ describe('advise --for depth: the fewest meters, by hand', () => {
     expect(r.reached).toBe(true);
   });
 });
+describe('advise under a superseded edition', () => {
+  it('a campaign after 2026-02-01 (GB 17167-2025 in force, its tables not held) carries the notice with the verdict', () => {
+    // dyeing.json's campaign is 2026-03-02..05, after GB 17167-2025 took effect (STANDARDS §7): the advice's
+    // "reaches" is judged under the 2006 tables and must say so, as the depth and coverage verdicts do.
+    const r = advise(load(dataset('dyeing')), 'key');
+    expect(r.editionNotices).toEqual([
+      expect.objectContaining({ code: 'edition.superseded', used: '2006', inForce: '2025', since: '2026-02-01' }),
+    ]);
+    const input = dataset('dyeing');
+    input.campaign = { ...input.campaign!, start: '2025-11-02T08:00:00+08:00', end: '2025-11-05T08:00:00+08:00' };
+    expect(advise(load(input), 'key').editionNotices).toEqual([]);
+  });
+});
 
 describe('pingheng advise: --json, and the round trip through pingheng depth', () => {
   const cases: [string, ModelInput][] = [

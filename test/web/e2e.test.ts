@@ -345,6 +345,8 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(checks).toContain('ME41');
     expect(checks).toContain(t('zh', 'web.meter.notCounted'));
     expect(checks).toContain('2026-02-28');
+    // the flow by name and id (the meter itself has no name in this model: its id)
+    expect(checks).toContain('定型机用电 (E41)');
     expect(await page.textContent('#panels table[data-table="coverage"]')).toContain('ME41');
     // The depth verdict and acceptance types stand out as badges.
     expect(await page.locator('#panels section#panel-depth .verdict').count()).toBe(4);

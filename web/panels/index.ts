@@ -1,6 +1,6 @@
 /** Registers every panel of the page (one import per panel module; see registry.ts). */
 import './core.ts';
-import './extras.ts';
+import './measurement.ts';
 import './vocs.ts';
 import './results.ts';
 

@@ -132,6 +132,7 @@ export function renderAdvice(model: Model, r: AdviceResult, lang: Lang): string 
   out.push('', optimality(r, lang));
   if (r.costSource) out.push(t(lang, 'advice.cli.costSource', { source: r.costSource }));
   out.push(t(lang, 'advice.cli.reaches', { depth: depthLabel(r.reaches, lang) }));
+  for (const n of r.editionNotices) out.push(`! ${n[lang]}`);
   return out.join('\n');
 }
 

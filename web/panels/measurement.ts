@@ -1,14 +1,23 @@
 /**
- * Panels for the optional analyses the worker computes (web/extras.ts): meter coverage, the
+ * Panels for the optional analyses the worker computes (web/analyses.ts): meter coverage, the
  * depth verdict with what the next grade needs, reconciliation with suspects highlighted, and
  * readings quality. A panel whose analysis failed shows why instead of disappearing.
  */
-import { flowLabel, layerName, percent, roundTo, t, type Lang } from '../../src/index.ts';
-import type { CoverageExtra, ReadingsExtra, ReconcileExtra } from '../extras.ts';
+import {
+  flowLabel,
+  layerName,
+  percent,
+  roundTo,
+  t,
+  type Lang,
+  type MeteringSummary,
+  type ReadingsSummary,
+  type ReconcileSummary,
+} from '../../src/index.ts';
 import type { AnyTable, TableData } from '../table.ts';
 import { registerPanel, type Panel, type PanelContext } from './registry.ts';
 
-type ReasonRow = NonNullable<CoverageExtra['depth']>['reasons'][number];
+type ReasonRow = NonNullable<MeteringSummary['depth']>['reasons'][number];
 
 const sig = (x: number | null) => (x === null ? null : Number(x.toPrecision(4)));
 
@@ -32,11 +41,11 @@ export const coveragePanel: Panel = {
   order: 60,
   tables(ctx) {
     const { lang } = ctx;
-    const c = ctx.loaded.extras.coverage as CoverageExtra | undefined;
+    const c = ctx.loaded.extras.coverage as MeteringSummary | undefined;
     if (!c) return [];
     const bad = failed(ctx, 'coverage', 'web.panel.coverage');
     if (bad) return bad;
-    const table: TableData<CoverageExtra['rows'][number]> = {
+    const table: TableData<MeteringSummary['rows'][number]> = {
       id: 'coverage',
       title: t(lang, 'web.panel.coverage'),
       rows: c.rows,
@@ -65,7 +74,7 @@ export const coveragePanel: Panel = {
     const out: AnyTable[] = [table];
     // Why a meter does not count in n (calibration expired, class, status) — or counts with a warning.
     if (c.meters?.length) {
-      const meters: TableData<NonNullable<CoverageExtra['meters']>[number]> = {
+      const meters: TableData<NonNullable<MeteringSummary['meters']>[number]> = {
         id: 'coverage-meters',
         title: t(lang, 'web.panel.meterChecks'),
         rows: c.meters,
@@ -129,7 +138,7 @@ export const reconcilePanel: Panel = {
   order: 70,
   tables(ctx) {
     const { lang, layer } = ctx;
-    const r = ctx.loaded.extras.reconcile as ReconcileExtra | undefined;
+    const r = ctx.loaded.extras.reconcile as ReconcileSummary | undefined;
     if (!r) return [];
     const bad = failed(ctx, 'reconcile', 'web.panel.reconcile');
     if (bad) return bad;
@@ -174,12 +183,12 @@ export const readingsPanel: Panel = {
   order: 50,
   tables(ctx) {
     const { lang } = ctx;
-    const r = ctx.loaded.extras.readings as ReadingsExtra | undefined;
+    const r = ctx.loaded.extras.readings as ReadingsSummary | undefined;
     if (!r) return [];
     const bad = failed(ctx, 'readings', 'web.panel.readings');
     if (bad) return bad;
     const w = r.window;
-    const meters: TableData<ReadingsExtra['meters'][number]> = {
+    const meters: TableData<ReadingsSummary['meters'][number]> = {
       id: 'readings',
       title: t(lang, 'web.panel.readings', { file: r.file }),
       notes: [
@@ -219,7 +228,7 @@ export const readingsPanel: Panel = {
         { header: t(lang, 'web.col.flags'), value: (m) => m.flags },
       ],
     };
-    const rejected: TableData<ReadingsExtra['rejected'][number]> = {
+    const rejected: TableData<ReadingsSummary['rejected'][number]> = {
       id: 'readings-rejected',
       title: t(lang, 'web.panel.rejected'),
       rows: r.rejected,
