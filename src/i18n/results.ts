@@ -203,7 +203,6 @@ export const resultsCliMessages: Messages = {
     zh: '按产品单耗（GB/T 13234-2018 产品节能量）',
     en: 'per unit product (GB/T 13234-2018 product saving)',
   },
-  'results.outputValue': { zh: '万元产值', en: '10⁴ CNY of output value' },
   'results.basis.output-value': {
     zh: '按万元产值单耗（GB/T 13234-2018 产值节能量）',
     en: 'per 万元 of output value (GB/T 13234-2018 output-value saving)',
@@ -270,6 +269,7 @@ export const resultsCliMessages: Messages = {
   'results.col.by': { zh: '依据', en: 'by' },
   'results.col.indicator': { zh: '指标', en: 'indicator' },
   'results.col.product': { zh: '产品', en: 'product' },
+  'results.product.outputValue': { zh: '万元产值', en: 'per 万元 output value' },
   'results.col.before': { zh: '审核前', en: 'before' },
   'results.col.after': { zh: '审核后', en: 'after' },
   'results.col.rate': { zh: '变化率%', en: 'change %' },

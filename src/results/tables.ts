@@ -1,4 +1,4 @@
-import { carrierName, displayName, t, type Lang } from '../i18n/index.ts';
+import { carrierName, t, type Lang } from '../i18n/index.ts';
 import type { CarbonReport } from './types.ts';
 import type { FactorRecord } from './factors.ts';
 import type { CompareResult, PerUnitSaving, TotalSaving } from './types.ts';
@@ -126,17 +126,17 @@ function savingsTable(r: CompareResult, lang: Lang): ResultTable {
   };
 }
 
+/** A product as its reader knows it: the after model's name (nameEn in English), never the raw id. */
+function productName(r: CompareResult, id: string | null, lang: Lang): string | null {
+  if (id === null) return null;
+  if (id === 'output-value') return t(lang, 'results.product.outputValue');
+  const p = r.after.production.find((x) => x.id === id) ?? r.before.production.find((x) => x.id === id);
+  if (!p) return id;
+  return lang === 'en' ? (p.nameEn ?? p.name) : p.name;
+}
+
 function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
   const shown = r.indicators.filter((i) => i.measure !== 'total' || i.rule !== null);
-  // A product by its name in the language (ids are the model's, not the reader's).
-  const products = new Map(
-    [...r.before.production, ...r.after.production].map((p) => [
-      p.id,
-      displayName({ name: p.name, nameEn: p.nameEn ?? undefined }, lang),
-    ]),
-  );
-  const productName = (id: string | null) =>
-    id === null ? null : id === 'output-value' ? t(lang, 'results.outputValue') : (products.get(id) ?? id);
   return {
     id: 'results-indicators',
     title: t(lang, 'results.indicatorsTitle'),
@@ -151,7 +151,7 @@ function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
       return {
         cells: [
           `${L(i.label, lang)}${i.measure === 'total' ? t(lang, 'results.totalSuffix') : ''}`,
-          productName(i.product),
+          productName(r, i.product, lang),
           rate ? '%' : i.unit,
           rate ? percent(i.before) : i.before,
           rate ? percent(i.after) : i.after,
@@ -309,13 +309,14 @@ export function carbonTables(r: CarbonReport, lang: Lang): ResultTable[] {
   if (r.period.annualFactorFrom === 'default-annual-hours') notes.push(t(lang, 'results.defaultYear'));
   if (r.unknown.length > 0) notes.push(t(lang, 'results.carbonUnknown', { flows: r.unknown.join(', ') }));
   for (const x of r.excluded) notes.push(`${x.flow} (${carrierName(x.carrier, lang)}): ${t(lang, x.reason)}`);
-  const factorName = new Map(r.factors.map((f) => [f.id, L(f.label, lang)]));
+  const factorLabel = (id: string) => {
+    const f = r.factors.find((x) => x.id === id);
+    return f ? L(f.label, lang) : id;
+  };
   return [
     {
       id: 'carbon-sources',
-      title: t(lang, 'results.carbonTitle', {
-        name: displayName({ name: r.name, nameEn: r.nameEn ?? undefined }, lang),
-      }),
+      title: t(lang, 'results.carbonTitle', { name: lang === 'en' ? (r.nameEn ?? r.name) : r.name }),
       notes,
       columns: columns(
         lang,
@@ -330,8 +331,7 @@ export function carbonTables(r: CarbonReport, lang: Lang): ResultTable[] {
           t(lang, `results.direction.${s.direction}`),
           s.activity.value,
           s.activity.unit,
-          // the factor's name as in the factors table below ("原煤", not its key "fuel:raw-coal")
-          factorName.get(s.factor) ?? s.factor,
+          factorLabel(s.factor),
           s.t,
         ],
       })),

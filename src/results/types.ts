@@ -189,6 +189,8 @@ export interface ProposalResult {
     saved: { value: number; unit: string };
     perYear: number | null;
     price: { value: number; unit: string; from: string };
+    /** A product or by-product sold: benefit = increase × price (else reduction × price). */
+    sold: boolean;
     benefit: number | null;
   }[];
   lifetime: number | null;
