@@ -35,6 +35,7 @@ export * from './sankey/group.ts';
 export * from './sankey/labels.ts';
 export * from './sankey/fit.ts';
 export * from './sankey/colour-vision.ts';
+export * from './sankey/marks.ts';
 export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './sankey/figure.ts';
 export {
   ingestReadings,

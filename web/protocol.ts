@@ -175,7 +175,12 @@ export type Response = { id: number } & (
   | Drawn
   | Progress
   | Extras
-  | { type: 'report'; doc: ReportDocument }
+  | {
+      type: 'report';
+      doc: ReportDocument;
+      /** Present when the report is of the report-period model against the plant shown (chapter 8). */
+      compared?: { before: string; after: string };
+    }
   | { type: 'figure'; svg: string; width: number; height: number }
   | { type: 'results'; results: ResultsExtra }
   | { type: 'advice'; advice: AdviceExtra }

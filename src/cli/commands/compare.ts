@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { InputError, issue } from '../../model/issues.ts';
+import { InputError } from '../../model/issues.ts';
 import { CompareInputError, type CompareResult, compareModels, type Side, sideOf } from '../../results/index.ts';
-import type { PeriodSelection } from '../../periods/index.ts';
+import { parsePeriodSelection, type PeriodSelection } from '../../periods/index.ts';
 import {
   type CommonOptions,
   formatIssue,
   loadModelFile,
+  optionError,
   printJson,
   printReport,
   reportInputError,
@@ -25,11 +26,7 @@ interface CompareOptions extends CommonOptions, GridOptions {
 }
 
 /** `2025-03` or `2025-01..2025-12`: one period, or a run of them. */
-function selection(text: string | undefined): PeriodSelection | undefined {
-  if (text === undefined) return undefined;
-  const [from, to] = text.split('..');
-  return to === undefined ? from! : { from: from!, to };
-}
+const selection = (text: string | undefined) => (text === undefined ? undefined : parsePeriodSelection(text));
 
 /**
  * `pingheng compare BEFORE AFTER [--rules anhui|zhejiang|inner-mongolia] [--level advanced|general]
@@ -53,10 +50,10 @@ export function registerCompare(program: Command): void {
         .option('--after-period <id>', '多期模型中的报告期：ID 或 FROM..TO (report period of a multi-period model)'),
     ),
   ).action((beforeFile: string, afterFile: string, opts: CompareOptions) => {
-    const grid = gridChoice(opts);
+    const grid = gridChoice(beforeFile, opts);
     if (grid === null) return;
     if (opts.level !== undefined && opts.level !== 'advanced' && opts.level !== 'general') {
-      reportInputError(new InputError('--level', [issue([], 'results.cli.badLevel', { value: opts.level })]), opts);
+      reportInputError(optionError(beforeFile, '--level', 'results.cli.badLevel', { value: opts.level }), opts);
       return;
     }
     let costLimit: number | undefined;
@@ -64,9 +61,10 @@ export function registerCompare(program: Command): void {
       costLimit = Number(opts.costLimit);
       if (!Number.isFinite(costLimit) || costLimit < 0) {
         reportInputError(
-          new InputError('--cost-limit', [
-            issue([], 'results.cli.badNumber', { option: '--cost-limit', value: opts.costLimit }),
-          ]),
+          optionError(beforeFile, '--cost-limit', 'results.cli.badNumber', {
+            option: '--cost-limit',
+            value: opts.costLimit,
+          }),
           opts,
         );
         return;
