@@ -16,6 +16,8 @@ export interface InputIssue {
   line?: number;
   /** 1-based column (characters) on that line, when known (JSON syntax errors). */
   column?: number;
+  /** The command-line option at fault (`--alpha`), for a problem of the command line rather than the file. */
+  option?: string;
 }
 
 /** Formats a path the way the messages print it: flows[3].to */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { advise, AdviceImpossible, ADVICE_TARGETS, type AdviceResult, type AdviceTarget } from '../../advice/advise.ts';
 import { costTableProblems, type CostTable } from '../../advice/costs.ts';
@@ -8,7 +7,18 @@ import { InputError, issue } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
 import { validateMetering } from '../../metering/validate.ts';
 import { locateIssues } from '../../park/load.ts';
-import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
+import {
+  optionError,
+  printJson,
+  readModel,
+  readInputFile,
+  reportInputError,
+  unreadable,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 
 interface AdviseOptions extends CommonOptions {
   target?: string;
@@ -36,10 +46,7 @@ export function registerAdvise(program: Command): void {
       .option('--costs <file>', '费用表 JSON（含 source），按费用最小化 (cost table: minimise cost)'),
   ).action((file: string, opts: AdviseOptions) => {
     const bad = (code: string, value: string) =>
-      reportInputError(
-        new InputError(`--${code === 'advice.badTarget' ? 'target' : 'for'}`, [issue([], code, { value })]),
-        opts,
-      );
+      reportInputError(optionError(file, `--${code === 'advice.badTarget' ? 'target' : 'for'}`, code, { value }), opts);
     if (!ADVICE_TARGETS.includes(opts.target as AdviceTarget)) return bad('advice.badTarget', String(opts.target));
     if (opts.for !== 'depth' && opts.for !== 'redundancy') return bad('advice.badFor', String(opts.for));
     const loaded = readModel(file, opts);
@@ -66,8 +73,11 @@ export function registerAdvise(program: Command): void {
       else process.stdout.write(`${renderAdvice(model, r, opts.lang)}\n`);
     } catch (e) {
       if (!(e instanceof AdviceImpossible)) throw e;
+      // no audit focus (or none with devices): the nodes must say which; else the target is out of reach
+      const params = { ...e.params, target: t(opts.lang, `depth.label.${opts.target}`) };
+      const at = e.code === 'advice.unreachable' ? { option: '--target' } : {};
       reportInputError(
-        new InputError(file, [issue([], e.code, { ...e.params, target: t(opts.lang, `depth.label.${opts.target}`) })]),
+        new InputError(file, [{ ...issue(e.code === 'advice.unreachable' ? [] : ['nodes'], e.code, params), ...at }]),
         opts,
       );
     }
@@ -78,10 +88,9 @@ function readCosts(file: string, opts: CommonOptions): CostTable | undefined {
   let text: string;
   let doc: unknown;
   try {
-    text = readFileSync(file, 'utf8');
-    doc = JSON.parse(text);
+    ({ text, data: doc } = parseJsonText(readInputFile(file, MAX_JSON_BYTES), file));
   } catch (e) {
-    reportInputError(new InputError(file, [issue([], 'json.read', { detail: (e as Error).message })]), opts);
+    reportInputError(e instanceof InputError ? e : unreadable(file, e, 'json.read'), opts);
     return undefined;
   }
   const problems = costTableProblems(doc).map((p) => issue(p.path, p.code));

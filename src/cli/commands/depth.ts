@@ -1,11 +1,21 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { t, type Lang } from '../../i18n/index.ts';
 import { InputError } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
 import type { ReadingsEvidence } from '../../metering/campaign.ts';
 import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
-import { printJson, printReport, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
+import {
+  optionError,
+  printJson,
+  printReport,
+  readInputFile,
+  reportInputError,
+  unreadable,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { analyseOrReport } from './coverage.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 
@@ -41,9 +51,7 @@ export function registerDepth(program: Command): void {
   ).action(async (file: string, opts: DepthOptions) => {
     if (opts.acceptance !== undefined && !['A', 'B', 'C'].includes(opts.acceptance)) {
       reportInputError(
-        new InputError('--acceptance', [
-          { severity: 'error', path: [], code: 'metering.cli.badAcceptance', params: { value: opts.acceptance } },
-        ]),
+        optionError(file, '--acceptance', 'metering.cli.badAcceptance', { value: opts.acceptance }),
         opts,
       );
       return;
@@ -89,9 +97,10 @@ function readIngest(file: string, opts: CommonOptions): ReadingsEvidence | undef
   };
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc = parseJsonText(readInputFile(file, MAX_JSON_BYTES), file).data;
   } catch (e) {
-    return fail('json.read', { detail: (e as Error).message });
+    reportInputError(e instanceof InputError ? e : unreadable(file, e, 'json.read'), opts);
+    return undefined;
   }
   const hours = (doc as { window?: { longestContinuousHours?: unknown } })?.window?.longestContinuousHours;
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0)

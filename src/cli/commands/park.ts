@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { displayName, layerName, t, type Lang } from '../../i18n/index.ts';
 import { InputError, issue, type InputIssue } from '../../model/issues.ts';
+import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
 import { parseModel } from '../../model/load.ts';
 import type { Model } from '../../model/schema.ts';
 import { validateMetering } from '../../metering/validate.ts';
@@ -12,7 +12,9 @@ import type { Park } from '../../park/schema.ts';
 import {
   printJson,
   printReport,
+  readInputFile,
   reportInputErrors,
+  unreadable,
   setExitCode,
   withCommonOptions,
   type CommonOptions,
@@ -60,16 +62,19 @@ function loadPark(
   file: string,
   errors: InputError[],
 ): { park: Park; inputs: ParkMemberInput[]; text: string } | undefined {
-  let text: string;
+  // bytes, not UTF-8 text: a park or member file saved in GB18030 is decoded, never garbled
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readInputFile(file, MAX_JSON_BYTES);
   } catch (e) {
-    errors.push(new InputError(file, [issue([], 'json.read', { detail: (e as Error).message })]));
+    errors.push(e instanceof InputError ? e : unreadable(file, e, 'json.read'));
     return undefined;
   }
   let park: Park;
+  let text: string;
   try {
-    park = parsePark(text, file);
+    park = parsePark(bytes, file);
+    text = parseJsonText(bytes, file).text;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     errors.push(e);
@@ -84,17 +89,22 @@ function loadPark(
     const at = (code: string, params: Record<string, string | number>) => {
       parkIssues.push(issue(['members', i, key], code, params));
     };
-    let body: string;
+    let body: Uint8Array;
     try {
-      body = readFileSync(path, 'utf8');
+      body = readInputFile(path, MAX_JSON_BYTES);
     } catch (e) {
+      if (e instanceof InputError) {
+        at('park.memberInvalid', { id: park.members[i]!.id, file: shown, count: 1 });
+        memberErrors.push(new InputError(shown, e.issues));
+        return undefined;
+      }
       at('park.memberRead', { id: park.members[i]!.id, file: shown, detail: (e as Error).message });
       return undefined;
     }
     try {
       const model = parseModel(body, shown).model;
       const metering = validateMetering(model);
-      if (metering.length > 0) throw new InputError(shown, locateIssues(body, metering));
+      if (metering.length > 0) throw new InputError(shown, locateIssues(parseJsonText(body, shown).text, metering));
       return model;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
