@@ -8,7 +8,8 @@ import type { Label, Provenance } from './provenance.ts';
 export interface WaterIndicatorDef {
   id: string;
   label: Label;
-  formula: string;
+  /** The formula in the standard's symbols, or in words per language where it has none. */
+  formula: string | Label;
   /** rate: a fraction of water (reported in %); perUnit: water per unit of product or output value. */
   kind: 'rate' | 'perUnit';
   source: Provenance;
@@ -46,7 +47,10 @@ export const waterIndicators: readonly WaterIndicatorDef[] = [
   {
     id: 'condensateRecovery',
     label: { zh: '蒸汽冷凝水回收率', en: 'condensate recovery rate' },
-    formula: 'recovered condensate / steam (produced, or purchased where the steam is bought)',
+    formula: {
+      zh: '回收冷凝水量 / 产汽量（外购蒸汽时以外购蒸汽量为基数）',
+      en: 'recovered condensate / steam produced (purchased steam where the steam is bought)',
+    },
     kind: 'rate',
     source: {
       ...std,

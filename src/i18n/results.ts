@@ -243,6 +243,10 @@ export const resultsCliMessages: Messages = {
   'results.row.generation': { zh: '{name} 产生量', en: '{name} generated' },
   'results.row.discharge': { zh: '{name} 排放量', en: '{name} discharged' },
   'results.row.co2': { zh: '二氧化碳排放量', en: 'CO2 emissions' },
+  'results.noEnergy': {
+    zh: '两个模型均无能源流：不列综合能耗与二氧化碳排放（无可比较的数据，不是零）',
+    en: 'neither model has an energy flow: energy consumption and CO2 are not listed (no data to compare, not zero)',
+  },
   'results.by.perUnit': { zh: '单耗', en: 'per unit' },
   'results.by.total': { zh: '总量', en: 'total' },
   'results.category.no-low': { zh: '无/低费', en: 'no/low cost' },

@@ -102,8 +102,12 @@ function savingsTable(r: CompareResult, lang: Lang): ResultTable {
       ],
     });
   const e = r.savings.energy;
-  row(t(lang, 'results.row.energy'), 'tce', e.total, e.perUnit);
-  row(t(lang, 'results.row.energyEqual'), 'tce', e.totalEqual, e.perUnitEqual);
+  const notes = compareHeadline(r, lang);
+  // A pair without any energy flow has no 综合能耗 to compare: 0 → 0 would read as a measured zero.
+  if (hasEnergy(r)) {
+    row(t(lang, 'results.row.energy'), 'tce', e.total, e.perUnit);
+    row(t(lang, 'results.row.energyEqual'), 'tce', e.totalEqual, e.perUnitEqual);
+  } else notes.push(t(lang, 'results.noEnergy'));
   for (const c of Object.values(e.carriers)) row(`  ${L(c.label, lang)}`, c.total.unit, c.total, c.perUnit);
   row(t(lang, 'results.row.newWater'), 't', r.savings.water.newWater, r.savings.water.perUnit);
   for (const m of Object.values(r.savings.materials))
@@ -112,11 +116,11 @@ function savingsTable(r: CompareResult, lang: Lang): ResultTable {
     row(t(lang, 'results.row.generation', { name: L(p.label, lang) }), 't', p.generation.total, null);
     if (p.discharge) row(t(lang, 'results.row.discharge', { name: L(p.label, lang) }), 't', p.discharge.total, null);
   }
-  row(t(lang, 'results.row.co2'), 't', r.savings.co2.total, null);
+  if (hasCarbon(r)) row(t(lang, 'results.row.co2'), 't', r.savings.co2.total, null);
   return {
     id: 'results-savings',
     title: t(lang, 'results.savingsTitle'),
-    notes: compareHeadline(r, lang),
+    notes,
     columns: columns(
       lang,
       ['item', 'unit', 'beforeTotal', 'afterTotal', 'saved', 'savedPerYear', 'savingRate', 'by'],
@@ -135,8 +139,29 @@ function productName(r: CompareResult, id: string | null, lang: Lang): string | 
   return lang === 'en' ? (p.nameEn ?? p.name) : p.name;
 }
 
+/** Either model has an energy flow (a carrier of the energy layer). */
+export const hasEnergy = (r: CompareResult): boolean => Object.keys(r.savings.energy.carriers).length > 0;
+/** Either model has a CO2 source (an energy flow the carbon accounting covers). */
+export const hasCarbon = (r: CompareResult): boolean =>
+  r.carbon.before.sources.length + r.carbon.after.sources.length > 0;
+
+/**
+ * The indicators a table shows: per-unit ones, totals that a rule judges, and none of energy or CO2 when
+ * neither model has an energy flow (their 0 → 0 is no data, not a measured zero).
+ */
+export function shownIndicators(r: CompareResult): CompareResult['indicators'] {
+  const energy = hasEnergy(r);
+  const carbon = hasCarbon(r);
+  return r.indicators.filter(
+    (i) =>
+      (i.measure !== 'total' || i.rule !== null) &&
+      (energy || !i.id.startsWith('energy-')) &&
+      (carbon || !i.id.startsWith('co2-')),
+  );
+}
+
 function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
-  const shown = r.indicators.filter((i) => i.measure !== 'total' || i.rule !== null);
+  const shown = shownIndicators(r);
   return {
     id: 'results-indicators',
     title: t(lang, 'results.indicatorsTitle'),

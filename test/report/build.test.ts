@@ -353,3 +353,37 @@ describe('chapter 8, audit results (--compare)', () => {
     expect(tablesOf(doc).some((t) => t.number === '表 4-1' || t.number === '表 3-1')).toBe(true);
   });
 });
+
+describe('what the report says in its own language, and what it leaves out', () => {
+  const dataset = (name: string) =>
+    parseModel(readFileSync(new URL(`../../datasets/${name}.json`, import.meta.url), 'utf8'), `${name}.json`).model;
+  const pair = (name: string, lang: 'zh' | 'en') =>
+    buildReport(
+      analyseForReport({
+        model: dataset(`${name}-after`),
+        file: `${name}-after.json`,
+        before: { model: dataset(name), file: `${name}.json` },
+        date: '2026-12-07',
+      }),
+      { lang },
+    );
+
+  it('a pair without energy flows lists no 综合能耗 or CO2 rows (0 → 0 is no data), and says why', () => {
+    const doc = pair('coating', 'zh');
+    const text = allText(doc).join('\n');
+    expect(text).not.toMatch(/综合能耗（当量值）|二氧化碳排放量/);
+    const notes = tablesOf(doc).flatMap((t) => t.notes ?? []);
+    expect(notes.join('\n')).toContain('两个模型均无能源流');
+  });
+
+  it('the dyeing pair keeps them; the carbon table names its factors, the condensate formula is in Chinese', () => {
+    const doc = pair('dyeing', 'zh');
+    const text = allText(doc).join('\n');
+    expect(text).toContain('综合能耗（当量值）');
+    // factor ids (grid, heat, fuel:natural-gas) never reach the reader
+    expect(text).not.toMatch(/\bfuel:|(^|\n)(grid|heat)(\n|$)/);
+    expect(text).toContain('回收冷凝水量 / 产汽量（外购蒸汽时以外购蒸汽量为基数）');
+    expect(text).not.toContain('recovered condensate');
+    expect(allText(pair('dyeing', 'en')).join('\n')).toContain('recovered condensate / steam produced');
+  });
+});

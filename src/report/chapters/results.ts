@@ -1,5 +1,6 @@
 import { formatPath } from '../../model/issues.ts';
 import type { CompareResult, PerUnitSaving, TotalSaving } from '../../results/index.ts';
+import { hasCarbon, hasEnergy, shownIndicators } from '../../results/tables.ts';
 import type { ChapterBuilder, ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
 
@@ -110,8 +111,11 @@ function savings(ctx: ReportContext, ch: ChapterBuilder, r: CompareResult): void
       ctx.t(pu ? 'results.by.perUnit' : 'results.by.total'),
     ]);
   const e = r.savings.energy;
-  row(ctx.t('results.row.energy'), 'tce', e.total, e.perUnit);
-  row(ctx.t('results.row.energyEqual'), 'tce', e.totalEqual, e.perUnitEqual);
+  const notes = [ctx.t('report.results.savingsNote')];
+  if (hasEnergy(r)) {
+    row(ctx.t('results.row.energy'), 'tce', e.total, e.perUnit);
+    row(ctx.t('results.row.energyEqual'), 'tce', e.totalEqual, e.perUnitEqual);
+  } else notes.push(ctx.t('results.noEnergy'));
   for (const [key, c] of Object.entries(e.carriers))
     row(ctx.carrierName(key.split('|')[0]!), c.total.unit, c.total, c.perUnit);
   row(ctx.t('results.row.newWater'), 't', r.savings.water.newWater, r.savings.water.perUnit);
@@ -121,7 +125,7 @@ function savings(ctx: ReportContext, ch: ChapterBuilder, r: CompareResult): void
     row(ctx.t('results.row.generation', { name: p.label[ctx.lang] }), 't', p.generation.total, null);
     if (p.discharge) row(ctx.t('results.row.discharge', { name: p.label[ctx.lang] }), 't', p.discharge.total, null);
   }
-  row(ctx.t('results.row.co2'), 't', r.savings.co2.total, null);
+  if (hasCarbon(r)) row(ctx.t('results.row.co2'), 't', r.savings.co2.total, null);
   ch.table(
     ctx.t('report.results.savingsCaption'),
     [
@@ -135,12 +139,12 @@ function savings(ctx: ReportContext, ch: ChapterBuilder, r: CompareResult): void
       { header: ctx.t('results.col.by'), type: 'text' },
     ],
     rows,
-    { notes: [ctx.t('report.results.savingsNote')] },
+    { notes },
   );
 }
 
 function indicators(ctx: ReportContext, ch: ChapterBuilder, r: CompareResult): void {
-  const shown = r.indicators.filter((i) => i.measure !== 'total' || i.rule !== null);
+  const shown = shownIndicators(r);
   const byId = new Map(r.indicators.map((i) => [i.id, i]));
   const ruleRows: Cell[][] = r.acceptance.rules.map((v) => [
     v.label[ctx.lang],
@@ -217,7 +221,14 @@ function carbon(ctx: ReportContext, ch: ChapterBuilder, r: CompareResult): void 
     const a = r.carbon.after.sources.filter((s) => s.flow === id);
     const any = (a[0] ?? b[0])!;
     const sum = (list: typeof b) => (list.length === 0 ? null : list.reduce((x, s) => x + s.t, 0));
-    return [ctx.flowLabel(id), ctx.carrierName(any.carrier), any.factor, sum(b), sum(a)];
+    const factor = r.factors.find((f) => f.id === any.factor);
+    return [
+      ctx.flowLabel(id),
+      ctx.carrierName(any.carrier),
+      factor ? factor.label[ctx.lang] : any.factor,
+      sum(b),
+      sum(a),
+    ];
   });
   const totalRows = [rows.length];
   rows.push([ctx.t('report.results.co2Total'), '', '', r.carbon.before.total.t, r.carbon.after.total.t]);

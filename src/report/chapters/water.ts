@@ -35,7 +35,10 @@ export function waterChapter(ctx: ReportContext): Chapter {
         .map((d): Cell[] => {
           const v = w[d.id as RateId];
           return [
-            ctx.t('report.labelFormula', { label: d.label[ctx.lang], formula: d.formula }),
+            ctx.t('report.labelFormula', {
+              label: d.label[ctx.lang],
+              formula: typeof d.formula === 'string' ? d.formula : d.formula[ctx.lang],
+            }),
             null,
             v === null ? null : v * 100,
             cite(d.source),
