@@ -1,11 +1,15 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { InputError } from '../model/issues.ts';
-import type { LoadedModel } from '../model/load.ts';
-import type { Model } from '../model/schema.ts';
-import { applyReadingsDetailed, type ApplyOutcome } from '../readings/apply.ts';
-import { ingestReadings, type IngestOptions } from '../readings/ingest.ts';
-import type { IngestResult, Layout, ReadingKind } from '../readings/types.ts';
+import { InputError, type LoadedModel, type Model } from '../model/index.ts';
+import {
+  applyReadingsDetailed,
+  type ApplyOutcome,
+  ingestReadings,
+  type IngestOptions,
+  type IngestResult,
+  type Layout,
+  type ReadingKind,
+} from '../readings/index.ts';
 import type { Command } from 'commander';
 import { readModel, reportInputError, type CommonOptions } from './io.ts';
 import { startMeterThread, THREAD_MIN_BYTES } from './wide-meters-thread.ts';

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { t, type Lang } from '../../i18n/index.ts';
-import { InputError } from '../../model/issues.ts';
-import type { Model } from '../../model/schema.ts';
-import type { ReadingsEvidence } from '../../metering/campaign.ts';
-import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
+import { InputError, type Model } from '../../model/index.ts';
+import { type ReadingsEvidence, depthVerdict, type DepthResult } from '../../metering/index.ts';
 import { printJson, printReport, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { analyseOrReport } from './coverage.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
