@@ -110,8 +110,9 @@ async function bundleWorker(): Promise<void> {
       logLevel: 'warning',
     });
   await bundle('./ingest-worker.ts', WORKER);
-  // the CLI's meter thread for large wide files, where the bundled CLI looks for it: beside the bundle
-  await bundle('../src/cli/wide-meters-worker.ts', new URL('wide-meters-worker.mjs', OUT).pathname);
+  // the CLI's meter thread for large wide files, where the bundled CLI looks for it: beside the bundle,
+  // under the compiled name (wide-meters-worker.js; the package's "type": "module" makes it ESM)
+  await bundle('../src/readings/wide-meters-worker.ts', new URL('wide-meters-worker.js', OUT).pathname);
 }
 
 type Run = { ms: number; rows: number; maxRssMB: number };

@@ -1,10 +1,16 @@
 import type { PathSegment } from './issues.ts';
+import { Ch, isDigit, isHex, isWs, LineIndex } from './json-text.ts';
+
+export { linesOfPaths } from './json-paths.ts';
+export { lineAt } from './json-text.ts';
 
 /**
  * Locating things in a JSON text: the first syntax error (line, column and what was expected, so
  * the message need not be the JavaScript engine's English), duplicate keys (JSON.parse keeps the
  * last one silently), and the lines of JSON paths (`plant.json:42` as well as `flows[3].to`).
- * Every scanner here is iterative: a model nesting 10⁵ arrays in `meta` costs time, never the stack.
+ * Every scanner is iterative: a model nesting 10⁵ arrays in `meta` costs time, never the stack.
+ * The syntax and duplicate-key scan is here; the lines of paths in json-paths.ts, line and column
+ * arithmetic in json-text.ts (both re-exported).
  */
 
 /** A syntax error: where, and a message code of src/i18n/model.ts with its parameters. */
@@ -29,30 +35,6 @@ export interface JsonScan {
   syntax?: JsonSyntaxProblem;
   duplicates: DuplicateKey[];
 }
-
-enum Ch {
-  Tab = 9,
-  Lf = 10,
-  Cr = 13,
-  Space = 32,
-  Quote = 34,
-  Plus = 43,
-  Comma = 44,
-  Minus = 45,
-  Dot = 46,
-  Zero = 48,
-  Nine = 57,
-  Colon = 58,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  OpenBrace = 123,
-  CloseBrace = 125,
-}
-
-const isWs = (c: number) => c === Ch.Space || c === Ch.Lf || c === Ch.Cr || c === Ch.Tab;
-const isDigit = (c: number) => c >= Ch.Zero && c <= Ch.Nine;
-const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
 /** Full-width punctuation a Chinese input method types where JSON needs ASCII. */
 const FULL_WIDTH: Record<string, string> = {
@@ -299,169 +281,4 @@ export function scanJson(text: string): JsonScan {
     scan.syntax = { ...problem, line: lines.line(problem.offset), column: lines.column(problem.offset) };
   }
   return scan;
-}
-
-/** Line and column of offsets in a text (line starts found once). */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  private index(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-  line(offset: number): number {
-    return this.index(offset) + 1;
-  }
-  column(offset: number): number {
-    const start = this.starts[this.index(offset)]!;
-    let col = 1;
-    for (let i = start; i < offset && i < this.text.length; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) col++; // a low surrogate completes the character before it
-    }
-    return col;
-  }
-}
-
-/** 1-based line number of a character offset. */
-export function lineAt(text: string, offset: number): number {
-  return new LineIndex(text).line(offset);
-}
-
-interface Trie {
-  children: Map<string, Trie>;
-  line?: number;
-}
-const segKey = (s: PathSegment) => (typeof s === 'number' ? `#${s}` : `.${s}`);
-
-/**
- * For each path, the line on which its value starts in a valid JSON text — or, where the path is
- * not in the text (a missing key), the line of its nearest ancestor that is. One pass for all
- * paths: subtrees no path enters are skipped by counting brackets.
- *
- * @example linesOfPaths('{\n"a": [1,\n 2]}', [['a', 1], ['b']]) // [3, 1]
- */
-export function linesOfPaths(text: string, paths: readonly (readonly PathSegment[])[]): (number | undefined)[] {
-  const root: Trie = { children: new Map() };
-  for (const path of paths) {
-    let node = root;
-    for (const seg of path) {
-      const k = segKey(seg);
-      let next = node.children.get(k);
-      if (!next) {
-        next = { children: new Map() };
-        node.children.set(k, next);
-      }
-      node = next;
-    }
-  }
-  const n = text.length;
-  let pos = 0;
-  let line = 1;
-  const skipWs = () => {
-    for (; pos < n; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === Ch.Lf) line++;
-      else if (c !== Ch.Space && c !== Ch.Cr && c !== Ch.Tab) return;
-    }
-  };
-  const skipString = () => {
-    for (pos++; pos < n; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === Ch.Backslash) pos++;
-      else if (c === Ch.Quote) {
-        pos++;
-        return;
-      } else if (c === Ch.Lf) line++;
-    }
-  };
-  /** Skips a whole container without looking at its paths. */
-  const skipContainer = () => {
-    let depth = 0;
-    while (pos < n) {
-      const c = text.charCodeAt(pos);
-      if (c === Ch.Quote) {
-        skipString();
-        continue;
-      }
-      if (c === Ch.OpenBrace || c === Ch.OpenBracket) depth++;
-      else if (c === Ch.CloseBrace || c === Ch.CloseBracket) {
-        depth--;
-        if (depth === 0) {
-          pos++;
-          return;
-        }
-      } else if (c === Ch.Lf) line++;
-      pos++;
-    }
-  };
-  const skipScalar = () => {
-    while (pos < n) {
-      const c = text.charCodeAt(pos);
-      if (isWs(c) || c === Ch.Comma || c === Ch.CloseBrace || c === Ch.CloseBracket) return;
-      pos++;
-    }
-  };
-  const stack: { trie: Trie; object: boolean; index: number }[] = [];
-  /** At a value's first character: note its line where a path wants it, descend where one goes on. */
-  const enter = (trie: Trie | undefined) => {
-    skipWs();
-    if (trie) trie.line = line;
-    const c = text.charCodeAt(pos);
-    if (c === Ch.OpenBrace || c === Ch.OpenBracket) {
-      if (trie && trie.children.size > 0) {
-        stack.push({ trie, object: c === Ch.OpenBrace, index: 0 });
-        pos++;
-      } else skipContainer();
-    } else if (c === Ch.Quote) skipString();
-    else skipScalar();
-  };
-  enter(root);
-  while (stack.length > 0 && pos < n) {
-    const top = stack[stack.length - 1]!;
-    skipWs();
-    const c = text.charCodeAt(pos);
-    if (c === Ch.CloseBrace || c === Ch.CloseBracket) {
-      stack.pop();
-      pos++;
-      continue;
-    }
-    if (c === Ch.Comma) {
-      pos++;
-      skipWs();
-    }
-    let child: Trie | undefined;
-    if (top.object) {
-      const start = pos;
-      skipString();
-      let key: string;
-      try {
-        key = JSON.parse(text.slice(start, pos)) as string;
-      } catch {
-        break; // not valid JSON: stop with what is known
-      }
-      skipWs();
-      pos++; // ':'
-      child = top.trie.children.get(`.${key}`);
-    } else child = top.trie.children.get(`#${top.index++}`);
-    enter(child);
-  }
-  return paths.map((path) => {
-    let node: Trie | undefined = root;
-    let found = root.line;
-    for (const seg of path) {
-      node = node.children.get(segKey(seg));
-      if (!node || node.line === undefined) break;
-      found = node.line;
-    }
-    return found;
-  });
 }

@@ -1,39 +1,27 @@
-import { defaultRelativeSd } from '../data/cp-practice.ts';
-import { accuracyClassCoverageFactor } from '../data/measurement.ts';
-import { accuracyClassPct } from '../model/uncertainty.ts';
-import { gapRule, MAD_TO_SIGMA, spikeRule, stuckRule } from './defaults.ts';
-import { lowerMedian, mad, median, ThinnedSample } from './robust.ts';
-import type { Example, FlagCode, FlagCount, Gap, ReadingKind, SeriesSummary } from './types.ts';
+import { gapRule } from './defaults.ts';
+import { lowerMedian } from './robust.ts';
+import {
+  CUMULATIVE,
+  HOUR,
+  INTERVAL,
+  isGlitch,
+  localDeviation,
+  localMaximum,
+  perHour,
+  RATE,
+  SeriesState,
+  STUCK_MS,
+  trapezoid,
+} from './series-state.ts';
+import { MAX_EXAMPLES, seriesSummary } from './series-summary.ts';
+import { nextStatAfter, spikeLimits } from './spike-stats.ts';
+import { isSteady, steadyRun } from './steady-run.ts';
+import type { Example, FlagCode, SeriesSummary } from './types.ts';
 
-/** What the accumulator needs to know about one meter. */
-export interface SeriesSpec {
-  id: string;
-  kind: ReadingKind;
-  /** Multiplies each raw value before anything else (a column unit converted to the meter's unit). */
-  valueFactor: number;
-  /** Rate kind: total units per (reading unit × hour). */
-  ratePerHour: number;
-  rollover?: number;
-  min?: number;
-  max?: number;
-  accuracyClass?: string;
-  /** Gap threshold override, ms. */
-  gapMs?: number;
-}
+export type { SeriesSpec } from './series-state.ts';
 
-const MAX_EXAMPLES = 10;
-const CUMULATIVE = 0;
-const RATE = 1;
-const INTERVAL = 2;
-const KIND_CODES: Record<ReadingKind, number> = { cumulative: CUMULATIVE, rate: RATE, interval: INTERVAL };
 /** The intervals whose lower median is the nominal one (settleNominal; typed: no boxed numbers, no comparator sort). */
 const intervalScratch = new Float64Array(gapRule.sampleIntervals + 1);
-const HOUR = 3_600_000;
-/** A run of one value at least this long is stuck (stuckRule, in ms). */
-const STUCK_MS = stuckRule.hours * HOUR;
-/** e-values collected before the first spike statistics; later refreshes (see restat). */
-const WARMUP = 32;
-const RESTAT = 8192;
 
 /**
  * Streams one meter's readings, in time order, into a window total with its uncertainty,
@@ -48,94 +36,12 @@ const RESTAT = 8192;
  * - rate: trapezoid Δ = (v0 + v1)/2 · (t1 − t0) in hours · ratePerHour.
  * - interval: Δ = v1, the total of the nominal interval ending at t1.
  * An increment straddling a window boundary counts by the share of its interval inside.
+ *
+ * Here the general path, one reading at a time; the state is in series-state.ts (with the rules
+ * both paths apply), the common step of a wide batch in steady-run.ts, the spike statistics in
+ * spike-stats.ts and the end-of-stream figures in series-summary.ts.
  */
-export class MeterSeries {
-  readonly spec: SeriesSpec;
-  private readonly ws: number;
-  private readonly we: number;
-  readings = 0;
-  outsideWindow = 0;
-  first = NaN;
-  last = NaN;
-  private lastV = NaN;
-  private lastLine = 0;
-  private prevT = NaN;
-  private prevV = NaN;
-  /** The interval awaiting the next reading (so a one-reading glitch can still be repaired). */
-  private held = false;
-  private heldLine = 0;
-  // nominal interval
-  private nominal = NaN;
-  private settled = false;
-  private gapMs = NaN;
-  private pending: number[] = [];
-  // sums
-  private total = 0;
-  private coveredMs = 0;
-  /** Σ hours² of interpolated stretches (for the interpolation variance) and interval-kind missing time. */
-  private filledSq = 0;
-  private missingMs = 0;
-  private gaps: Gap[] = [];
-  // stuck run
-  private runValue = NaN;
-  private runStart = NaN;
-  private runLine = 0;
-  private stuckRuns: Example[] = [];
-  // spikes
-  private q1 = NaN;
-  private q2 = NaN;
-  private q2At = 0;
-  private q2Line = 0;
-  private q2Value = NaN;
-  private readonly qRes = new ThinnedSample(spikeRule.reservoir);
-  private readonly eRes = new ThinnedSample(spikeRule.reservoir);
-  private eCenter = NaN;
-  private eLimit = NaN;
-  private nextStat = WARMUP;
-  private eCount = 0;
-  private eAAbs = 0;
-  private eB = NaN;
-  private eBAt = 0;
-  private eBLine = 0;
-  private eBValue = NaN;
-  /** Local maxima met before the first statistics, four numbers each (e, at, line, value): a flat array of doubles, no object per entry. */
-  private eWarm: number[] = [];
-  // Inputs of the per-value methods, passed in fields: numbers passed as arguments to a method
-  // V8 does not inline are boxed, one heap allocation each — several per value otherwise.
-  private inT = NaN;
-  private inRaw = NaN;
-  private in0t = NaN;
-  private in0v = NaN;
-  private in1t = NaN;
-  private in1v = NaN;
-  private inLine = 0;
-  private inQ = NaN;
-  private readonly flags: Partial<Record<FlagCode, FlagCount>> = {};
-
-  // the spec's numbers, copied into fields read on every value
-  /**
-   * The kind as a small integer (CUMULATIVE, RATE, INTERVAL) for the per-value code: a kind
-   * string that came through a structured clone (the meter thread) is not the literal the
-   * compiled code compared against, and each such comparison threw the code away.
-   */
-  private readonly kind: number;
-  private readonly factor: number;
-  private ratePerHour: number;
-  private readonly min: number;
-  private readonly max: number;
-
-  constructor(spec: SeriesSpec, window?: { start: number; end: number }) {
-    this.spec = spec;
-    this.kind = KIND_CODES[spec.kind];
-    this.factor = spec.valueFactor;
-    this.ratePerHour = spec.ratePerHour;
-    this.min = spec.min ?? -Infinity;
-    this.max = spec.max ?? Infinity;
-    this.ws = window ? window.start : -Infinity;
-    this.we = window ? window.end : Infinity;
-    if (spec.gapMs !== undefined) this.gapMs = spec.gapMs;
-  }
-
+export class MeterSeries extends SeriesState {
   /** Sets the rate factor of a meter whose unit is learnt from its first row (before any reading). */
   setRatePerHour(ratePerHour: number): void {
     if (this.readings === 0) this.ratePerHour = ratePerHour;
@@ -167,12 +73,12 @@ export class MeterSeries {
   /**
    * Adds the readings vs[off], vs[off + stride], … (n of them; NaN = no reading) taken at ts[0..n)
    * on lines[0..n) — one meter's column of a batch of wide rows, in time order. The same result
-   * as add() on each, value by value; the common step runs in steadyRun's loop.
+   * as add() on each, value by value; the common step runs in steadyRun's loop (steady-run.ts).
    */
   addColumn(ts: Float64Array, vs: Float64Array, off: number, stride: number, n: number, lines: Float64Array): void {
     let r = 0;
     while (r < n) {
-      if (this.steady()) r = this.steadyRun(ts, vs, off, stride, r, n, lines);
+      if (isSteady(this)) r = steadyRun(this, ts, vs, off, stride, r, n, lines);
       if (r < n) {
         // the general path for one value: warm-up, a flag, a gap, a statistics refresh, …
         const o = off + r * stride;
@@ -180,158 +86,6 @@ export class MeterSeries {
         r++;
       }
     }
-  }
-
-  /** Whether steadyRun may take the next value: a cumulative or rate meter past its warm-up. */
-  private steady(): boolean {
-    return (
-      (this.kind === CUMULATIVE || this.kind === RATE) &&
-      this.settled &&
-      this.held &&
-      this.readings > 2 &&
-      this.eB === this.eB &&
-      this.q1 === this.q1 &&
-      this.q2 === this.q2
-    );
-  }
-
-  /**
-   * addIn for readings that change nothing but the running sums — in range, inside the window,
-   * no stuck run closing, no glitch, no drop, no gap, no statistics refresh due — with the state in
-   * locals (V8 keeps them in registers; the same steps through fields cost ~4× as much). Returns
-   * the index of the first value it did not take; that one goes through addIn.
-   */
-  private steadyRun(
-    ts: Float64Array,
-    vs: Float64Array,
-    off: number,
-    stride: number,
-    r0: number,
-    n: number,
-    lines: Float64Array,
-  ): number {
-    const rate = this.kind === RATE;
-    const factor = this.factor;
-    const min = this.min;
-    const max = this.max;
-    const ws = this.ws;
-    const we = this.we;
-    const gapMs = this.gapMs;
-    const stuckMs = STUCK_MS;
-    const ratePerHour = this.ratePerHour;
-    const eCenter = this.eCenter;
-    const eLimit = this.eLimit;
-    // before the first statistics every local maximum is queued for them (the general path)
-    const limitUnknown = +(eLimit !== eLimit);
-    const nextStat = this.nextStat;
-    const qRes = this.qRes;
-    const eRes = this.eRes;
-    let last = this.last;
-    let lastV = this.lastV;
-    let lastLine = this.lastLine;
-    let prevT = this.prevT;
-    let prevV = this.prevV;
-    let heldLine = this.heldLine;
-    let runValue = this.runValue;
-    let runStart = this.runStart;
-    let runLine = this.runLine;
-    let total = this.total;
-    let coveredMs = this.coveredMs;
-    let eCount = this.eCount;
-    let q1 = this.q1;
-    let q2 = this.q2;
-    let q2At = this.q2At;
-    let q2Line = this.q2Line;
-    let q2Value = this.q2Value;
-    let eB = this.eB;
-    let eBAt = this.eBAt;
-    let eBLine = this.eBLine;
-    let eBValue = this.eBValue;
-    let eAAbs = this.eAAbs;
-    let taken = 0;
-    let r = r0;
-    for (let o = off + r0 * stride; r < n; r++, o += stride) {
-      const raw = vs[o];
-      if (raw !== raw) continue; // no reading in this row
-      const t = ts[r];
-      const v = raw * factor;
-      if (!(t > last) || v < min || v > max || t < ws || t > we) break;
-      if (v !== runValue && last - runStart >= stuckMs) break;
-      // the held interval (prevT, prevV) → (last, lastV), ended by heldLine
-      const span = last - prevT;
-      let delta: number;
-      let q: number;
-      if (rate) {
-        if (lastV < 0) break;
-        delta = ((prevV + lastV) / 2) * (span / HOUR) * ratePerHour;
-        q = lastV * ratePerHour;
-      } else {
-        if (lastV > v && v >= prevV && lastV - v > v - prevV) break; // a glitch
-        delta = lastV - prevV;
-        if (delta < 0) break;
-        q = (delta / span) * HOUR;
-      }
-      if (!(q - q === 0)) break; // an infinite or NaN rate: the general path skips its statistics
-      if (span > gapMs || prevT < ws || last > we || eCount + 1 === nextStat) break;
-      const e = q2 - (q1 + q) / 2;
-      const a = Math.abs(eB);
-      // a spike to flag, or a local maximum to queue (left to the general path); tested without
-      // branches: whether eB is a local maximum of |e| is a coin toss on noisy data, and a
-      // mispredicted branch cost ~9 ns a value
-      if ((+(a >= eAAbs) & +(a > Math.abs(e)) & (+(Math.abs(eB - eCenter) > eLimit) | limitUnknown)) !== 0) break;
-      // from here on the value is taken
-      if (v !== runValue) {
-        runValue = v;
-        runStart = t;
-        runLine = lines[r];
-      }
-      total += delta;
-      coveredMs += span;
-      qRes.add(q);
-      eRes.add(e);
-      eCount++;
-      eAAbs = a;
-      eB = e;
-      eBAt = q2At;
-      eBLine = q2Line;
-      eBValue = q2Value;
-      q1 = q2;
-      q2 = q;
-      q2At = last;
-      q2Line = heldLine;
-      q2Value = lastV;
-      prevT = last;
-      prevV = lastV;
-      heldLine = lines[r];
-      last = t;
-      lastV = v;
-      lastLine = heldLine;
-      taken++;
-    }
-    this.readings += taken;
-    this.last = last;
-    this.lastV = lastV;
-    this.lastLine = lastLine;
-    this.prevT = prevT;
-    this.prevV = prevV;
-    this.heldLine = heldLine;
-    this.runValue = runValue;
-    this.runStart = runStart;
-    this.runLine = runLine;
-    this.total = total;
-    this.coveredMs = coveredMs;
-    this.eCount = eCount;
-    this.q1 = q1;
-    this.q2 = q2;
-    this.q2At = q2At;
-    this.q2Line = q2Line;
-    this.q2Value = q2Value;
-    this.eB = eB;
-    this.eBAt = eBAt;
-    this.eBLine = eBLine;
-    this.eBValue = eBValue;
-    this.eAAbs = eAAbs;
-    return r;
   }
 
   private addIn(line: number): 'duplicate-timestamp' | 'out-of-order' | undefined {
@@ -352,12 +106,7 @@ export class MeterSeries {
     } else {
       if (this.held) {
         // a reading far above both neighbours that come back in line: a glitch, not a reset
-        const glitch =
-          this.kind === CUMULATIVE &&
-          this.readings > 2 &&
-          this.lastV > v &&
-          v >= this.prevV &&
-          this.lastV - v > v - this.prevV;
+        const glitch = this.kind === CUMULATIVE && this.readings > 2 && isGlitch(this.prevV, this.lastV, v);
         if (glitch) {
           this.flag('spike', { at: this.last, line: this.lastLine, value: this.lastV });
           this.lastV = this.prevV + ((v - this.prevV) * (this.last - this.prevT)) / (t - this.prevT);
@@ -461,12 +210,12 @@ export class MeterSeries {
       delta = v1;
       if (v1 < 0) this.flag('negative-increment', { at: t1, line, value: v1 });
       if (dt > this.gapMs) this.addGap(t0, from, true);
-      q = (delta / span) * HOUR;
+      q = perHour(delta, span);
     } else {
       span = t1 - t0;
       from = t0;
       if (kind === RATE) {
-        delta = ((v0 + v1) / 2) * (span / HOUR) * this.ratePerHour;
+        delta = trapezoid(v0, v1, span, this.ratePerHour);
         if (v1 < 0) this.flag('negative-increment', { at: t1, line, value: v1 });
         q = v1 * this.ratePerHour;
       } else {
@@ -483,7 +232,7 @@ export class MeterSeries {
             this.flag('negative-increment', { at: t1, line, value: delta });
           }
         }
-        q = (delta / span) * HOUR;
+        q = perHour(delta, span);
       }
       if (span > this.gapMs) this.addGap(t0, t1, kind === RATE);
     }
@@ -530,13 +279,13 @@ export class MeterSeries {
     const q1 = this.q1;
     const q2 = this.q2;
     if (q1 === q1 && q2 === q2) {
-      const e = q2 - (q1 + q) / 2;
+      const e = localDeviation(q1, q2, q);
       const m = ++this.eCount;
       this.eRes.add(e);
       const b = this.eB;
       if (b === b) {
         const a = b < 0 ? -b : b;
-        if (a >= this.eAAbs && a > (e < 0 ? -e : e)) this.decide(b, this.eBAt, this.eBLine, this.eBValue);
+        if (localMaximum(a, this.eAAbs, e) !== 0) this.decide(b, this.eBAt, this.eBLine, this.eBValue);
         this.eAAbs = a;
       } else this.eAAbs = 0;
       this.eB = e;
@@ -558,24 +307,13 @@ export class MeterSeries {
     else if (Math.abs(e - this.eCenter) > this.eLimit) this.flag('spike', { at, line, value });
   }
 
+  /** Refreshes the spike statistics (spike-stats.ts) and decides the local maxima queued for them. */
   private restat(): void {
-    const es = this.eRes.sample();
-    if (es.length === 0) return;
-    this.eCenter = median(es);
-    const spread = mad(es, this.eCenter);
-    // the floor madFloorRel·|median q| matters only when the MAD is below madFloorRel·max|q|
-    // (the sample keeps its max|q|): the rate sample is not read otherwise
-    let floor = 0;
-    if (spread < spikeRule.madFloorRel * this.qRes.maxAbs())
-      floor = spikeRule.madFloorRel * Math.abs(median(this.qRes.sample()));
-    const m = Math.max(spread, floor, Number.MIN_VALUE);
-    // modified z = 0.6745 (e − median) / MAD > z  ⇔  |e − median| > z · MAD / 0.6745
-    this.eLimit = (spikeRule.modifiedZ * m) / 0.6745;
-    // a sample holding NaN (infinite rates: values near the largest double) has no median or
-    // spread, and no spike can be told: none is flagged, and none is queued any longer
-    if (this.eLimit !== this.eLimit) this.eLimit = Infinity;
-    // statistics settle quickly: refresh at 32, 128, 512, 2048 e-values, then every RESTAT
-    this.nextStat = this.eCount < RESTAT ? this.eCount * 4 : this.eCount + RESTAT;
+    const limits = spikeLimits(this.eRes.sample(), this.qRes);
+    if (limits === undefined) return;
+    this.eCenter = limits.center;
+    this.eLimit = limits.limit;
+    this.nextStat = nextStatAfter(this.eCount);
     const warm = this.eWarm;
     if (warm.length === 0) return;
     this.eWarm = [];
@@ -608,68 +346,6 @@ export class MeterSeries {
     }
     if (Number.isNaN(this.eLimit) && this.eWarm.length > 0) this.restat();
     this.closeRun();
-    const qs = this.qRes.sample();
-    // the rate sample's median and spread only where they count — a cumulative meter's stuck
-    // runs, interpolated stretches — not for every meter (they were most of a finish's time)
-    let medQ = NaN;
-    const rateMedian = () => (medQ === medQ ? medQ : (medQ = median(qs)));
-    const stuck = this.stuckRuns.filter((r) => (this.kind === CUMULATIVE ? rateMedian() > 0 : r.value !== 0));
-    if (stuck.length > 0) this.flags.stuck = { count: stuck.length, examples: stuck.slice(0, MAX_EXAMPLES) };
-    const windowMs = end - start;
-    // edges the readings do not reach
-    const gaps = [...this.gaps];
-    let edgeMs = 0;
-    let edgeSq = 0;
-    const firstCovered = this.spec.kind === 'interval' ? this.first - (this.nominal || 0) : this.first;
-    const edge = (a: number, b: number, atStart: boolean) => {
-      if (!(b > a)) return;
-      edgeMs += b - a;
-      edgeSq += ((b - a) / HOUR) ** 2;
-      if (b - a > this.gapMs || Number.isNaN(this.gapMs)) {
-        if (atStart) gaps.unshift({ start: a, end: b });
-        else gaps.push({ start: a, end: b });
-      }
-    };
-    if (this.readings === 0) edge(start, end, true);
-    else {
-      edge(start, Math.min(firstCovered, end), true);
-      edge(Math.max(this.last, start), end, false);
-    }
-    const coveredH = this.coveredMs / HOUR;
-    const meanRate = coveredH > 0 ? this.total / coveredH : 0;
-    const total = this.total + meanRate * ((edgeMs + this.missingMs) / HOUR);
-    const interpolatedSq = this.filledSq + edgeSq;
-    let sdInterpolation = 0;
-    if (interpolatedSq > 0) {
-      // robustSigma(qs) = 1.4826 · MAD about the median
-      const sq = MAD_TO_SIGMA * mad(qs, rateMedian());
-      sdInterpolation = (Number.isFinite(sq) ? sq : 0) * Math.sqrt(interpolatedSq);
-    }
-    let sdClass: number;
-    let sdBasis: SeriesSummary['sdBasis'];
-    if (this.spec.accuracyClass) {
-      sdClass = ((accuracyClassPct(this.spec.accuracyClass) / 100) * Math.abs(total)) / accuracyClassCoverageFactor.k;
-      sdBasis = 'accuracy-class';
-    } else {
-      sdClass = defaultRelativeSd.metered! * Math.abs(total);
-      sdBasis = 'source-default';
-    }
-    let gapMsTotal = 0;
-    for (const g of gaps) gapMsTotal += g.end - g.start;
-    return {
-      readings: this.readings,
-      outsideWindow: this.outsideWindow,
-      first: this.first,
-      last: this.last,
-      nominalIntervalMs: this.nominal,
-      total,
-      sd: Math.hypot(sdClass, sdInterpolation),
-      sdClass,
-      sdInterpolation,
-      sdBasis,
-      coverage: windowMs > 0 ? Math.max(0, 1 - gapMsTotal / windowMs) : 0,
-      gaps,
-      flags: this.flags,
-    };
+    return seriesSummary(this, start, end);
   }
 }

@@ -29,6 +29,9 @@ export function isBlank(text: string | undefined): boolean {
   return text.trim().length === 0;
 }
 
+/** A number with a decimal point or a decimal comma (header and column detection). */
+export const looksNumeric = (c: string) => !Number.isNaN(parseValue(c, false)) || !Number.isNaN(parseValue(c, true));
+
 /** Exact powers of ten: a ≤ 15-digit integer divided by one of them is correctly rounded (Clinger's fast path). */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 

@@ -13,7 +13,7 @@ export interface MeterExtent {
  * The meters of a wide file. Rows reach them in batches: buf[r · nCols + k] is meter k's value
  * in row r < nb (NaN: none), at time bufT[r] on line bufLine[r]; the arrays are the caller's
  * again when add() returns. Figures come out at the end. In-thread here; the CLI can run the
- * meters on a second thread behind the same interface (src/cli/wide-meters-thread.ts).
+ * meters on a second thread behind the same interface (src/readings/wide-meters-thread.ts).
  */
 export interface WideMeters {
   add(bufT: Float64Array, buf: Float64Array, nb: number, bufLine: Float64Array): void;

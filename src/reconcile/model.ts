@@ -1,102 +1,38 @@
 import { boundTolerance } from '../data/reconcile-statistics.ts';
-import { hasMessage, t, type Lang } from '../i18n/index.ts';
 import { isBaseLayer } from '../model/layers.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { rebaseOnCarriers, type CarrierEstimate } from './components.ts';
 import { serialElimination, type EliminationStep, type TestedResult } from './gross-errors.ts';
-import { FlowStatus, type LinearOptions } from './linear.ts';
+import { FlowStatus } from './linear.ts';
 import type { FlowNetwork } from './network.ts';
+import { byId, canonicalNodes, inFileOrder, type NodeOrder } from './canonical-order.ts';
+import { diagnose } from './diagnose.ts';
+import type {
+  FlowReconcileStatus,
+  GlobalTest,
+  LayerReconciliation,
+  ModelReconciliation,
+  ReconciledFlow,
+  ReconcileModelOptions,
+  Suspect,
+} from './model-types.ts';
 
-export interface ReconcileModelOptions extends LinearOptions {
-  /** One layer only (its carrier layers are reconciled first when it is a component). */
-  layer?: string;
-  /** Significance level of the tests (default 0.05). */
-  alpha?: number;
-  /** Consider leaks / missing flows at nodes in serial elimination (default true). */
-  leaks?: boolean;
-}
+export { diagnose, fmt } from './diagnose.ts';
+export type {
+  FlowReconcileStatus,
+  GlobalTest,
+  LayerReconciliation,
+  ModelReconciliation,
+  ReconciledFlow,
+  ReconcileModelOptions,
+  Suspect,
+} from './model-types.ts';
 
-export type FlowReconcileStatus = 'measured' | 'estimated' | 'unobservable';
-
-/** One flow of a reconciled layer; values in the flow's own unit. */
-export interface ReconciledFlow {
-  id: string;
-  name?: string;
-  nameEn?: string;
-  unit: string;
-  from: string | null;
-  to: string | null;
-  measured: number | null;
-  reconciled: number | null;
-  sd: number | null;
-  reconciledSd: number | null;
-  status: FlowReconcileStatus;
-  /** Measured and checked by at least one balance (only these are adjusted and tested). */
-  redundant: boolean;
-  /** Measurement-test statistic (m − x̂)/σ(m − x̂); positive = the meter reads high. */
-  z: number | null;
-  suspect: boolean;
-  trusted: boolean;
-  /** σ = 0: the value is held as given (used in the balances, never adjusted or tested). */
-  fixed?: true;
-  activeBound?: 'lower' | 'upper';
-  /** For a suspect: the value the other meters imply without it. */
-  reconciledWithoutSuspects?: number | null;
-}
-
-export interface Suspect {
-  rank: number;
-  kind: 'meter' | 'leak';
-  flow?: string;
-  nodes?: string[];
-  statistic: number;
-  chi2Before: number;
-  chi2After: number;
-  passAfter: boolean;
-  unit: string;
-  measured?: number;
-  reconciledBefore?: number | null;
-  reconciledAfter?: number | null;
-  sdAfter?: number | null;
-  leakValue?: number | null;
-  leakSd?: number | null;
-  equivalent?: { kind: 'meter' | 'leak'; flow?: string; nodes?: string[] }[];
-}
-
-export interface GlobalTest {
-  chi2: number;
-  dof: number;
-  critical: number;
-  pass: boolean;
-  pValue: number;
-  alpha: number;
-}
-
-export interface LayerReconciliation {
-  layer: string;
-  unit: string;
-  flows: ReconciledFlow[];
-  global: GlobalTest;
-  measurementTest: { critical: number; tested: number; failures: string[] };
-  nodalTest: { critical: number; rows: { nodes: string[]; residual: number; sd: number; z: number; fail: boolean }[] };
-  activeBounds: { flow: string; side: 'lower' | 'upper'; bound: number; unit: string }[];
-  unmeasuredOutOfBounds: string[];
-  /** Balances (node sets) that cannot close with the values held fixed (σ = 0 or active bounds). */
-  inconsistent: string[][];
-  suspects: Suspect[];
-  /** The result with every suspect excluded (present when serial elimination removed anything). */
-  afterElimination?: {
-    global: GlobalTest;
-    flows: { id: string; reconciled: number | null; reconciledSd: number | null; status: FlowReconcileStatus }[];
-  };
-  diagnosis: { zh: string[]; en: string[] };
-  solver: TestedResult['solver'];
-  unmeasuredSdComputed: boolean;
-}
-
-export interface ModelReconciliation {
-  layers: LayerReconciliation[];
-}
+/*
+ * Reconciliation of a plant model, layer by layer: the order the solver sees (canonical-order.ts),
+ * each layer reconciled and tested here, its findings in words (diagnose.ts), the types in
+ * model-types.ts.
+ */
 
 /**
  * The reconciled values for re-basing components: those within the solver's tolerance of 0
@@ -146,37 +82,6 @@ export function reconcileModel(graph: PlantGraph, options: ReconcileModelOptions
   const run = (layer: string) => runLayer(layer, order);
   for (const l of wanted) run(l);
   return { layers: wanted.map((l) => done.get(l)!) };
-}
-
-/**
- * The order the solver sees does not depend on the order of the file: flows sorted by id, nodes
- * numbered by id (the factorization's ordering breaks ties by index, and sums round in the order
- * they run). So a permuted model gives the same numbers to the last bit; reports keep the file's order.
- */
-/** Code-unit order: the same in every locale and runtime. */
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-function byId(graph: PlantGraph, idx: readonly number[]): number[] {
-  return [...idx].sort((a, b) => compareIds(graph.flows[a]!.id, graph.flows[b]!.id));
-}
-interface NodeOrder {
-  /** Solver number of each graph node, and the graph node of each solver number. */
-  rank: Int32Array;
-  node: Int32Array;
-}
-function canonicalNodes(graph: PlantGraph): NodeOrder {
-  const node = Int32Array.from(graph.nodes.keys()).sort((a, b) => compareIds(graph.nodes[a]!.id, graph.nodes[b]!.id));
-  const rank = new Int32Array(node.length);
-  node.forEach((v, r) => {
-    rank[v] = r;
-  });
-  return { rank, node };
-}
-function inFileOrder(result: LayerReconciliation, graph: PlantGraph, idx: readonly number[]): LayerReconciliation {
-  const at = new Map(idx.map((gi, k) => [graph.flows[gi]!.id, k]));
-  const byFile = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
-  byFile(result.flows);
-  if (result.afterElimination) byFile(result.afterElimination.flows);
-  return result;
 }
 
 function reconcileLayer(
@@ -373,103 +278,3 @@ function toSuspect(
     );
   return out;
 }
-
-/** Four significant figures for messages (full precision stays in the JSON). */
-export function fmt(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '—';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-3) return v.toExponential(3);
-  return String(Number(v.toPrecision(4)));
-}
-
-/** Plain-language findings of one layer, Chinese and English (src/i18n/reconcile.ts). */
-export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] } {
-  const zh: string[] = [];
-  const en: string[] = [];
-  // The layer's own name in each language where the catalogue has one (水, 能源 …; COD stays COD).
-  const layerName = (lang: Lang) => (hasMessage(`layer.${r.layer}`) ? t(lang, `layer.${r.layer}`) : r.layer);
-  const add = (key: string, params: Record<string, string | number | undefined>) => {
-    zh.push(t('zh', key, { ...params, layer: layerName('zh') }));
-    en.push(t('en', key, { ...params, layer: layerName('en') }));
-  };
-  const g = r.global;
-  // ids in sentences are sorted, so the words do not depend on the order of the model's file
-  const groups = r.inconsistent.map((nodes) => sorted(nodes).join(' + '));
-  for (const nodes of sorted(groups)) add('reconcile.inconsistent', { nodes });
-  const common = {
-    layer: r.layer,
-    chi2: fmt(g.chi2),
-    dof: g.dof,
-    critical: fmt(g.critical),
-    alpha: g.alpha,
-    p: fmt(g.pValue),
-  };
-  if (g.dof === 0) add('reconcile.global.noRedundancy', common);
-  else add(g.pass ? 'reconcile.global.pass' : 'reconcile.global.fail', common);
-  for (const s of r.suspects) {
-    if (s.kind === 'meter') {
-      const params = {
-        rank: s.rank,
-        flow: s.flow,
-        measured: fmt(s.measured),
-        after: fmt(s.reconciledAfter),
-        sd: fmt(s.sdAfter),
-        error:
-          s.reconciledAfter === null || s.reconciledAfter === undefined ? '—' : fmt(s.measured! - s.reconciledAfter),
-        unit: s.unit,
-        before: fmt(s.chi2Before),
-        chi2After: fmt(s.chi2After),
-      };
-      add(s.reconciledAfter === null ? 'reconcile.suspect.meterUnobservable' : 'reconcile.suspect.meter', params);
-    } else {
-      add('reconcile.suspect.leak', {
-        rank: s.rank,
-        nodes: sorted(s.nodes!).join(' + '),
-        value: fmt(s.leakValue),
-        sd: fmt(s.leakSd),
-        unit: r.unit,
-        before: fmt(s.chi2Before),
-        chi2After: fmt(s.chi2After),
-      });
-    }
-    if (s.equivalent?.length)
-      add('reconcile.suspect.equivalent', {
-        alternatives: sorted(
-          s.equivalent.map((e) => (e.kind === 'meter' ? e.flow! : `[${sorted(e.nodes!).join(' + ')}]`)),
-        ).join(', '),
-      });
-  }
-  if (r.afterElimination && !r.afterElimination.global.pass)
-    add('reconcile.stillFails', {
-      n: r.suspects.length,
-      chi2: fmt(r.afterElimination.global.chi2),
-      critical: fmt(r.afterElimination.global.critical),
-    });
-  const unobs = r.flows.filter((f) => f.status === 'unobservable').map((f) => f.id);
-  if (unobs.length) add('reconcile.unobservable', { count: unobs.length, flows: list(unobs) });
-  const nonRed = r.flows
-    .filter((f) => f.status === 'measured' && !f.redundant && !f.fixed && f.activeBound === undefined)
-    .map((f) => f.id);
-  if (nonRed.length) add('reconcile.nonRedundant', { count: nonRed.length, flows: list(nonRed) });
-  for (const a of [...r.activeBounds].sort((x, y) => compareIds(x.flow, y.flow)))
-    add(a.side === 'lower' ? 'reconcile.bound.lower' : 'reconcile.bound.upper', {
-      flow: a.flow,
-      bound: fmt(a.bound),
-      unit: a.unit,
-    });
-  if (r.unmeasuredOutOfBounds.length) add('reconcile.bound.unmeasured', { flows: list(r.unmeasuredOutOfBounds) });
-  if (r.solver.kind === 'pcg')
-    add('reconcile.iterativeNoTests', { iterations: r.solver.iterations, residual: fmt(r.solver.relativeResidual) });
-  else if (!r.unmeasuredSdComputed && r.flows.some((f) => f.status === 'estimated'))
-    add('reconcile.unmeasuredSdSkipped', {});
-  return { zh, en };
-}
-
-function list(unsorted: string[]): string {
-  const ids = sorted(unsorted);
-  return ids.length > 12 ? `${ids.slice(0, 12).join(', ')} …(+${ids.length - 12})` : ids.join(', ');
-}
-
-/** Code-unit order (compareIds): the same in every locale and runtime. */
-const sorted = (ids: readonly string[]) => [...ids].sort(compareIds);

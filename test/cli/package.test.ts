@@ -61,7 +61,7 @@ describe('the compiled package', () => {
     writeFileSync(
       script,
       `import { fileSource } from '${root}dist/js/cli/readings-io.js';
-       import { threadedWideMeters } from '${root}dist/js/cli/wide-meters-thread.js';
+       import { threadedWideMeters } from '${root}dist/js/readings/wide-meters-thread.js';
        import { ingestReadings } from '${root}dist/js/readings/ingest.js';
        const file = ${JSON.stringify(csv)};
        const one = await ingestReadings(fileSource(file), { file });

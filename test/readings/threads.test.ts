@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSource } from '../../src/cli/readings-io.ts';
-import { threadedWideMeters } from '../../src/cli/wide-meters-thread.ts';
+import { threadedWideMeters } from '../../src/readings/wide-meters-thread.ts';
 import { ingestReadings, type IngestOptions } from '../../src/readings/ingest.ts';
 import { chunked } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The shared-memory ring between the ingest (the main thread, parsing) and the meter thread
- * (src/cli/wide-meters-worker.ts): SLOTS batches of wide rows in a SharedArrayBuffer, each slot
+ * (src/readings/wide-meters-serve.ts): SLOTS batches of wide rows in a SharedArrayBuffer, each slot
  * EMPTY (the parser may fill it) or FULL (the meters may read it), handed over with
  * Atomics.wait/notify — no copies through postMessage and no event-loop turns per batch.
  */

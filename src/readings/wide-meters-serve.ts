@@ -1,11 +1,12 @@
 /**
- * The meter thread of a wide file (started by wide-meters-thread.ts): takes batches of rows from
- * the shared ring until the end marker, then answers the extents and the figures.
+ * The meter thread of a wide file (its entry is wide-meters-worker.ts, started by
+ * wide-meters-thread.ts): warms up, takes batches of rows from the shared ring until the end
+ * marker, then answers the extents and the figures.
  */
-import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
-import { MeterSeries, type SeriesSpec } from '../readings/meter-series.ts';
-import { addBatch, extentsOf } from '../readings/wide-meters.ts';
+import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import { MeterSeries, type SeriesSpec } from './meter-series.ts';
 import { CTRL_LENGTH, EMPTY, FAILED, NB, SLOTS, slotViews } from './wide-meters-ring.ts';
+import { addBatch, extentsOf } from './wide-meters.ts';
 
 export interface StartMessage {
   specs: SeriesSpec[];
@@ -72,19 +73,21 @@ const WARM_UP_BATCHES = 24;
 /** Made-up batches run whatever is waiting (see below). */
 const MIN_WARM_UP_BATCHES = 6;
 
-const port = parentPort!;
-const warm = new WarmUp();
-let start: StartMessage | undefined;
-// a few made-up batches even when real work is already waiting: the meters' code then meets the
-// file's 2 000 meters part-optimised rather than cold (on the wide benchmark 6 batches, ~10 ms,
-// took the median run from 457 to 440 ms; 0, 2, 4, 6, 8, 12 were tried) …
-for (let i = 0; i < MIN_WARM_UP_BATCHES && !warm.done; i++) warm.step();
-// … and more until the parser has sent the file's meters …
-while (!warm.done && !(start = receiveMessageOnPort(port)?.message as StartMessage | undefined)) warm.step();
-if (start) run(start);
-else port.once('message', run);
+/** Serves one wide file's meters on `port` (the worker's parentPort): warm-up, the batches, the figures. */
+export function serveMeters(port: MessagePort): void {
+  const warm = new WarmUp();
+  let start: StartMessage | undefined;
+  // a few made-up batches even when real work is already waiting: the meters' code then meets the
+  // file's 2 000 meters part-optimised rather than cold (on the wide benchmark 6 batches, ~10 ms,
+  // took the median run from 457 to 440 ms; 0, 2, 4, 6, 8, 12 were tried) …
+  for (let i = 0; i < MIN_WARM_UP_BATCHES && !warm.done; i++) warm.step();
+  // … and more until the parser has sent the file's meters …
+  while (!warm.done && !(start = receiveMessageOnPort(port)?.message as StartMessage | undefined)) warm.step();
+  if (start) run(port, warm, start);
+  else port.once('message', (m: StartMessage) => run(port, warm, m));
+}
 
-function run(m: StartMessage): void {
+function run(port: MessagePort, warm: WarmUp, m: StartMessage): void {
   const ctrl = new Int32Array(m.ctrl, 0, CTRL_LENGTH);
   try {
     const series = m.specs.map((spec) => new MeterSeries(spec, m.window));

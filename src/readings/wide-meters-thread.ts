@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { SeriesSummary } from '../readings/types.ts';
-import type { MeterExtent, WideMeters, WideMetersFactory } from '../readings/wide-meters.ts';
+import type { SeriesSummary } from './types.ts';
+import type { MeterExtent, WideMeters, WideMetersFactory } from './wide-meters.ts';
 import { CTRL_LENGTH, EMPTY, FAILED, FULL, NB, SLOTS, slotLength, slotViews } from './wide-meters-ring.ts';
-import type { StartMessage } from './wide-meters-worker.ts';
+import type { StartMessage } from './wide-meters-serve.ts';
 
 /**
  * The meters of a wide file on a second thread, so parsing (this thread) and the meters' checks
