@@ -56,7 +56,14 @@ export function classRank(c: string): number {
   return Number.parseFloat(c) - (/s$/i.test(c) ? 0.001 : 0);
 }
 
-/** True when `actual` is at least as accurate as `required`. */
+/**
+ * True when `actual` is at least as accurate as `required`.
+ *
+ * @example
+ * // "0.5S" is a little better than "0.5"; "1.0" is worse
+ * classMeets('0.5S', '0.5') // => true
+ * classMeets('1.0', '0.5') // => false
+ */
 export function classMeets(actual: string, required: string): boolean {
   return classRank(actual) <= classRank(required) + 1e-9;
 }

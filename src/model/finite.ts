@@ -21,7 +21,9 @@ export class NonFiniteResultError extends Error {
  * The path of the first number in `value` that is NaN or ±Infinity (objects, arrays, maps and sets
  * walked without recursion; each object once), or undefined when every number is finite.
  *
- * @example firstNonFinite({ a: [1, NaN] }) // 'a[1]'
+ * @example
+ * firstNonFinite({ a: [1, Number.NaN] }) // => 'a[1]'
+ * firstNonFinite({ a: [1, 2] }) // => undefined
  */
 export function firstNonFinite(value: unknown): string | undefined {
   return findNonFinite(value)?.path;

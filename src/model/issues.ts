@@ -18,7 +18,12 @@ export interface InputIssue {
   column?: number;
 }
 
-/** Formats a path the way the messages print it: flows[3].to */
+/**
+ * Formats a path the way the messages print it: flows[3].to
+ *
+ * @example
+ * formatPath(['flows', 3, 'to']) // => 'flows[3].to'
+ */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
@@ -40,6 +45,12 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * An issue at a JSON path: a message code of the catalogue and its parameters (errors by default).
+ *
+ * @example
+ * issue(['flows', 3, 'to'], 'ref.unknownNode', { id: 'dye2' }).severity // => 'error'
+ */
 export function issue(
   path: PathSegment[],
   code: string,

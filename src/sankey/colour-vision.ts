@@ -9,7 +9,13 @@ export type Rgb = readonly [number, number, number];
 export type Vision = 'normal' | Deficiency;
 export const VISIONS: readonly Vision[] = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'];
 
-/** "#0072b2" or "#07b" → [r, g, b] in 0…1 (gamma-encoded sRGB). */
+/**
+ * "#0072b2" or "#07b" → [r, g, b] in 0…1 (gamma-encoded sRGB).
+ *
+ * @example
+ * parseHex('#0072b2').map((x) => roundTo(x, 4)) // => [0, 0.4471, 0.698]
+ * parseHex('#fff') // => [1, 1, 1]
+ */
 export function parseHex(hex: string): Rgb {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex);
   if (!m) throw new Error(`not a hex colour: ${hex}`);
@@ -45,7 +51,13 @@ export function simulate(rgb: Rgb, vision: Vision): Rgb {
   return m.map((row) => toEncoded(clamp01(row[0] * lin[0]! + row[1] * lin[1]! + row[2] * lin[2]!))) as unknown as Rgb;
 }
 
-/** Encoded sRGB 0…1 → CIELAB (D65). */
+/**
+ * Encoded sRGB 0…1 → CIELAB (D65).
+ *
+ * @example
+ * // sRGB white is L* = 100, a* = b* = 0 (D65)
+ * toLab([1, 1, 1]).map((x) => Math.abs(roundTo(x, 2))) // => [100, 0, 0]
+ */
 export function toLab(rgb: Rgb): Rgb {
   const [r, g, b] = rgb.map(toLinear) as [number, number, number];
   // sRGB primaries → XYZ (IEC 61966-2-1, D65).

@@ -83,7 +83,13 @@ export const palette: Palette = {
   hairline: 1.5,
 };
 
-/** Base layers have their own colour; every component layer (COD, S, Ni…) shares one. */
+/**
+ * Base layers have their own colour; every component layer (COD, S, Ni…) shares one.
+ *
+ * @example
+ * layerColour('water') // => '#33bbee'
+ * layerColour('COD') === layerColour('Ni') // => true
+ */
 export function layerColour(layer: string, p: Palette = palette): string {
   return layer === 'material' || layer === 'water' || layer === 'energy' ? p.layer[layer] : p.layer.component;
 }

@@ -28,6 +28,11 @@ const ESTIMATED_SOURCES = new Set(['estimated', 'design', 'calculated']);
  * stock changes become stock nodes; and each drawn unit whose drawn inputs and outputs differ
  * gets the difference as an explicit "unaccounted" flow, so node heights never hide a residual
  * behind max(in, out). Links between the same two nodes with the same state are merged.
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const view = sankeyView({ graph, result: checkModel(graph) }, { layer: 'water', level: 2 });
+ * [view.unit, view.level, view.nodes.length] // => ['t', 2, 13]
  */
 export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, spec: SankeyViewSpec): SankeyView {
   const { graph, result } = input;
@@ -215,7 +220,12 @@ export function groupAtLevel(graph: Pick<PlantGraph, 'nodes' | 'parent'>, level:
   return out;
 }
 
-/** The levels present in a model, shallowest first (what a level selector offers). */
+/**
+ * The levels present in a model, shallowest first (what a level selector offers).
+ *
+ * @example
+ * levelsOf(buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model)) // => [1, 2, 3]
+ */
 export function levelsOf(graph: Pick<PlantGraph, 'nodes'>): Level[] {
   return [...new Set(graph.nodes.map((n) => n.level))].sort((a, b) => a - b);
 }
