@@ -43,7 +43,10 @@ export function periodZone(model: Pick<Model, 'campaign'>): string {
 /**
  * A period bound as a UTC instant. A date-only start is the day's 00:00; a date-only end counts
  * the whole day (the ledger's 1月1日至1月31日), so it is 00:00 of the next day.
- * @example periodInstant('2025-01-31', 'Asia/Shanghai', true) === Date.UTC(2025, 1, 1) - 8 * 3.6e6
+ *
+ * @example
+ * // the end of 31 January in Beijing is 1 February 00:00 +08:00 = 31 January 16:00 UTC
+ * new Date(periodInstant('2025-01-31', 'Asia/Shanghai', true)).toISOString() // => '2025-01-31T16:00:00.000Z'
  */
 export function periodInstant(text: string, zone: string, isEnd: boolean): number {
   if (DATE_ONLY.test(text)) {

@@ -6,7 +6,12 @@ import type { Flow, Model, Settings } from './schema.ts';
  * (`flows[].kind`); a VOCs stream is a flow of the VOCs layer, or a flow carrying a VOCs component.
  */
 
-/** The name of the VOCs component layer: settings.vocs.layer, default "VOCs". */
+/**
+ * The name of the VOCs component layer: settings.vocs.layer, default "VOCs".
+ *
+ * @example
+ * vocsLayer(parseModel(readFileSync('datasets/coating.json'), 'coating.json').model) // => 'VOCs'
+ */
 export function vocsLayer(settings: Settings | undefined): string {
   return settings?.vocs?.layer ?? DEFAULT_VOCS_LAYER;
 }
@@ -40,7 +45,13 @@ export function isRemoval(kind: string | undefined): boolean {
   return kind === 'degraded' || kind === 'waste' || kind === 'recycle';
 }
 
-/** Whether a model uses the VOCs solvent balance at all: a VOCs layer, or VOCs fields on a node. */
+/**
+ * Whether a model uses the VOCs solvent balance at all: a VOCs layer, or VOCs fields on a node.
+ *
+ * @example
+ * usesVocs(parseModel(readFileSync('datasets/coating.json'), 'coating.json').model) // => true
+ * usesVocs(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model) // => false
+ */
 export function usesVocs(model: Pick<Model, 'nodes' | 'flows' | 'settings'>): boolean {
   const layer = vocsLayer(model.settings);
   return model.nodes.some((n) => n.vocs !== undefined) || model.flows.some((f) => isVocsStream(f, layer));

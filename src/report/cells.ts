@@ -21,7 +21,9 @@ export function isNumeric(column: Column): boolean {
 /**
  * Excel number format of a column: grouping and the column's decimals (`#,##0.00`); exact
  * columns keep Excel's General.
- * @example excelFormat({ header: 'in', type: 'number', decimals: 2 }) // "#,##0.00"
+ *
+ * @example
+ * excelFormat({ header: 'in', type: 'number', decimals: 2 }) // => '#,##0.00'
  */
 export function excelFormat(column: Column): string | undefined {
   if (column.type === 'text') return undefined;

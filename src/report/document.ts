@@ -102,12 +102,24 @@ export interface MissingItem {
   text: string;
 }
 
-/** Every table of a report, in order. */
+/**
+ * Every table of a report, in order.
+ *
+ * @example
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * tablesOf(buildReport(results, { lang: 'zh' })).length // => 24
+ */
 export function tablesOf(doc: ReportDocument): ReportTable[] {
   return doc.chapters.flatMap((c) => c.blocks.filter((b): b is ReportTable => b.kind === 'table'));
 }
 
-/** Every figure of a report, in order. */
+/**
+ * Every figure of a report, in order.
+ *
+ * @example
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * figuresOf(buildReport(results, { lang: 'zh' })).length // => 5
+ */
 export function figuresOf(doc: ReportDocument): ReportFigure[] {
   return doc.chapters.flatMap((c) => c.blocks.filter((b): b is ReportFigure => b.kind === 'figure'));
 }

@@ -96,7 +96,9 @@ export function layerColour(layer: string, p: Palette = palette): string {
 
 /**
  * How to stroke a link of `state` in `layer` (a negative value overrides its state).
- * @example linkStyle('derived', 'water') // { colour: '#117733', opacity: 0.8, dash: null, by: 'colour' }
+ *
+ * @example
+ * linkStyle('derived', 'water') // => { colour: '#117733', opacity: 0.8, dash: null, by: 'colour' }
  */
 export function linkStyle(
   state: FlowState,
