@@ -66,7 +66,13 @@ function findNonFinite(value: unknown): { path: string; value: number } | undefi
   return undefined;
 }
 
-/** Returns `value` when every number in it is finite; throws NonFiniteResultError otherwise. */
+/**
+ * Returns `value` when every number in it is finite; throws NonFiniteResultError otherwise.
+ *
+ * @example
+ * assertFinite({ a: 1 }, 'result') // => { a: 1 }
+ * assertFinite({ a: [1, Infinity] }, 'result') // => throws non-finite number Infinity at a[1]
+ */
 export function assertFinite<T>(value: T, what: string): T {
   if (allFinite(value)) return value;
   const found = findNonFinite(value)!;

@@ -185,6 +185,12 @@ export function ancestorsOrSelf(graph: Pick<PlantGraph, 'parent'>, i: number): n
  * The nodes whose boundary a flow crosses: it enters every ancestor-or-self of `to` that does
  * not also contain `from`, and leaves every ancestor-or-self of `from` that does not contain `to`.
  * A stock flow crosses nothing: it is a stock change of its node and every ancestor.
+ *
+ * @example
+ * // nodes 1 and 2 are children of 0: a flow 1 → 2 leaves 1 and enters 2, but not 0
+ * crossings({ parent: Int32Array.of(-1, 0, 0) }, 1, 2) // => { enters: [2], leaves: [1] }
+ * // from outside (−1) into 1 enters 1 and its parent 0
+ * crossings({ parent: Int32Array.of(-1, 0, 0) }, -1, 1) // => { enters: [1, 0], leaves: [] }
  */
 export function crossings(
   graph: Pick<PlantGraph, 'parent'>,

@@ -46,7 +46,14 @@ export interface BasisContext {
   electricityEqualValue: number;
 }
 
-/** Campaign duration in hours, or undefined. */
+/**
+ * Campaign duration in hours, or undefined.
+ *
+ * @example
+ * // 2 March 08:00 to 5 March 08:00 (+08:00): 3 × 24 = 72 h
+ * campaignHours({ start: '2026-03-02T08:00:00+08:00', end: '2026-03-05T08:00:00+08:00' }) // => 72
+ * campaignHours(undefined) // => undefined
+ */
 export function campaignHours(campaign: Campaign | undefined): number | undefined {
   if (!campaign) return undefined;
   const zone = campaign.timezone ?? DEFAULT_TIMEZONE;

@@ -53,7 +53,13 @@ export function formatValue(v: number, lang: Lang): string {
 /** Label font metrics, px: a 12 px font, CJK and full-width characters square, the rest about half. */
 export const LABEL_FONT = { size: 12, lineHeight: 14, cjk: 12, other: 6.8, gap: 6 };
 
-/** Approximate advance of a label string, px. */
+/**
+ * Approximate advance of a label string, px.
+ *
+ * @example
+ * // two CJK characters of 12 px, a space and a capital of 6.8 px: 2 × 12 + 2 × 6.8 = 37.6 px
+ * textWidth('染色 A') // => 37.6
+ */
 export function textWidth(s: string, font = LABEL_FONT): number {
   let w = 0;
   for (const c of s) w += c.codePointAt(0)! >= 0x2e80 ? font.cjk : font.other;

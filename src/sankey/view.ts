@@ -209,6 +209,11 @@ function outsideOf(graph: PlantGraph, root: string, group: Int32Array): void {
 /**
  * For each node, the node that stands for it at `level`: itself when at or above the level,
  * else its ancestor at the level.
+ *
+ * @example
+ * // the dyeing plant at level 2: each node maps to its level-2 ancestor (the boiler house's devices to it)
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * [...groupAtLevel(graph, 2)].map((k) => graph.nodes[k].id).slice(0, 5) // => ['plant', 'pre', 'dye', 'dye', 'dye']
  */
 export function groupAtLevel(graph: Pick<PlantGraph, 'nodes' | 'parent'>, level: number): Int32Array {
   const out = new Int32Array(graph.nodes.length);
