@@ -5,6 +5,9 @@ import { formatPath, type PathSegment } from './issues.ts';
  * so the arithmetic cannot overflow, and every result leaving the core through the CLI or the web
  * worker passes assertFinite. A non-finite number there is a bug in pingheng, never the user's
  * input: it stops with this error instead of printing null, NaN or Infinity as if it were a figure.
+ *
+ * @example
+ * new NonFiniteResultError('result', 'a[1]', Infinity).message // => 'internal error: result holds the non-finite number Infinity at a[1]'
  */
 export class NonFiniteResultError extends Error {
   constructor(

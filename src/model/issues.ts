@@ -34,7 +34,13 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Thrown when an input is unusable; carries every issue found, not only the first. */
+/**
+ * Thrown when an input is unusable; carries every issue found, not only the first.
+ *
+ * @example
+ * const e = new InputError('m.json', [issue(['flows', 3, 'to'], 'flow.unknownNode', { id: 'dye2' })]);
+ * [e.message, formatPath(e.issues[0].path)] // => ['m.json: 1 problem(s)', 'flows[3].to']
+ */
 export class InputError extends Error {
   constructor(
     readonly file: string,

@@ -62,7 +62,13 @@ function nextDay(date: string): string {
   return `${d.toISOString().slice(0, 10)}T00:00:00`;
 }
 
-/** Spans of every period; the accounting ones sorted by start. Unreadable dates give NaN instants. */
+/**
+ * Spans of every period; the accounting ones sorted by start. Unreadable dates give NaN instants.
+ *
+ * @example
+ * // a model without periods (one campaign) has an empty timeline
+ * periodTimeline(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model) // => { zone: 'Asia/Shanghai', spans: [], accounting: [], campaigns: [] }
+ */
 export function periodTimeline(model: Pick<Model, 'campaign' | 'periods'>): PeriodTimeline {
   const zone = periodZone(model);
   const spans: PeriodSpan[] = (model.periods ?? []).map((p, index) => {

@@ -124,7 +124,12 @@ export function figuresOf(doc: ReportDocument): ReportFigure[] {
   return doc.chapters.flatMap((c) => c.blocks.filter((b): b is ReportFigure => b.kind === 'figure'));
 }
 
-/** "输入 (t)": a column header with its unit. */
+/**
+ * "输入 (t)": a column header with its unit.
+ *
+ * @example
+ * headerText({ header: '输入', unit: 't', type: 'number' }) // => '输入 (t)'
+ */
 export function headerText(c: Column): string {
   return c.unit ? `${c.header} (${c.unit})` : c.header;
 }

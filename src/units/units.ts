@@ -320,6 +320,11 @@ function concentrationUncached(text: string): ConcentrationInfo {
 /**
  * Parses a heating value or energy content per unit (kJ/kg, MJ/Nm³, GJ/t, kcal/kg).
  * Returns kJ per base unit of the denominator's dimension.
+ *
+ * @example
+ * // 1 kcal = 4.1868 kJ (international table calorie); MJ/Nm³ is per gas volume
+ * parseSpecificEnergy('kcal/kg') // => { perDimension: 'mass', kJPerBase: 4.1868 }
+ * parseSpecificEnergy('MJ/Nm3') // => { perDimension: 'gasVolume', kJPerBase: 1000 }
  */
 export function parseSpecificEnergy(text: string): { perDimension: Dimension; kJPerBase: number } {
   const trimmed = text.trim();
