@@ -162,7 +162,10 @@ function deficits(a: MeteringAnalysis, ev: ReturnType<typeof evaluate>, target: 
 /**
  * The advice for `target` (see the head comment). Throws AdviceImpossible when no meter can reach it
  * (no audit focus, a focus without main equipment, a row without enough points to meter).
- * @example advise(dyeing, 'full').reverify // ['ME41']
+ *
+ * @example
+ * // the dyeing plant to the full grade: E41's meter (ME41, calibration expired) must be re-verified
+ * advise(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, 'full').reverify // => ['ME41']
  */
 export function advise(model: Model, target: AdviceTarget, options: AdviceOptions = {}): AdviceResult {
   const a = analyseMetering(model, options);

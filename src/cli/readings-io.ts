@@ -12,7 +12,7 @@ import {
 } from '../readings/index.ts';
 import type { Command } from 'commander';
 import { readModel, reportInputError, type CommonOptions } from './io.ts';
-import { startMeterThread, THREAD_MIN_BYTES } from '../readings/wide-meters-thread.ts';
+import { startMeterThread, THREAD_MIN_BYTES } from '../node.ts';
 
 /** Node side of readings ingestion: file streams, mapping files, a progress bar, model + readings in one call. */
 

@@ -7,7 +7,7 @@ export * from './schema.ts';
 export * from './issues.ts';
 export { assertFinite, firstNonFinite, NonFiniteResultError } from './finite.ts';
 export { parseModel, loadModel, MAX_MODEL_BYTES, type LoadedModel } from './load.ts';
-export { linesOfPaths } from './json-locate.ts';
+export { linesOfPaths } from './json-paths.ts';
 export { validateModel } from './validate.ts';
 export { validateResultsInputs } from './validate-results.ts';
 export * from './layers.ts';

@@ -22,7 +22,9 @@ export const MAX_MODEL_BYTES = 128 * 1024 * 1024;
  * outside the computable range and meaning (validate.ts) — each with its path and, where it can be
  * found, its line in `file`. Never throws anything else for any input.
  *
- * @example parseModel('{"name": "x",}', 'm.json') // throws: m.json:1:13 json.trailingComma
+ * @example
+ * parseModel('{"name": "x",}', 'm.json') // => throws json.trailingComma
+ * parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model.nodes[0].id // => 'plant'
  */
 export function parseModel(input: string | Uint8Array, file = 'model.json'): LoadedModel {
   const fail = (code: string, params: Record<string, string | number> = {}, line?: number): never => {

@@ -39,7 +39,11 @@ export const memberFlowId = (member: string, flow: string) => `${member}/${flow}
 /**
  * How a member's figures annualise: `period.annualFactor`, else annualHours / periodHours (the
  * campaign's duration or settings.periodHours); undefined when the model has no balance period.
- * @example annualFactorOf(model72h) // 8760 / 72 = 121.67
+ *
+ * @example
+ * // a 72 h campaign scaled to 8 760 h a year: 8 760 / 72 = 121.67
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * roundTo(annualFactorOf(model), 2) // => 121.67
  */
 export function annualFactorOf(model: Model): number | undefined {
   if (model.period?.annualFactor !== undefined) return model.period.annualFactor;

@@ -207,7 +207,13 @@ function combineProduction(periods: PeriodEntry[]): Product[] | undefined {
   });
 }
 
-/** The calendar year of a UTC instant read in the plant's zone, its hours (8 760 or 8 784) and whether the instant is its first. */
+/**
+ * The calendar year of a UTC instant read in the plant's zone, its hours (8 760 or 8 784) and whether the instant is its first.
+ *
+ * @example
+ * // 2024 is a leap year: 366 × 24 = 8 784 h
+ * calendarYear(Date.UTC(2024, 5, 1), 'Asia/Shanghai') // => { year: 2024, hours: 8784, startsYear: false }
+ */
 export function calendarYear(ms: number, zone: string): { year: number; hours: number; startsYear: boolean } {
   const local = new Date(ms + zoneOffsetMinutes(zone, ms) * 60000);
   const year = local.getUTCFullYear();

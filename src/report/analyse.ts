@@ -107,6 +107,9 @@ function compare(input: ReportInput, out: ReportResults): void {
  * Whether the results hold findings — the exit-1 rule of the other commands: a balance finding
  * (`check`), a coverage row short of its requirement (`coverage`), a failed global test (`reconcile`),
  * an acceptance rule not met (`compare`).
+ *
+ * @example
+ * hasFindings(analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model })) // => true
  */
 export function hasFindings(r: ReportResults): boolean {
   return (

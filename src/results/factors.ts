@@ -41,7 +41,12 @@ export interface GridProblem {
   params: Record<string, string | number>;
 }
 
-/** Matches a region by id, Chinese or English name, ignoring case and 省/市/自治区 suffixes. */
+/**
+ * Matches a region by id, Chinese or English name, ignoring case and 省/市/自治区 suffixes.
+ *
+ * @example
+ * findRegion('云南') // => { id: 'yunnan', label: { zh: '云南', en: 'Yunnan' }, kind: 'provincial' }
+ */
 export function findRegion(text: string) {
   const norm = (s: string) =>
     s
@@ -57,6 +62,11 @@ export function findRegion(text: string) {
  * The grid factor for a choice of series, data year and region. Defaults: the MEE–NBS series, the
  * latest data year that holds the region, the national average. A series, year or region the
  * tables do not hold is a problem, never a silent substitute.
+ *
+ * @example
+ * // nothing chosen: the latest national factor of MEE & NBS (2023: 0.5306 kgCO2/kWh), each choice defaulted
+ * const r = resolveGrid({});
+ * [r.factor.value, r.factor.year, r.defaulted] // => [0.5306, 2023, ['series', 'region', 'year']]
  */
 export function resolveGrid(
   choice: GridChoice,

@@ -45,6 +45,12 @@ export {
  * The CO2 inventory of a model, with the grid factor chosen by `grid` (else the model's
  * carbon.grid, else the defaults). Throws InputError (located) for a factor the tables do not hold
  * or a fuel without one.
+ *
+ * @example
+ * // STANDARDS.md §6: fuels FC × NCV × CC × OF × 44/12 plus purchased electricity × the default grid factor
+ * // (0.5306 kgCO2/kWh): 271.33 t CO2 over the dyeing plant's 72 h campaign
+ * roundTo(carbonOfModel(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, 'dyeing.json').total.t, 2)
+ * // => 271.33
  */
 export function carbonOfModel(model: Model, file: string, grid?: GridChoice): CarbonReport {
   const choice = grid ?? model.carbon?.grid ?? {};

@@ -129,7 +129,9 @@ export function comparePeriods(before: PeriodInfo, after: PeriodInfo): PeriodCom
  * period (positive = saved) and per year. Annualised comparisons scale the base total to a year and
  * back to the report period's length.
  *
- * @example periodSaving(120, 100, 'same-length', 10, 10) // { period: 20, perYear: 200 }
+ * @example
+ * // 120 → 100 over two periods of the same length (10 per year): 20 a period, 200 a year
+ * periodSaving(120, 100, 'same-length', 10, 10) // => { period: 20, perYear: 200 }
  */
 export function periodSaving(
   before: number,

@@ -14,7 +14,12 @@ import type { GroupInfo, GroupSpec, SankeyView, ViewLink, ViewNode } from './vie
 /** Levels of ancestors tried as group keys (devices → workshops → enterprise → root). */
 const MAX_UP = 3;
 
-/** The id of the "其他 (n)" node of the small units under `parent` (a node id, or '' for roots). */
+/**
+ * The id of the "其他 (n)" node of the small units under `parent` (a node id, or '' for roots).
+ *
+ * @example
+ * otherId('ws1') // => 'other:ws1'
+ */
 export const otherId = (parent: string) => `other:${parent}`;
 
 /**

@@ -250,7 +250,14 @@ export function vocsAccounting(
   return result;
 }
 
-/** |measured − expected| / expected against a tolerance in percent; both zero passes. */
+/**
+ * |measured − expected| / expected against a tolerance in percent; both zero passes.
+ *
+ * @example
+ * // (102 − 100) / 100 = 2 % ≤ 5 %; 10 % > 5 %
+ * judge(102, 100, 5) // => { relative: 0.02, pass: true }
+ * judge(110, 100, 5) // => { relative: 0.1, pass: false }
+ */
 export function judge(
   measured: number,
   expected: number,

@@ -3,17 +3,20 @@
  * src/index.ts) carries an `@example` whose value is asserted here, as simple-statistics does. An example
  * is code; an expression statement followed by `// => value` on its last line asserts the value (deep
  * equality), `// => throws text` that it throws with `text` in the message or an issue code. The public
- * API is in scope under its exported names, with `readFileSync` (paths relative to the repository).
+ * API (src/index.ts and src/node.ts) is in scope under its exported names, with `readFileSync` (paths
+ * relative to the repository).
  * Functions that do not carry one yet are listed in examples-todo.ts; the list may only shrink.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as api from '../../src/index.ts';
+import * as core from '../../src/index.ts';
+import * as node from '../../src/node.ts';
 import { EXAMPLES_TODO } from './examples-todo.ts';
 import { ROOT } from './import-graph.ts';
 import { publicExports, runnable } from './public-api.ts';
 
+const api = { ...core, ...node };
 const exported = publicExports();
 const callable = exported.filter((e) => e.callable);
 const names = Object.keys(api);

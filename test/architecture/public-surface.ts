@@ -1,9 +1,9 @@
 /**
- * The rule of one public surface (docs/architecture.md "Layers"): what lies outside the core — web/,
- * bench/, the CLI (src/cli/) — reaches the core only through src/index.ts. The CLI may import a domain's
- * entry (`src/<domain>/index.ts`, or a data module src/index.ts re-exports as a namespace) instead, so a
- * command loads only the domains it uses, but only names src/index.ts exports as the same declaration.
- * Read with the TypeScript checker, types included.
+ * The rule of one public surface (docs/architecture.md "One public surface"): what lies outside the core —
+ * web/, bench/, the CLI (src/cli/) — reaches the core only through src/index.ts, or its Node-only part
+ * src/node.ts (not the web). The CLI may import a domain's entry (`src/<domain>/index.ts`, or a data module
+ * src/index.ts re-exports as a namespace) instead, so a command loads only the domains it uses, but only
+ * names the two entry files export as the same declaration. Read with the TypeScript checker, types included.
  */
 import ts from 'typescript';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -20,13 +20,14 @@ export interface SurfaceViolation {
 /** Core = src/ without the CLI. */
 const isCore = (target: string) => target.startsWith('src/') && !target.startsWith('src/cli/');
 
-/**
- * Violations in `files` (repository-relative). `entriesAllowed(file)`: whether the file may import domain
- * entries (the CLI) or only src/index.ts (web/, bench/).
- */
-export function surfaceViolations(files: string[], entriesAllowed: (file: string) => boolean): SurfaceViolation[] {
+/** What a file may import: the web only src/index.ts; bench/ also src/node.ts; the CLI also domain entries. */
+export type Role = 'web' | 'bench' | 'cli';
+
+/** Violations in `files` (repository-relative), each file importing as its `role` allows. */
+export function surfaceViolations(files: string[], role: (file: string) => Role): SurfaceViolation[] {
   const index = join(ROOT, 'src/index.ts');
-  const program = ts.createProgram([index, ...files.map((f) => join(ROOT, f))], {
+  const node = join(ROOT, 'src/node.ts');
+  const program = ts.createProgram([index, node, ...files.map((f) => join(ROOT, f))], {
     allowImportingTsExtensions: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -36,10 +37,12 @@ export function surfaceViolations(files: string[], entriesAllowed: (file: string
   });
   const checker = program.getTypeChecker();
   const resolveAlias = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
-  const indexSymbol = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
   const publicDecls = new Set<ts.Symbol>();
   const namespaceModules = new Set<string>();
-  for (const e of checker.getExportsOfModule(indexSymbol)) {
+  const entryExports = [index, node].flatMap((f) =>
+    checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(f)!)!),
+  );
+  for (const e of entryExports) {
     const s = resolveAlias(e);
     publicDecls.add(s);
     const d = s.declarations?.[0];
@@ -60,9 +63,11 @@ export function surfaceViolations(files: string[], entriesAllowed: (file: string
         const target = relative(ROOT, resolve(ROOT, dirname(file), spec.text));
         if (isCore(target)) {
           const line = sf.getLineAndCharacterOfPosition(spec.getStart(sf)).line + 1;
+          const r = role(file);
           const entry =
             target === 'src/index.ts' ||
-            (entriesAllowed(file) && (/^src\/[^/]+\/index\.ts$/.test(target) || namespaceModules.has(target)));
+            (r !== 'web' && target === 'src/node.ts') ||
+            (r === 'cli' && (/^src\/[^/]+\/index\.ts$/.test(target) || namespaceModules.has(target)));
           if (!entry) out.push({ file, line, specifier: spec.text, problem: 'not the public API or a domain entry' });
           else if (!namespaceModules.has(target) && ts.isImportDeclaration(node)) {
             const bindings = node.importClause?.namedBindings;
@@ -76,7 +81,7 @@ export function surfaceViolations(files: string[], entriesAllowed: (file: string
             if (bindings && ts.isNamespaceImport(bindings) && target !== 'src/index.ts')
               out.push({ file, line, specifier: spec.text, problem: 'namespace import of a domain entry' });
             if (hidden.length > 0)
-              out.push({ file, line, specifier: spec.text, problem: `not in src/index.ts: ${hidden.join(', ')}` });
+              out.push({ file, line, specifier: spec.text, problem: `not in the public API: ${hidden.join(', ')}` });
           }
         }
       }
