@@ -8,6 +8,8 @@ import {
   displayName,
   fitSankey,
   formatValue,
+  labelledAdjustments,
+  linkMidpoint,
   LABEL_FONT,
   nodeName,
   placeLabels,
@@ -22,10 +24,6 @@ import type { Drawn, FlowInfo } from './protocol.ts';
 
 /** At most this many flows are listed in a link's panel (an aggregated link may hold hundreds). */
 const FLOWS_LISTED = 12;
-/** At most this many measured → reconciled labels on one diagram (the largest relative changes). */
-const ADJUSTMENTS_LABELLED = 12;
-/** A reconciled value this close to the measured one (relative) is not labelled as an adjustment. */
-const ADJUSTMENT_SHOWN = 0.005;
 
 export interface DiagramInput {
   graph: PlantGraph;
@@ -71,6 +69,10 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
   const recValues = reconcile?.values ?? {};
   for (const l of reconcile?.layers ?? [])
     if (l.layer === view.layer) for (const f of l.flows) if (f.suspect) suspects.add(f.id);
+  const modelFlowId = (id: string) => {
+    const i = flowIndex.get(id);
+    return i === undefined ? id : graph.model.flows[graph.flows[i]!.flowIndex]!.id;
+  };
   const flowInfo = (id: string): FlowInfo => {
     const i = flowIndex.get(id);
     const f = i === undefined ? undefined : graph.flows[i]!;
@@ -100,11 +102,7 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
 
   const links: Drawn['links'] = layout.links.map((l) => {
     const flows = l.data.flows.map(flowInfo);
-    const sx = l.source.x1;
-    const tx = l.target.x0;
-    const mid = l.circular
-      ? { x: (sx + l.standOff! + tx - l.standOffIn!) / 2, y: l.laneY! }
-      : { x: (sx + tx) / 2, y: (l.y0 + l.y1) / 2 };
+    const mid = linkMidpoint(l);
     const out: Drawn['links'][number] = {
       source: l.source.id,
       target: l.target.id,
@@ -118,6 +116,7 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
       circular: l.circular,
       flows: flows.slice(0, FLOWS_LISTED),
       moreFlows: Math.max(0, flows.length - FLOWS_LISTED),
+      modelFlows: [...new Set(l.data.flows.map((id) => modelFlowId(id)))],
       mid,
       suspect: flows.filter((f) => f.suspect).map((f) => f.meter ?? f.id),
     };
@@ -125,11 +124,8 @@ export function drawView(input: DiagramInput, spec: SankeyViewSpec, o: DiagramOp
     return out;
   });
   // Label the largest relative adjustments of the reconciled view.
-  const adjusted = links
-    .filter((l) => l.measured !== undefined && Math.abs(l.value - l.measured) > ADJUSTMENT_SHOWN * Math.abs(l.measured))
-    .sort((a, b) => Math.abs(b.value / b.measured! - 1) - Math.abs(a.value / a.measured! - 1))
-    .slice(0, ADJUSTMENTS_LABELLED);
-  for (const l of adjusted) l.adjustment = `${formatValue(l.measured!, lang)} → ${formatValue(l.value, lang)}`;
+  for (const l of labelledAdjustments(links))
+    l.adjustment = `${formatValue(l.measured!, lang)} → ${formatValue(l.value, lang)}`;
 
   const groups = view.groups
     ? Object.entries(view.groups.members).map(([id, members]) => ({ id, name: names.get(id) ?? id, n: members.length }))

@@ -21,6 +21,7 @@ import { drawSankey, linkStyle } from './draw.ts';
 import { exportPng, exportSvg, exportText } from './export.ts';
 import { renderPeriods, type PeriodsExtra } from './periods.ts';
 import { loadResults, resultsControls } from './panels/results.ts';
+import { markAdvice, renderAdvice, type AdviceHost } from './panels/advice.ts';
 import type { ReconcileSummary } from '../src/index.ts';
 import { hideInspect, showInspect } from './inspect.ts';
 import { registeredPanels } from './panels/index.ts';
@@ -326,6 +327,7 @@ async function renderView(): Promise<void> {
     });
     applyZoom();
   }
+  markAdvice(adviceHost);
   const f = (v: number) => formatValue(v, state.lang);
   ui.totals.textContent = `${tr('web.total', { total: f(r.total), unaccounted: f(r.unaccounted), unit: r.unit })} · ${tr('web.scale', { scale: Number(r.scale.toPrecision(4)).toString(), unit: r.unit })}`;
   const notes: string[] = [];
@@ -428,6 +430,13 @@ function renderPanels(): void {
     }
   }
   if (loaded) renderPeriods(ui.panels, loaded.extras.periods as PeriodsExtra | undefined, state.lang);
+  if (loaded) {
+    const section = document.createElement('section');
+    renderAdvice(section, adviceHost);
+    ui.panels.append(section);
+    toc.push([section.id, tr('web.advice.title')]);
+    markAdvice(adviceHost);
+  }
   ui.toc.replaceChildren(
     ...toc.map(([id, text]) => {
       const a = document.createElement('a');
@@ -437,6 +446,20 @@ function renderPanels(): void {
     }),
   );
 }
+
+/** The advice panel (web/panels/advice.ts) asks the worker, reads the diagram, and switches the view. */
+const adviceHost: AdviceHost = {
+  loaded: () => state.loaded,
+  lang: () => state.lang,
+  call: (body) => call(body),
+  diagram: () => ({ svg: state.svg, drawn: state.drawn, levels: state.loaded?.levels ?? [] }),
+  show: async (layer, level) => {
+    Object.assign(state, { layer, level, expand: [] });
+    fillSelectors();
+    renderPanels();
+    await renderView();
+  },
+};
 
 // ---- exports --------------------------------------------------------------------------------
 function baseName(): string {

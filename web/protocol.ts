@@ -11,6 +11,7 @@ import type {
   SankeyViewSpec,
   ViewNodeRole,
 } from '../src/index.ts';
+import type { AdviceExtra, AdviceGoal } from './advice.ts';
 import type { ResultsExtra } from './results-worker.ts';
 
 export type Request =
@@ -38,7 +39,9 @@ export type Request =
   /** The report-ready figure of a view (src/sankey/figure.ts), for the SVG/PNG export. */
   | { id: number; type: 'figure'; spec: SankeyViewSpec; lang: Lang; width: number }
   /** CO2 inventory of the plant shown, and its comparison with a report-period model (web/results-worker.ts). */
-  | { id: number; type: 'results'; after?: { text: string; file: string } };
+  | { id: number; type: 'results'; after?: { text: string; file: string } }
+  /** Meter-placement advice for the plant shown (web/advice.ts). */
+  | { id: number; type: 'advice'; goal: AdviceGoal };
 
 /** A located problem in an input file, already rendered in the page's language. */
 export interface ShownIssue {
@@ -125,6 +128,8 @@ export interface DrawLink {
   flows: FlowInfo[];
   /** Flows beyond those listed. */
   moreFlows: number;
+  /** Ids of every model flow the link carries (the advice panel highlights by them). */
+  modelFlows: string[];
   /** Where a mark on the link goes (its middle, or the middle of its lane). */
   mid: { x: number; y: number };
   /** Reconciled view: the measured total the reconciled value replaces, and its label "120 → 139". */
@@ -170,8 +175,14 @@ export type Response = { id: number } & (
   | Drawn
   | Progress
   | Extras
-  | { type: 'report'; doc: ReportDocument }
+  | {
+      type: 'report';
+      doc: ReportDocument;
+      /** Present when the report is of the report-period model against the plant shown (chapter 8). */
+      compared?: { before: string; after: string };
+    }
   | { type: 'figure'; svg: string; width: number; height: number }
   | { type: 'results'; results: ResultsExtra }
+  | { type: 'advice'; advice: AdviceExtra }
   | { type: 'error'; message: string }
 );

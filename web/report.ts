@@ -2,7 +2,8 @@
  * 下载报告: the same three files as `pingheng report`, made in the browser. The worker builds the
  * document with the core's one builder (src/report/); here each figure's SVG is drawn on a canvas
  * for its PNG, the core's writers make report.html, report.xlsx and report.docx, and they are saved
- * as blob: downloads — nothing leaves the machine. Loaded only when the button is pressed, with the
+ * as blob: downloads — nothing leaves the machine. With a report-period model (the results panel's,
+ * picked or the example's own) the document is that of `pingheng report AFTER --compare SHOWN`. Loaded only when the button is pressed, with the
  * writers' libraries (docx, exceljs) in chunks of their own.
  */
 import {
@@ -31,7 +32,10 @@ export async function downloadReport(button: HTMLButtonElement, call: Call, lang
     const files = await reportFiles(r.doc);
     const stem = fileStem(r.doc);
     for (const [name, blob] of files) download(blob, `${stem}-${name}`);
-    status.textContent = t(lang, 'report.web.done', { files: files.map(([n]) => `${stem}-${n}`).join(', ') });
+    const made = files.map(([n]) => `${stem}-${n}`).join(', ');
+    status.textContent = r.compared
+      ? t(lang, 'report.web.doneCompared', { files: made, ...r.compared })
+      : t(lang, 'report.web.done', { files: made });
     document.body.dataset.report = 'done';
   } catch (err) {
     status.textContent = t(lang, 'report.web.failed', { message: err instanceof Error ? err.message : String(err) });

@@ -62,6 +62,19 @@ function exampleAfter(
   return { text: after, file: file.replace(/\.json$/, '-after.json') };
 }
 
+/**
+ * The report-period model the plant shown is compared with: the one picked on the page, else the
+ * bundled example's own (`<name>-after.json`). The results panel and 下载报告 use the same one.
+ */
+export function resultsAfter(
+  model: Model,
+  file: string,
+  given: { text: string; file: string } | undefined,
+  examples: Record<string, string>,
+): { text: string; file: string } | undefined {
+  return given ?? exampleAfter(model, file, examples);
+}
+
 export function computeResults(
   model: Model,
   file: string,
@@ -76,7 +89,7 @@ export function computeResults(
     if (!p) throw e;
     out.carbonProblems = p;
   }
-  const after = given ?? exampleAfter(model, file, examples);
+  const after = resultsAfter(model, file, given, examples);
   if (!after) return out;
   out.after = { file: after.file, example: given === undefined };
   try {

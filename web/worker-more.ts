@@ -10,4 +10,5 @@ export {
   ingestReadings,
   readableChunks,
   sankeyFigure,
+  suspectMeters,
 } from '../src/index.ts';

@@ -51,6 +51,10 @@ let current:
       file: string;
       model: Model;
       warnings: ShownIssue[];
+      /** The load warnings as issues (the report's chapter 1 renders them in its language). */
+      issues: InputIssue[];
+      /** The report-period model the results panel compares with (下载报告 makes chapter 8 from it). */
+      after?: { text: string; file: string };
       graph: PlantGraph;
       result: CheckResult;
       readings?: AnalysesInput['readings'];
@@ -106,27 +110,62 @@ async function respond(req: Request): Promise<Response | undefined> {
   }
   if (req.type === 'report') {
     if (!current) throw new Error('no plant loaded');
-    const readings = current.readings?.ingest;
     const { analyseForReport, buildReport } = await import('./worker-more.ts');
+    // With a report-period model (the results panel's), the document is `pingheng report AFTER
+    // --compare SHOWN`: the report period's chapters 1–7 and chapter 8 against the plant shown.
+    // Without one, `pingheng report SHOWN [--readings CSV]`.
+    const after = current.after;
+    if (after) {
+      let parsed: ReturnType<typeof parseModel>;
+      try {
+        parsed = parseModel(after.text, after.file);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        const first = shown(err.issues[0]!, err.file, req.lang);
+        throw new Error(`${first.where}: ${first.message}`);
+      }
+      const results = analyseForReport({
+        model: parsed.model,
+        file: after.file,
+        warnings: parsed.warnings,
+        before: { model: current.graph.model, file: current.file },
+      });
+      const doc = buildReport(results, { lang: req.lang });
+      return { id: req.id, type: 'report', doc, compared: { before: current.file, after: after.file } };
+    }
+    const readings = current.readings?.ingest;
     const results = analyseForReport({
       model: current.graph.model,
       file: current.file,
+      warnings: current.issues,
       ...(readings ? { readings } : {}),
     });
     return { id: req.id, type: 'report', doc: buildReport(results, { lang: req.lang }) };
   }
   if (req.type === 'results') {
     if (!current) throw new Error('no plant loaded');
-    const { computeResults } = await import('./results-worker.ts');
-    const results = computeResults(current.model, current.file, req.after, await allExamples());
+    const { computeResults, resultsAfter } = await import('./results-worker.ts');
+    const examples = await allExamples();
+    const results = computeResults(current.model, current.file, req.after, examples);
+    const after = resultsAfter(current.model, current.file, req.after, examples);
+    if (after) current.after = after;
+    else delete current.after;
     return { id: req.id, type: 'results', results };
+  }
+  if (req.type === 'advice') {
+    if (!current) throw new Error('no plant loaded');
+    const { computeAdvice } = await import('./advice.ts');
+    return { id: req.id, type: 'advice', advice: computeAdvice(current.model, req.goal, current.file) };
   }
   if (req.type === 'figure') {
     if (!current) throw new Error('no plant loaded');
-    const { sankeyFigure } = await import('./worker-more.ts');
+    const { sankeyFigure, suspectMeters } = await import('./worker-more.ts');
+    // Suspect meters marked as on the page (and in the report's figures), once reconciliation ran.
+    const rec = current.reconcile;
     const fig = sankeyFigure({ graph: current.graph, result: current.result }, req.spec, {
       lang: req.lang,
       width: req.width,
+      ...(rec ? { suspects: suspectMeters(current.graph, rec, req.spec.layer) } : {}),
     });
     return { id: req.id, type: 'figure', svg: fig.svg, width: fig.width, height: fig.height };
   }
@@ -157,6 +196,7 @@ function open(text: string | Uint8Array, file: string, lang: Lang) {
     loaded.model,
     file,
     loaded.warnings.map((w) => shown(w, file, lang)),
+    loaded.warnings,
   );
 }
 
@@ -165,12 +205,13 @@ function compute(
   model: Model,
   file: string,
   warnings: ShownIssue[],
+  issues: InputIssue[],
   readingsInput?: AnalysesInput['readings'],
   shownFile = file,
 ): Loaded {
   const graph = buildGraph(model);
   const result = checkModel(graph);
-  if (!readingsInput) current = { file, model, warnings, graph, result };
+  if (!readingsInput) current = { file, model, warnings, issues, graph, result };
   else current = { ...current!, graph, result, readings: readingsInput };
   return {
     type: 'loaded',
@@ -217,6 +258,7 @@ async function readings(id: number, file: File, lang: Lang): Promise<Response> {
       outcome.model,
       base.file,
       base.warnings,
+      base.issues,
       {
         ingest,
         // Meters whose totals were written, and the flows they went into: a meter on two flows

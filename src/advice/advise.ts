@@ -1,6 +1,6 @@
 import type { Level } from '../data/gb17167-2006.ts';
 import { DEPTHS, type Depth, type DepthScope } from '../data/yunnan-2007.ts';
-import { t } from '../i18n/index.ts';
+import { flowLabel, t } from '../i18n/index.ts';
 import type { Meter, Model } from '../model/schema.ts';
 import { applyNextSteps } from '../metering/apply.ts';
 import { checkCampaign } from '../metering/campaign.ts';
@@ -222,6 +222,7 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
 
   // Each chosen flow: its points in every scope, the class they need, why.
   const byFlow = metersByFlow(model);
+  const flowById = new Map(model.flows.map((f) => [f.id, f]));
   const pointsOf = new Map<string, MeteringPoint[]>();
   const taken = new Set<string>();
   for (const an of ev.analysisOf.values())
@@ -258,7 +259,7 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
       ].join(lang === 'zh' ? '、' : ', ');
     const act = actions.get(flow)!;
     const params = (lang: 'zh' | 'en') => ({
-      flow,
+      flow: flowLabel(flowById.get(flow) ?? { id: flow }, lang),
       levels: levels.join('/'),
       rows: label(lang),
       cls: cls ?? '—',

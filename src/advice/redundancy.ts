@@ -3,7 +3,7 @@ import { buildGraph, crossings, type PlantGraph } from '../model/graph.ts';
 import type { Model } from '../model/schema.ts';
 import { auditFocusSet } from '../metering/points.ts';
 import { FlowStatus, reconcileLinear } from '../reconcile/linear.ts';
-import { layerName, t } from '../i18n/index.ts';
+import { flowLabel, layerName, t } from '../i18n/index.ts';
 import type { CostTable } from './costs.ts';
 import { actionCost } from './costs.ts';
 import { solveCover, type CoverResult, type CoverRow } from './cover.ts';
@@ -192,6 +192,8 @@ export function redundancyAdvice(
 ): RedundancyAdvice {
   const graph = buildGraph(model);
   const layers = BASE_LAYERS.filter((l) => graph.byLayer.has(l));
+  const flowById = new Map(model.flows.map((f) => [f.id, f]));
+  const named = (id: string, lang: 'zh' | 'en') => flowLabel(flowById.get(id) ?? { id }, lang);
   const add: RedundancyAction[] = [];
   const report: RedundancyAdvice['layers'] = [];
   let optimal = true;
@@ -242,8 +244,8 @@ export function redundancyAdvice(
         level: g.level[j]!,
         why,
         cost: costOf(j),
-        reason: t('zh', `advice.redundancy.${why}`, { flow: g.ids[j]!, layer: layerName(layer, 'zh') }),
-        reasonEn: t('en', `advice.redundancy.${why}`, { flow: g.ids[j]!, layer: layerName(layer, 'en') }),
+        reason: t('zh', `advice.redundancy.${why}`, { flow: named(g.ids[j]!, 'zh'), layer: layerName(layer, 'zh') }),
+        reasonEn: t('en', `advice.redundancy.${why}`, { flow: named(g.ids[j]!, 'en'), layer: layerName(layer, 'en') }),
       });
       cost += costOf(j);
     }

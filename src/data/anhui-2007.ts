@@ -147,10 +147,24 @@ export interface Table2Row {
   /** Unit the table asks for. */
   unit: string;
   lines: readonly [number, number];
+  source: Provenance;
 }
 
 const row = (no: string, key: Table2Key, before: Label, after: Label, unit: string, lines: [number, number]) =>
-  ({ no, key, before, after, unit, lines }) as Table2Row;
+  ({
+    no,
+    key,
+    before,
+    after,
+    unit,
+    lines,
+    source: at(
+      `实施情况表（表 2）第 ${no} 行`,
+      no === '16'
+        ? 'The printed row 16 (节约能源) lists only the savings; its "before" cell (the use per year) is pingheng’s, for reference.'
+        : undefined,
+    ),
+  }) as Table2Row;
 const pollutant = (no: string, key: Table2Key, zh: string, en: string, line: number, end = line) =>
   row(
     no,

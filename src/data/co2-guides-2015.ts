@@ -42,6 +42,9 @@ export interface FuelFactor {
   kgCO2PerUnit: number;
   /** Carriers (src/data/carriers.ts) this default applies to. */
   carriers: readonly string[];
+  /** Provenance of the NCV, CC, OF triple [S] and of the product kgCO2PerUnit [C]. */
+  source: Provenance;
+  productSource: Provenance;
 }
 
 function fuel(
@@ -55,7 +58,18 @@ function fuel(
   kgCO2PerUnit: number,
   carriers: string[] = [id],
 ): FuelFactor {
-  return { id, label: { zh, en }, ncv, ncvPer, cc, of, kgCO2PerUnit, carriers };
+  return {
+    id,
+    label: { zh, en },
+    ncv,
+    ncvPer,
+    cc,
+    of,
+    kgCO2PerUnit,
+    carriers,
+    source: { ...source, clause: `${source.clause}: ${en}` },
+    productSource: { ...productSource, clause: `${productSource.clause}: ${en} (STANDARDS §6)` },
+  };
 }
 
 export const fuels: readonly FuelFactor[] = [

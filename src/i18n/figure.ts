@@ -32,5 +32,12 @@ export const figureMessages: Messages = {
   },
   'figure.balanced': { zh: '各单元输入输出均平衡', en: 'every unit balances' },
   'figure.openNote': { zh: '✗ 误差 {closure}%', en: '✗ off by {closure}%' },
+  'figure.reconciledScope': { zh: '　数值：数据协调后', en: ' · values: reconciled' },
+  'figure.legend.group': {
+    zh: '其他（n 个）：合并的较小单元，共 {n} 个',
+    en: 'other (n): smaller units grouped, {n} in all',
+  },
+  'figure.legend.suspect': { zh: '可疑计量（协调检验）⚠ 仪表', en: 'suspect meter (reconciliation) ⚠ meter' },
+  'figure.legend.adjustment': { zh: '测量值 → 协调值', en: 'measured → reconciled' },
   'figure.empty': { zh: '此范围内没有可绘制的流', en: 'No flows to draw in this scope' },
 };

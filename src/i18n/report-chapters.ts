@@ -164,6 +164,15 @@ export const reportChapterMessages: Messages = {
   'report.source.derived': { zh: '差值推算', en: 'by difference' },
   'report.masterSub.caption': { zh: '{layer}总表与分表', en: '{layer}: master and sub meters' },
   'report.figure.enterprise': { zh: '全厂{layer}平衡图', en: '{layer} balance of the enterprise' },
+  'report.figure.grouped': {
+    zh: '{figure} 中单元多于 {max} 个，较小的单元按上级合并为“其他”：',
+    en: '{figure} has more than {max} units: the smaller ones are grouped per parent as "other":',
+  },
+  'report.figure.groupItem': { zh: '{group}：{members}', en: '{group}: {members}' },
+  'report.figure.reconciled': {
+    zh: '全厂{layer}平衡图（数据协调后）',
+    en: '{layer} balance of the enterprise, reconciled',
+  },
   'report.figure.focus': { zh: '审核重点 {node} {layer}平衡图', en: '{layer} balance of the audit focus {node}' },
 
   'report.water.indicatorsCaption': {
@@ -256,6 +265,10 @@ export const reportChapterMessages: Messages = {
     en: 'Written to {out}: {tables} tables, {figures} figures',
   },
   'report.cli.missing': { zh: '缺少的内容：', en: 'What is missing:' },
+  'report.cli.readingsWithPeriod': {
+    zh: '--readings 不能与 --after-period 同用：读数要按各统计期的时间窗读入。请先用 pingheng periods MODEL --readings CSV --period ID --extract > 报告期.json 取出该期，再对其生成报告',
+    en: '--readings cannot be combined with --after-period: readings are read per period window. Extract the period first with pingheng periods MODEL --readings CSV --period ID --extract > report-period.json, then make the report of that file',
+  },
   'report.cli.unwritable': { zh: '无法写入 {path}：{detail}', en: 'cannot write {path}: {detail}' },
   'report.cli.noRasterizer': {
     zh: '警告：无法加载 PNG 绘图库 @resvg/resvg-js（{detail}），未生成 PNG 图片，Word 中的图缺失；SVG 图与网页不受影响',
@@ -275,5 +288,9 @@ export const reportChapterMessages: Messages = {
     en: 'Making the report (Word, Excel, web page)…',
   },
   'report.web.done': { zh: '报告已生成：{files}', en: 'Report made: {files}' },
+  'report.web.doneCompared': {
+    zh: '报告已生成（报告期 {after}，与基准期 {before} 对比，含第 8 章审核绩效）：{files}',
+    en: 'Report made (report period {after} against the base period {before}, with chapter 8, audit results): {files}',
+  },
   'report.web.failed': { zh: '报告生成失败：{message}', en: 'The report could not be made: {message}' },
 };

@@ -3,8 +3,8 @@ import type { Messages } from './catalog.ts';
 /** The audit report's results chapter and its appendix of coefficients and assumptions (part of reportMessages, report.ts). */
 export const reportResultsMessages: Messages = {
   'report.results.noCompare': {
-    zh: '未给出审核前的模型（--compare BEFORE），本章从略。',
-    en: 'No base-period model was given (--compare BEFORE); this chapter is left out.',
+    zh: '未给出审核前的模型，本章从略。命令行：pingheng report 审核后模型 --compare 审核前模型；网页：打开审核前模型，在“审核后模型（对比）”中选择审核后模型，再下载报告。',
+    en: 'No base-period model was given; this chapter is left out. Command line: pingheng report AFTER --compare BEFORE; web app: open the base-period model, pick the report-period model under "Report-period model (compare)", then download the report.',
   },
   'report.results.cannot': {
     zh: '本期模型无法与审核前模型 {before} 对比：',

@@ -269,6 +269,7 @@ export const resultsCliMessages: Messages = {
   'results.col.by': { zh: '依据', en: 'by' },
   'results.col.indicator': { zh: '指标', en: 'indicator' },
   'results.col.product': { zh: '产品', en: 'product' },
+  'results.product.outputValue': { zh: '万元产值', en: 'per 万元 output value' },
   'results.col.before': { zh: '审核前', en: 'before' },
   'results.col.after': { zh: '审核后', en: 'after' },
   'results.col.rate': { zh: '变化率%', en: 'change %' },

@@ -19,6 +19,7 @@ const segKey = (s: PathSegment) => (typeof s === 'number' ? `#${s}` : `.${s}`);
  * linesOfPaths('{\n"a": [1,\n 2]}', [['a', 1], ['b']]) // => [3, 1]
  */
 export function linesOfPaths(text: string, paths: readonly (readonly PathSegment[])[]): (number | undefined)[] {
+  if (paths.length === 0) return []; // nothing to find: no walk over the text (~50 ms at 14 MB)
   const root: Trie = { children: new Map() };
   for (const path of paths) {
     let node = root;

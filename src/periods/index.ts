@@ -6,6 +6,7 @@
  */
 export {
   periodModel,
+  parsePeriodSelection,
   selectPeriods,
   calendarYear,
   type PeriodSelection,

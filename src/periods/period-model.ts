@@ -29,6 +29,18 @@ import { parseUnit } from '../units/units.ts';
 /** A period id, or an inclusive run of accounting periods by their ids. */
 export type PeriodSelection = string | { from: string; to: string };
 
+/**
+ * A selection as written on the command line (`--before-period`, `--after-period`): one period id,
+ * or an inclusive run `FROM..TO`.
+ * @example
+ * parsePeriodSelection('2025-01..2025-06')
+ * // => { from: '2025-01', to: '2025-06' }
+ */
+export function parsePeriodSelection(text: string): PeriodSelection {
+  const [from, to] = text.split('..');
+  return to === undefined ? from! : { from: from!, to };
+}
+
 /** The chronological indices (into model.periods) a selection names; throws a located InputError. */
 export function selectPeriods(
   model: Model,

@@ -26,11 +26,22 @@ export function canonicalNodes(graph: PlantGraph): NodeOrder {
 }
 export function inFileOrder(
   result: LayerReconciliation,
-  graph: PlantGraph,
+  sorted: readonly number[],
   idx: readonly number[],
+  graphFlows: number,
 ): LayerReconciliation {
-  const at = new Map(idx.map((gi, k) => [graph.flows[gi]!.id, k]));
-  const byFile = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+  // graph flow index → file position, then each row placed by it: O(n). A sort looking up two ids
+  // in a map per comparison took ~0.1 s of a 100 000-flow reconciliation.
+  const position = new Int32Array(graphFlows);
+  idx.forEach((gi, k) => {
+    position[gi] = k;
+  });
+  const order = Int32Array.from(sorted, (gi) => position[gi]!);
+  const byFile = <T>(xs: T[]) => {
+    const out = xs.slice();
+    for (let j = 0; j < xs.length; j++) out[order[j]!] = xs[j]!;
+    for (let j = 0; j < xs.length; j++) xs[j] = out[j]!;
+  };
   byFile(result.flows);
   if (result.afterElimination) byFile(result.afterElimination.flows);
   return result;

@@ -82,7 +82,11 @@ export function reconcileModel(graph: PlantGraph, options: ReconcileModelOptions
         const cb = graph.flows[i]!.carriedBy;
         if (cb) runLayer(graph.flows[cb.index]!.layer, order);
       }
-    done.set(layer, inFileOrder(reconcileLayer(graph, layer, byId(graph, idx), carriers, options, order), graph, idx));
+    const sorted = byId(graph, idx); // the rows come out in this order, and go back to the file's
+    done.set(
+      layer,
+      inFileOrder(reconcileLayer(graph, layer, sorted, carriers, options, order), sorted, idx, graph.flows.length),
+    );
   };
   const order = canonicalNodes(graph);
   const run = (layer: string) => runLayer(layer, order);

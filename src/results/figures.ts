@@ -1,5 +1,5 @@
 import type { Subject } from '../data/acceptance.ts';
-import { carrier as carrierInfo } from '../data/carriers.ts';
+import { carrierName } from '../i18n/index.ts';
 import { NEW_WATER_CARRIERS } from '../data/gb12452-2008.ts';
 import { subjectOfComponent } from '../data/pollutant-names.ts';
 import type { Label } from '../data/provenance.ts';
@@ -149,10 +149,13 @@ function carrierFigures(graph: PlantGraph, values: Float64Array, scope: Scope): 
   for (const { carrier } of rows.values()) units.set(carrier, (units.get(carrier) ?? 0) + 1);
   return [...rows.entries()].map(([key, { acc, carrier }]) => ({
     key: units.get(carrier)! > 1 ? key : carrier,
-    label: carrierInfo(carrier)?.label ?? { zh: carrier, en: carrier },
+    label: carrierLabel(carrier),
     ...acc.figure(),
   }));
 }
+
+/** A carrier's name in both languages: the carrier table, else the name catalogue, else the id. */
+const carrierLabel = (id: string): Label => ({ zh: carrierName(id, 'zh'), en: carrierName(id, 'en') });
 
 /** Vf: new water (新水) taken in across the scope's boundary (GB/T 12452). */
 function newWater(graph: PlantGraph, values: Float64Array, scope: Scope): Figure {
@@ -178,7 +181,7 @@ function materialFigures(graph: PlantGraph, values: Float64Array, scope: Scope):
     let r = rows.get(key);
     if (!r) {
       const label = f.carrier
-        ? (carrierInfo(f.carrier)?.label ?? { zh: f.carrier, en: f.carrier })
+        ? carrierLabel(f.carrier)
         : { zh: flow.name ?? f.id, en: flow.nameEn ?? flow.name ?? f.id };
       rows.set(key, (r = { acc: new Acc(graph.layerUnits.get('material') ?? 't'), label }));
     }

@@ -72,6 +72,7 @@ export function carbonOfModel(model: Model, file: string, grid?: GridChoice): Ca
   return {
     file,
     name: model.name,
+    nameEn: model.nameEn ?? null,
     period,
     ...inv,
     perYear: { t: inv.total.t === null || period.annualFactor === null ? null : inv.total.t * period.annualFactor },

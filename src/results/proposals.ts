@@ -165,12 +165,17 @@ function computedBenefit(
         : qb.amount * ctx.adjustment - qa.amount;
     const perYear = ctx.fAfter === null ? null : saved * ctx.fAfter;
     const shown = displayOf({ amount: saved, dimension: qb.dimension }, f.carrier);
+    // A product or by-product sold (recovered condensate, exported electricity) earns by growing:
+    // its benefit is the increase × price; every other flow (purchases, discharges, wastes) the cut.
+    const kind = (fa ? ctx.after.model : ctx.before.model).flows[f.flowIndex]?.kind;
+    const sold = kind === 'product' || kind === 'by-product';
     out.push({
       flow: id,
       saved: { value: shown.value, unit: shown.unit },
       perYear: perYear === null ? null : displayOf({ amount: perYear, dimension: qb.dimension }, f.carrier).value,
       price: { value: found.price.value, unit: found.price.unit, from: found.from },
-      benefit: perYear === null ? null : perYear * price.perBase * found.price.value,
+      sold,
+      benefit: perYear === null ? null : (sold ? -1 : 1) * perYear * price.perBase * found.price.value,
     });
   });
   return out;

@@ -18,6 +18,11 @@ const NO_YEAR: Label = {
   en: 'cannot annualise: no period length or annual factor',
 };
 
+const NO_VALUE: Label = {
+  zh: '未给出产值：请在各产品的 outputValue 填写产值（万元）',
+  en: 'no output value: give each product its outputValue (万元)',
+};
+
 const scale = (x: number | null, k: number) => (x === null ? null : x * k);
 
 export function table2Lines(r: Source): Table2Line[] {
@@ -36,7 +41,9 @@ export function table2Lines(r: Source): Table2Line[] {
       case 'output-value': {
         const b = r.before.outputValue;
         const a = r.after.outputValue;
-        line(b.perYear, a.perYear, b.perYear === null || a.perYear === null ? NO_YEAR : null);
+        const note =
+          b.period === null || a.period === null ? NO_VALUE : b.perYear === null || a.perYear === null ? NO_YEAR : null;
+        line(b.perYear, a.perYear, note);
         break;
       }
       case 'proposals-no-low':
@@ -95,6 +102,11 @@ export function table2Lines(r: Source): Table2Line[] {
       }
       case 'raw-water': {
         const w = r.savings.water;
+        // No new-water intake in either model: the row is absent, as a carrier neither model has.
+        if (w.newWater.before.period === 0 && w.newWater.after.period === 0 && w.newWater.unknown.length === 0) {
+          line(null, null, NO_DATA);
+          break;
+        }
         line(scale(w.newWater.before.perYear, 1e-4), scale(w.perYear.t, 1e-4), w.perYear.t === null ? NO_YEAR : null);
         break;
       }

@@ -1,4 +1,4 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { carrierName, t, type Lang } from '../i18n/index.ts';
 import type { CarbonReport } from './types.ts';
 import type { FactorRecord } from './factors.ts';
 import type { CompareResult, PerUnitSaving, TotalSaving } from './types.ts';
@@ -126,6 +126,15 @@ function savingsTable(r: CompareResult, lang: Lang): ResultTable {
   };
 }
 
+/** A product as its reader knows it: the after model's name (nameEn in English), never the raw id. */
+function productName(r: CompareResult, id: string | null, lang: Lang): string | null {
+  if (id === null) return null;
+  if (id === 'output-value') return t(lang, 'results.product.outputValue');
+  const p = r.after.production.find((x) => x.id === id) ?? r.before.production.find((x) => x.id === id);
+  if (!p) return id;
+  return lang === 'en' ? (p.nameEn ?? p.name) : p.name;
+}
+
 function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
   const shown = r.indicators.filter((i) => i.measure !== 'total' || i.rule !== null);
   return {
@@ -142,7 +151,7 @@ function indicatorTable(r: CompareResult, lang: Lang): ResultTable {
       return {
         cells: [
           `${L(i.label, lang)}${i.measure === 'total' ? t(lang, 'results.totalSuffix') : ''}`,
-          i.product,
+          productName(r, i.product, lang),
           rate ? '%' : i.unit,
           rate ? percent(i.before) : i.before,
           rate ? percent(i.after) : i.after,
@@ -299,11 +308,15 @@ export function carbonTables(r: CarbonReport, lang: Lang): ResultTable[] {
   if (r.defaulted.length > 0) notes.push(t(lang, 'results.gridDefaulted', { fields: r.defaulted.join(', ') }));
   if (r.period.annualFactorFrom === 'default-annual-hours') notes.push(t(lang, 'results.defaultYear'));
   if (r.unknown.length > 0) notes.push(t(lang, 'results.carbonUnknown', { flows: r.unknown.join(', ') }));
-  for (const x of r.excluded) notes.push(`${x.flow} (${x.carrier}): ${t(lang, x.reason)}`);
+  for (const x of r.excluded) notes.push(`${x.flow} (${carrierName(x.carrier, lang)}): ${t(lang, x.reason)}`);
+  const factorLabel = (id: string) => {
+    const f = r.factors.find((x) => x.id === id);
+    return f ? L(f.label, lang) : id;
+  };
   return [
     {
       id: 'carbon-sources',
-      title: t(lang, 'results.carbonTitle', { name: r.name }),
+      title: t(lang, 'results.carbonTitle', { name: lang === 'en' ? (r.nameEn ?? r.name) : r.name }),
       notes,
       columns: columns(
         lang,
@@ -314,11 +327,11 @@ export function carbonTables(r: CarbonReport, lang: Lang): ResultTable[] {
         cells: [
           s.flow,
           lang === 'en' ? (s.nameEn ?? s.name) : s.name,
-          s.carrier,
+          carrierName(s.carrier, lang),
           t(lang, `results.direction.${s.direction}`),
           s.activity.value,
           s.activity.unit,
-          s.factor,
+          factorLabel(s.factor),
           s.t,
         ],
       })),

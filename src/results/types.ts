@@ -189,6 +189,8 @@ export interface ProposalResult {
     saved: { value: number; unit: string };
     perYear: number | null;
     price: { value: number; unit: string; from: string };
+    /** A product or by-product sold: benefit = increase × price (else reduction × price). */
+    sold: boolean;
     benefit: number | null;
   }[];
   lifetime: number | null;
@@ -288,6 +290,7 @@ export interface CompareResult {
 export interface CarbonReport extends CarbonInventory {
   file: string;
   name: string;
+  nameEn: string | null;
   period: PeriodInfo;
   perYear: { t: number | null };
   /** Where the grid choice came from: the command line, the model, or the defaults. */

@@ -12,6 +12,7 @@ import {
 } from '../i18n/index.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { sankeyLayout, sankeyLinkPath, type SankeyLayoutResult } from './layout.ts';
+import { labelledAdjustments, linkMidpoint } from './marks.ts';
 import { LEGEND_ORDER, linkStyle, palette } from './palette.ts';
 import { sankeyView, type SankeyView, type SankeyViewSpec, type ViewLink, type ViewNode } from './view.ts';
 
@@ -40,6 +41,11 @@ export interface SankeyFigureOptions {
   plant?: string;
   /** CSS font-family list; the default names CJK fonts common on Linux, Windows and macOS. */
   fontFamily?: string;
+  /**
+   * Suspect meters of the layer (marks.ts `suspectMeters`): layer-flow id → the mark's text. Their
+   * links get a dark dashed casing and "⚠ M2" written on them, as on the web page.
+   */
+  suspects?: Readonly<Record<string, string>>;
 }
 
 export interface SankeyFigure {
@@ -49,6 +55,8 @@ export interface SankeyFigure {
   title: string;
   /** The diagram data drawn (totals, nodes, links). */
   view: SankeyView;
+  /** The marks written on links: measured → reconciled adjustments and suspect meters. */
+  marks: { adjustment?: string; suspect: string[]; source: string; target: string }[];
 }
 
 /** Fonts tried in order: Linux (WenQuanYi, Noto CJK), Windows (Microsoft YaHei), macOS (PingFang). */
@@ -79,18 +87,24 @@ export function sankeyFigure(
   const layer = layerName(view.layer, lang);
   const title = options.title ?? sentence(t(lang, 'figure.title', { layer }));
   const plant = options.plant ?? displayName(graph.model, lang);
-  const subtitle = t(lang, 'figure.subtitle', { plant, scope: scopeText(graph, spec, lang), unit: view.unit });
+  const scope = scopeText(graph, spec, lang);
+  const subtitle = t(lang, 'figure.subtitle', {
+    plant,
+    scope: spec.reconciled ? `${scope}${t(lang, 'figure.reconciledScope')}` : scope,
+    unit: view.unit,
+  });
   const names = new Map(view.nodes.map((n) => [n.id, nodeName(n, view, graph, lang)]));
   const font = options.fontFamily ?? FIGURE_FONT_FAMILY;
 
   const parts: string[] = [];
   let y = HEADER;
-  let body = { height: 0, svg: '' };
+  let body: { height: number; svg: string; marks: SankeyFigure['marks'] } = { height: 0, svg: '', marks: [] };
   if (view.links.length === 0) {
-    body = { height: 60, svg: text(PAD, y + 30, t(lang, 'figure.empty'), { size: 13, fill: palette.verdict.neutral }) };
-  } else body = drawBody(view, names, width, y, lang);
+    const empty = text(PAD, y + 30, t(lang, 'figure.empty'), { size: 13, fill: palette.verdict.neutral });
+    body = { height: 60, svg: empty, marks: [] };
+  } else body = drawBody(view, names, width, y, lang, options.suspects ?? {});
   y += body.height + 14;
-  const legend = drawLegend(view, width, y, lang);
+  const legend = drawLegend(view, width, y, lang, body.marks);
   y += legend.height;
   const totals = totalsText(view, lang);
   const height = Math.ceil(y + 24);
@@ -107,7 +121,7 @@ export function sankeyFigure(
     text(PAD, y + 14, totals, { size: 12.5, fill: view.unaccounted > 0 ? palette.verdict.fail : palette.text }),
     '</svg>',
   );
-  return { svg: parts.join(''), width, height, title, view };
+  return { svg: parts.join(''), width, height, title, view, marks: body.marks };
 }
 
 /** The diagram: layout with room left and right for the outer columns' labels, links, nodes, labels. */
@@ -117,7 +131,8 @@ function drawBody(
   width: number,
   top: number,
   lang: Lang,
-): { height: number; svg: string } {
+  suspects: Readonly<Record<string, string>>,
+): { height: number; svg: string; marks: SankeyFigure['marks'] } {
   const label = (n: ViewNode, value: number) => ({
     name: names.get(n.id)!,
     value: `${formatSignificant(value, lang, 3)} ${view.unit}${
@@ -157,7 +172,30 @@ function drawBody(
   let bottom = top + height;
   for (const l of layout.links) if (l.laneY !== undefined) bottom = Math.max(bottom, l.laneY + l.width / 2);
 
+  // Marks: suspect meters (a dark dashed casing under the link, so the mark does not depend on
+  // colour) and the largest measured → reconciled adjustments, written on the link.
+  const suspectOf = (l: (typeof layout.links)[number]) => [
+    ...new Set(l.data.flows.filter((f) => suspects[f] !== undefined).map((f) => suspects[f]!)),
+  ];
+  const adjusted = new Set(
+    labelledAdjustments(layout.links.map((l) => ({ measured: l.data.measured, value: l.value, link: l }))).map(
+      (a) => a.link,
+    ),
+  );
+  const marked = layout.links.filter((l) => adjusted.has(l) || suspectOf(l).length > 0);
+  const marks: SankeyFigure['marks'] = marked.map((l) => {
+    const m: SankeyFigure['marks'][number] = { suspect: suspectOf(l), source: l.source.id, target: l.target.id };
+    if (adjusted.has(l))
+      m.adjustment = `${formatSignificant(l.data.measured!, lang, 3)} → ${formatSignificant(l.value, lang, 3)}`;
+    return m;
+  });
   const out: string[] = ['<g fill="none">'];
+  for (const l of marked) {
+    if (suspectOf(l).length === 0) continue;
+    out.push(
+      `<path d="${sankeyLinkPath(l)}" stroke="${palette.suspect.colour}" stroke-opacity="0.9" stroke-width="${round(Math.max(1, l.width) + 2 * palette.suspect.width)}" stroke-dasharray="${palette.suspect.dash}" data-mark="suspect"/>`,
+    );
+  }
   for (const l of layout.links) {
     const s = linkStyle(l.data.state, view.layer, l.data.negative === true);
     const colour = s.colour;
@@ -171,11 +209,25 @@ function drawBody(
   for (const n of layout.nodes) {
     const status = n.data.status ? palette.status[n.data.status] : undefined;
     out.push(
-      `<rect x="${round(n.x0)}" y="${round(n.y0)}" width="${round(n.x1 - n.x0)}" height="${round(Math.max(1, n.y1 - n.y0))}" fill="${palette.node[n.data.role]}"${status ? ` stroke="${status}" stroke-width="2.5"` : ''}/>`,
+      `<rect x="${round(n.x0)}" y="${round(n.y0)}" width="${round(n.x1 - n.x0)}" height="${round(Math.max(1, n.y1 - n.y0))}" fill="${palette.node[n.data.role]}"${status ? ` stroke="${status}" stroke-width="2.5"` : n.data.members ? ` stroke="${palette.verdict.neutral}" stroke-width="1.5" stroke-dasharray="3 2"` : ''}/>`,
     );
   }
-  out.push('</g><g>', labels(layout, label, width, last), '</g>');
-  return { height: bottom - top, svg: out.join('') };
+  out.push('</g><g>', labels(layout, label, width, last), '</g><g text-anchor="middle">');
+  marked.forEach((l, i) => {
+    const m = marks[i]!;
+    const mid = linkMidpoint(l);
+    const words = [m.adjustment, m.suspect.length > 0 ? `⚠ ${m.suspect.join(', ')}` : ''].filter(Boolean).join('  ');
+    out.push(
+      text(mid.x, mid.y + 4, words, {
+        size: SMALL,
+        fill: palette.adjustment.text,
+        halo: true,
+        ...(m.suspect.length > 0 ? { weight: 'bold' } : {}),
+      }),
+    );
+  });
+  out.push('</g>');
+  return { height: bottom - top, svg: out.join(''), marks };
 }
 
 /** Labels: left of the first column, right of the others; cut with "…" to the room before the next column. */
@@ -210,7 +262,13 @@ function labels(
 }
 
 /** Legend: the flow states drawn, stock and imbalance nodes, and the unit outlines' meaning. */
-function drawLegend(view: SankeyView, width: number, top: number, lang: Lang): { height: number; svg: string } {
+function drawLegend(
+  view: SankeyView,
+  width: number,
+  top: number,
+  lang: Lang,
+  marks: SankeyFigure['marks'],
+): { height: number; svg: string } {
   const states = new Set<string>();
   for (const l of view.links) states.add(l.negative ? 'negative' : l.state);
   const items: { swatch: string; label: string }[] = [];
@@ -232,6 +290,21 @@ function drawLegend(view: SankeyView, width: number, top: number, lang: Lang): {
       label: t(lang, 'figure.status', { status: t(lang, `status.${s}`) }),
     });
   }
+  if (view.groups && view.groups.grouped > 0)
+    items.push({
+      swatch: `<rect x="6" y="-6" width="10" height="12" fill="${palette.node.unit}" stroke="${palette.verdict.neutral}" stroke-dasharray="3 2"/>`,
+      label: t(lang, 'figure.legend.group', { n: view.groups.grouped }),
+    });
+  if (marks.some((m) => m.suspect.length > 0))
+    items.push({
+      swatch: `<line x1="0" y1="0" x2="22" y2="0" stroke="${palette.suspect.colour}" stroke-width="8" stroke-dasharray="${palette.suspect.dash}"/>`,
+      label: t(lang, 'figure.legend.suspect'),
+    });
+  if (marks.some((m) => m.adjustment !== undefined))
+    items.push({
+      swatch: `<text x="11" y="4" text-anchor="middle" font-size="${SMALL}" fill="${palette.adjustment.text}">a→b</text>`,
+      label: t(lang, 'figure.legend.adjustment'),
+    });
   const out: string[] = [];
   let x = PAD;
   let y = top + 8;

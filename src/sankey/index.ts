@@ -6,4 +6,5 @@ export * from './group.ts';
 export * from './labels.ts';
 export * from './fit.ts';
 export * from './colour-vision.ts';
+export * from './marks.ts';
 export { sankeyFigure, FIGURE_FONT_FAMILY, type SankeyFigure, type SankeyFigureOptions } from './figure.ts';

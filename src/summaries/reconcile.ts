@@ -5,6 +5,7 @@
  */
 import type { PlantGraph } from '../model/graph.ts';
 import { reconcileModel } from '../reconcile/index.ts';
+import { reconciledLayerValues } from '../sankey/marks.ts';
 
 export interface ReconcileSummary {
   layers: {
@@ -44,13 +45,8 @@ export interface ReconcileSummary {
  */
 export function reconcileSummary(graph: PlantGraph): ReconcileSummary {
   const r = reconcileModel(graph);
-  const factor = new Map(graph.flows.map((f) => [f.id, f.factor]));
-  const values: Record<string, number> = {};
-  for (const l of r.layers)
-    for (const f of l.flows)
-      if (f.reconciled !== null && factor.has(f.id)) values[f.id] = f.reconciled * factor.get(f.id)!;
   return {
-    values,
+    values: reconciledLayerValues(graph, r),
     layers: r.layers.map((l) => ({
       layer: l.layer,
       unit: l.unit,

@@ -136,13 +136,13 @@ describe('pingheng advise: --json, and the round trip through pingheng depth', (
     expect(r.stderr).toMatch(/:3: flows\["W-d3"\]: must be a positive number/);
   });
 
-  it('human output names the meter to re-verify, Chinese and English', async () => {
+  it('human output names the meter to re-verify and its flow by name, Chinese and English', async () => {
     const file = tempFile(JSON.stringify(dataset('dyeing')));
     const zh = await runCli(['advise', file, '--target', 'full']);
-    expect(zh.stdout).toContain('E41 上的 ME41 仅检定过期：重新检定即可');
+    expect(zh.stdout).toContain('定型机用电 (E41) 上的 ME41 仅检定过期：重新检定即可');
     expect(zh.stdout).toContain('已证明为最少');
     const en = await runCli(['advise', file, '--target', 'full', '--lang', 'en']);
-    expect(en.stdout).toContain('ME41 on E41 has only lapsed its verification');
+    expect(en.stdout).toContain('ME41 on electricity to stenter 1 (E41) has only lapsed its verification');
   });
 });
 

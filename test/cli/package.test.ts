@@ -79,6 +79,32 @@ describe('the compiled package', () => {
     expect(out.totals[0]).toBeCloseTo(499.2, 9);
   });
 
+  it('the bundled CLI (dist/cli) starts the meter thread of a large wide file from its own directory', () => {
+    // over THREAD_MIN_BYTES (16 MiB, src/cli/wide-meters-thread.ts) of 10 meters: one row a minute
+    const meters = 10;
+    const lines = [`time,${Array.from({ length: meters }, (_, k) => `M${k}`).join(',')}`];
+    const start = Date.UTC(2026, 0, 1);
+    const rows = 230_000;
+    for (let i = 0; i < rows; i++) {
+      const stamp = new Date(start + i * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+      lines.push(`${stamp},${Array.from({ length: meters }, (_, k) => (k + 1) * i).join(',')}`);
+    }
+    const csv = join(dir, 'large.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const trace = join(dir, 'large-trace.txt');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', join(root, 'bench/import-trace.mjs'), join(root, 'bin/pingheng.js'), 'ingest', csv, '--json'],
+      { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, PINGHENG_TRACE: trace } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(trace, 'utf8')).toContain(`${root}dist/cli/wide-meters-worker.js`);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.meters).toHaveLength(meters);
+    // M1 climbs 2 per row: (rows − 1) · 2 over the file
+    expect(doc.meters[1].total).toBe((rows - 1) * 2);
+  });
+
   it('its declarations type a dependant (tsc, module nodenext)', () => {
     const types = join(root, 'dist/types/src/index.d.ts');
     expect(existsSync(types), 'dist/types is built by npm run build (npm test runs it first)').toBe(true);

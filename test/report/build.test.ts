@@ -65,7 +65,8 @@ describe('report document', () => {
       expect(t.sheet).not.toMatch(/[[\]:*?/\\]/);
       for (const r of t.rows) expect(r).toHaveLength(t.columns.length);
     }
-    // Material and water each: the enterprise and the audit focus (A); COD: the enterprise.
+    // Material and water each: the enterprise and the audit focus (A); COD: the enterprise; chapter 7:
+    // each reconciled layer's enterprise figure with the reconciled values.
     expect(figuresOf(doc).map((f) => `${f.number} ${f.caption}`)).toEqual([
       '图 3-1 全厂物料平衡图',
       '图 3-2 审核重点 整理车间 物料平衡图',
@@ -74,6 +75,10 @@ describe('report document', () => {
       '图 5-1 全厂能源平衡图',
       '图 5-2 审核重点 整理车间 能源平衡图',
       '图 6-1 全厂COD平衡图',
+      '图 7-1 全厂物料平衡图（数据协调后）',
+      '图 7-2 全厂水平衡图（数据协调后）',
+      '图 7-3 全厂能源平衡图（数据协调后）',
+      '图 7-4 全厂COD平衡图（数据协调后）',
     ]);
   });
 

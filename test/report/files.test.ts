@@ -54,7 +54,7 @@ describe('pingheng report', () => {
     expect(run.code).toBe(1);
     const summary = JSON.parse(run.stdout);
     expect(summary.tables).toBe(tablesOf(doc).length);
-    expect(summary.figures).toBe(7);
+    expect(summary.figures).toBe(11); // 7 balance figures (3-1 … 6-1) and 4 reconciled ones (7-1 … 7-4)
     expect(summary.findings).toBe(true);
     for (const f of ['report.docx', 'report.xlsx', 'report.html']) expect(existsSync(join(out, f))).toBe(true);
     for (const f of figuresOf(doc)) {
@@ -133,12 +133,14 @@ describe('pingheng report', () => {
     const en = join(dir, 'en');
     const r = await runCli(['report', modelFile, '--out', en, '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^Written to .*: \d+ tables, 7 figures/);
+    expect(r.stdout).toMatch(/^Written to .*: \d+ tables, 11 figures/);
     const html = readFileSync(join(en, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Table 4-1　Water balance of each unit');
     expect(html).toContain('Figure 4-1　Water balance of the enterprise');
     expect(html).toContain('Finishing shop');
+    expect(html).toContain('Figure 7-2　Water balance of the enterprise, reconciled');
+    expect(html).toContain('values: reconciled');
   });
 
   it('--compare BEFORE adds chapter 8 (before/after, 表2); an unreadable BEFORE is exit 2', async () => {

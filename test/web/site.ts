@@ -134,6 +134,18 @@ export interface OpenedSite {
 /** Builds the site into its own directory (`name` keeps parallel test files apart), serves and opens it. */
 export async function openSite(name: string): Promise<OpenedSite> {
   const dir = await buildSite(join(tmpdir(), `pingheng-web-${name}-${process.pid}`));
+  const opened = await openBuilt(dir);
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A site already built in `dir` (e.g. the run's sharedSite()), served and opened; closing leaves `dir`. */
+export async function openBuilt(dir: string): Promise<OpenedSite & { server: StaticServer }> {
   const server = await serve(dir);
   const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -147,10 +159,10 @@ export async function openSite(name: string): Promise<OpenedSite> {
   return {
     page,
     problems,
+    server,
     close: async () => {
       await browser.close();
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

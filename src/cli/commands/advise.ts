@@ -99,7 +99,8 @@ function readCosts(file: string, opts: CommonOptions): CostTable | undefined {
   return doc as CostTable;
 }
 
-const depthLabel = (d: string, lang: Lang) => t(lang, `depth.label.${d}`);
+const depthLabel = (d: string, lang: Lang) =>
+  t(lang, d === 'undetermined' ? 'advice.undetermined' : `depth.label.${d}`);
 
 function optimality(
   r: { optimal: boolean; objective: 'meters' | 'cost'; cost: number; bound: number },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, issue } from '../../model/index.ts';
 import { CompareInputError, type CompareResult, compareModels, type Side, sideOf } from '../../results/index.ts';
-import type { PeriodSelection } from '../../periods/index.ts';
+import { parsePeriodSelection, type PeriodSelection } from '../../periods/index.ts';
 import {
   type CommonOptions,
   formatIssue,
@@ -25,11 +25,7 @@ interface CompareOptions extends CommonOptions, GridOptions {
 }
 
 /** `2025-03` or `2025-01..2025-12`: one period, or a run of them. */
-function selection(text: string | undefined): PeriodSelection | undefined {
-  if (text === undefined) return undefined;
-  const [from, to] = text.split('..');
-  return to === undefined ? from! : { from: from!, to };
-}
+const selection = (text: string | undefined) => (text === undefined ? undefined : parsePeriodSelection(text));
 
 /**
  * `pingheng compare BEFORE AFTER [--rules anhui|zhejiang|inner-mongolia] [--level advanced|general]

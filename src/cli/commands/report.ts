@@ -2,7 +2,9 @@ import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.ts';
-import { InputError } from '../../model/index.ts';
+import { InputError, issue, type Model } from '../../model/index.ts';
+import { parsePeriodSelection } from '../../periods/index.ts';
+import { sideOf, type Side } from '../../results/index.ts';
 import {
   analyseForReport,
   hasFindings,
@@ -24,13 +26,18 @@ interface ReportOptions extends CommonOptions, ReadingsFileOptions {
   compare?: string;
   readings?: string;
   png?: boolean;
+  beforePeriod?: string;
+  afterPeriod?: string;
 }
 
 /**
- * `pingheng report MODEL --out DIR [--compare BEFORE] [--readings CSV] [--lang zh|en]`: the audit
- * report's balance chapters as DIR/report.docx, DIR/report.xlsx, DIR/report.html and each figure
- * as DIR/figures/*.svg and *.png (docs/report.md). Exit 0 written and no findings, 1 written with
- * findings (as check, coverage and reconcile), 2 unusable input or an --out that cannot be written.
+ * `pingheng report MODEL --out DIR [--compare BEFORE] [--before-period SEL] [--after-period SEL]
+ * [--readings CSV] [--lang zh|en]`: the audit report's balance chapters as DIR/report.docx,
+ * DIR/report.xlsx, DIR/report.html and each figure as DIR/figures/*.svg and *.png (docs/report.md).
+ * A multi-period model gives the report period with --after-period and the base period with
+ * --before-period (BEFORE defaults to MODEL itself), as `compare` does. Exit 0 written and no
+ * findings, 1 written with findings (as check, coverage and reconcile), 2 unusable input or an
+ * --out that cannot be written.
  */
 export function registerReport(program: Command): void {
   withReadingsOptions(
@@ -41,21 +48,38 @@ export function registerReport(program: Command): void {
         .argument('<model>', '模型文件 model JSON')
         .requiredOption('--out <dir>', '输出目录 (output directory)')
         .option('--compare <before>', '审核前（基准期）模型，生成第 8 章审核绩效 (base-period model for chapter 8)')
+        .option('--before-period <id>', '多期模型中的基准期：ID 或 FROM..TO (base period of a multi-period model)')
+        .option('--after-period <id>', '多期模型中的报告期：ID 或 FROM..TO (report period of a multi-period model)')
         .option('--no-png', '不生成 PNG 图片（Word 中的图也将缺失） (skip PNG: the Word file then has no figures)'),
     ),
   ).action(async (file: string, opts: ReportOptions) => {
+    if (opts.readings !== undefined && opts.afterPeriod !== undefined) {
+      reportInputError(new InputError('--readings', [issue([], 'report.cli.readingsWithPeriod', {})]), opts);
+      return;
+    }
     const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
-    const before = opts.compare === undefined ? undefined : readModel(opts.compare, opts);
-    if (opts.compare !== undefined && !before) return;
+    const after = chosenSide(loaded.model, file, opts.afterPeriod, opts);
+    if (!after) return;
+    // BEFORE is its own file, or — a base period chosen without one — MODEL itself (compare's "the same file twice").
+    const beforeFile = opts.compare ?? (opts.beforePeriod !== undefined ? file : undefined);
+    const beforeLoaded =
+      beforeFile === undefined
+        ? undefined
+        : beforeFile === file && opts.readings === undefined
+          ? loaded
+          : readModel(beforeFile, opts);
+    if (beforeFile !== undefined && !beforeLoaded) return;
+    const before = beforeLoaded && chosenSide(beforeLoaded.model, beforeFile!, opts.beforePeriod, opts);
+    if (beforeLoaded && !before) return;
     const out = resolve(opts.out);
     if (!writableDir(out, opts)) return;
     const results = analyseForReport({
-      model: loaded.model,
+      model: after.model,
       file,
       warnings: loaded.warnings,
       ...(loaded.readings ? { readings: loaded.readings } : {}),
-      ...(before ? { before: { model: before.model, file: opts.compare! } } : {}),
+      ...(before ? { before } : {}),
     });
     const doc = buildReport(results, { lang: opts.lang });
     const warnings: string[] = [];
@@ -91,6 +115,21 @@ export function registerReport(program: Command): void {
       );
     }
   });
+}
+
+/**
+ * The model of one side: as read, or the chosen period or run of a multi-period model as a
+ * single-period model (the core's `sideOf`, as `compare`). Undefined after reporting exit 2.
+ */
+function chosenSide(model: Model, file: string, period: string | undefined, opts: CommonOptions): Side | undefined {
+  if (period === undefined) return { model, file };
+  try {
+    return sideOf(model, file, parsePeriodSelection(period));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    reportInputError(e, opts);
+    return undefined;
+  }
 }
 
 /** Creates `dir` if needed and checks it can be written; else reports it by name (exit 2). */

@@ -1,10 +1,10 @@
 import type { NodeBalance } from '../../balance/types.ts';
 import { LEVELS } from '../../data/gb17167-2006.ts';
 import { isBaseLayer } from '../../model/layers.ts';
-import { sankeyFigure } from '../../sankey/figure.ts';
 import type { SankeyViewSpec } from '../../sankey/view.ts';
 import type { ChapterBuilder, ReportContext } from '../context.ts';
 import type { Cell, Chapter } from '../document.ts';
+import { reportFigure } from './figures.ts';
 import { vocsSection } from './vocs.ts';
 import { percentText } from '../../util/percent.ts';
 
@@ -224,15 +224,7 @@ function figures(ctx: ReportContext, ch: ChapterBuilder, layer: string, focus: b
   if (!graph || !check) return;
   const levels = new Set(graph.nodes.map((n) => n.level));
   const name = ctx.layerName(layer);
-  const draw = (spec: SankeyViewSpec, caption: string, slug: string) => {
-    try {
-      const fig = sankeyFigure({ graph, result: check }, spec, { lang: ctx.lang });
-      if (fig.view.links.length === 0) return;
-      ch.figure(fig, caption, slug);
-    } catch (e) {
-      ch.lack(ctx.t('report.cannot', { what: caption, reason: e instanceof Error ? e.message : String(e) }));
-    }
-  };
+  const draw = (spec: SankeyViewSpec, caption: string, slug: string) => reportFigure(ctx, ch, spec, caption, slug);
   draw({ layer, level: levels.has(2) ? 2 : 1 }, ctx.t('report.figure.enterprise', { layer: name }), `${layer}-plant`);
   if (!focus) return;
   for (const n of graph.nodes) {

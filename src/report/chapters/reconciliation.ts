@@ -1,10 +1,13 @@
 import type { Cell, Chapter } from '../document.ts';
 import type { ReportContext } from '../context.ts';
+import { reconciledLayerValues } from '../../sankey/marks.ts';
+import { reportFigure } from './figures.ts';
 
 /**
  * Chapter 7 — data reconciliation: per layer, each flow's measured and reconciled value with
  * their uncertainties and the measurement test z; the global χ² test; the suspects found by
- * serial elimination; the diagnosis in words (src/reconcile/, docs/reconcile.md).
+ * serial elimination; the diagram with the reconciled values (adjustments written on the links,
+ * suspect meters marked); the diagnosis in words (src/reconcile/, docs/reconcile.md).
  */
 export function reconciliationChapter(ctx: ReportContext): Chapter {
   const ch = ctx.chapter(7, 'reconciliation');
@@ -57,6 +60,16 @@ export function reconciliationChapter(ctx: ReportContext): Chapter {
       ],
       rows,
       { notes: [ctx.t('report.rec.note')] },
+    );
+    // The diagram with the reconciled values: adjustments written on the links, suspects marked.
+    const graph = ctx.results.graph!;
+    const level = graph.nodes.some((n) => n.level === 2) ? 2 : 1;
+    reportFigure(
+      ctx,
+      ch,
+      { layer: layer.layer, level, reconciled: reconciledLayerValues(graph, rec) },
+      ctx.t('report.figure.reconciled', { layer: name }),
+      `${layer.layer}-reconciled`,
     );
     const unobservable = layer.flows.filter((f) => f.status === 'unobservable' && f.measured === null);
     if (unobservable.length > 0)
