@@ -183,6 +183,10 @@ function stockRowsOver(model: Model, run: Map<string, StockLevels>[]): StockRow[
  * Every period's balances and indicators, the calendar-year roll-ups (only accounting periods:
  * a campaign is never added into the year) and the campaigns.
  * Throws InputError when a period's figures make an invalid model.
+ *
+ * @example
+ * // the boiler house's twelve months of 2025
+ * periodBalances(parseModel(readFileSync('datasets/boiler-monthly.json'), 'boiler-monthly.json').model).periods.length // => 12
  */
 export function periodBalances(model: Model, file = 'model.json'): PeriodsResult {
   const timeline: PeriodTimeline = periodTimeline(model);

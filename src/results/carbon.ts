@@ -60,7 +60,12 @@ export interface CarbonInventory {
   factors: FactorRecord[];
 }
 
-/** A fuel or factor the inventory cannot use: where (JSON path) and why (message code). */
+/**
+ * A fuel or factor the inventory cannot use: where (JSON path) and why (message code).
+ *
+ * @example
+ * new CarbonProblem(['flows', 2, 'carbon'], 'carbon.unknown', {}).code // => 'carbon.unknown'
+ */
 export class CarbonProblem extends Error {
   constructor(
     readonly path: (string | number)[],
