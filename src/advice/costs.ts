@@ -25,7 +25,13 @@ export interface CostTable {
   flows?: Record<string, number>;
 }
 
-/** Validation of a cost table given by the user: a message code and the JSON path, or none. */
+/**
+ * Validation of a cost table given by the user: a message code and the JSON path, or none.
+ *
+ * @example
+ * costTableProblems({}) // => [{ path: ['source'], code: 'advice.costs.source' }]
+ * costTableProblems({ source: 'quote 2026', items: [] }) // => []
+ */
 export function costTableProblems(doc: unknown): { path: (string | number)[]; code: string }[] {
   const out: { path: (string | number)[]; code: string }[] = [];
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return [{ path: [], code: 'advice.costs.object' }];

@@ -26,7 +26,12 @@ export interface FlowFactor {
   basis: string;
 }
 
-/** Why a flow's unit does not fit: a message code and its parameters (see src/i18n/model.ts). */
+/**
+ * Why a flow's unit does not fit: a message code and its parameters (see src/i18n/model.ts).
+ *
+ * @example
+ * new FactorProblem('unit.unknown', { unit: 'x' }).field // => 'unit'
+ */
 export class FactorProblem extends Error {
   constructor(
     readonly code: string,

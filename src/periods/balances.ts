@@ -83,7 +83,15 @@ export interface PeriodsResult {
   summary: { periods: number; campaigns: number; open: number; ok: boolean };
 }
 
-/** Indicators of a checked period model (see PeriodIndicators). */
+/**
+ * Indicators of a checked period model (see PeriodIndicators).
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/boiler-monthly.json'), 'b.json');
+ * const january = periodModel(model, '2025-01');
+ * const i = periodIndicators(january, checkModel(buildGraph(january)));
+ * [roundTo(i.energyEquivalent, 2), i.newWater, i.waterUnit] // => [636.71, 33494, 't']
+ */
 export function periodIndicators(model: Model, check: CheckResult): PeriodIndicators {
   // energyUse lists every node, level 1 first; the enterprise is the first root.
   const energy = check.energyUse.find((u) => u.level === 1) ?? check.energyUse[0];

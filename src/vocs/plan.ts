@@ -38,7 +38,13 @@ export interface VocsPlan {
 
 const plans = new WeakMap<PlantGraph, VocsPlan | null>();
 
-/** The model flow's kind of a layer flow (a carried component shares its carrier's kind). */
+/**
+ * The model flow's kind of a layer flow (a carried component shares its carrier's kind).
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * kindOf(graph, graph.flows.findIndex((f) => f.id === 'D01')) // => 'emission'
+ */
 export function kindOf(graph: PlantGraph, index: number): string | undefined {
   return graph.model.flows[graph.flows[index]!.flowIndex]!.kind;
 }
