@@ -62,7 +62,15 @@ export function costTableProblems(doc: unknown): { path: (string | number)[]; co
   return out;
 }
 
-/** The cost of an action on a flow by the table (see CostTable); 1 where the table says nothing. */
+/**
+ * The cost of an action on a flow by the table (see CostTable); 1 where the table says nothing.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * actionCost({ source: 'quote', reverify: 800, flows: { E41: 5000 } }, model, 'E41', 'add') // => 5000
+ * actionCost({ source: 'quote', reverify: 800 }, model, 'E41', 'reverify') // => 800
+ * actionCost({ source: 'quote' }, model, 'E41', 'add') // => 1
+ */
 export function actionCost(
   table: CostTable,
   model: Model,
