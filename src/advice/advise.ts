@@ -80,7 +80,12 @@ export interface AdviceResult {
   editionNotices: EditionNotice[];
 }
 
-/** A target the model cannot reach by metering: exit 2 with the reason. */
+/**
+ * A target the model cannot reach by metering: exit 2 with the reason.
+ *
+ * @example
+ * new AdviceImpossible('advice.x').code // => 'advice.x'
+ */
 export class AdviceImpossible extends Error {
   constructor(
     readonly code: string,
@@ -306,6 +311,10 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
  * The model with the advice carried out: a new in-service meter of the required class on each flow to
  * add or replace (the old meter marked removed), each meter to re-verify verified through the campaign,
  * the campaign changes and the estimates measured — what `pingheng depth` then judges.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * depthVerdict(applyAdvice(model, advise(model, 'full')), {}).label.zh // => '全面型'
  */
 export function applyAdvice(
   model: Model,

@@ -90,6 +90,10 @@ export function parseModel(input: string | Uint8Array, file = 'model.json'): Loa
 /**
  * Validates an already-parsed model object (see parseModel): structure, magnitudes, meaning.
  * Throws InputError with every problem; never anything else.
+ *
+ * @example
+ * loadModel(JSON.parse(readFileSync('datasets/dyeing.json', 'utf8')), 'dyeing.json').model.name // => '示例针织印染厂（佛山）'
+ * loadModel({ name: 'x' }, 'x.json') // => throws schema.required
  */
 export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
   const parsed = modelSchema.safeParse(data);

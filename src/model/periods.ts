@@ -126,6 +126,11 @@ function sameLevel(a: number, b: number): boolean {
  * gives no closing level but the stock flow's value carries opening ± value forward. A campaign
  * has only the levels it states. Disagreements (an opening that is not the previous closing, a
  * stock flow's value that is not the levels' difference) are returned as located issues.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/boiler-monthly.json'), 'boiler-monthly.json');
+ * const s = stockLevels(model, periodTimeline(model));
+ * [s.levels.length, s.issues] // => [12, []]
  */
 export function stockLevels(
   model: Pick<Model, 'flows' | 'stocks' | 'periods' | 'campaign'>,

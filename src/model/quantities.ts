@@ -26,7 +26,12 @@ export interface FlowFactor {
   basis: string;
 }
 
-/** Why a flow's unit does not fit: a message code and its parameters (see src/i18n/model.ts). */
+/**
+ * Why a flow's unit does not fit: a message code and its parameters (see src/i18n/model.ts).
+ *
+ * @example
+ * new FactorProblem('unit.unknown', { unit: 'x' }).field // => 'unit'
+ */
 export class FactorProblem extends Error {
   constructor(
     readonly code: string,
@@ -242,6 +247,17 @@ function energyToKgce(flow: Flow, u: UnitInfo, base: number, equalValue: number)
  */
 export type ComponentFactor = { kind: 'concentration'; perCarrier: number } | { kind: 'amount'; amount: number };
 
+/**
+ * A flow's component as a ComponentFactor: a concentration (mg/L, mg/Nm³, %) turned into the component's layer
+ * unit per unit of the carrier's layer value, or an absolute amount in the component's layer unit.
+ *
+ * @example
+ * // COD at 5 mg/L in water: 5 mg/L × 1 000 L/t = 5 g/t = 0.005 kg per t of water
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const w01 = model.flows.find((f) => f.id === 'W01');
+ * const ctx = basisContext(model);
+ * componentFactor(w01, 'COD', w01.components.COD, flowFactor(w01, ctx), ctx) // => { kind: 'concentration', perCarrier: 0.005 }
+ */
 export function componentFactor(
   flow: Flow,
   name: string,

@@ -15,7 +15,14 @@ export interface PeriodReadingsOutcome {
   skipped: (ApplyOutcome['skipped'][number] | { meter: string; flow: string; reason: 'unit' })[];
 }
 
-/** The period's window as UTC ms (date-only ends are inclusive: docs/periods.md). */
+/**
+ * The period's window as UTC ms (date-only ends are inclusive: docs/periods.md).
+ *
+ * @example
+ * // February 2025 in Beijing: 1 Feb 00:00 +08:00 (= 31 Jan 16:00 UTC) to 1 Mar, 28 × 24 = 672 h
+ * const w = periodWindow(parseModel(readFileSync('datasets/boiler-monthly.json'), 'b.json').model, '2025-02');
+ * [new Date(w.start).toISOString(), (w.end - w.start) / 3_600_000] // => ['2025-01-31T16:00:00.000Z', 672]
+ */
 export function periodWindow(model: Model, periodId: string): { start: number; end: number } {
   const timeline = periodTimeline(model);
   const span = timeline.spans.find((s) => s.id === periodId);

@@ -51,7 +51,13 @@ export interface ReportResults {
   failures: { part: ReportPart; message: string }[];
 }
 
-/** Runs the engine for a report. Never throws for a valid model: failures are recorded per part. */
+/**
+ * Runs the engine for a report. Never throws for a valid model: failures are recorded per part.
+ *
+ * @example
+ * const r = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * [r.check.summary.ok, r.depth.label.zh, r.failures] // => [true, '简单型', []]
+ */
 export function analyseForReport(input: ReportInput): ReportResults {
   const out: ReportResults = { input, meteringIssues: [], compareIssues: [], failures: [] };
   const attempt = (part: ReportPart, fn: () => void) => {

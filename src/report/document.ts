@@ -118,7 +118,7 @@ export function tablesOf(doc: ReportDocument): ReportTable[] {
  *
  * @example
  * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
- * figuresOf(buildReport(results, { lang: 'zh' })).length // => 5
+ * figuresOf(buildReport(results, { lang: 'zh' })).length // => 8
  */
 export function figuresOf(doc: ReportDocument): ReportFigure[] {
   return doc.chapters.flatMap((c) => c.blocks.filter((b): b is ReportFigure => b.kind === 'figure'));

@@ -120,7 +120,13 @@ export function resolveGrid(
   return { factor, defaulted };
 }
 
-/** The record of a grid factor, labelled as what it is. */
+/**
+ * The record of a grid factor, labelled as what it is.
+ *
+ * @example
+ * const r = gridRecord(resolveGrid({}).factor);
+ * [r.value, r.unit, r.region] // => [0.5306, 'kgCO2/kWh', '全国']
+ */
 export function gridRecord(f: GridFactor): FactorRecord {
   const region = gridRegions.find((r) => r.id === f.region)!;
   const table = GRID_TABLES.find((t) => t.series === f.series && t.year === f.year)!;

@@ -28,7 +28,12 @@ export const otherId = (parent: string) => `other:${parent}`;
  * many parents, up to one group for the whole level. A parent with a single small unit keeps it
  * (a group of one says nothing). Expanded groups are drawn one by one whatever their number.
  * Returns the view unchanged when it has no more units than allowed.
- * @example groupSmallUnits(view, graph, { maxUnits: 40 }).info.grouped // units now inside "其他" nodes
+ *
+ * @example
+ * // at most 5 units per parent: the dyeing workshop's three smallest go into one "其他" node
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const view = sankeyView({ graph, result: checkModel(graph) }, { layer: 'water', level: 3 });
+ * groupSmallUnits(view, graph, { maxUnits: 5 }).info // => { members: { 'other:dye': ['jet1', 'jet3', 'kitchen'] }, grouped: 3 }
  */
 export function groupSmallUnits(
   view: SankeyView,

@@ -151,6 +151,11 @@ interface LabelledNode {
  * column); height: half-way to the neighbouring nodes of its column (a wrap never runs into the
  * next label). Name and value on one line when they fit, else the name wrapped over the lines
  * the height allows and the value on a line of its own.
+ *
+ * @example
+ * // name and value fit on one line right of the node (x1 + 6 px), centred on it
+ * placeLabels([{ id: 'a', column: 0, x0: 0, x1: 10, y0: 0, y1: 40 }], () => ({ name: '染色车间', value: '3,800 t' }), 200)
+ * // => [{ id: 'a', lines: ['染色车间 3,800 t'], x: 16, y: 20, truncated: false }]
  */
 export function placeLabels(
   nodes: readonly LabelledNode[],

@@ -67,7 +67,12 @@ function tableUnit(body: string, per: UnitInfo['per']): Omit<UnitInfo, 'text'> |
   return undefined;
 }
 
-/** Thrown where mathjs is needed and cannot be loaded synchronously (a browser): `await loadUnitEngine()`, then retry. */
+/**
+ * Thrown where mathjs is needed and cannot be loaded synchronously (a browser): `await loadUnitEngine()`, then retry.
+ *
+ * @example
+ * new UnitEngineMissing('lb').message // => 'unit "lb" needs the mathjs unit engine: await loadUnitEngine() first'
+ */
 export class UnitEngineMissing extends Error {
   constructor(unit: string) {
     super(`unit "${unit}" needs the mathjs unit engine: await loadUnitEngine() first`);
@@ -102,6 +107,10 @@ function mathEngine(unit: string): MathJsInstance {
 /**
  * Loads mathjs for the units outside the table. Needed only where it cannot be required on demand
  * (a browser, or Node before 20.16): call it when a parse throws UnitEngineMissing, then retry.
+ *
+ * @example
+ * await loadUnitEngine();
+ * parseUnitByMathjs('lb').toBase // => 0.45359237
  */
 export async function loadUnitEngine(): Promise<void> {
   engine ??= setup(await import('./mathjs-factories.ts'));
@@ -119,6 +128,12 @@ export interface UnitInfo {
   per: null | 'hour' | 'year';
 }
 
+/**
+ * A unit that cannot be read or converted.
+ *
+ * @example
+ * conversionFactor('t', 'kWh') // => throws cannot convert "t" to "kWh"
+ */
 export class UnitError extends Error {}
 
 const BASES: [Dimension, string][] = [
@@ -189,6 +204,10 @@ export function parseUnit(text: string): UnitInfo {
 /**
  * parseUnit without the table: every unit through mathjs (loading it). The reference the table is
  * tested against; not cached.
+ *
+ * @example
+ * // a unit outside pingheng's table goes to mathjs: 1 lb = 0.45359237 kg
+ * parseUnitByMathjs('lb') // => { text: 'lb', dimension: 'mass', toBase: 0.45359237, per: null }
  */
 export function parseUnitByMathjs(text: string): UnitInfo {
   return parseUncached(text, false);

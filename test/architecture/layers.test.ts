@@ -21,7 +21,7 @@ const LAYERS: Record<string, number> = {
   vocs: 3,
   balance: 4,
   advice: 4,
-  summaries: 4,
+  summaries: 6,
   sankey: 5,
   periods: 5,
   results: 6,
