@@ -346,7 +346,16 @@ function steamTwins(graph: PlantGraph): Set<string> {
   return out;
 }
 
-/** A main-ness warning in both languages, the node by its name in each (`nameEn` in English). */
+/**
+ * A main-ness warning in both languages, the node by its name in each (`nameEn` in English).
+ *
+ * @example
+ * // GB 17167-2006 Table 1 names rated power; without it the period's average power stands in, with this warning
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const params = { node: 'pre', rate: 12.5, unit: 'kW', limit: 10, rule: 'GB17167-2006 Table 1' };
+ * const w = renderMainWarning(graph, { code: 'metering.main.averageFallback', node: 'pre', category: 'electricity', params });
+ * w.zh // => '前处理车间：未给出额定功率——以测试期平均功率 12.5 kW 与 GB17167-2006 表1 的限定值 10 kW 比较（标准指额定功率）'
+ */
 export function renderMainWarning(graph: PlantGraph, w: MainWarning): MainWarning & { zh: string; en: string } {
   const node = graph.nodes.find((n) => n.id === w.node);
   // the rule is "GB17167-2006 Table 1": the standard's own word for its table in Chinese (表1)
