@@ -5,6 +5,7 @@
  */
 export * from './model/index.ts';
 export * from './units/units.ts';
+export * from './text/index.ts';
 export * as gb2589 from './data/gb2589-2008.ts';
 export * from './data/carriers.ts';
 export * from './i18n/index.ts';

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import {
   assertFinite,
   formatPath,
@@ -26,7 +26,13 @@ export interface CommonOptions {
 export function withCommonOptions(cmd: Command): Command {
   return cmd
     .option('--json', '输出 JSON 文档 (print one JSON document)')
-    .option('--lang <lang>', '语言 zh|en (language)', (v) => (v === 'en' ? 'en' : 'zh'), 'zh');
+    .option('--lang <lang>', '语言 zh|en (language)', language, 'zh');
+}
+
+/** --lang: zh or en; anything else is a usage error (exit 2), not Chinese by default. */
+function language(v: string): Lang {
+  if (v === 'zh' || v === 'en') return v;
+  throw new InvalidArgumentError('zh|en');
 }
 
 /** One located line: `file:line: path: message`. */
@@ -34,8 +40,15 @@ export function formatIssue(file: string, i: InputIssue, lang: Lang): string {
   const where =
     i.line === undefined ? file : i.column === undefined ? `${file}:${i.line}` : `${file}:${i.line}:${i.column}`;
   const tag = i.severity === 'warning' ? (lang === 'zh' ? '警告 warning: ' : 'warning: ') : '';
-  const path = i.path.length > 0 ? `${formatPath(i.path)}: ` : '';
-  return `${where}: ${tag}${path}${t(lang, i.code, i.params)}`;
+  const message = t(lang, i.code, i.params);
+  // a bad option is named, unless its message already begins with it (`--alpha 应为…`)
+  const path =
+    i.path.length > 0
+      ? `${formatPath(i.path)}: `
+      : i.option !== undefined && !message.includes(i.option)
+        ? `${i.option}: `
+        : '';
+  return `${where}: ${tag}${path}${message}`;
 }
 
 /** Writes the issues of an unusable input to stderr (and as JSON on stdout with --json); sets exit 2. */
@@ -57,7 +70,9 @@ export function reportInputErrors(errors: readonly InputError[], opts: CommonOpt
         file: e.file,
         line: i.line ?? null,
         ...(i.column !== undefined ? { column: i.column } : {}),
-        path: formatPath(i.path),
+        // a bad option is located at the option: its name stands where a JSON path would
+        path: i.path.length === 0 && i.option !== undefined ? i.option : formatPath(i.path),
+        ...(i.option !== undefined ? { option: i.option } : {}),
         severity: i.severity,
         code: i.code,
         message: t(opts.lang, i.code, i.params),
@@ -84,6 +99,19 @@ function locate(e: InputError): void {
   open.forEach((i, k) => {
     if (lines[k] !== undefined) i.line = lines[k];
   });
+}
+
+/**
+ * A bad command-line option as unusable input of `file` (the input it applies to): reported on
+ * stderr as `file: message`, and under --json with `path` and `option` naming the option.
+ */
+export function optionError(
+  file: string,
+  option: string,
+  code: string,
+  params: Record<string, string | number> = {},
+): InputError {
+  return new InputError(file, [{ severity: 'error', path: [], code, params, option }]);
 }
 
 /** An InputError for a file that cannot be read (missing, a directory, no permission…). */

@@ -126,7 +126,11 @@ export async function main(argv: string[]): Promise<number> {
     await p.parseAsync(argv);
   } catch (e) {
     takeExitCode();
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      if (argv.includes('--json')) usageError(e, argv);
+      return 2;
+    }
     await internalError(e, argv);
     return INTERNAL_ERROR;
   }
@@ -138,6 +142,27 @@ export async function main(argv: string[]): Promise<number> {
  * for a verdict about the plant.
  */
 export const INTERNAL_ERROR = 3;
+
+/**
+ * A command line commander refuses (a missing argument or option, an unknown option, a bad --lang):
+ * commander has written its message on stderr; with --json the same as the unusable-input document,
+ * located at the option it names (else at the command line), so a script reads every exit 2 alike.
+ */
+function usageError(e: CommanderError, argv: string[]): void {
+  const message = e.message.replace(/^error: /, '');
+  const option = /(--[a-z][\w-]*)/.exec(message)?.[1];
+  const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+  const issue = {
+    file: words[1] ?? '(command line)',
+    line: null,
+    path: option ?? '(command line)',
+    ...(option ? { option } : {}),
+    severity: 'error',
+    code: e.code,
+    message,
+  };
+  process.stdout.write(`${JSON.stringify({ error: 'unusable input', issues: [issue] }, null, 2)}\n`);
+}
 
 /** Reports an unexpected error: one line for the user, the stack for the bug report; with --json a JSON document. */
 async function internalError(e: unknown, argv: string[]): Promise<void> {

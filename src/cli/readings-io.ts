@@ -1,6 +1,16 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { InputError, type LoadedModel, type Model } from '../model/index.ts';
+import {
+  InputError,
+  issue,
+  type InputIssue,
+  type PathSegment,
+  MAX_JSON_BYTES,
+  parseJsonText,
+  type LoadedModel,
+  type Model,
+} from '../model/index.ts';
+import { decodeText } from '../text/index.ts';
 import {
   applyReadingsDetailed,
   type ApplyOutcome,
@@ -11,7 +21,7 @@ import {
   type ReadingKind,
 } from '../readings/index.ts';
 import type { Command } from 'commander';
-import { readModel, reportInputError, type CommonOptions } from './io.ts';
+import { readInputFile, readModel, reportInputError, unreadable, type CommonOptions } from './io.ts';
 import { startMeterThread, THREAD_MIN_BYTES } from '../node.ts';
 
 /** Node side of readings ingestion: file streams, mapping files, a progress bar, model + readings in one call. */
@@ -54,39 +64,50 @@ export async function* fileSource(file: string): AsyncGenerator<Uint8Array> {
 
 /**
  * Reads a mapping file, column (or meter name in the file) → meter id: a JSON object
- * `{"1#锅炉给水": "M1"}`, or a CSV of two columns with a header (`column,meter`).
+ * `{"1#锅炉给水": "M1"}`, or a CSV of two columns with a header (`column,meter`), in UTF-8 or GB18030.
+ * Every bad entry — not a string, or (with a model) a meter the model does not have — is reported
+ * at once, located in the mapping file (JSON path or line).
  */
-export function readMapping(file: string): Record<string, string> {
-  const fail = (detail: string, line?: number): never => {
-    throw new InputError(file, [{ severity: 'error', path: [], code: 'readings.mapping', params: { detail }, line }]);
-  };
-  let text: string;
+export function readMapping(file: string, model?: Model): Record<string, string> {
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    bytes = readInputFile(file, MAX_JSON_BYTES);
   } catch (e) {
-    return fail((e as Error).message);
+    throw e instanceof InputError ? e : unreadable(file, e, 'readings.mapping');
   }
-  if (/^\s*\{/.test(text)) {
-    let obj: unknown;
-    try {
-      obj = JSON.parse(text);
-    } catch (e) {
-      return fail((e as Error).message);
-    }
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
-      if (typeof v !== 'string') fail(`"${k}": the meter id must be a string`);
-      out[k] = v as string;
-    }
-    return out;
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const { code, encoding, line } = decoded;
+    throw new InputError(file, [{ ...issue([], `json.${code}Encoding`, { encoding, line }), line }]);
   }
-  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
+  const text = decoded.text;
   const out: Record<string, string> = {};
-  parsed.data.slice(1).forEach((row, i) => {
-    if (row.length < 2 || row[0].trim() === '' || row[1].trim() === '')
-      fail('each row needs a column name and a meter id', i + 2);
-    out[row[0].trim()] = row[1].trim();
-  });
+  const issues: InputIssue[] = [];
+  const meters = model ? new Set((model.meters ?? []).map((m) => m.id)) : undefined;
+  /** One pair; the path (JSON) or line (CSV) of a bad one. */
+  const add = (column: string, id: unknown, path: PathSegment[], line?: number) => {
+    const at = (code: string, params: Record<string, string>) =>
+      issues.push({ ...issue(path, code, params), ...(line !== undefined ? { line } : {}) });
+    if (typeof id !== 'string' || id.trim() === '') at('readings.mappingShape', { column });
+    else if (meters && !meters.has(id)) at('readings.mappingUnknownMeter', { meter: id });
+    else out[column] = id;
+  };
+  if (/^\s*[{[]/.test(text)) {
+    const { data, duplicates } = parseJsonText(text, file);
+    issues.push(...duplicates);
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new InputError(file, [{ ...issue([], 'readings.mappingShape', { column: '' }), line: 1 }]);
+    for (const [k, v] of Object.entries(data)) add(k, v, [k]);
+  } else {
+    const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
+    parsed.data.slice(1).forEach((row, i) => {
+      const line = i + 2;
+      if (row.length < 2 || row[0]!.trim() === '')
+        issues.push({ ...issue([], 'readings.mappingShape', { column: row[0] ?? '' }), line });
+      else add(row[0]!.trim(), row[1]!.trim(), [], line);
+    });
+  }
+  if (issues.length > 0) throw new InputError(file, issues);
   return out;
 }
 
@@ -130,7 +151,7 @@ export async function ingestFile(
     defaultKind: opts.kind,
     gapMinutes: opts.gapMinutes,
     window: opts.window,
-    mapping: opts.mapping ? readMapping(opts.mapping) : undefined,
+    mapping: opts.mapping ? readMapping(opts.mapping, model) : undefined,
     onProgress: opts.progress ? progressBar(file, opts.lang ?? 'zh') : undefined,
   };
   let size: number;
@@ -146,10 +167,22 @@ export async function ingestFile(
   const thread = size >= THREAD_MIN_BYTES && process.env.PINGHENG_THREADS !== '0' ? startMeterThread() : undefined;
   try {
     return await ingestReadings(fileSource(file), { ...options, wideMeters: thread?.factory });
+  } catch (e) {
+    // an unknown --tz or --encoding is the command line's fault: located at the option
+    if (e instanceof InputError)
+      for (const i of e.issues) {
+        const option = OPTION_OF[i.code];
+        if (option && opts[option.key] !== undefined) i.option = option.name;
+      }
+    throw e;
   } finally {
     thread?.close();
   }
 }
+const OPTION_OF: Record<string, { key: 'tz' | 'encoding'; name: string }> = {
+  'readings.unknownZone': { key: 'tz', name: '--tz' },
+  'readings.unknownEncoding': { key: 'encoding', name: '--encoding' },
+};
 
 /**
  * Adds `--readings FILE` and the options that read it (`--encoding`, `--tz`, `--mapping`) to a

@@ -4,6 +4,7 @@ import type { Messages } from './catalog.ts';
 export const cliMessages: Messages = {
   'cli.badOption': { zh: '{option} 应为 {allowed}，实际为 "{value}"', en: '{option} must be {allowed}, not "{value}"' },
   'cli.writeNeedsModel': { zh: '--write 需要 --model', en: '--write needs --model' },
+  'cli.unwritable': { zh: '无法写入 {path}：{detail}', en: 'cannot write {path}: {detail}' },
   'cli.internalError': {
     zh: '内部错误（pingheng 的缺陷，不是输入的问题；请连同下面的信息报告）：{message}',
     en: 'internal error (a bug in pingheng, not a problem of the input; please report it with what follows): {message}',

@@ -52,6 +52,10 @@ export const readingsMessages: Messages = {
     zh: '映射中的计量器具 "{meter}" 不在模型中',
     en: 'the mapping names meter "{meter}", which the model does not have',
   },
+  'readings.mappingShape': {
+    zh: '映射 "{column}"：每一项应为 列名 → 计量器具编号（字符串）',
+    en: 'mapping "{column}": each entry maps a column name to a meter id (a string)',
+  },
   'readings.mapping': { zh: '映射文件无法读取：{detail}', en: 'the mapping file cannot be read: {detail}' },
   'readings.descending': {
     zh: '时间倒序：第 {line} 行早于上一行；请按时间升序导出',

@@ -8,6 +8,7 @@ export * from './issues.ts';
 export { assertFinite, firstNonFinite, NonFiniteResultError } from './finite.ts';
 export { parseModel, loadModel, MAX_MODEL_BYTES, type LoadedModel } from './load.ts';
 export { linesOfPaths } from './json-paths.ts';
+export { MAX_JSON_BYTES, parseJsonText, type JsonText } from './json-file.ts';
 export { validateModel } from './validate.ts';
 export { validateResultsInputs } from './validate-results.ts';
 export * from './layers.ts';

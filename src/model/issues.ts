@@ -16,6 +16,8 @@ export interface InputIssue {
   line?: number;
   /** 1-based column (characters) on that line, when known (JSON syntax errors). */
   column?: number;
+  /** The command-line option at fault (`--alpha`), for a problem of the command line rather than the file. */
+  option?: string;
 }
 
 /**

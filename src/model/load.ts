@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { inputBounds } from '../data/input-bounds.ts';
-import { decodeText } from '../text/encoding.ts';
 import { issue, InputError, type InputIssue, type PathSegment } from './issues.ts';
-import { linesOfPaths, scanJson } from './json-locate.ts';
+import { linesOfPaths } from './json-locate.ts';
+import { MAX_JSON_BYTES, parseJsonText } from './json-file.ts';
 import { modelSchema, type Model } from './schema.ts';
 import { validateModel } from './validate.ts';
 
@@ -13,7 +13,7 @@ export interface LoadedModel {
 }
 
 /** A model file larger than this is refused before it is read into a string (a real plant's is < 1 MiB). */
-export const MAX_MODEL_BYTES = 128 * 1024 * 1024;
+export const MAX_MODEL_BYTES = MAX_JSON_BYTES;
 
 /**
  * Parses and validates a model from JSON — text, or the file's bytes (UTF-8, UTF-16 or GB18030,
@@ -27,45 +27,7 @@ export const MAX_MODEL_BYTES = 128 * 1024 * 1024;
  * parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model.nodes[0].id // => 'plant'
  */
 export function parseModel(input: string | Uint8Array, file = 'model.json'): LoadedModel {
-  const fail = (code: string, params: Record<string, string | number> = {}, line?: number): never => {
-    const found = issue([], code, params);
-    if (line !== undefined) found.line = line;
-    throw new InputError(file, [found]);
-  };
-  let text: string;
-  if (typeof input === 'string') text = input;
-  else {
-    if (input.length > MAX_MODEL_BYTES) fail('json.tooLarge', { bytes: input.length, limit: MAX_MODEL_BYTES });
-    const decoded = decodeText(input);
-    if (!decoded.ok)
-      fail(`json.${decoded.code}Encoding`, { encoding: decoded.encoding, line: decoded.line }, decoded.line);
-    text = (decoded as { text: string }).text;
-  }
-  if (text.length > MAX_MODEL_BYTES) fail('json.tooLarge', { bytes: text.length, limit: MAX_MODEL_BYTES });
-  // A byte-order mark is no part of the JSON; dropped before anything is located, so lines stay right.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') fail('json.empty', {}, 1);
-  const scan = scanJson(text);
-  if (scan.syntax) {
-    const s = scan.syntax;
-    const found = issue([], s.code, { ...s.params, line: s.line, column: s.column });
-    found.line = s.line;
-    found.column = s.column;
-    throw new InputError(file, [found]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    // the scan found the text valid: only the engine's own limits remain (nesting, memory)
-    fail('json.limits', { detail: (e as Error).message }, 1);
-  }
-  const duplicates = scan.duplicates.map((d) => {
-    const found = issue(d.path, 'json.duplicateKey', { key: String(d.path.at(-1)), first: d.firstLine });
-    found.line = d.line;
-    found.column = d.column;
-    return found;
-  });
+  const { text, data, duplicates } = parseJsonText(input, file);
   let loaded: LoadedModel | undefined;
   let issues: InputIssue[];
   try {

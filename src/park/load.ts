@@ -1,5 +1,6 @@
 import { InputError, issue, type InputIssue } from '../model/issues.ts';
-import { linesOfPaths, scanJson } from '../model/json-locate.ts';
+import { linesOfPaths } from '../model/json-locate.ts';
+import { parseJsonText } from '../model/json-file.ts';
 import { fromZod } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { parkSchema, type LinkEnd, type Park } from './schema.ts';
@@ -31,23 +32,9 @@ export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
  * const park = parsePark(readFileSync('datasets/park/park.json', 'utf8'), 'park.json');
  * [park.members.length, park.links.length] // => [4, 3]
  */
-export function parsePark(text: string, file = 'park.json'): Park {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const scan = scanJson(body);
-  if (scan.syntax) {
-    const s = scan.syntax;
-    const found = issue([], s.code, { ...s.params, line: s.line, column: s.column });
-    found.line = s.line;
-    found.column = s.column;
-    throw new InputError(file, [found]);
-  }
-  const duplicates = scan.duplicates.map((d) => {
-    const found = issue(d.path, 'json.duplicateKey', { key: String(d.path.at(-1)), first: d.firstLine });
-    found.line = d.line;
-    found.column = d.column;
-    return found;
-  });
-  const parsed = parkSchema.safeParse(JSON.parse(body));
+export function parsePark(input: string | Uint8Array, file = 'park.json'): Park {
+  const { text: body, data, duplicates } = parseJsonText(input, file);
+  const parsed = parkSchema.safeParse(data);
   const issues = [
     ...duplicates,
     ...(parsed.success ? validatePark(parsed.data) : parsed.error.issues.flatMap(fromZod)),

@@ -100,8 +100,11 @@ export function compareModels(before: Side, after: Side, options: CompareOptions
   const set = RULE_SETS[ruleId];
   if (!set)
     throw new CompareInputError([
-      new InputError('--rules', [
-        issue([], 'compare.rules', { rules: ruleId, known: Object.keys(RULE_SETS).join(', ') }),
+      new InputError(before.file, [
+        {
+          ...issue([], 'compare.rules', { rules: ruleId, known: Object.keys(RULE_SETS).join(', ') }),
+          option: '--rules',
+        },
       ]),
     ]);
   const levelGiven = options.level ?? after.model.audit?.level ?? before.model.audit?.level;
@@ -226,9 +229,11 @@ function chooseGrid(
   const choice = option ?? fromAfter ?? fromBefore ?? {};
   const r = resolveGrid(choice);
   if ('problem' in r) {
-    const file = option ? `--grid-${r.problem.field}` : fromAfter ? after.file : fromBefore ? before.file : '(default)';
+    // an option's problem is the command line's (file: the base model, located at the option)
+    const file = fromAfter && !option ? after.file : before.file;
     const path = option ? [] : ['carbon', 'grid', r.problem.field];
-    throw new CompareInputError([new InputError(file, [issue(path, r.problem.code, r.problem.params)])]);
+    const at = option ? { option: `--grid-${r.problem.field}` } : {};
+    throw new CompareInputError([new InputError(file, [{ ...issue(path, r.problem.code, r.problem.params), ...at }])]);
   }
   if (!option && fromAfter && fromBefore && JSON.stringify(fromAfter) !== JSON.stringify(fromBefore))
     warn('compare.gridDiffers', { before: JSON.stringify(fromBefore), after: JSON.stringify(fromAfter) });

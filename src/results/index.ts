@@ -57,7 +57,8 @@ export function carbonOfModel(model: Model, file: string, grid?: GridChoice): Ca
   const r = resolveGrid(choice);
   if ('problem' in r) {
     const path = grid ? [] : ['carbon', 'grid', r.problem.field];
-    throw new InputError(grid ? `--grid-${r.problem.field}` : file, [issue(path, r.problem.code, r.problem.params)]);
+    const at = grid ? { option: `--grid-${r.problem.field}` } : {};
+    throw new InputError(file, [{ ...issue(path, r.problem.code, r.problem.params), ...at }]);
   }
   const graph = buildGraph(model);
   const { values } = solveValues(graph);

@@ -97,7 +97,9 @@ describe('pingheng compare: unusable input is located (exit 2)', () => {
       'carbon.grid.region',
       'co2.gridRegion',
     );
-    await expectIssue(good.before, good.after, '(root)', 'co2.gridYear', ['--grid-year', '2019']);
+    // an option's problem is located at the option (path and option), in the base model's report
+    const hit = await expectIssue(good.before, good.after, '--grid-year', 'co2.gridYear', ['--grid-year', '2019']);
+    expect(hit).toMatchObject({ option: '--grid-year', line: null });
   });
   it('a proposal whose benefit must be computed but has no price', async () => {
     const after = {

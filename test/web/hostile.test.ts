@@ -17,6 +17,12 @@ const deep = () => {
     `"name": "测试厂", "meta": {"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}},`,
   );
 };
+/** A model as Notepad saves it: a UTF-8 BOM, then an unknown node on the line `bomLine`. */
+const bomText = json({
+  ...plant(),
+  flows: plant().flows.map((f: { to: string }, k: number) => (k === 0 ? { ...f, to: 'dye2' } : f)),
+});
+const bomLine = bomText.split('\n').findIndex((l) => l.includes('"dye2"')) + 1;
 const withPlant = (mutate: (m: ReturnType<typeof plant>) => void) => {
   const m = plant();
   mutate(m);
@@ -26,6 +32,7 @@ const withPlant = (mutate: (m: ReturnType<typeof plant>) => void) => {
 /** name, content, what the error box must say (beside the file name). */
 const HOSTILE: [string, string | Uint8Array, string][] = [
   ['deep.json', deep(), 'flows[0].to: 未知节点 "dye2"'],
+  ['bom.json', `\uFEFF${bomText}`, `bom.json:${bomLine} flows[0].to: 未知节点 "dye2"`],
   ['comma.json', '{"name": "x",}', 'comma.json:1:13: JSON 语法错误（第 1 行第 13 列）：最后一项后面多了逗号'],
   ['fullwidth.json', '{"name"： "x"}', '全角字符 "："，应为半角 ":"'],
   ['tz.json', withPlant((m) => (m.campaign.timezone = 'Mars/Phobos')), 'campaign.timezone: 未知时区 "Mars/Phobos"'],
@@ -88,6 +95,33 @@ describe.skipIf(!hasChromium())('hostile files through the page', () => {
       expect(await plantShown(), name).toEqual(before);
     }
   }, 180_000);
+
+  it('a hostile readings CSV (BOM, a NUL in a cell, 1e308, a short row) is read: each unusable cell or row listed with its line, the rest used', async () => {
+    const { page } = site;
+    // The dyeing plant's meters MW01 and MW02; line 3 holds a NUL after 1090, line 4 a reading of
+    // 1e308, line 5 one cell of two. Usable: 4 rows of 5 (line 5 is rejected whole), 6 values of 8.
+    const csv = [
+      '\uFEFFtimestamp,MW01,MW02',
+      '2026-03-02 08:00,1000,500',
+      '2026-03-02 09:00,1090\u0000,550',
+      '2026-03-02 10:00,1e308,600',
+      '2026-03-02 11:00,1270',
+      '2026-03-02 12:00,1360,700',
+    ].join('\n');
+    await load('nul.csv', csv);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('nul.csv') ?? false);
+    await page.waitForSelector('body[data-extras] #panels table[data-table="readings-rejected"]');
+    const rows = await page
+      .locator('#panels table[data-table="readings-rejected"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['3', 'non-numeric (MW01)'],
+      ['4', 'too-large (MW01)'],
+      ['5', 'missing-field'],
+    ]);
+    expect(await page.isVisible('#error')).toBe(false);
+    expect(await page.locator('#sankey g[data-id]').count()).toBeGreaterThan(3);
+  }, 60_000);
 
   it('a GBK (GB18030) model is read like a UTF-8 one: names intact', async () => {
     const { page } = site;

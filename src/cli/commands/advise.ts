@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   advise,
@@ -12,10 +11,20 @@ import {
   type RedundancyAdvice,
 } from '../../advice/index.ts';
 import { displayName, layerName, t, type Lang } from '../../i18n/index.ts';
-import { InputError, issue, type Model } from '../../model/index.ts';
+import { InputError, issue, type Model, MAX_JSON_BYTES, parseJsonText } from '../../model/index.ts';
 import { validateMetering } from '../../metering/index.ts';
 import { locateIssues } from '../../park/index.ts';
-import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  optionError,
+  printJson,
+  readModel,
+  readInputFile,
+  reportInputError,
+  unreadable,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 
 interface AdviseOptions extends CommonOptions {
   target?: string;
@@ -43,10 +52,7 @@ export function registerAdvise(program: Command): void {
       .option('--costs <file>', '费用表 JSON（含 source），按费用最小化 (cost table: minimise cost)'),
   ).action((file: string, opts: AdviseOptions) => {
     const bad = (code: string, value: string) =>
-      reportInputError(
-        new InputError(`--${code === 'advice.badTarget' ? 'target' : 'for'}`, [issue([], code, { value })]),
-        opts,
-      );
+      reportInputError(optionError(file, `--${code === 'advice.badTarget' ? 'target' : 'for'}`, code, { value }), opts);
     if (!ADVICE_TARGETS.includes(opts.target as AdviceTarget)) return bad('advice.badTarget', String(opts.target));
     if (opts.for !== 'depth' && opts.for !== 'redundancy') return bad('advice.badFor', String(opts.for));
     const loaded = readModel(file, opts);
@@ -73,8 +79,11 @@ export function registerAdvise(program: Command): void {
       else process.stdout.write(`${renderAdvice(model, r, opts.lang)}\n`);
     } catch (e) {
       if (!(e instanceof AdviceImpossible)) throw e;
+      // no audit focus (or none with devices): the nodes must say which; else the target is out of reach
+      const params = { ...e.params, target: t(opts.lang, `depth.label.${opts.target}`) };
+      const at = e.code === 'advice.unreachable' ? { option: '--target' } : {};
       reportInputError(
-        new InputError(file, [issue([], e.code, { ...e.params, target: t(opts.lang, `depth.label.${opts.target}`) })]),
+        new InputError(file, [{ ...issue(e.code === 'advice.unreachable' ? [] : ['nodes'], e.code, params), ...at }]),
         opts,
       );
     }
@@ -85,10 +94,9 @@ function readCosts(file: string, opts: CommonOptions): CostTable | undefined {
   let text: string;
   let doc: unknown;
   try {
-    text = readFileSync(file, 'utf8');
-    doc = JSON.parse(text);
+    ({ text, data: doc } = parseJsonText(readInputFile(file, MAX_JSON_BYTES), file));
   } catch (e) {
-    reportInputError(new InputError(file, [issue([], 'json.read', { detail: (e as Error).message })]), opts);
+    reportInputError(e instanceof InputError ? e : unreadable(file, e, 'json.read'), opts);
     return undefined;
   }
   const problems = costTableProblems(doc).map((p) => issue(p.path, p.code));

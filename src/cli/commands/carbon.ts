@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { InputError, issue } from '../../model/index.ts';
+import { InputError } from '../../model/index.ts';
 import { carbonOfModel, type GridChoice } from '../../results/index.ts';
 import {
+  optionError,
   printJson,
   printReport,
   readModel,
@@ -27,16 +28,14 @@ export function withGridOptions(cmd: Command): Command {
 }
 
 /** The grid choice of the command line, undefined when none is given; reports a bad year (exit 2). */
-export function gridChoice(opts: GridOptions & CommonOptions): GridChoice | undefined | null {
+export function gridChoice(file: string, opts: GridOptions & CommonOptions): GridChoice | undefined | null {
   if (opts.gridSeries === undefined && opts.gridYear === undefined && opts.gridRegion === undefined) return undefined;
   let year: number | undefined;
   if (opts.gridYear !== undefined) {
     year = Number(opts.gridYear);
     if (!Number.isInteger(year)) {
       reportInputError(
-        new InputError('--grid-year', [
-          issue([], 'results.cli.badNumber', { option: '--grid-year', value: opts.gridYear }),
-        ]),
+        optionError(file, '--grid-year', 'results.cli.badNumber', { option: '--grid-year', value: opts.gridYear }),
         opts,
       );
       return null;
@@ -59,7 +58,7 @@ export function registerCarbon(program: Command): void {
         .argument('<model>', '模型文件 model JSON'),
     ),
   ).action((file: string, opts: GridOptions & CommonOptions) => {
-    const grid = gridChoice(opts);
+    const grid = gridChoice(file, opts);
     if (grid === null) return;
     const loaded = readModel(file, opts);
     if (!loaded) return;

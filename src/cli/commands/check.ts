@@ -2,9 +2,17 @@ import type { Command } from 'commander';
 import { checkModel, type CheckResult, type NodeBalance } from '../../balance/index.ts';
 import { coefficient } from '../../data/gb2589-2008.ts';
 import { carrierName, displayName, flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
-import { buildGraph, InputError } from '../../model/index.ts';
+import { buildGraph } from '../../model/index.ts';
 import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
-import { printJson, printReport, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  optionError,
+  printJson,
+  printReport,
+  reportInputError,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, renderTable } from '../table.ts';
 import { renderVocs } from '../vocs-table.ts';
@@ -37,10 +45,7 @@ export function registerCheck(program: Command): void {
     const graph = buildGraph(loaded.model);
     const bad = badOption(graph.layers, opts);
     if (bad) {
-      reportInputError(
-        new InputError(file, [{ severity: 'error', path: [], code: bad.code, params: bad.params }]),
-        opts,
-      );
+      reportInputError(optionError(file, bad.option, bad.code, bad.params), opts);
       return;
     }
     const result = filtered(checkModel(graph), opts);
@@ -100,11 +105,14 @@ function renderReconciled(rec: ModelReconciliation, lang: Lang): string {
 }
 
 /** --layer must name a layer of the model, --level one of 1, 2, 3. */
-function badOption(layers: string[], opts: CheckOptions): { code: string; params: Record<string, string> } | undefined {
+function badOption(
+  layers: string[],
+  opts: CheckOptions,
+): { option: string; code: string; params: Record<string, string> } | undefined {
   if (opts.layer !== undefined && !layers.includes(opts.layer))
-    return { code: 'check.badLayer', params: { layer: opts.layer, layers: layers.join(', ') } };
+    return { option: '--layer', code: 'check.badLayer', params: { layer: opts.layer, layers: layers.join(', ') } };
   if (opts.level !== undefined && !['1', '2', '3'].includes(opts.level))
-    return { code: 'check.badLevel', params: { level: opts.level } };
+    return { option: '--level', code: 'check.badLevel', params: { level: opts.level } };
   return undefined;
 }
 

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { InputError, issue } from '../../model/index.ts';
+import { InputError } from '../../model/index.ts';
 import { CompareInputError, type CompareResult, compareModels, type Side, sideOf } from '../../results/index.ts';
 import { parsePeriodSelection, type PeriodSelection } from '../../periods/index.ts';
 import {
   type CommonOptions,
   formatIssue,
   loadModelFile,
+  optionError,
   printJson,
   printReport,
   reportInputError,
@@ -49,10 +50,10 @@ export function registerCompare(program: Command): void {
         .option('--after-period <id>', '多期模型中的报告期：ID 或 FROM..TO (report period of a multi-period model)'),
     ),
   ).action((beforeFile: string, afterFile: string, opts: CompareOptions) => {
-    const grid = gridChoice(opts);
+    const grid = gridChoice(beforeFile, opts);
     if (grid === null) return;
     if (opts.level !== undefined && opts.level !== 'advanced' && opts.level !== 'general') {
-      reportInputError(new InputError('--level', [issue([], 'results.cli.badLevel', { value: opts.level })]), opts);
+      reportInputError(optionError(beforeFile, '--level', 'results.cli.badLevel', { value: opts.level }), opts);
       return;
     }
     let costLimit: number | undefined;
@@ -60,9 +61,10 @@ export function registerCompare(program: Command): void {
       costLimit = Number(opts.costLimit);
       if (!Number.isFinite(costLimit) || costLimit < 0) {
         reportInputError(
-          new InputError('--cost-limit', [
-            issue([], 'results.cli.badNumber', { option: '--cost-limit', value: opts.costLimit }),
-          ]),
+          optionError(beforeFile, '--cost-limit', 'results.cli.badNumber', {
+            option: '--cost-limit',
+            value: opts.costLimit,
+          }),
           opts,
         );
         return;

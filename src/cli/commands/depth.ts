@@ -1,9 +1,18 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { t, type Lang } from '../../i18n/index.ts';
-import { InputError, type Model } from '../../model/index.ts';
+import { InputError, type Model, MAX_JSON_BYTES, parseJsonText } from '../../model/index.ts';
 import { type ReadingsEvidence, depthVerdict, type DepthResult } from '../../metering/index.ts';
-import { printJson, printReport, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  optionError,
+  printJson,
+  printReport,
+  readInputFile,
+  reportInputError,
+  unreadable,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { analyseOrReport } from './coverage.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 
@@ -39,9 +48,7 @@ export function registerDepth(program: Command): void {
   ).action(async (file: string, opts: DepthOptions) => {
     if (opts.acceptance !== undefined && !['A', 'B', 'C'].includes(opts.acceptance)) {
       reportInputError(
-        new InputError('--acceptance', [
-          { severity: 'error', path: [], code: 'metering.cli.badAcceptance', params: { value: opts.acceptance } },
-        ]),
+        optionError(file, '--acceptance', 'metering.cli.badAcceptance', { value: opts.acceptance }),
         opts,
       );
       return;
@@ -87,9 +94,10 @@ function readIngest(file: string, opts: CommonOptions): ReadingsEvidence | undef
   };
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc = parseJsonText(readInputFile(file, MAX_JSON_BYTES), file).data;
   } catch (e) {
-    return fail('json.read', { detail: (e as Error).message });
+    reportInputError(e instanceof InputError ? e : unreadable(file, e, 'json.read'), opts);
+    return undefined;
   }
   const hours = (doc as { window?: { longestContinuousHours?: unknown } })?.window?.longestContinuousHours;
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0)

@@ -5,10 +5,20 @@ import { applyReadingsDetailed, type IngestResult, type Layout, type ReadingKind
 
 const LAYOUTS: readonly Layout[] = ['wide', 'long'];
 import { t, type Lang } from '../../i18n/index.ts';
-import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  optionError,
+  printJson,
+  readModel,
+  reportInputError,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { ingestFile, type ReadingsFileOptions } from '../readings-io.ts';
 
-interface IngestCliOptions extends CommonOptions, ReadingsFileOptions {
+interface IngestCliOptions extends CommonOptions, Omit<ReadingsFileOptions, 'gapMinutes'> {
+  /** As typed, so a bad value is echoed as the user wrote it. */
+  gapMinutes?: string;
   model?: string;
   write?: string;
 }
@@ -33,19 +43,15 @@ export function registerIngest(program: Command): void {
       .option('--mapping <file>', '列名→表号映射 column→meter mapping (JSON or CSV)')
       .option('--layout <layout>', '格式 wide|long (detected by default)')
       .option('--kind <kind>', '未在模型中说明的表的读数类型 cumulative|rate|interval', 'cumulative')
-      .option('--gap-minutes <n>', '缺测阈值（分钟）gap threshold in minutes', (v) => Number(v)),
+      .option('--gap-minutes <n>', '缺测阈值（分钟）gap threshold in minutes'),
   ).action(async (file: string, opts: IngestCliOptions) => {
     // a bad option is unusable input too: on stderr, and as the JSON document with --json
     const bad = (option: string, value: string, allowed: readonly string[]) =>
-      reportInputError(
-        new InputError(file, [
-          { severity: 'error', path: [], code: 'cli.badOption', params: { option, value, allowed: allowed.join('|') } },
-        ]),
-        opts,
-      );
+      reportInputError(optionError(file, option, 'cli.badOption', { option, value, allowed: allowed.join('|') }), opts);
     if (!READING_KINDS.includes(opts.kind as ReadingKind)) return bad('--kind', String(opts.kind), READING_KINDS);
     if (opts.layout !== undefined && !LAYOUTS.includes(opts.layout)) return bad('--layout', opts.layout, LAYOUTS);
-    if (opts.gapMinutes !== undefined && !(opts.gapMinutes > 0 && opts.gapMinutes <= inputBounds.maxPeriodHours * 60))
+    const gapMinutes = opts.gapMinutes === undefined ? undefined : Number(opts.gapMinutes);
+    if (gapMinutes !== undefined && !(gapMinutes > 0 && gapMinutes <= inputBounds.maxPeriodHours * 60))
       return bad('--gap-minutes', String(opts.gapMinutes), [`(0, ${inputBounds.maxPeriodHours * 60}]`]);
     let model: Model | undefined;
     if (opts.model) {
@@ -53,14 +59,10 @@ export function registerIngest(program: Command): void {
       if (!loaded) return;
       model = loaded.model;
     }
-    if (opts.write && !model)
-      return reportInputError(
-        new InputError(file, [{ severity: 'error', path: [], code: 'cli.writeNeedsModel', params: {} }]),
-        opts,
-      );
+    if (opts.write && !model) return reportInputError(optionError(file, '--write', 'cli.writeNeedsModel'), opts);
     let result: IngestResult;
     try {
-      result = await ingestFile(file, model, { ...opts, progress: true });
+      result = await ingestFile(file, model, { ...opts, gapMinutes, progress: true });
     } catch (e) {
       if (e instanceof InputError) return reportInputError(e, opts);
       throw e;
@@ -68,7 +70,16 @@ export function registerIngest(program: Command): void {
     let written: { file: string; applied: number; skipped: { meter: string; reason: string }[] } | undefined;
     if (opts.write && model) {
       const outcome = applyReadingsDetailed(model, result);
-      writeFileSync(opts.write, `${JSON.stringify(outcome.model, null, 2)}\n`);
+      try {
+        writeFileSync(opts.write, `${JSON.stringify(outcome.model, null, 2)}\n`);
+      } catch (e) {
+        // a directory, a missing folder, no permission: the --write path is unusable, not a bug
+        const detail = (e as Error).message;
+        return reportInputError(
+          optionError(opts.write, '--write', 'cli.unwritable', { path: opts.write, detail }),
+          opts,
+        );
+      }
       written = { file: opts.write, applied: outcome.applied.length, skipped: outcome.skipped };
     }
     const findings =

@@ -1,8 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { displayName, layerName, t, type Lang } from '../../i18n/index.ts';
-import { InputError, issue, type InputIssue, parseModel, type Model } from '../../model/index.ts';
+import {
+  InputError,
+  issue,
+  type InputIssue,
+  MAX_JSON_BYTES,
+  parseJsonText,
+  parseModel,
+  type Model,
+} from '../../model/index.ts';
 import { validateMetering } from '../../metering/index.ts';
 import {
   checkPark,
@@ -15,7 +22,9 @@ import {
 import {
   printJson,
   printReport,
+  readInputFile,
   reportInputErrors,
+  unreadable,
   setExitCode,
   withCommonOptions,
   type CommonOptions,
@@ -63,16 +72,19 @@ function loadPark(
   file: string,
   errors: InputError[],
 ): { park: Park; inputs: ParkMemberInput[]; text: string } | undefined {
-  let text: string;
+  // bytes, not UTF-8 text: a park or member file saved in GB18030 is decoded, never garbled
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readInputFile(file, MAX_JSON_BYTES);
   } catch (e) {
-    errors.push(new InputError(file, [issue([], 'json.read', { detail: (e as Error).message })]));
+    errors.push(e instanceof InputError ? e : unreadable(file, e, 'json.read'));
     return undefined;
   }
   let park: Park;
+  let text: string;
   try {
-    park = parsePark(text, file);
+    park = parsePark(bytes, file);
+    text = parseJsonText(bytes, file).text;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     errors.push(e);
@@ -87,17 +99,22 @@ function loadPark(
     const at = (code: string, params: Record<string, string | number>) => {
       parkIssues.push(issue(['members', i, key], code, params));
     };
-    let body: string;
+    let body: Uint8Array;
     try {
-      body = readFileSync(path, 'utf8');
+      body = readInputFile(path, MAX_JSON_BYTES);
     } catch (e) {
+      if (e instanceof InputError) {
+        at('park.memberInvalid', { id: park.members[i]!.id, file: shown, count: 1 });
+        memberErrors.push(new InputError(shown, e.issues));
+        return undefined;
+      }
       at('park.memberRead', { id: park.members[i]!.id, file: shown, detail: (e as Error).message });
       return undefined;
     }
     try {
       const model = parseModel(body, shown).model;
       const metering = validateMetering(model);
-      if (metering.length > 0) throw new InputError(shown, locateIssues(body, metering));
+      if (metering.length > 0) throw new InputError(shown, locateIssues(parseJsonText(body, shown).text, metering));
       return model;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

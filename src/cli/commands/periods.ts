@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkModel } from '../../balance/index.ts';
-import { t, type Lang } from '../../i18n/index.ts';
+import { displayName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph, InputError, type Model } from '../../model/index.ts';
 import {
   periodBalances,
@@ -85,7 +85,7 @@ export function registerPeriods(program: Command): void {
       setExitCode(result.summary.ok && !failed ? 0 : 1);
       if (opts.json) printJson({ file, ...result, ...(reconciliation ? { reconciliation } : {}) });
       else {
-        printReport(result, renderPeriods(model.name, result, opts.lang));
+        printReport(result, renderPeriods(displayName(model, opts.lang), result, opts.lang));
         if (reconciliation)
           for (const l of reconciliation.across.layers)
             process.stdout.write(

@@ -2,7 +2,15 @@ import type { Command } from 'commander';
 import { flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/index.ts';
 import { reconcileModel, type LayerReconciliation } from '../../reconcile/index.ts';
-import { printJson, printReport, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
+import {
+  optionError,
+  printJson,
+  printReport,
+  reportInputError,
+  setExitCode,
+  withCommonOptions,
+  type CommonOptions,
+} from '../io.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, renderTable } from '../table.ts';
 
@@ -31,15 +39,12 @@ export function registerReconcile(program: Command): void {
     const loaded = await readModelWithReadings(file, opts.readings, opts);
     if (!loaded) return;
     const alpha = Number(opts.alpha ?? '0.05');
-    const fail = (key: string, params: Record<string, string>) => {
-      process.stderr.write(`${file}: ${t(opts.lang, key, params)}\n`);
-      if (opts.json) printJson({ error: 'unusable input', issues: [{ file, message: t(opts.lang, key, params) }] });
-      setExitCode(2);
-    };
-    if (!(alpha > 0 && alpha < 1)) return fail('reconcile.cli.badAlpha', { value: String(opts.alpha) });
+    const fail = (option: string, key: string, params: Record<string, string>) =>
+      reportInputError(optionError(file, option, key, params), opts);
+    if (!(alpha > 0 && alpha < 1)) return fail('--alpha', 'reconcile.cli.badAlpha', { value: String(opts.alpha) });
     const graph = buildGraph(loaded.model);
     if (opts.layer !== undefined && !graph.byLayer.has(opts.layer))
-      return fail('reconcile.cli.unknownLayer', { layer: opts.layer, layers: graph.layers.join(', ') });
+      return fail('--layer', 'reconcile.cli.unknownLayer', { layer: opts.layer, layers: graph.layers.join(', ') });
     const result = reconcileModel(graph, { layer: opts.layer, alpha });
     const findings = result.layers.some((l) => !l.global.pass || l.suspects.length > 0 || l.inconsistent.length > 0);
     setExitCode(findings ? 1 : 0);

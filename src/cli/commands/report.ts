@@ -1,5 +1,5 @@
-import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.ts';
 import { InputError, issue, type Model } from '../../model/index.ts';
@@ -135,7 +135,8 @@ function chosenSide(model: Model, file: string, period: string | undefined, opts
 /** Creates `dir` if needed and checks it can be written; else reports it by name (exit 2). */
 function writableDir(dir: string, opts: CommonOptions): boolean {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDir(dir);
+    if (!statSync(dir).isDirectory()) throw new Error(`ENOTDIR: not a directory, '${dir}'`);
     accessSync(dir, constants.W_OK);
     return true;
   } catch (e) {
@@ -144,9 +145,24 @@ function writableDir(dir: string, opts: CommonOptions): boolean {
   }
 }
 
+/**
+ * mkdir -p, one directory at a time: Node 20's `mkdirSync(dir, { recursive: true })` never returns
+ * for a path under /proc (the kernel answers ENOENT for a parent that exists, and libuv retries).
+ */
+function makeDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
 function fail(path: string, detail: string, opts: CommonOptions): void {
   reportInputError(
-    new InputError(path, [{ severity: 'error', path: [], code: 'report.cli.unwritable', params: { path, detail } }]),
+    new InputError(path, [
+      { severity: 'error', path: [], code: 'report.cli.unwritable', params: { path, detail }, option: '--out' },
+    ]),
     opts,
   );
 }
@@ -184,7 +200,7 @@ async function writeAll(
     if (figures.length > 0) {
       const dir = join(out, 'figures');
       current = dir;
-      mkdirSync(dir, { recursive: true });
+      makeDir(dir);
       const raster = opts.png === false ? undefined : await rasterizer(opts, warnings);
       const own = process.env.PINGHENG_CJK_FONT;
       if (raster && own && !raster.fonts.includes(own))
