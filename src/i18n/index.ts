@@ -49,7 +49,7 @@ export async function loadAllMessages(): Promise<void> {
 }
 
 export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
-export { displayName, flowLabel, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
+export { displayName, flowLabel, labelled, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
 export {
   columnDecimals,
   formatExact,

@@ -78,6 +78,15 @@ export function flowLabel(flow: Named & { id: string }, lang: Lang): string {
   return name ? `${name} (${flow.id})` : flow.id;
 }
 
+/**
+ * `flowLabel` in both languages, for data sent on before the language is known (the web worker's
+ * summaries); an entity the model does not have (undefined) is shown by its id.
+ * @example labelled({ id: 'MS1', name: '化学品仓库出库台秤', nameEn: 'chemical store issue scale' }, 'MS1') // => { zh: '化学品仓库出库台秤 (MS1)', en: 'chemical store issue scale (MS1)' }
+ */
+export function labelled(entity: (Named & { id: string }) | undefined, id: string): { zh: string; en: string } {
+  return entity ? { zh: flowLabel(entity, 'zh'), en: flowLabel(entity, 'en') } : { zh: id, en: id };
+}
+
 const BASE_LAYERS = new Set(['material', 'water', 'energy']);
 
 /**

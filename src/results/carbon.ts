@@ -13,7 +13,7 @@ import type { LayerFlow, PlantGraph } from '../model/graph.ts';
 import type { CarbonFactorInput } from '../model/schema.ts';
 import { parseCarbonContent, parseCo2Factor } from '../units/per-unit.ts';
 import { conversionFactor, parseSpecificEnergy } from '../units/units.ts';
-import { type FactorRecord, gridRecord } from './factors.ts';
+import { type FactorRecord, gridRecord, provenanceFields } from './factors.ts';
 import { type BaseQuantity, baseQuantity, displayOf, entering, leaving, type Scope, stockSign } from './scope.ts';
 
 /**
@@ -226,8 +226,7 @@ function heatRecord(): FactorRecord {
     regionLabel: null,
     announcement: null,
     tag: s.tag,
-    source: `${s.standard} ${s.edition}, ${s.clause}`,
-    note: s.note ?? null,
+    ...provenanceFields(s),
   };
 }
 
@@ -238,13 +237,13 @@ function fuelRecord(fuel: FuelFactor): FactorRecord {
     value: fuel.kgCO2PerUnit,
     unit: fuel.ncvPer === 't' ? 'kgCO2/kg' : 'kgCO2/Nm3',
     series: 'GHG accounting guides defaults',
-    year: 2015,
+    year: Number(fuel.source.edition),
     region: null,
     regionLabel: null,
     announcement: null,
-    tag: fuelSource.tag,
+    tag: fuel.source.tag,
+    ...provenanceFields(fuel.source),
     source: `${fuelSource.standard} ${fuelSource.edition}, ${fuelSource.clause}: NCV ${fuel.ncv} GJ/${fuel.ncvPer}, CC ${fuel.cc} tC/TJ, OF ${fuel.of}`,
-    note: fuelSource.note ?? null,
   };
 }
 
@@ -320,6 +319,9 @@ function customFactors(graph: PlantGraph): Map<string, CustomFactor> {
       regionLabel: null,
       announcement: null,
       tag: 'model',
+      standard: c.source!,
+      edition: String(c.year),
+      clause: c.series ?? '—',
       source: c.source!,
       note: null,
     };

@@ -3,7 +3,7 @@ import { table as meeNbs2021 } from '../data/co2-grid-mee-nbs-2021.ts';
 import { table as meeNbs2022 } from '../data/co2-grid-mee-nbs-2022.ts';
 import { table as meeNbs2023 } from '../data/co2-grid-mee-nbs-2023.ts';
 import { type GridFactor, type GridFactorTable, type GridSeries, gridRegions } from '../data/co2-grid.ts';
-import type { Label, ProvenanceTag } from '../data/provenance.ts';
+import type { Label, Provenance, ProvenanceTag } from '../data/provenance.ts';
 
 /** Every grid-factor table pingheng holds, one per series and data year. */
 export const GRID_TABLES: readonly GridFactorTable[] = [meeNbs2021, meeNbs2022, meeNbs2023, carbonMarket2022];
@@ -24,8 +24,26 @@ export interface FactorRecord {
   announcement: Label | null;
   /** Provenance tag (STANDARDS.md): P, C, S, U; "model" for a factor the model supplies. */
   tag: ProvenanceTag | 'model';
+  /** The provenance row as the data module holds it (a model factor: its source, year, series). */
+  standard: string;
+  edition: string;
+  clause: string;
+  /** standard, edition and clause in one line. */
   source: string;
   note: string | null;
+}
+
+/** The provenance fields of a factor record from a data module's row. */
+export function provenanceFields(
+  p: Provenance,
+): Pick<FactorRecord, 'standard' | 'edition' | 'clause' | 'source' | 'note'> {
+  return {
+    standard: p.standard,
+    edition: p.edition,
+    clause: p.clause,
+    source: `${p.standard} ${p.edition}, ${p.clause}`,
+    note: p.note ?? null,
+  };
 }
 
 export interface GridChoice {
@@ -125,7 +143,6 @@ export function gridRecord(f: GridFactor): FactorRecord {
     regionLabel: region.label,
     announcement: f.announcement,
     tag: f.source.tag,
-    source: `${f.source.standard} ${f.source.edition}, ${f.source.clause}`,
-    note: f.source.note ?? null,
+    ...provenanceFields(f.source),
   };
 }

@@ -59,6 +59,21 @@ describe('one carrier changed (electricity −10 %, coal as it was, output the s
     expect(r.acceptance.rules.find((x: Json) => x.id === 'resources').pass).toBe(true);
     // CO2 = 10 000 kWh × 0.5306 kg = 5.306 t (coal unchanged).
     expect(r.savings.co2.t).toBeCloseTo(5.306, 9);
+    // Each factor names its source and edition (STANDARDS §6).
+    expect(r.factors.find((f: Json) => f.id === 'grid')).toMatchObject({
+      value: 0.5306,
+      series: 'MEE-NBS',
+      year: 2023,
+      standard: 'MEE & NBS electricity CO2 emission factors',
+      edition: '2023 (announced 2025)',
+      tag: 'C',
+    });
+    expect(r.factors.find((f: Json) => f.id === 'fuel:raw-coal')).toMatchObject({
+      value: 1.9003,
+      unit: 'kgCO2/kg',
+      edition: '2015',
+      clause: 'default fuel parameters (NCV, CC, OF): raw coal',
+    });
     // 表2 row 16: before 100 000 × 10 = 1 000 000 kWh/a = 100 万kWh/a; saved 10 万kWh/a.
     const row16 = r.table2.find((x: Json) => x.key === 'electricity');
     expect(row16.before).toBeCloseTo(100, 9);
@@ -387,5 +402,16 @@ describe('data modules carry their provenance', () => {
     // The carbon-market value is its own series, never a member of MEE–NBS (STANDARDS §6).
     const market = GRID_TABLES.find((g) => g.series === 'carbon-market')!;
     expect(market.factors.map((f) => f.value)).toEqual([0.5703]);
+  });
+});
+
+describe('command-line values', () => {
+  it('--cost-limit must be a number ≥ 0: exit 2 naming the option', async () => {
+    const m = file(plant({ output: 100, kWh: 100000 }));
+    for (const bad of ['-3', 'abc']) {
+      const { code, stdout, stderr } = await runCli(['compare', m, m, '--cost-limit', bad, '--lang', 'en']);
+      expect(code).toBe(2);
+      expect(stdout + stderr).toContain(`--cost-limit must be a number ≥ 0 (万元), not "${bad}"`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkModel } from '../../balance/check.ts';
-import { t, type Lang } from '../../i18n/index.ts';
+import { displayName, t, type Lang } from '../../i18n/index.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { InputError } from '../../model/issues.ts';
 import type { Model } from '../../model/schema.ts';
@@ -80,7 +80,7 @@ export function registerPeriods(program: Command): void {
       setExitCode(result.summary.ok && !failed ? 0 : 1);
       if (opts.json) printJson({ file, ...result, ...(reconciliation ? { reconciliation } : {}) });
       else {
-        printReport(result, renderPeriods(model.name, result, opts.lang));
+        printReport(result, renderPeriods(displayName(model, opts.lang), result, opts.lang));
         if (reconciliation)
           for (const l of reconciliation.across.layers)
             process.stdout.write(
