@@ -61,7 +61,7 @@ export function registerCompare(program: Command): void {
       costLimit = Number(opts.costLimit);
       if (!Number.isFinite(costLimit) || costLimit < 0) {
         reportInputError(
-          optionError(beforeFile, '--cost-limit', 'results.cli.badNumber', {
+          optionError(beforeFile, '--cost-limit', 'results.cli.badLimit', {
             option: '--cost-limit',
             value: opts.costLimit,
           }),
