@@ -41,7 +41,9 @@ describe.skipIf(!hasChromium())('results in the web app', () => {
     await page.selectOption('#example', 'coating');
     await page.waitForSelector('body[data-results="coating.json:compare"] #panels table[data-table="results-table2"]');
     const savings = await page.locator('#panels table[data-table="results-savings"] tbody').textContent();
-    expect(savings).toContain(t('zh', 'results.row.energy'));
+    // the coating pair has no energy flow: no 综合能耗 row (0 → 0 is no data), and a note that says so
+    expect(savings).not.toContain(t('zh', 'results.row.energy'));
+    expect(await page.locator('#panels').textContent()).toContain(t('zh', 'results.noEnergy'));
     expect(savings).toContain('VOCs');
     expect(await page.locator('#panels table[data-table="results-acceptance"] tbody tr').count()).toBeGreaterThan(2);
     await page.selectOption('#lang', 'en');
