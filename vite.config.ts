@@ -59,7 +59,13 @@ function laterMessages(): Plugin {
 }
 
 /** Modules that act by being imported: the catalogue's registrations, the styles, the web app's own. */
-const sideEffects = (id: string) => /[\\/]src[\\/]i18n[\\/]|\.css$|[\\/]web[\\/]/.test(id);
+// Matched against the path inside the project, not the absolute path: a checkout in a folder
+// named "web" or "src" would otherwise keep every module, node_modules included.
+const ROOT = resolvePath(import.meta.dirname);
+const sideEffects = (id: string) => {
+  const own = id.startsWith(ROOT) ? id.slice(ROOT.length) : id;
+  return /^[\\/]src[\\/]i18n[\\/]|\.css$|^[\\/]web[\\/]/.test(own);
+};
 
 // The web app lives in web/; it imports the core only through src/index.ts.
 export default defineConfig({

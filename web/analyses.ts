@@ -23,7 +23,8 @@ export interface AnalysesInput {
 const ANALYSES: Record<string, (input: AnalysesInput) => unknown> = {
   coverage: ({ graph, readings }) => meteringSummary(graph, readings?.ingest.window.longestContinuousHours),
   reconcile: ({ graph }) => reconcileSummary(graph),
-  readings: ({ readings }) => (readings ? readingsSummary(readings.ingest, readings) : undefined),
+  readings: ({ graph, readings }) =>
+    readings ? readingsSummary(readings.ingest, readings, graph.model.meters) : undefined,
 };
 
 /** Every analysis's result by panel id, or `{ error }` where it threw; absent where it does not apply. */

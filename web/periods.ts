@@ -4,7 +4,8 @@
  * The worker computes `periodsExtra` (plain data); the page draws it with `renderPeriods` — text only
  * through textContent, the chart as SVG elements. Hooked into worker.ts and main.ts by one line each.
  */
-import { periodBalances, t, type Lang, type Model, type PeriodResult } from '../src/index.ts';
+import { cellText } from './table.ts';
+import { displayName, periodBalances, t, type Lang, type Model, type PeriodResult } from '../src/index.ts';
 
 /** One row of the periods table: a period, a year roll-up or a campaign. */
 export interface PeriodRow {
@@ -22,7 +23,9 @@ export interface PeriodRow {
   waterPerUnit: number | null;
   unit: string | null;
   waterUnit: string | null;
+  /** Closing stocks, by their names in Chinese and in English. */
   stocks: string;
+  stocksEn: string;
 }
 
 export interface PeriodsExtra {
@@ -45,10 +48,18 @@ function rowOf(p: PeriodResult, kind: PeriodRow['kind'], label?: string): Period
     waterPerUnit: per?.newWater ?? null,
     unit: per?.unit ?? null,
     waterUnit: i.waterUnit,
-    stocks: p.stocks
-      .map((s) => `${s.name} ${s.closing === undefined ? '—' : Math.round(s.closing)} ${s.unit}`)
-      .join(', '),
+    stocks: stocksText(p, 'zh'),
+    stocksEn: stocksText(p, 'en'),
   };
+}
+
+function stocksText(p: PeriodResult, lang: Lang): string {
+  return p.stocks
+    .map(
+      (s) =>
+        `${displayName({ id: s.id, name: s.name, ...(s.nameEn ? { nameEn: s.nameEn } : {}) }, lang)} ${s.closing === undefined ? '—' : Math.round(s.closing).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${s.unit}`,
+    )
+    .join(lang === 'zh' ? '、' : ', ');
 }
 
 /** The worker's hook: `{ periods }` for a model with periods (its failure as `{ periodsError }`), else nothing. */
@@ -134,8 +145,6 @@ export function trendGeometry(points: TrendPoint[], width: number, height: numbe
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-const fmt = (v: number | null) =>
-  v === null ? '—' : Math.abs(v) >= 1000 ? String(Math.round(v)) : String(Number(v.toPrecision(4)));
 
 /** One small chart: a titled SVG with the line, its points (hover: label and value) and the range. */
 function chart(title: string, unit: string, points: TrendPoint[], lang: Lang): HTMLElement {
@@ -162,7 +171,7 @@ function chart(title: string, unit: string, points: TrendPoint[], lang: Lang): H
     c.setAttribute('r', '3');
     c.setAttribute('fill', '#2b6cb0');
     const tip = document.createElementNS(SVG, 'title');
-    tip.textContent = `${d.label}: ${fmt(d.value)} ${unit}`;
+    tip.textContent = `${d.label}: ${cellText(d.value, lang)} ${unit}`;
     c.append(tip);
     svg.append(c);
   }
@@ -182,7 +191,7 @@ function chart(title: string, unit: string, points: TrendPoint[], lang: Lang): H
     text.setAttribute('y', String(end.y - 2));
     text.setAttribute('font-size', '10');
     text.setAttribute('fill', '#4a5568');
-    text.textContent = fmt(end.value);
+    text.textContent = cellText(end.value, lang);
     svg.append(text);
   }
   figure.append(caption, svg);
@@ -227,9 +236,14 @@ export function renderPeriods(host: HTMLElement, extra: PeriodsExtra | undefined
   const table = document.createElement('table');
   table.dataset.table = 'periods';
   const head = table.createTHead().insertRow();
+  const NUMERIC_COLUMNS = new Set(['hours', 'open', 'energy', 'energyPerUnit', 'water', 'waterPerUnit']);
+  const num = (v: number | null) => cellText(v, lang);
   for (const key of ['period', 'hours', 'open', 'energy', 'energyPerUnit', 'water', 'waterPerUnit', 'stocks']) {
     const th = document.createElement('th');
     th.textContent = t(lang, `web.periods.col.${key}`);
+    th.scope = 'col';
+    // numbers sit right-aligned under right-aligned headers, as in every table of the page
+    if (NUMERIC_COLUMNS.has(key)) th.className = 'num';
     head.append(th);
   }
   const body = table.createTBody();
@@ -241,13 +255,13 @@ export function renderPeriods(host: HTMLElement, extra: PeriodsExtra | undefined
     const name = r.kind !== 'campaign' ? own : lang === 'zh' ? `${own}（${campaign}）` : `${own} (${campaign})`;
     for (const [i, v] of [
       name,
-      fmt(r.hours),
-      String(r.open),
-      fmt(r.energy),
-      fmt(r.energyPerUnit),
-      fmt(r.newWater),
-      fmt(r.waterPerUnit),
-      r.stocks || '—',
+      num(r.hours),
+      num(r.open),
+      num(r.energy),
+      num(r.energyPerUnit),
+      num(r.newWater),
+      num(r.waterPerUnit),
+      (lang === 'en' ? r.stocksEn : r.stocks) || '—',
     ].entries()) {
       const td = tr.insertCell();
       td.textContent = v;

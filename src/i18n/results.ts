@@ -336,6 +336,10 @@ export const resultsCliMessages: Messages = {
     zh: '{option} 应为数字，实际为 "{value}"',
     en: '{option} must be a number, not "{value}"',
   },
+  'results.cli.badLimit': {
+    zh: '{option} 应为非负数（万元），实际为 "{value}"',
+    en: '{option} must be a number ≥ 0 (万元), not "{value}"',
+  },
   'results.cli.badLevel': {
     zh: '--level 应为 advanced 或 general，实际为 "{value}"',
     en: '--level must be advanced or general, not "{value}"',

@@ -195,6 +195,7 @@ export const meterSchema = z
   .strictObject({
     id,
     name: z.string().optional(),
+    nameEn: z.string().optional(),
     flows: z.array(id).min(1),
     type: z
       .enum(METER_TYPES)

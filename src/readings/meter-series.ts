@@ -252,7 +252,8 @@ export class MeterSeries extends SeriesState {
   private addGap(t0: number, t1: number, interpolated: boolean): void {
     const a = Math.max(t0, this.ws);
     const b = Math.min(t1, this.we);
-    if (b <= a) return;
+    // NaN-safe: an interval meter's first reading has no t0 (its gap test compares the nominal span)
+    if (!(b > a)) return;
     const last = this.gaps[this.gaps.length - 1];
     if (last && last.end >= a) last.end = Math.max(last.end, b);
     else this.gaps.push({ start: a, end: b });

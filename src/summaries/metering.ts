@@ -3,7 +3,7 @@
  * meter that is not counted (and why) or counted with a warning, and the Yunnan depth verdict with what
  * the next grade needs. The web worker posts it to the page (structured clone: no functions, no maps).
  */
-import { both } from '../i18n/index.ts';
+import { both, labelled } from '../i18n/index.ts';
 import { formatPath } from '../model/issues.ts';
 import type { PlantGraph } from '../model/graph.ts';
 import { analyseMetering, coverageRows, type CoverageRow } from '../metering/coverage.ts';
@@ -21,7 +21,16 @@ export interface MeteringSummary {
     invalid: string[];
   })[];
   /** Every meter with something to say: not counted (and why) or counted with a warning, once per reason. */
-  meters?: { meter: string; flow: string; where: string; counts: boolean; text: Bilingual }[];
+  meters?: {
+    meter: string;
+    flow: string;
+    /** "name (id)" of the meter and of the flow in each language (ids alone read alike: DO1, D01). */
+    meterLabel: Bilingual;
+    flowLabel: Bilingual;
+    where: string;
+    counts: boolean;
+    text: Bilingual;
+  }[];
   depth?: {
     label: Bilingual;
     /** null: cannot be judged (not enough data). */
@@ -72,6 +81,8 @@ export function meteringSummary(graph: PlantGraph, campaignHours?: number): Mete
       invalid: [...new Set(r.invalid.map((x) => x.meter))],
     }));
   const meters: NonNullable<MeteringSummary['meters']> = [];
+  const meterOf = new Map((graph.model.meters ?? []).map((m) => [m.id, m]));
+  const flowOf = new Map(graph.model.flows.map((f) => [f.id, f]));
   const seen = new Set<string>();
   for (const c of a.checks)
     for (const f of c.findings) {
@@ -82,6 +93,8 @@ export function meteringSummary(graph: PlantGraph, campaignHours?: number): Mete
       meters.push({
         meter: c.meter,
         flow: c.flow,
+        meterLabel: labelled(meterOf.get(c.meter), c.meter),
+        flowLabel: labelled(flowOf.get(c.flow), c.flow),
         where: `${c.table} L${c.level}`,
         counts: f.severity !== 'error',
         text,

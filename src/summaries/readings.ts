@@ -1,8 +1,9 @@
 /**
  * An ingested readings file as plain, cloneable data: rows read, used and rejected (the first 200 rejected
  * rows listed with line and reason), each meter's total, coverage and gaps, the campaign window, and what
- * applying the totals to the model did.
+ * applying the totals to the model did. Meters are named as the model names them (`modelMeters`).
  */
+import { labelled, type Named } from '../i18n/index.ts';
 import type { IngestResult } from '../readings/types.ts';
 
 export interface ReadingsSummary {
@@ -12,6 +13,8 @@ export interface ReadingsSummary {
   rejected: { line: number; reason: string; column?: string }[];
   meters: {
     id: string;
+    /** "name (id)" where the model names the meter, in each language; the id otherwise. */
+    label: { zh: string; en: string };
     unit: string;
     total: number;
     coverage: number;
@@ -60,8 +63,13 @@ export const REJECTED_LISTED = 200;
  * // total = last − first reading = 4 − 1 = 3; 01:00 → 03:00 is a 2 h gap (over 1.5 × the 1 h interval)
  * [s.meters[0].total, s.meters[0].longestGapHours, s.appliedFlows] // => [3, 2, 1]
  */
-export function readingsSummary(ingest: IngestResult, applied: ReadingsApplied): ReadingsSummary {
+export function readingsSummary(
+  ingest: IngestResult,
+  applied: ReadingsApplied,
+  modelMeters: readonly (Named & { id: string })[] = [],
+): ReadingsSummary {
   const r = ingest;
+  const meterOf = new Map(modelMeters.map((m) => [m.id, m]));
   return {
     file: r.file,
     encoding: r.encoding,
@@ -71,6 +79,7 @@ export function readingsSummary(ingest: IngestResult, applied: ReadingsApplied):
       .map((x) => ({ line: x.line, reason: x.reason, ...(x.column ? { column: x.column } : {}) })),
     meters: r.meters.map((m) => ({
       id: m.id,
+      label: labelled(meterOf.get(m.id), m.id),
       unit: m.unit,
       total: m.total,
       coverage: m.coverage,

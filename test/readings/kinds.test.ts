@@ -180,4 +180,23 @@ describe('interval totals', () => {
     expect(m.coverage).toBeCloseTo(0.75, 12);
     expect(m.sdInterpolation).toBe(0);
   });
+  it('a gap threshold below the interval (--gap-minutes 0.5): the first reading opens no gap from nowhere', async () => {
+    // bench/bin-campaign.ts seed 3000147: the first 15-min total has no reading before it, so its
+    // gap test compared the nominal 15 min with 0.5 min and pushed a gap starting at NaN — a crash
+    // when the gap was printed. Each 15-min total covers its own interval: 5 + 6 + 7 + 8 = 26, no gaps.
+    const model = modelWith([{ id: 'M1', reading: { kind: 'interval', unit: 'kWh' } }]);
+    const r = await ingestText(
+      csv([
+        [15, 5],
+        [30, 6],
+        [45, 7],
+        [60, 8],
+      ]),
+      { model, gapMinutes: 0.5 },
+    );
+    const m = meter(r, 'M1');
+    expect(m.total).toBe(26);
+    expect(m.gaps).toEqual([]);
+    expect(m.coverage).toBe(1);
+  });
 });

@@ -404,3 +404,14 @@ describe('data modules carry their provenance', () => {
     expect(market.factors.map((f) => f.value)).toEqual([0.5703]);
   });
 });
+
+describe('command-line values', () => {
+  it('--cost-limit must be a number ≥ 0: exit 2 naming the option', async () => {
+    const m = file(plant({ output: 100, kWh: 100000 }));
+    for (const bad of ['-3', 'abc']) {
+      const { code, stdout, stderr } = await runCli(['compare', m, m, '--cost-limit', bad, '--lang', 'en']);
+      expect(code).toBe(2);
+      expect(stdout + stderr).toContain(`--cost-limit must be a number ≥ 0 (万元), not "${bad}"`);
+    }
+  });
+});

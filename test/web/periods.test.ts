@@ -50,7 +50,9 @@ describe('web periods: the data the worker sends', () => {
       v.EC0! * coal + (v.EL0! * 0.1229) / 1000 - ((v.ES1! + v.ES2!) * 2.338) / 29.307 - (1200 - 1500) * coal;
     expect(jan.energy).toBeCloseTo(energy, 9);
     expect(jan.energyPerUnit).toBeCloseTo(energy / (v.ST1! + v.ST2!), 12);
-    expect(jan.stocks).toBe('煤场存煤 1200 t');
+    expect(jan.stocks).toBe('煤场存煤 1,200 t'); // the locale's thousands separator
+    // the stock's name follows the language (its nameEn in the model)
+    expect(jan.stocksEn).toBe('coal pile 1,200 t');
     expect(periodsExtras({ ...model, periods: [] })).toEqual({});
   });
 });

@@ -79,8 +79,8 @@ export const coveragePanel: Panel = {
         title: t(lang, 'web.panel.meterChecks'),
         rows: c.meters,
         columns: [
-          { header: t(lang, 'web.col.meter'), value: (m) => m.meter },
-          { header: t(lang, 'web.col.flow'), value: (m) => m.flow },
+          { header: t(lang, 'web.col.meter'), value: (m) => m.meterLabel[lang] },
+          { header: t(lang, 'web.col.flow'), value: (m) => m.flowLabel[lang] },
           { header: t(lang, 'web.col.table'), value: (m) => m.where },
           {
             header: t(lang, 'web.col.counted'),
@@ -213,7 +213,7 @@ export const readingsPanel: Panel = {
       ],
       rows: r.meters,
       columns: [
-        { header: t(lang, 'web.col.meter'), value: (m) => m.id },
+        { header: t(lang, 'web.col.meter'), value: (m) => m.label[lang] },
         { header: t(lang, 'web.col.unit'), value: (m) => m.unit },
         { header: t(lang, 'web.col.total'), value: (m) => sig(m.total), numeric: true },
         { header: t(lang, 'web.col.coverage'), value: (m) => percent(m.coverage, 1), numeric: true },

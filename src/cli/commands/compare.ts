@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../../model/issues.ts';
+import { InputError } from '../../model/index.ts';
 import { CompareInputError, type CompareResult, compareModels, type Side, sideOf } from '../../results/index.ts';
 import { parsePeriodSelection, type PeriodSelection } from '../../periods/index.ts';
 import {
@@ -61,7 +61,7 @@ export function registerCompare(program: Command): void {
       costLimit = Number(opts.costLimit);
       if (!Number.isFinite(costLimit) || costLimit < 0) {
         reportInputError(
-          optionError(beforeFile, '--cost-limit', 'results.cli.badNumber', {
+          optionError(beforeFile, '--cost-limit', 'results.cli.badLimit', {
             option: '--cost-limit',
             value: opts.costLimit,
           }),

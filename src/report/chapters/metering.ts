@@ -3,6 +3,7 @@ import type { Cell } from '../document.ts';
 import type { ReportContext } from '../context.ts';
 import type { CoverageRow } from '../../metering/coverage.ts';
 import { formatPath } from '../../model/issues.ts';
+import { displayName } from '../../i18n/index.ts';
 
 /**
  * Chapter 2 — metering: coverage R = n/N per rule-table row and level (GB 17167, GB 24789,
@@ -130,7 +131,7 @@ function meters(ctx: ReportContext, ch: ReturnType<ReportContext['chapter']>): v
     const findings = [...new Set(checks.flatMap((c) => c.findings.map((f) => ctx.t(f.code, f.params))))];
     const counts = checks.length === 0 ? '—' : ctx.yesNo(checks.some((c) => c.counts && c.quantity));
     return [
-      m.name ? `${m.name} [${m.id}]` : m.id,
+      m.name ? `${displayName(m, ctx.lang)} [${m.id}]` : m.id,
       m.flows.map((f) => ctx.flowLabel(f)).join('; '),
       m.accuracyClass ?? '—',
       required.length > 0 ? required.join(' / ') : '—',

@@ -1,4 +1,5 @@
 import { waterIndicators } from '../../data/gb12452-2008.ts';
+import { displayName } from '../../i18n/index.ts';
 import type { Cell, Chapter } from '../document.ts';
 import { cite, type ReportContext } from '../context.ts';
 import { layerReady, layerSection } from './balances.ts';
@@ -42,7 +43,7 @@ export function waterChapter(ctx: ReportContext): Chapter {
         }),
       // GB/T 12452 per-unit figures: Vf / Q per product, Vf / Z; their unit in the label
       ...w.newWaterPerProduct.map((p): Cell[] => [
-        `${ctx.t('report.labelFormula', { label: perUnit('newWaterPerProduct').label[ctx.lang], formula: 'Vf / Q' })} — ${p.name} (${p.unit})`,
+        `${ctx.t('report.labelFormula', { label: perUnit('newWaterPerProduct').label[ctx.lang], formula: 'Vf / Q' })} — ${displayName(p, ctx.lang)} (${p.unit})`,
         p.value,
         null,
         cite(perUnit('newWaterPerProduct').source),
