@@ -10,8 +10,7 @@
  *                P(any |z| > critical) in trials without a gross error — Šidák bounds it by α.
  * Usage: node --import tsx bench/reconcile-power.ts [trials] [streams]
  */
-import { reconcileAndTest, serialElimination } from '../src/reconcile/gross-errors.ts';
-import { FlowStatus } from '../src/reconcile/linear.ts';
+import { reconcileAndTest, serialElimination, FlowStatus } from '../src/index.ts';
 import { measure, mulberry32, plantNetwork } from './reconcile-network.ts';
 
 const trials = Number(process.argv[2] ?? 1000);

@@ -23,8 +23,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { factorSpd, type CscMatrix } from '../src/linalg/index.ts';
-import { reconcileAndTest } from '../src/reconcile/gross-errors.ts';
+import { factorSpd, type CscMatrix, reconcileAndTest } from '../src/index.ts';
 import { writeModel } from './reconcile-model.ts';
 import { measure, mulberry32, plantNetwork, randomLinkNetwork, type PlantNetwork } from './reconcile-network.ts';
 

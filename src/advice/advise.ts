@@ -80,7 +80,12 @@ export interface AdviceResult {
   editionNotices: EditionNotice[];
 }
 
-/** A target the model cannot reach by metering: exit 2 with the reason. */
+/**
+ * A target the model cannot reach by metering: exit 2 with the reason.
+ *
+ * @example
+ * new AdviceImpossible('advice.x').code // => 'advice.x'
+ */
 export class AdviceImpossible extends Error {
   constructor(
     readonly code: string,
@@ -162,7 +167,10 @@ function deficits(a: MeteringAnalysis, ev: ReturnType<typeof evaluate>, target: 
 /**
  * The advice for `target` (see the head comment). Throws AdviceImpossible when no meter can reach it
  * (no audit focus, a focus without main equipment, a row without enough points to meter).
- * @example advise(dyeing, 'full').reverify // ['ME41']
+ *
+ * @example
+ * // the dyeing plant to the full grade: E41's meter (ME41, calibration expired) must be re-verified
+ * advise(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, 'full').reverify // => ['ME41']
  */
 export function advise(model: Model, target: AdviceTarget, options: AdviceOptions = {}): AdviceResult {
   const a = analyseMetering(model, options);
@@ -303,6 +311,10 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
  * The model with the advice carried out: a new in-service meter of the required class on each flow to
  * add or replace (the old meter marked removed), each meter to re-verify verified through the campaign,
  * the campaign changes and the estimates measured — what `pingheng depth` then judges.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * depthVerdict(applyAdvice(model, advise(model, 'full')), {}).label.zh // => '全面型'
  */
 export function applyAdvice(
   model: Model,

@@ -25,7 +25,13 @@ export interface CostTable {
   flows?: Record<string, number>;
 }
 
-/** Validation of a cost table given by the user: a message code and the JSON path, or none. */
+/**
+ * Validation of a cost table given by the user: a message code and the JSON path, or none.
+ *
+ * @example
+ * costTableProblems({}) // => [{ path: ['source'], code: 'advice.costs.source' }]
+ * costTableProblems({ source: 'quote 2026', items: [] }) // => []
+ */
 export function costTableProblems(doc: unknown): { path: (string | number)[]; code: string }[] {
   const out: { path: (string | number)[]; code: string }[] = [];
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return [{ path: [], code: 'advice.costs.object' }];
@@ -56,7 +62,15 @@ export function costTableProblems(doc: unknown): { path: (string | number)[]; co
   return out;
 }
 
-/** The cost of an action on a flow by the table (see CostTable); 1 where the table says nothing. */
+/**
+ * The cost of an action on a flow by the table (see CostTable); 1 where the table says nothing.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * actionCost({ source: 'quote', reverify: 800, flows: { E41: 5000 } }, model, 'E41', 'add') // => 5000
+ * actionCost({ source: 'quote', reverify: 800 }, model, 'E41', 'reverify') // => 800
+ * actionCost({ source: 'quote' }, model, 'E41', 'add') // => 1
+ */
 export function actionCost(
   table: CostTable,
   model: Model,

@@ -128,7 +128,12 @@ function greedy(rows: CoverRow[], cost: Map<string, number>): string[] {
 
 /**
  * Solves the covering problem (see the head comment).
- * @example solveCover({ candidates: [{id:'a',cost:1},{id:'b',cost:1},{id:'c',cost:1}], rows: [{id:'r1',need:1,members:[{candidate:'a',weight:1},{candidate:'b',weight:1}]},{id:'r2',need:1,members:[{candidate:'b',weight:1},{candidate:'c',weight:1}]}] }).chosen // ['b']
+ *
+ * @example
+ * // two rows that each need one of two candidates: b covers both, at cost 1
+ * const r1 = { id: 'r1', need: 1, members: [{ candidate: 'a', weight: 1 }, { candidate: 'b', weight: 1 }] };
+ * const r2 = { id: 'r2', need: 1, members: [{ candidate: 'b', weight: 1 }, { candidate: 'c', weight: 1 }] };
+ * solveCover({ candidates: [{ id: 'a', cost: 1 }, { id: 'b', cost: 1 }, { id: 'c', cost: 1 }], rows: [r1, r2] }).chosen // => ['b']
  */
 export function solveCover(problem: CoverProblem, options: CoverOptions = {}): CoverResult {
   const timeout = options.timeout ?? 5000;

@@ -180,7 +180,11 @@ function violations(g: LayerGraph, kept: (j: number) => boolean): number[][] {
 
 /**
  * The redundancy advice (see the head comment), for the base layers (material, water, energy).
- * @example redundancyAdvice(model).add.map((a) => a.flow) // the unmeasured flows to meter
+ *
+ * @example
+ * // the unmeasured flows whose meters make every balance of the dyeing plant redundant
+ * redundancyAdvice(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model).add.map((a) => a.flow)
+ * // => ['L01', 'CR1', 'CR2', 'CR3', 'WK1']
  */
 export function redundancyAdvice(
   model: Model,

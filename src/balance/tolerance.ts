@@ -10,6 +10,10 @@ import type { Settings } from '../model/schema.ts';
 /**
  * Closure tolerance of a layer, percent: the model's per-layer (or per-component) value, else
  * its default, else CP-audit practice (5 % for material, water and energy; components as material).
+ *
+ * @example
+ * toleranceFor('water', undefined) // => 5
+ * toleranceFor('COD', { tolerance: { layers: { COD: 8 } } }) // => 8
  */
 export function toleranceFor(layer: string, settings: Settings | undefined): number {
   const own = settings?.tolerance?.layers?.[layer] ?? settings?.tolerance?.default;
@@ -30,7 +34,9 @@ export interface MasterSubTolerance {
  * for every carrier, or `{ default, carriers: { electricity: 3 } }`), else the most specific row of
  * src/data/cp-practice.ts (water 10 % [C]; energy and material 10 % [U], no published figure).
  *
- * @example masterSubToleranceFor(undefined, 'water', 'fresh-water').pct // 10
+ * @example
+ * masterSubToleranceFor(undefined, 'water', 'fresh-water').pct // => 10
+ * masterSubToleranceFor({ masterSubTolerance: 3 }, 'energy', 'electricity').pct // => 3
  */
 export function masterSubToleranceFor(
   settings: Settings | undefined,
@@ -66,9 +72,13 @@ export function withinTolerance(relative: number, pct: number): boolean {
 
 /**
  * Closure error of a balance: |in − out − Δstock| / in (CP audit practice, STANDARDS.md §5);
- * against `out` when nothing comes in; null for an empty balance.
+ * against `out` when nothing comes in; 0 for an empty balance, null for a stock change with nothing in or out.
  *
- * @example closureError(100, 96, 0) // 0.04
+ * @example
+ * // |100 − 96 − 0| / 100 = 4 %
+ * closureError(100, 96, 0) // => 0.04
+ * closureError(0, 0, 0) // => 0
+ * closureError(0, 0, 5) // => null
  */
 export function closureError(input: number, output: number, stockChange: number): number | null {
   const residual = input - output - stockChange;

@@ -1,9 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { assertFinite } from '../model/finite.ts';
-import { formatPath, InputError, type InputIssue } from '../model/issues.ts';
-import { linesOfPaths } from '../model/json-locate.ts';
-import { MAX_MODEL_BYTES, parseModel, type LoadedModel } from '../model/load.ts';
+import {
+  assertFinite,
+  formatPath,
+  InputError,
+  type InputIssue,
+  linesOfPaths,
+  MAX_MODEL_BYTES,
+  parseModel,
+  type LoadedModel,
+} from '../model/index.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { setExitCode } from './exit-code.ts';
 

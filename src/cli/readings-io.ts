@@ -1,16 +1,28 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { InputError, issue, type InputIssue, type PathSegment } from '../model/issues.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../model/json-file.ts';
-import { decodeText } from '../text/encoding.ts';
-import type { LoadedModel } from '../model/load.ts';
-import type { Model } from '../model/schema.ts';
-import { applyReadingsDetailed, type ApplyOutcome } from '../readings/apply.ts';
-import { ingestReadings, type IngestOptions } from '../readings/ingest.ts';
-import type { IngestResult, Layout, ReadingKind } from '../readings/types.ts';
+import {
+  InputError,
+  issue,
+  type InputIssue,
+  type PathSegment,
+  MAX_JSON_BYTES,
+  parseJsonText,
+  type LoadedModel,
+  type Model,
+} from '../model/index.ts';
+import { decodeText } from '../text/index.ts';
+import {
+  applyReadingsDetailed,
+  type ApplyOutcome,
+  ingestReadings,
+  type IngestOptions,
+  type IngestResult,
+  type Layout,
+  type ReadingKind,
+} from '../readings/index.ts';
 import type { Command } from 'commander';
 import { readInputFile, readModel, reportInputError, unreadable, type CommonOptions } from './io.ts';
-import { startMeterThread, THREAD_MIN_BYTES } from '../readings/wide-meters-thread.ts';
+import { startMeterThread, THREAD_MIN_BYTES } from '../node.ts';
 
 /** Node side of readings ingestion: file streams, mapping files, a progress bar, model + readings in one call. */
 

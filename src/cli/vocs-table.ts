@@ -1,6 +1,5 @@
 import { t, type Lang } from '../i18n/index.ts';
-import type { VocsResult } from '../vocs/types.ts';
-import { vocsTables } from '../vocs/tables.ts';
+import { type VocsResult, vocsTables } from '../vocs/index.ts';
 import { fmt, renderTable } from './table.ts';
 
 /** Columns holding percentages: one decimal. */

@@ -113,6 +113,13 @@ export const carriers: readonly Carrier[] = [
 
 const byId = new Map(carriers.map((x) => [x.id, x]));
 
+/**
+ * The carrier of the table above with this id (its names, energy-statistics row, GB/T 2589 coefficient).
+ *
+ * @example
+ * carrier('steam').label // => { zh: '蒸汽', en: 'steam' }
+ * carrier('unobtainium') // => undefined
+ */
 export function carrier(id: string | undefined): Carrier | undefined {
   return id === undefined ? undefined : byId.get(id);
 }

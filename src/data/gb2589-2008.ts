@@ -112,6 +112,13 @@ export const consumptionDefinition: Provenance = {
 
 const byId = new Map(coefficients.map((c) => [c.id, c]));
 
+/**
+ * The GB/T 2589-2008 coefficient of an energy carrier (kgce per unit), or undefined.
+ *
+ * @example
+ * // GB/T 2589-2008 Annex A: raw coal 0.7143 kgce/kg
+ * gb2589.coefficient('raw-coal').kgce // => 0.7143
+ */
 export function coefficient(id: string): CoalCoefficient | undefined {
   return byId.get(id);
 }

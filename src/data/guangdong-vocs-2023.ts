@@ -101,7 +101,12 @@ export const captureReference: readonly CaptureReferenceRow[] = [
   },
 ];
 
-/** The reference row of a collection method. */
+/**
+ * The reference row of a collection method.
+ *
+ * @example
+ * captureReferenceFor('enclosed-negative').cap // => 0.95
+ */
 export function captureReferenceFor(method: CaptureReferenceRow['method']): CaptureReferenceRow {
   return captureReference.find((r) => r.method === method)!;
 }

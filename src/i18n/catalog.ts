@@ -20,11 +20,24 @@ export function register(messages: Messages): void {
   }
 }
 
+/**
+ * True when the catalogue has a message for `key` (in any language).
+ *
+ * @example
+ * hasMessage('layer.water') // => true
+ * hasMessage('no.such.key') // => false
+ */
 export function hasMessage(key: string): boolean {
   return Object.hasOwn(catalogue, key);
 }
 
-/** Renders a message; unknown keys render as the key so nothing is ever blank. */
+/**
+ * Renders a message; unknown keys render as the key so nothing is ever blank.
+ *
+ * @example
+ * t('en', 'layer.water') // => 'water'
+ * t('zh', 'layer.water') // => '水'
+ */
 export function t(lang: Lang, key: string, params: Record<string, string | number | undefined> = {}): string {
   const entry = Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
   const template = entry ? entry[lang] : key;
@@ -34,7 +47,12 @@ export function t(lang: Lang, key: string, params: Record<string, string | numbe
   });
 }
 
-/** Both languages, for JSON output that reviewers read in either. */
+/**
+ * Both languages, for JSON output that reviewers read in either.
+ *
+ * @example
+ * both('layer.water') // => { zh: '水', en: 'water' }
+ */
 export function both(
   key: string,
   params: Record<string, string | number | undefined> = {},

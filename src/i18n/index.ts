@@ -43,6 +43,10 @@ register(resultsCliMessages);
  * web page's bundle registers only the domains its first screen needs (vite.config.ts stubs the
  * others' imports above) and calls this before rendering the panels (docs/architecture.md, "Lazy
  * loading").
+ *
+ * @example
+ * await loadAllMessages();
+ * t('en', 'metering.main.enterprise') // => 'the enterprise'
  */
 export async function loadAllMessages(): Promise<void> {
   await import('./all.ts');

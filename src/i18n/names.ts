@@ -61,7 +61,10 @@ export interface Named {
 
 /**
  * The name of a model entity in `lang`: `nameEn` in English where given, else `name`, else the id.
- * @example displayName({ id: 'dye', name: '染色车间', nameEn: 'Dyeing workshop' }, 'en') // 'Dyeing workshop'
+ *
+ * @example
+ * displayName({ id: 'dye', name: '染色车间', nameEn: 'Dyeing workshop' }, 'en') // => 'Dyeing workshop'
+ * displayName({ id: 'dye', name: '染色车间' }, 'en') // => '染色车间'
  */
 export function displayName(entity: Named, lang: Lang): string {
   if (lang === 'en' && entity.nameEn) return entity.nameEn;
@@ -71,7 +74,9 @@ export function displayName(entity: Named, lang: Lang): string {
 /**
  * A flow for tables where ids matter (reconciliation, coverage): "name (id)" — the name tells a
  * reader what it is, the id which row of the model (DO1 and D01 look alike; their names do not).
- * @example flowLabel({ id: 'D01', name: '总排水', nameEn: 'plant discharge' }, 'en') // 'plant discharge (D01)'
+ *
+ * @example
+ * flowLabel({ id: 'D01', name: '总排水', nameEn: 'plant discharge' }, 'en') // => 'plant discharge (D01)'
  */
 export function flowLabel(flow: Named & { id: string }, lang: Lang): string {
   const name = displayName({ name: flow.name, nameEn: flow.nameEn }, lang);
@@ -92,13 +97,22 @@ const BASE_LAYERS = new Set(['material', 'water', 'energy']);
 /**
  * A balance layer's name: 物料 / 水 / 能源 (material / water / energy); a component keeps its
  * symbol (COD, SO2, Ni), which is the same in both languages.
- * @example layerName('water', 'zh') // '水'
+ *
+ * @example
+ * layerName('water', 'zh') // => '水'
+ * layerName('COD', 'en') // => 'COD'
  */
 export function layerName(layer: string, lang: Lang): string {
   return BASE_LAYERS.has(layer) ? t(lang, `layer.${layer}`) : layer;
 }
 
-/** "污染因子 COD" / "component COD" for a component layer, the layer's name otherwise (titles). */
+/**
+ * "污染因子 COD" / "component COD" for a component layer, the layer's name otherwise (titles).
+ *
+ * @example
+ * layerTitle('water', 'zh') // => '水'
+ * layerTitle('COD', 'en') // => 'component COD'
+ */
 export function layerTitle(layer: string, lang: Lang): string {
   return BASE_LAYERS.has(layer) ? t(lang, `layer.${layer}`) : t(lang, 'layer.component', { name: layer });
 }
@@ -107,7 +121,9 @@ export function layerTitle(layer: string, lang: Lang): string {
  * A carrier's name: the carrier table's label (电力, 新水, 原煤…), else the catalogue's name for a
  * common material (石膏, 炉渣…), else — a plant's own carrier id — the id, in English with
  * hyphens as spaces.
- * @example carrierName('fresh-water', 'zh') // '新水'
+ *
+ * @example
+ * carrierName('fresh-water', 'zh') // => '新水'
  */
 export function carrierName(id: string, lang: Lang): string {
   const c = carrier(id);
@@ -118,7 +134,9 @@ export function carrierName(id: string, lang: Lang): string {
 
 /**
  * What an output is (a flow's `kind`): 产品, 废物/废水, 损失…
- * @example kindName('loss', 'zh') // '损失'
+ *
+ * @example
+ * kindName('loss', 'zh') // => '损失'
  */
 export function kindName(kind: string, lang: Lang): string {
   return hasMessage(`kind.${kind}`) ? t(lang, `kind.${kind}`) : kind;

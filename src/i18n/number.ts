@@ -19,8 +19,12 @@ export const MAX_DECIMALS = 6;
  * Decimals that give the largest |value| `significant` significant digits:
  * d = max(0, significant − 1 − ⌊log10 max|v|⌋), capped at `maxDecimals`. Nulls and non-finite
  * values are ignored; a column of zeros gets 0.
- * @example columnDecimals([1234.5, 12.25]) // 0 — 1,235 and 12
- * @example columnDecimals([0.398, 0.05])   // 4 — 0.3980 and 0.0500
+ *
+ * @example
+ * // max |v| = 1 234.5: 4 − 1 − 3 = 0 decimals (1,235 and 12)
+ * columnDecimals([1234.5, 12.25]) // => 0
+ * // max |v| = 0.398: 4 − 1 − (−1) = 4 decimals (0.3980 and 0.0500)
+ * columnDecimals([0.398, 0.05]) // => 4
  */
 export function columnDecimals(
   values: Iterable<number | null | undefined>,
@@ -38,7 +42,11 @@ export function columnDecimals(
 /**
  * `value` with `decimals` decimals and the locale's grouping; "—" for null or a non-finite value;
  * a value that rounds to zero prints without a sign.
- * @example formatNumber(1234567.891, 'zh', 1) // "1,234,567.9"
+ *
+ * @example
+ * formatNumber(1234567.891, 'zh', 1) // => '1,234,567.9'
+ * formatNumber(-0.004, 'en', 2) // => '0.00'
+ * formatNumber(null, 'en', 2) // => '—'
  */
 export function formatNumber(value: number | null | undefined, lang: Lang, decimals: number): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
@@ -58,7 +66,9 @@ export function formatNumber(value: number | null | undefined, lang: Lang, decim
 
 /**
  * One value with `significant` significant digits (decimals from its own magnitude), grouped.
- * @example formatSignificant(0.012345, 'en', 3) // "0.0123"
+ *
+ * @example
+ * formatSignificant(0.012345, 'en', 3) // => '0.0123'
  */
 export function formatSignificant(value: number | null | undefined, lang: Lang, significant = 3): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
@@ -71,7 +81,9 @@ const exactFormatters = new Map<string, Intl.NumberFormat>();
  * A value as written — up to `significant` (6) significant digits, no trailing zeros, grouped — for
  * figures that carry their own precision (coefficients: 0.7143, 0.03412, 1.2143) and for columns
  * whose rows are in different units.
- * @example formatExact(0.03412, 'zh') // "0.03412"
+ *
+ * @example
+ * formatExact(0.03412, 'zh') // => '0.03412'
  */
 export function formatExact(value: number | null | undefined, lang: Lang, significant = 6): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';

@@ -171,7 +171,14 @@ export function factorFlops(sym: LdlSymbolic): number {
   return flops;
 }
 
-/** Orders (fillReducingOrdering), analyses and factorises the SPD matrix `m` (upper triangle, CSC). */
+/**
+ * Orders (fillReducingOrdering), analyses and factorises the SPD matrix `m` (upper triangle, CSC).
+ *
+ * @example
+ * // [[4, 2], [2, 3]] x = [2, 1] (upper triangle in CSC): det 8, x = [3·2 − 2·1, −2·2 + 4·1] / 8 = [0.5, 0]
+ * const A = { rows: 2, cols: 2, colPtr: Int32Array.of(0, 1, 3), rowIndex: Int32Array.of(0, 0, 1), values: Float64Array.of(4, 2, 3) };
+ * [...factorSpd(A).solve([2, 1])] // => [0.5, 0]
+ */
 export function factorSpd(matrix: CscMatrix, options: FactorOptions = {}): SpdSolver {
   let m = matrix;
   let adjacency = symmetricAdjacency(m);

@@ -7,6 +7,11 @@ import type { NextItem } from './depth.ts';
  * Applies a "next grade" list to a copy of the model: a new in-service meter of the required class
  * on each listed flow (verified through the campaign), the campaign changes, and measured sources
  * for listed estimated flows. What-if for planners; the tests use it to prove the list works.
+ *
+ * @example
+ * // re-verifying ME41 (the one next step of the dyeing plant) lifts it from 简单型 to 全面型
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * depthVerdict(applyNextSteps(model, depthVerdict(model, {}).next), {}).label.zh // => '全面型'
  */
 export function applyNextSteps(
   model: Model,

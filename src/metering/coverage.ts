@@ -89,7 +89,13 @@ export function pointKey(p: Pick<MeteringPoint, 'table' | 'row' | 'level' | 'flo
   return k;
 }
 
-/** Derives N, checks every meter on every point, and applies the metered-unit exemption. */
+/**
+ * Derives N, checks every meter on every point, and applies the metered-unit exemption.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * analyseMetering(model).points.length // => 73
+ */
 export function analyseMetering(
   model: Model,
   options: CoverageOptions = {},
@@ -229,6 +235,12 @@ export function requiredAt(row: CoverageRuleRow, level: Level, model: Model): nu
 /**
  * One row per rule-table row and level. `include` restricts the points (e.g. to the audit
  * focus); `extraMetered` treats further points as metered (what-if for the next grade).
+ *
+ * @example
+ * // GB 17167-2006 表3, electricity at level 3: 3 of 4 points metered (E41's meter has expired) = 75 % < 95 %
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const row = coverageRows(analyseMetering(model))[2];
+ * [row.row, row.level, row.n, row.N, row.ratio, row.required, row.pass, row.missing] // => ['electricity', 3, 3, 4, 75, 95, false, ['E41']]
  */
 export function coverageRows(
   a: MeteringAnalysis,

@@ -115,7 +115,15 @@ function failingText(s: ScopeCheck, lang: 'zh' | 'en'): string {
     .join(lang === 'zh' ? '；' : '; ');
 }
 
-/** The Yunnan depth verdict with reasons and the next grade's list. */
+/**
+ * The Yunnan depth verdict with reasons and the next grade's list.
+ *
+ * @example
+ * // 云南 2007 三 (二)/(三): levels 1–2 complete → simple; level 3 incomplete (electricity 75 %) → not key
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const d = depthVerdict(model, {});
+ * [d.label.zh, d.acceptance] // => ['简单型', { A: false, B: true, C: true }]
+ */
 export function depthVerdict(model: Model, options: DepthOptions = {}, analysis?: MeteringAnalysis): DepthResult {
   const a = analysis ?? analyseMetering(model, options);
   const campaign = checkCampaign(model, options.readings);

@@ -25,7 +25,14 @@ export interface EditionNotice {
   en: string;
 }
 
-/** Notices for the metering families (GB 17167, GB 24789, Yunnan) at the campaign's last day; [] without a campaign. */
+/**
+ * Notices for the metering families (GB 17167, GB 24789, Yunnan) at the campaign's last day; [] without a campaign.
+ *
+ * @example
+ * // GB 17167-2025 took effect on 2026-02-01, before the dyeing plant's campaign ended; its tables are not held yet
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * editionNotices(model).map((n) => [n.code, n.standard, n.inForce]) // => [['edition.superseded', 'GB 17167', '2025']]
+ */
 export function editionNotices(model: Model): EditionNotice[] {
   const date = campaignEndDate(model);
   if (date === undefined) return [];

@@ -14,6 +14,7 @@ export {
 export {
   decideMainPerCarrier,
   groupOfFlow,
+  renderMainWarning,
   type MainDecision,
   type MainAnalysis,
   type GroupDecision,

@@ -97,13 +97,31 @@ export interface MainAnalysis {
   isMain: (node: number, group: MainGroup) => boolean;
 }
 
-/** The group of a metering point's flow: its carrier's Table 1–2 group, water, or material. */
+/**
+ * The group of a metering point's flow: its carrier's Table 1–2 group, water, or material.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const graph = buildGraph(model);
+ * const thresholds = resolveRuleSets(model).rules.energy.mainThresholds;
+ * groupOfFlow(thresholds, graph.flows.find((f) => f.id === 'E01')) // => 'electricity'
+ * groupOfFlow(thresholds, graph.flows.find((f) => f.id === 'W01')) // => 'water'
+ */
 export function groupOfFlow(thresholds: readonly MainThreshold[], lf: LayerFlow): MainGroup {
   if (lf.layer === 'material') return 'material';
   if (lf.layer === 'water') return carrierInfo(lf.carrier)?.energyRow === 'steam' ? 'steam' : 'water';
   return categoryOf(thresholds, lf.carrier);
 }
 
+/**
+ * Main (主要) sub-units and devices per carrier by GB 17167-2006 Tables 1 and 2 (rated power, annual or hourly use
+ * against each category's limit), with the warnings where a rate had to be inferred.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const a = decideMainPerCarrier(buildGraph(model), resolveRuleSets(model).rules);
+ * [a.decisions.slice(0, 3).map((d) => [d.node, d.main]), a.warnings] // => [[['plant', true], ['pre', true], ['dye', true]], []]
+ */
 export function decideMainPerCarrier(graph: PlantGraph, rules: RuleSets): MainAnalysis {
   const thresholds = rules.energy.mainThresholds;
   const P = graph.ctx.periodHours;
@@ -328,7 +346,16 @@ function steamTwins(graph: PlantGraph): Set<string> {
   return out;
 }
 
-/** A main-ness warning in both languages, the node by its name in each (`nameEn` in English). */
+/**
+ * A main-ness warning in both languages, the node by its name in each (`nameEn` in English).
+ *
+ * @example
+ * // GB 17167-2006 Table 1 names rated power; without it the period's average power stands in, with this warning
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const params = { node: 'pre', rate: 12.5, unit: 'kW', limit: 10, rule: 'GB17167-2006 Table 1' };
+ * const w = renderMainWarning(graph, { code: 'metering.main.averageFallback', node: 'pre', category: 'electricity', params });
+ * w.zh // => '前处理车间：未给出额定功率——以测试期平均功率 12.5 kW 与 GB17167-2006 表1 的限定值 10 kW 比较（标准指额定功率）'
+ */
 export function renderMainWarning(graph: PlantGraph, w: MainWarning): MainWarning & { zh: string; en: string } {
   const node = graph.nodes.find((n) => n.id === w.node);
   // the rule is "GB17167-2006 Table 1": the standard's own word for its table in Chinese (表1)

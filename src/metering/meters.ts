@@ -56,7 +56,14 @@ export function classRank(c: string): number {
   return Number.parseFloat(c) - (/s$/i.test(c) ? 0.001 : 0);
 }
 
-/** True when `actual` is at least as accurate as `required`. */
+/**
+ * True when `actual` is at least as accurate as `required`.
+ *
+ * @example
+ * // "0.5S" is a little better than "0.5"; "1.0" is worse
+ * classMeets('0.5S', '0.5') // => true
+ * classMeets('1.0', '0.5') // => false
+ */
 export function classMeets(actual: string, required: string): boolean {
   return classRank(actual) <= classRank(required) + 1e-9;
 }
@@ -97,6 +104,15 @@ export function instrumentType(
 /**
  * Electricity user class (GB 17167 Table 4): declared, else the stricter of the class by monthly
  * consumption (the metered flows' kWh over the period scaled to annual hours / 12) and by kVA.
+ *
+ * @example
+ * // E01: 91 500 kWh in 72 h → 91 500 × 8 760 / 72 / 12 = 927 708 kWh a month: class III (≥ 10⁵, < 10⁶);
+ * // 2 500 kVA reaches class II (≥ 2 000 kVA), the stricter of the two
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const graph = buildGraph(model);
+ * const rules = resolveRuleSets(model).rules;
+ * userClassOf(graph, undefined, ['E01'], rules) // => 'III'
+ * userClassOf(graph, { kva: 2500 }, ['E01'], rules) // => 'II'
  */
 export function userClassOf(
   graph: PlantGraph,
@@ -153,7 +169,17 @@ function cachedUserClass(
   return userClassCache.get(meter);
 }
 
-/** The class a meter of `type` needs for a point, with the Table 4 note for electricity at levels 2–3. */
+/**
+ * The class a meter of `type` needs for a point, with the Table 4 note for electricity at levels 2–3.
+ *
+ * @example
+ * // GB 17167-2006 Table 4: a water meter of DN ≤ 250 needs class 2.5
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const graph = buildGraph(model);
+ * const rules = resolveRuleSets(model).rules;
+ * const point = derivePoints(graph, rules).points[0];
+ * requiredClass(graph, rules, point, model.meters[0]) // => { type: 'water', required: '2.5' }
+ */
 export function requiredClass(
   graph: PlantGraph,
   rules: RuleSets,
@@ -212,7 +238,18 @@ export function campaignEndDate(model: Model): string | undefined {
   return new Date(ms + zoneOffsetMinutes(zone, ms) * 60000).toISOString().slice(0, 10);
 }
 
-/** Checks one meter against one point. */
+/**
+ * Checks one meter against one point.
+ *
+ * @example
+ * // ME41's verification lapsed on 2026-02-28, before the campaign's end: it is not counted in n (GB 17167-2006 §5)
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const graph = buildGraph(model);
+ * const rules = resolveRuleSets(model).rules;
+ * const point = derivePoints(graph, rules).points.find((p) => p.flow === 'E41');
+ * const c = checkMeter(graph, rules, model.meters.find((m) => m.id === 'ME41'), point, '2026-03-05');
+ * [c.counts, c.requiredClass, c.findings.map((f) => f.code)] // => [false, '2.0', ['metering.meter.expired']]
+ */
 export function checkMeter(
   graph: PlantGraph,
   rules: RuleSets,

@@ -99,7 +99,15 @@ export function auditFocusSet(graph: PlantGraph): Set<number> {
   return out;
 }
 
-/** Main-ness of every node (overall, and per carrier group in `groups`): see main.ts. */
+/**
+ * Main-ness of every node (overall, and per carrier group in `groups`): see main.ts.
+ *
+ * @example
+ * // GB 17167-2006 Table 1: a sub-unit is a main energy user (次级用能单位) at ≥ 10 kW rated electric power; pre has 260 kW
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const pre = decideMain(buildGraph(model), resolveRuleSets(model).rules).find((d) => d.node === 'pre');
+ * pre.groups.find((g) => g.category === 'electricity').evidence[0] // => { category: 'electricity', rate: 260, unit: 'kW', limit: 10, reached: true, measure: 'rated', rule: 'GB17167-2006 Table 1' }
+ */
 export function decideMain(graph: PlantGraph, rules: RuleSets): MainDecision[] {
   return decideMainPerCarrier(graph, rules).decisions;
 }
@@ -144,6 +152,13 @@ const AUXILIARY_CATEGORIES = new Set(['electricity', 'steam', 'water']);
  * Derives every required metering point, the exemptions applied and the main-ness decisions.
  * `allRequired` counts every node as required whatever its main-ness (the whole-enterprise scope of the
  * full grade, Yunnan 2007 三 (四) "整体").
+ *
+ * @example
+ * // the dyeing plant's metering points over the three rule sets (GB 17167 表3, GB 24789 表1, 云南 附件2)
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const p = derivePoints(buildGraph(model), resolveRuleSets(model).rules);
+ * p.points.length // => 77
+ * [p.points[0].table, p.points[0].row, p.points[0].level, p.points[0].flow] // => ['GB17167-2006', 'water', 1, 'W01']
  */
 export function derivePoints(graph: PlantGraph, rules: RuleSets, allRequired = false): DerivedPoints {
   const mainAnalysis = decideMainPerCarrier(graph, rules);

@@ -116,6 +116,13 @@ export const DEFAULT_EDITIONS: Record<Family, string> = { GB17167: '2006', GB247
  * plus located issues for entries pingheng cannot honour (src/model/editions.ts). Where an entry is
  * unusable the default edition is returned alongside the issue, so callers can still report; the CLI
  * stops at the issue (exit 2).
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const r = resolveRuleSets(model).rules;
+ * [r.energy.table, r.water.table, r.material.table] // => ['GB17167-2006', 'GB24789-2009', 'Yunnan-2007']
+ * // GB 17167-2006 Table 3: electricity 100 / 100 / 95 % at levels 1–3
+ * r.energy.rows[0].required // => [100, 100, 95]
  */
 export function resolveRuleSets(settings: Settings | undefined): { rules: RuleSets; issues: InputIssue[] } {
   const issues = editionIssues(settings);

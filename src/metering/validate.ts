@@ -5,6 +5,9 @@ import { resolveRuleSets } from './rulesets.ts';
 /**
  * Metering-specific input checks beyond src/model/validate.ts: rule-set editions pingheng does not
  * have, and a verification validity that ends before it starts.
+ *
+ * @example
+ * validateMetering(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model) // => []
  */
 export function validateMetering(model: Model): InputIssue[] {
   const issues = [...resolveRuleSets(model.settings).issues];

@@ -5,6 +5,9 @@ import { formatPath, type PathSegment } from './issues.ts';
  * so the arithmetic cannot overflow, and every result leaving the core through the CLI or the web
  * worker passes assertFinite. A non-finite number there is a bug in pingheng, never the user's
  * input: it stops with this error instead of printing null, NaN or Infinity as if it were a figure.
+ *
+ * @example
+ * new NonFiniteResultError('result', 'a[1]', Infinity).message // => 'internal error: result holds the non-finite number Infinity at a[1]'
  */
 export class NonFiniteResultError extends Error {
   constructor(
@@ -21,7 +24,9 @@ export class NonFiniteResultError extends Error {
  * The path of the first number in `value` that is NaN or ±Infinity (objects, arrays, maps and sets
  * walked without recursion; each object once), or undefined when every number is finite.
  *
- * @example firstNonFinite({ a: [1, NaN] }) // 'a[1]'
+ * @example
+ * firstNonFinite({ a: [1, Number.NaN] }) // => 'a[1]'
+ * firstNonFinite({ a: [1, 2] }) // => undefined
  */
 export function firstNonFinite(value: unknown): string | undefined {
   return findNonFinite(value)?.path;
@@ -64,7 +69,13 @@ function findNonFinite(value: unknown): { path: string; value: number } | undefi
   return undefined;
 }
 
-/** Returns `value` when every number in it is finite; throws NonFiniteResultError otherwise. */
+/**
+ * Returns `value` when every number in it is finite; throws NonFiniteResultError otherwise.
+ *
+ * @example
+ * assertFinite({ a: 1 }, 'result') // => { a: 1 }
+ * assertFinite({ a: [1, Infinity] }, 'result') // => throws non-finite number Infinity at a[1]
+ */
 export function assertFinite<T>(value: T, what: string): T {
   if (allFinite(value)) return value;
   const found = findNonFinite(value)!;

@@ -51,6 +51,11 @@ export interface PlantGraph {
 /**
  * Compiles a validated model into plain arrays for the balance, reconciliation and metering
  * code: node indices, the parent tree, and every flow (and carried component) in its layer unit.
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * [graph.nodes.length, graph.flows.length, graph.layers] // => [11, 99, ['water', 'energy', 'COD']]
+ * graph.nodes.slice(0, 3).map((n) => [n.id, n.level]) // => [['plant', 1], ['pre', 2], ['dye', 2]]
  */
 export function buildGraph(model: Model): PlantGraph {
   const ctx = basisContext(model);
@@ -163,7 +168,13 @@ function relativeDefault(model: Model, source: Source): number {
   return probe!.sd;
 }
 
-/** Node indices from `i` up to its root, `i` first. */
+/**
+ * Node indices from `i` up to its root, `i` first.
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * ancestorsOrSelf(graph, graph.nodeIndex.get('dye')).map((i) => graph.nodes[i].id) // => ['dye', 'plant']
+ */
 export function ancestorsOrSelf(graph: Pick<PlantGraph, 'parent'>, i: number): number[] {
   const out: number[] = [];
   for (let cur = i; cur !== -1; cur = graph.parent[cur]!) out.push(cur);
@@ -174,6 +185,12 @@ export function ancestorsOrSelf(graph: Pick<PlantGraph, 'parent'>, i: number): n
  * The nodes whose boundary a flow crosses: it enters every ancestor-or-self of `to` that does
  * not also contain `from`, and leaves every ancestor-or-self of `from` that does not contain `to`.
  * A stock flow crosses nothing: it is a stock change of its node and every ancestor.
+ *
+ * @example
+ * // nodes 1 and 2 are children of 0: a flow 1 → 2 leaves 1 and enters 2, but not 0
+ * crossings({ parent: Int32Array.of(-1, 0, 0) }, 1, 2) // => { enters: [2], leaves: [1] }
+ * // from outside (−1) into 1 enters 1 and its parent 0
+ * crossings({ parent: Int32Array.of(-1, 0, 0) }, -1, 1) // => { enters: [1, 0], leaves: [] }
  */
 export function crossings(
   graph: Pick<PlantGraph, 'parent'>,

@@ -20,7 +20,12 @@ export interface InputIssue {
   option?: string;
 }
 
-/** Formats a path the way the messages print it: flows[3].to */
+/**
+ * Formats a path the way the messages print it: flows[3].to
+ *
+ * @example
+ * formatPath(['flows', 3, 'to']) // => 'flows[3].to'
+ */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
@@ -31,7 +36,13 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Thrown when an input is unusable; carries every issue found, not only the first. */
+/**
+ * Thrown when an input is unusable; carries every issue found, not only the first.
+ *
+ * @example
+ * const e = new InputError('m.json', [issue(['flows', 3, 'to'], 'flow.unknownNode', { id: 'dye2' })]);
+ * [e.message, formatPath(e.issues[0].path)] // => ['m.json: 1 problem(s)', 'flows[3].to']
+ */
 export class InputError extends Error {
   constructor(
     readonly file: string,
@@ -42,6 +53,12 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * An issue at a JSON path: a message code of the catalogue and its parameters (errors by default).
+ *
+ * @example
+ * issue(['flows', 3, 'to'], 'ref.unknownNode', { id: 'dye2' }).severity // => 'error'
+ */
 export function issue(
   path: PathSegment[],
   code: string,

@@ -20,7 +20,9 @@ export interface JsonText {
  * file, the first syntax error (line and column, in words, not the engine's English) and the
  * engine's limits. Throws InputError located in `file`; never anything else.
  *
- * @example parseJsonText('{"a": 1,}', 'x.json') // throws: x.json:1:9 json.trailingComma
+ * @example
+ * parseJsonText('{"a": 1}', 'x.json').data // => { a: 1 }
+ * parseJsonText('{"a": 1,}', 'x.json') // => throws json.trailingComma
  */
 export function parseJsonText(input: string | Uint8Array, file: string): JsonText {
   const fail = (code: string, params: Record<string, string | number> = {}, line?: number): never => {

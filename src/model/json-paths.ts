@@ -14,7 +14,9 @@ const segKey = (s: PathSegment) => (typeof s === 'number' ? `#${s}` : `.${s}`);
  * not in the text (a missing key), the line of its nearest ancestor that is. One pass for all
  * paths: subtrees no path enters are skipped by counting brackets.
  *
- * @example linesOfPaths('{\n"a": [1,\n 2]}', [['a', 1], ['b']]) // [3, 1]
+ * @example
+ * // a[1] is on line 3; b is absent: the line of its nearest ancestor, the root
+ * linesOfPaths('{\n"a": [1,\n 2]}', [['a', 1], ['b']]) // => [3, 1]
  */
 export function linesOfPaths(text: string, paths: readonly (readonly PathSegment[])[]): (number | undefined)[] {
   if (paths.length === 0) return []; // nothing to find: no walk over the text (~50 ms at 14 MB)

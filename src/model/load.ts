@@ -22,7 +22,9 @@ export const MAX_MODEL_BYTES = MAX_JSON_BYTES;
  * outside the computable range and meaning (validate.ts) — each with its path and, where it can be
  * found, its line in `file`. Never throws anything else for any input.
  *
- * @example parseModel('{"name": "x",}', 'm.json') // throws: m.json:1:13 json.trailingComma
+ * @example
+ * parseModel('{"name": "x",}', 'm.json') // => throws json.trailingComma
+ * parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model.nodes[0].id // => 'plant'
  */
 export function parseModel(input: string | Uint8Array, file = 'model.json'): LoadedModel {
   const { text, data, duplicates } = parseJsonText(input, file);
@@ -50,6 +52,10 @@ export function parseModel(input: string | Uint8Array, file = 'model.json'): Loa
 /**
  * Validates an already-parsed model object (see parseModel): structure, magnitudes, meaning.
  * Throws InputError with every problem; never anything else.
+ *
+ * @example
+ * loadModel(JSON.parse(readFileSync('datasets/dyeing.json', 'utf8')), 'dyeing.json').model.name // => '示例针织印染厂（佛山）'
+ * loadModel({ name: 'x' }, 'x.json') // => throws schema.required
  */
 export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
   const parsed = modelSchema.safeParse(data);

@@ -43,7 +43,10 @@ export function periodZone(model: Pick<Model, 'campaign'>): string {
 /**
  * A period bound as a UTC instant. A date-only start is the day's 00:00; a date-only end counts
  * the whole day (the ledger's 1月1日至1月31日), so it is 00:00 of the next day.
- * @example periodInstant('2025-01-31', 'Asia/Shanghai', true) === Date.UTC(2025, 1, 1) - 8 * 3.6e6
+ *
+ * @example
+ * // the end of 31 January in Beijing is 1 February 00:00 +08:00 = 31 January 16:00 UTC
+ * new Date(periodInstant('2025-01-31', 'Asia/Shanghai', true)).toISOString() // => '2025-01-31T16:00:00.000Z'
  */
 export function periodInstant(text: string, zone: string, isEnd: boolean): number {
   if (DATE_ONLY.test(text)) {
@@ -59,7 +62,13 @@ function nextDay(date: string): string {
   return `${d.toISOString().slice(0, 10)}T00:00:00`;
 }
 
-/** Spans of every period; the accounting ones sorted by start. Unreadable dates give NaN instants. */
+/**
+ * Spans of every period; the accounting ones sorted by start. Unreadable dates give NaN instants.
+ *
+ * @example
+ * // a model without periods (one campaign) has an empty timeline
+ * periodTimeline(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model) // => { zone: 'Asia/Shanghai', spans: [], accounting: [], campaigns: [] }
+ */
 export function periodTimeline(model: Pick<Model, 'campaign' | 'periods'>): PeriodTimeline {
   const zone = periodZone(model);
   const spans: PeriodSpan[] = (model.periods ?? []).map((p, index) => {
@@ -117,6 +126,11 @@ function sameLevel(a: number, b: number): boolean {
  * gives no closing level but the stock flow's value carries opening ± value forward. A campaign
  * has only the levels it states. Disagreements (an opening that is not the previous closing, a
  * stock flow's value that is not the levels' difference) are returned as located issues.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/boiler-monthly.json'), 'boiler-monthly.json');
+ * const s = stockLevels(model, periodTimeline(model));
+ * [s.levels.length, s.issues] // => [12, []]
  */
 export function stockLevels(
   model: Pick<Model, 'flows' | 'stocks' | 'periods' | 'campaign'>,

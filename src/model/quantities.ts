@@ -26,7 +26,12 @@ export interface FlowFactor {
   basis: string;
 }
 
-/** Why a flow's unit does not fit: a message code and its parameters (see src/i18n/model.ts). */
+/**
+ * Why a flow's unit does not fit: a message code and its parameters (see src/i18n/model.ts).
+ *
+ * @example
+ * new FactorProblem('unit.unknown', { unit: 'x' }).field // => 'unit'
+ */
 export class FactorProblem extends Error {
   constructor(
     readonly code: string,
@@ -46,7 +51,14 @@ export interface BasisContext {
   electricityEqualValue: number;
 }
 
-/** Campaign duration in hours, or undefined. */
+/**
+ * Campaign duration in hours, or undefined.
+ *
+ * @example
+ * // 2 March 08:00 to 5 March 08:00 (+08:00): 3 × 24 = 72 h
+ * campaignHours({ start: '2026-03-02T08:00:00+08:00', end: '2026-03-05T08:00:00+08:00' }) // => 72
+ * campaignHours(undefined) // => undefined
+ */
 export function campaignHours(campaign: Campaign | undefined): number | undefined {
   if (!campaign) return undefined;
   const zone = campaign.timezone ?? DEFAULT_TIMEZONE;
@@ -57,6 +69,10 @@ export function campaignHours(campaign: Campaign | undefined): number | undefine
 /**
  * The balance period: settings.periodHours, else the campaign's duration, else — when every rate
  * in the model is per annum and nothing is a plain quantity — one operating year.
+ *
+ * @example
+ * const c = basisContext(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * [c.periodHours, c.annualHours, c.electricityEqualValue] // => [72, 8760, 0.3007]
  */
 export function basisContext(model: Pick<Model, 'settings' | 'campaign' | 'flows'>): BasisContext {
   const annualHours = model.settings?.annualHours ?? defaultAnnualHours.hours;
@@ -103,7 +119,15 @@ function densityKgPerM3(flow: Flow): number | undefined {
 
 const cache = new Map<string, FlowFactor>();
 
-/** Converts a flow's own unit into its layer's unit; throws FactorProblem when it cannot. */
+/**
+ * Converts a flow's own unit into its layer's unit; throws FactorProblem when it cannot.
+ *
+ * @example
+ * // GB/T 2589-2008: electricity 0.1229 kgce/kWh (当量值) = 0.0001229 tce/kWh; 等价值 from the model's 0.3007 kgce/kWh
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const f = flowFactor(model.flows.find((x) => x.id === 'E01'), basisContext(model));
+ * [f.factor, roundTo(f.equalFactor, 7)] // => [0.0001229, 0.0003007]
+ */
 export function flowFactor(flow: Flow, ctx: BasisContext): FlowFactor {
   const key = [
     flow.layer,
@@ -223,6 +247,17 @@ function energyToKgce(flow: Flow, u: UnitInfo, base: number, equalValue: number)
  */
 export type ComponentFactor = { kind: 'concentration'; perCarrier: number } | { kind: 'amount'; amount: number };
 
+/**
+ * A flow's component as a ComponentFactor: a concentration (mg/L, mg/Nm³, %) turned into the component's layer
+ * unit per unit of the carrier's layer value, or an absolute amount in the component's layer unit.
+ *
+ * @example
+ * // COD at 5 mg/L in water: 5 mg/L × 1 000 L/t = 5 g/t = 0.005 kg per t of water
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const w01 = model.flows.find((f) => f.id === 'W01');
+ * const ctx = basisContext(model);
+ * componentFactor(w01, 'COD', w01.components.COD, flowFactor(w01, ctx), ctx) // => { kind: 'concentration', perCarrier: 0.005 }
+ */
 export function componentFactor(
   flow: Flow,
   name: string,

@@ -142,7 +142,12 @@ export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
 export type Source = (typeof SOURCES)[number];
 
-/** The JSON Schema (draft 2020-12) of the model, generated from the zod schema. */
+/**
+ * The JSON Schema (draft 2020-12) of the model, generated from the zod schema.
+ *
+ * @example
+ * modelJsonSchema().$schema // => 'https://json-schema.org/draft/2020-12/schema'
+ */
 export function modelJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(modelSchema, { io: 'input' }) as Record<string, unknown>;
 }

@@ -17,6 +17,9 @@ const MAX_DATE_MS = 8.64e15;
 /**
  * The offset of `zone` at a UTC instant from src/data/time-zones.ts (minutes east of UTC), or
  * undefined when the table does not settle it (another zone, an earlier instant).
+ *
+ * @example
+ * fixedOffsetMinutes('Asia/Shanghai', Date.UTC(2025, 0, 1)) // => 480
  */
 export function fixedOffsetMinutes(zone: string, utcMs: number): number | undefined {
   const { offsets, sinceUtc } = fixedOffsetZones;
@@ -25,7 +28,13 @@ export function fixedOffsetMinutes(zone: string, utcMs: number): number | undefi
 
 const knownZones = new Map<string, boolean>();
 
-/** True when `zone` is an IANA time zone the runtime knows. */
+/**
+ * True when `zone` is an IANA time zone the runtime knows.
+ *
+ * @example
+ * isTimeZone('Asia/Shanghai') // => true
+ * isTimeZone('Mars/Base') // => false
+ */
 export function isTimeZone(zone: string): boolean {
   if (Object.hasOwn(fixedOffsetZones.offsets, zone)) return true;
   let known = knownZones.get(zone);
@@ -41,7 +50,12 @@ export function isTimeZone(zone: string): boolean {
   return known;
 }
 
-/** Offset of `zone` from UTC at the given UTC instant, in minutes; NaN for a zone the runtime does not know. */
+/**
+ * Offset of `zone` from UTC at the given UTC instant, in minutes; NaN for a zone the runtime does not know.
+ *
+ * @example
+ * zoneOffsetMinutes('Asia/Shanghai', Date.UTC(2025, 0, 1)) // => 480
+ */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
   const fixed = fixedOffsetMinutes(zone, utcMs);
   if (fixed !== undefined) return fixed;
@@ -61,7 +75,14 @@ export function zoneOffsetMinutes(zone: string, utcMs: number): number {
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
 }
 
-/** Parses an ISO date-time; one without offset is taken in `zone`. NaN when unreadable or the zone is unknown. */
+/**
+ * Parses an ISO date-time; one without offset is taken in `zone`. NaN when unreadable or the zone is unknown.
+ *
+ * @example
+ * // 08:00 in Beijing (UTC+8) is midnight UTC
+ * new Date(parseIsoInZone('2025-03-01T08:00', 'Asia/Shanghai')).toISOString() // => '2025-03-01T00:00:00.000Z'
+ * parseIsoInZone('2025-03-01T08:00Z') === Date.UTC(2025, 2, 1, 8) // => true
+ */
 export function parseIsoInZone(text: string, zone: string = DEFAULT_TIMEZONE): number {
   if (OFFSET.test(text.trim())) return Date.parse(text);
   const asUtc = Date.parse(`${text.trim()}Z`);

@@ -7,6 +7,11 @@ import type { Model } from './schema.ts';
  * proposals, prices, CO2 factors and measured fuel carbon. Every problem with its JSON path.
  * Whether a grid factor's series, year and region exist is checked where the tables are read
  * (src/results/factors.ts), with a path too.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const graph = buildGraph(model);
+ * validateResultsInputs(model, graph.nodeIndex, new Map(model.flows.map((f, i) => [f.id, i]))) // => []
  */
 export function validateResultsInputs(
   model: Model,

@@ -15,6 +15,12 @@ import { validateResultsInputs } from './validate-results.ts';
 /**
  * Checks what the schema cannot: references, hierarchy, units against layers, components and
  * meters. Returns every problem found (errors and warnings), each with its JSON path.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * validateModel(model) // => []
+ * const bad = { ...model, flows: [...model.flows, { id: 'X', from: 'plant', to: 'dye2', layer: 'water', value: 1, unit: 't' }] };
+ * validateModel(bad).map((i) => [formatPath(i.path), i.code]) // => [['flows[80].to', 'flow.unknownNode']]
  */
 export function validateModel(model: Model): InputIssue[] {
   const issues: InputIssue[] = [];

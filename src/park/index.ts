@@ -3,7 +3,7 @@
  * between them, each member on its own and the park as a whole, per year.
  */
 export * from './schema.ts';
-export { parsePark, validatePark, validateLinkEnds } from './load.ts';
+export { parsePark, validatePark, validateLinkEnds, locateIssues } from './load.ts';
 export { parkModel, annualFactorOf, linkLayers, PARK_NODE, type MemberState } from './merge.ts';
 export {
   checkPark,

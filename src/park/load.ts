@@ -5,7 +5,12 @@ import { fromZod } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
 import { parkSchema, type LinkEnd, type Park } from './schema.ts';
 
-/** Sets the line of every issue that has none, from its JSON path in `text` (one pass for all). */
+/**
+ * Sets the line of every issue that has none, from its JSON path in `text` (one pass for all).
+ *
+ * @example
+ * locateIssues('{\n "a": 1\n}', [issue(['a'], 'x')])[0].line // => 2
+ */
 export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
   const unlocated = issues.filter((i) => i.line === undefined);
   const lines = linesOfPaths(
@@ -22,6 +27,10 @@ export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
  * Reads PARK.json: JSON syntax (strict, with line and column), duplicate keys, the schema, and what
  * can be checked without the members' models (unique ids, link ends naming a member, each end a
  * flow or a node). Throws InputError with every problem, each located in the park file.
+ *
+ * @example
+ * const park = parsePark(readFileSync('datasets/park/park.json', 'utf8'), 'park.json');
+ * [park.members.length, park.links.length] // => [4, 3]
  */
 export function parsePark(input: string | Uint8Array, file = 'park.json'): Park {
   const { text: body, data, duplicates } = parseJsonText(input, file);
@@ -34,7 +43,12 @@ export function parsePark(input: string | Uint8Array, file = 'park.json'): Park 
   return parsed.data!;
 }
 
-/** Unique member and link ids; every link end names a known member and exactly one of flow or node. */
+/**
+ * Unique member and link ids; every link end names a known member and exactly one of flow or node.
+ *
+ * @example
+ * validatePark(parsePark(readFileSync('datasets/park/park.json', 'utf8'), 'park.json')) // => []
+ */
 export function validatePark(park: Park): InputIssue[] {
   const issues: InputIssue[] = [];
   const members = new Map<string, number>();
@@ -68,6 +82,11 @@ export function validatePark(park: Park): InputIssue[] {
  * leaves its member (to outside), a receiver's flow enters it (from outside); no flow serves two
  * links; and no stock flow is a link. `models` holds the members' models by id (as used: a period
  * of a multi-period model already taken out).
+ *
+ * @example
+ * const park = parsePark(readFileSync('datasets/park/park.json', 'utf8'), 'park.json');
+ * const models = new Map(park.members.map((m) => [m.id, parseModel(readFileSync(`datasets/park/${m.model}`), m.model).model]));
+ * validateLinkEnds(park, models) // => []
  */
 export function validateLinkEnds(park: Park, models: ReadonlyMap<string, Model>): InputIssue[] {
   const issues: InputIssue[] = [];

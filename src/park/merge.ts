@@ -39,7 +39,11 @@ export const memberFlowId = (member: string, flow: string) => `${member}/${flow}
 /**
  * How a member's figures annualise: `period.annualFactor`, else annualHours / periodHours (the
  * campaign's duration or settings.periodHours); undefined when the model has no balance period.
- * @example annualFactorOf(model72h) // 8760 / 72 = 121.67
+ *
+ * @example
+ * // a 72 h campaign scaled to 8 760 h a year: 8 760 / 72 = 121.67
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * roundTo(annualFactorOf(model), 2) // => 121.67
  */
 export function annualFactorOf(model: Model): number | undefined {
   if (model.period?.annualFactor !== undefined) return model.period.annualFactor;
@@ -126,7 +130,15 @@ function nodeEndFlows(l: ParkLink, byId: Map<string, Flow>, parkSettings: Model[
   return out;
 }
 
-/** The park as one model on a yearly basis (see the file's head comment). Not validated: built from validated parts. */
+/**
+ * The park as one model on a yearly basis (see the file's head comment). Not validated: built from validated parts.
+ *
+ * @example
+ * const park = parsePark(readFileSync('datasets/park/park.json', 'utf8'), 'park.json');
+ * const inputs = park.members.map((m) => ({ id: m.id, model: parseModel(readFileSync(`datasets/park/${m.model}`), m.model).model }));
+ * const model = parkModel(park, memberStates(park, inputs));
+ * [model.nodes.length, model.flows.length] // => [8, 117]
+ */
 export function parkModel(park: Park, members: MemberState[]): Model {
   const parkHours = park.settings?.annualHours ?? defaultAnnualHours.hours;
   const ends = linkEnds(park);
@@ -178,7 +190,14 @@ export function parkModel(park: Park, members: MemberState[]): Model {
   };
 }
 
-/** The layers each link's ends carry in the park model (base layers first), in one pass over the flows. */
+/**
+ * The layers each link's ends carry in the park model (base layers first), in one pass over the flows.
+ *
+ * @example
+ * const park = parsePark(readFileSync('datasets/park/park.json', 'utf8'), 'park.json');
+ * const inputs = park.members.map((m) => ({ id: m.id, model: parseModel(readFileSync(`datasets/park/${m.model}`), m.model).model }));
+ * linkLayers(parkModel(park, memberStates(park, inputs))).get('ww-plating') // => ['water', 'Ni', 'Cr']
+ */
 export function linkLayers(model: Model): Map<string, string[]> {
   const byNode = new Map<string, Set<string>>();
   const add = (node: string | null, f: Flow) => {

@@ -80,7 +80,12 @@ export type ParkLink = z.infer<typeof linkSchema>;
 export type LinkEnd = z.infer<typeof linkEndSchema>;
 export type ParkInput = z.input<typeof parkSchema>;
 
-/** The JSON Schema of PARK.json (draft 2020-12), generated from the zod schema. */
+/**
+ * The JSON Schema of PARK.json (draft 2020-12), generated from the zod schema.
+ *
+ * @example
+ * parkJsonSchema().$schema // => 'https://json-schema.org/draft/2020-12/schema'
+ */
 export function parkJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(parkSchema, { io: 'input' }) as Record<string, unknown>;
 }

@@ -83,7 +83,15 @@ export interface PeriodsResult {
   summary: { periods: number; campaigns: number; open: number; ok: boolean };
 }
 
-/** Indicators of a checked period model (see PeriodIndicators). */
+/**
+ * Indicators of a checked period model (see PeriodIndicators).
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/boiler-monthly.json'), 'b.json');
+ * const january = periodModel(model, '2025-01');
+ * const i = periodIndicators(january, checkModel(buildGraph(january)));
+ * [roundTo(i.energyEquivalent, 2), i.newWater, i.waterUnit] // => [636.71, 33494, 't']
+ */
 export function periodIndicators(model: Model, check: CheckResult): PeriodIndicators {
   // energyUse lists every node, level 1 first; the enterprise is the first root.
   const energy = check.energyUse.find((u) => u.level === 1) ?? check.energyUse[0];
@@ -183,6 +191,10 @@ function stockRowsOver(model: Model, run: Map<string, StockLevels>[]): StockRow[
  * Every period's balances and indicators, the calendar-year roll-ups (only accounting periods:
  * a campaign is never added into the year) and the campaigns.
  * Throws InputError when a period's figures make an invalid model.
+ *
+ * @example
+ * // the boiler house's twelve months of 2025
+ * periodBalances(parseModel(readFileSync('datasets/boiler-monthly.json'), 'boiler-monthly.json').model).periods.length // => 12
  */
 export function periodBalances(model: Model, file = 'model.json'): PeriodsResult {
   const timeline: PeriodTimeline = periodTimeline(model);

@@ -41,7 +41,13 @@ export function parsePeriodSelection(text: string): PeriodSelection {
   return to === undefined ? from! : { from: from!, to };
 }
 
-/** The chronological indices (into model.periods) a selection names; throws a located InputError. */
+/**
+ * The chronological indices (into model.periods) a selection names; throws a located InputError.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/boiler-monthly.json'), 'boiler-monthly.json');
+ * selectPeriods(model, { from: '2025-01', to: '2025-03' }, 'boiler-monthly.json') // => [0, 1, 2]
+ */
 export function selectPeriods(
   model: Model,
   sel: PeriodSelection,
@@ -219,7 +225,13 @@ function combineProduction(periods: PeriodEntry[]): Product[] | undefined {
   });
 }
 
-/** The calendar year of a UTC instant read in the plant's zone, its hours (8 760 or 8 784) and whether the instant is its first. */
+/**
+ * The calendar year of a UTC instant read in the plant's zone, its hours (8 760 or 8 784) and whether the instant is its first.
+ *
+ * @example
+ * // 2024 is a leap year: 366 × 24 = 8 784 h
+ * calendarYear(Date.UTC(2024, 5, 1), 'Asia/Shanghai') // => { year: 2024, hours: 8784, startsYear: false }
+ */
 export function calendarYear(ms: number, zone: string): { year: number; hours: number; startsYear: boolean } {
   const local = new Date(ms + zoneOffsetMinutes(zone, ms) * 60000);
   const year = local.getUTCFullYear();
@@ -244,7 +256,11 @@ export interface PeriodModelOptions {
  * - `campaign` is kept only for a single campaign period (a monthly account is no campaign);
  *   `periods` and `stocks` are dropped.
  * Throws InputError (located at the periods) when the selection is unknown or the result invalid.
- * @example periodModel(model, { from: '2025-01', to: '2025-03' }) // the first quarter as one model
+ *
+ * @example
+ * // the first quarter of 2025 as one model: (31 + 28 + 31) × 24 = 2 160 h
+ * const { model } = parseModel(readFileSync('datasets/boiler-monthly.json'), 'boiler-monthly.json');
+ * basisContext(periodModel(model, { from: '2025-01', to: '2025-03' })).periodHours // => 2160
  */
 export function periodModel(model: Model, sel: PeriodSelection, options: PeriodModelOptions = {}): Model {
   const file = options.file ?? 'model.json';

@@ -33,7 +33,12 @@ export interface PeriodReconciliation {
   reconciliation: ModelReconciliation;
 }
 
-/** Each period's own reconciliation (accounting periods in time order, then campaigns). */
+/**
+ * Each period's own reconciliation (accounting periods in time order, then campaigns).
+ *
+ * @example
+ * reconcilePerPeriod(parseModel(readFileSync('datasets/boiler-monthly.json'), 'b.json').model).length // => 12
+ */
 export function reconcilePerPeriod(
   model: Model,
   options: ReconcileModelOptions = {},
@@ -68,6 +73,10 @@ interface Arc {
  * level flows between periods. Flow labels are `flow@period`; stock levels `stock@opening` (before
  * the first period) and `stock@period` (the closing level of that period); balance rows name
  * `node@period`. Values in each flow's own unit.
+ *
+ * @example
+ * const r = reconcileAcrossPeriods(parseModel(readFileSync('datasets/boiler-monthly.json'), 'b.json').model);
+ * r.layers.map((l) => [l.layer, l.global.dof]) // => [['material', 12], ['water', 43], ['energy', 31]]
  */
 export function reconcileAcrossPeriods(
   model: Model,

@@ -18,6 +18,11 @@ export interface ApplyOutcome {
  * e.g. steam as water and as energy) writes its total into each when every flow's unit converts;
  * otherwise it is skipped.
  * The input model is not changed.
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const r = await ingestReadings([readFileSync('datasets/dyeing-readings.csv')], { file: 'dyeing-readings.csv', model });
+ * applyReadingsDetailed(model, r).applied.length // => 45
  */
 export function applyReadingsDetailed(model: Model, result: IngestResult): ApplyOutcome {
   const flows: Flow[] = model.flows.map((f) => ({ ...f }));
@@ -74,7 +79,14 @@ function unitFactor(from: string, to: string): number | undefined {
   }
 }
 
-/** The model with meter totals in its metered flows (see applyReadingsDetailed). */
+/**
+ * The model with meter totals in its metered flows (see applyReadingsDetailed).
+ *
+ * @example
+ * const { model } = parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json');
+ * const r = await ingestReadings([readFileSync('datasets/dyeing-readings.csv')], { file: 'dyeing-readings.csv', model });
+ * applyReadings(model, r).flows.find((f) => f.id === 'W01').value // => 6550
+ */
 export function applyReadings(model: Model, result: IngestResult): Model {
   return applyReadingsDetailed(model, result).model;
 }

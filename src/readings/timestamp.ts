@@ -56,7 +56,13 @@ export type TimestampParser = (text: string) => number;
 const D0 = 48;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Builds a parser for one time zone; zone offsets are cached per local hour. */
+/**
+ * Builds a parser for one time zone; zone offsets are cached per local hour.
+ *
+ * @example
+ * // 08:00 in Beijing (UTC+8) is midnight UTC
+ * makeTimestampParser('Asia/Shanghai')('2025-03-01 08:00') === Date.UTC(2025, 2, 1) // => true
+ */
 export function makeTimestampParser(zone: string = DEFAULT_TIMEZONE): TimestampParser {
   const offsets = new Map<number, number>();
   /** UTC ms of a local wall-clock time in `zone` (two passes settle a DST transition). */

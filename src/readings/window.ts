@@ -4,7 +4,9 @@ import type { Gap } from './types.ts';
  * The longest stretch of [start, end] that no gap of any meter that matters touches: merge the
  * gaps (union of intervals) and take the longest piece between them.
  *
- * @example longestContinuous(0, 10, [[{ start: 2, end: 3 }], [{ start: 6, end: 7 }]]) // { start: 3, end: 6 }
+ * @example
+ * // two meters with one gap each (2–3 and 6–7): every meter reads through 3–6
+ * longestContinuous(0, 10, [[{ start: 2, end: 3 }], [{ start: 6, end: 7 }]]) // => { start: 3, end: 6 }
  */
 export function longestContinuous(start: number, end: number, gapsPerMeter: Gap[][]): Gap | null {
   const all = gapsPerMeter.flat().map((g) => ({ start: Math.max(g.start, start), end: Math.min(g.end, end) }));

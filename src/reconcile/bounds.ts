@@ -41,6 +41,15 @@ export interface BoundedResult extends LinearResult {
  * χ² then includes the fixed measurements' own terms. An estimated (unmeasured) flow outside its
  * bounds is held on the bound the same way — it then splits the merged balance it was eliminated
  * from — with multiplier ±(Aᵀλ)_j, as it has no measurement term.
+ *
+ * @example
+ * // as reconcileLinear's example with 100, 60, 50 and x2 ≤ 45: unbounded x2 would be 50 − 10/3 = 46.67; held on
+ * // its bound 45, the residual 100 − 60 − 45 = −5 splits between x0 and x1: 102.5 and 57.5
+ * const network = networkFromIncidence([[1, -1, -1]]);
+ * const p = { network, measured: Float64Array.of(100, 60, 50), sd: Float64Array.of(1, 1, 1), upper: Float64Array.of(Infinity, Infinity, 45) };
+ * const r = reconcileBounded(p);
+ * [...r.reconciled].map((x) => roundTo(x, 3)) // => [102.5, 57.5, 45]
+ * r.activeBounds.map((b) => [b.flow, b.side]) // => [[2, 'upper']]
  */
 export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {}): BoundedResult {
   const n = p.network.from.length;

@@ -11,7 +11,13 @@ export function fmt(v: number | null | undefined): string {
   return String(Number(v.toPrecision(4)));
 }
 
-/** Plain-language findings of one layer, Chinese and English (src/i18n/reconcile.ts). */
+/**
+ * Plain-language findings of one layer, Chinese and English (src/i18n/reconcile.ts).
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * diagnose(reconcileModel(graph).layers[0]).en[0].slice(0, 60) // => 'water layer passes the global test: χ² = 5.981, 4 degrees of'
+ */
 export function diagnose(r: LayerReconciliation): { zh: string[]; en: string[] } {
   const zh: string[] = [];
   const en: string[] = [];

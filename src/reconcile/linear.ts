@@ -50,6 +50,14 @@ export {
  *   λ = (A V Aᵀ)⁻¹ A m,   x̂ = m − V Aᵀ λ,   χ² = (A m)ᵀ (A V Aᵀ)⁻¹ (A m)
  * (Narasimhan & Jordache 2000, eqs. 3-8, 7-3), Cov(x̂) = V − V Aᵀ (A V Aᵀ)⁻¹ A V,
  * and the measurement test z_j = (m − x̂)_j / √(V Aᵀ (A V Aᵀ)⁻¹ A V)_jj (eq. 7-11).
+ *
+ * @example
+ * // x0 = x1 + x2 measured 100, 60, 35 with σ = 1: residual r = 5 spread as σ²/Σσ² = 1/3 each:
+ * // 100 − 5/3 = 98.333, 60 + 5/3 = 61.667, 35 + 5/3 = 36.667; χ² = r² / Σσ² = 25 / 3 = 8.333 with 1 dof
+ * const p = { network: networkFromIncidence([[1, -1, -1]]), measured: Float64Array.of(100, 60, 35), sd: Float64Array.of(1, 1, 1) };
+ * const r = reconcileLinear(p);
+ * [...r.reconciled].map((x) => roundTo(x, 3)) // => [98.333, 61.667, 36.667]
+ * [roundTo(r.chi2, 3), r.dof] // => [8.333, 1]
  */
 export function reconcileLinear(p: LinearProblem, options: LinearOptions = {}): LinearResult {
   return reconcileLinearDeferred(p, options).statistics();

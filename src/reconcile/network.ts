@@ -63,7 +63,14 @@ export class DisjointSets {
   }
 }
 
-/** Builds a network from an incidence matrix (rows nodes, +1 enters, −1 leaves; one entry = crosses the boundary). */
+/**
+ * Builds a network from an incidence matrix (rows nodes, +1 enters, −1 leaves; one entry = crosses the boundary).
+ *
+ * @example
+ * // one node, flow 0 in, flows 1 and 2 out (from/to −1: outside the boundary)
+ * const n = networkFromIncidence([[1, -1, -1]]);
+ * [n.nodeCount, [...n.from], [...n.to]] // => [1, [-1, 0, 0], [0, -1, -1]]
+ */
 export function networkFromIncidence(incidence: readonly (readonly number[])[]): FlowNetwork {
   const rows = incidence.length;
   const cols = rows === 0 ? 0 : incidence[0]!.length;

@@ -51,7 +51,13 @@ export interface ReportResults {
   failures: { part: ReportPart; message: string }[];
 }
 
-/** Runs the engine for a report. Never throws for a valid model: failures are recorded per part. */
+/**
+ * Runs the engine for a report. Never throws for a valid model: failures are recorded per part.
+ *
+ * @example
+ * const r = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * [r.check.summary.ok, r.depth.label.zh, r.failures] // => [true, '简单型', []]
+ */
 export function analyseForReport(input: ReportInput): ReportResults {
   const out: ReportResults = { input, meteringIssues: [], compareIssues: [], failures: [] };
   const attempt = (part: ReportPart, fn: () => void) => {
@@ -107,6 +113,9 @@ function compare(input: ReportInput, out: ReportResults): void {
  * Whether the results hold findings — the exit-1 rule of the other commands: a balance finding
  * (`check`), a coverage row short of its requirement (`coverage`), a failed global test (`reconcile`),
  * an acceptance rule not met (`compare`).
+ *
+ * @example
+ * hasFindings(analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model })) // => true
  */
 export function hasFindings(r: ReportResults): boolean {
   return (

@@ -17,8 +17,9 @@ import type { Chapter, ReportDocument } from './document.ts';
  * 8 audit results, 9 appendix. Each chapter is made on its own: one that cannot be made says
  * why, and the gaps are listed in chapter 1. The CLI and the web app both call this.
  *
- * @example buildReport(analyseForReport({ model }), { lang: 'zh' }).chapters.map((c) => c.number)
- * // ['1', '2', '3', '4', '5', '6', '7', '8', '9']
+ * @example
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * buildReport(results, { lang: 'zh' }).chapters.map((c) => c.number) // => ['1', '2', '3', '4', '5', '6', '7', '8', '9']
  */
 export function buildReport(results: ReportResults, options: { lang: Lang }): ReportDocument {
   const ctx = new ReportContext(results, options.lang);

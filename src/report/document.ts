@@ -102,17 +102,34 @@ export interface MissingItem {
   text: string;
 }
 
-/** Every table of a report, in order. */
+/**
+ * Every table of a report, in order.
+ *
+ * @example
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * tablesOf(buildReport(results, { lang: 'zh' })).length // => 24
+ */
 export function tablesOf(doc: ReportDocument): ReportTable[] {
   return doc.chapters.flatMap((c) => c.blocks.filter((b): b is ReportTable => b.kind === 'table'));
 }
 
-/** Every figure of a report, in order. */
+/**
+ * Every figure of a report, in order.
+ *
+ * @example
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * figuresOf(buildReport(results, { lang: 'zh' })).length // => 8
+ */
 export function figuresOf(doc: ReportDocument): ReportFigure[] {
   return doc.chapters.flatMap((c) => c.blocks.filter((b): b is ReportFigure => b.kind === 'figure'));
 }
 
-/** "输入 (t)": a column header with its unit. */
+/**
+ * "输入 (t)": a column header with its unit.
+ *
+ * @example
+ * headerText({ header: '输入', unit: 't', type: 'number' }) // => '输入 (t)'
+ */
 export function headerText(c: Column): string {
   return c.unit ? `${c.header} (${c.unit})` : c.header;
 }

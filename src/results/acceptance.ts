@@ -27,6 +27,15 @@ function groupsOf(subject: Subject): Indicator['group'][] {
  * Judges the indicators against a rule set: each rule takes the indicators of its subjects and
  * measure, sets their threshold (a fall of x % is the rate −x) and pass, and is met when any (至少有
  * 一项) or each of them is. Indicators are annotated in place; the verdicts are returned.
+ *
+ * @example
+ * // the dyeing plant's results under Zhejiang's rules (a general plant: pollutants down ≥ 10 %, resources ≥ 5 %):
+ * // wastewater falls enough, COD does not, the rest has no indicator to judge
+ * const before = { model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, file: 'dyeing.json' };
+ * const after = { model: parseModel(readFileSync('datasets/dyeing-after.json'), 'dyeing-after.json').model, file: 'dyeing-after.json' };
+ * const c = compareModels(before, after);
+ * const a = evaluateAcceptance(RULE_SETS.zhejiang, 'general', 'audit.level', c.indicators, c.proposals);
+ * [a.pass, a.rules.slice(0, 2).map((r) => [r.id, r.threshold, r.pass])] // => [false, [['wastewater', -0.1, true], ['COD', -0.1, false]]]
  */
 export function evaluateAcceptance(
   set: AcceptanceRuleSet,

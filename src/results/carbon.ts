@@ -60,7 +60,12 @@ export interface CarbonInventory {
   factors: FactorRecord[];
 }
 
-/** A fuel or factor the inventory cannot use: where (JSON path) and why (message code). */
+/**
+ * A fuel or factor the inventory cannot use: where (JSON path) and why (message code).
+ *
+ * @example
+ * new CarbonProblem(['flows', 2, 'carbon'], 'carbon.unknown', {}).code // => 'carbon.unknown'
+ */
 export class CarbonProblem extends Error {
   constructor(
     readonly path: (string | number)[],
@@ -89,7 +94,11 @@ export interface CarbonOptions {
 }
 
 /**
- * @example carbonInventory(graph, values, { grid }).total.t // 100 000 kWh at 0.5306 kgCO2/kWh → 53.06
+ * @example
+ * // the dyeing plant with the MEE & NBS 2023 factor of 广东 (0.4419 kgCO2/kWh), as its model chooses
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const grid = resolveGrid({ series: 'mee-nbs', year: 2023, region: '广东' }).factor;
+ * roundTo(carbonInventory(graph, solveValues(graph).values, { grid }).total.t, 2) // => 271.33
  */
 export function carbonInventory(graph: PlantGraph, values: Float64Array, options: CarbonOptions): CarbonInventory {
   const scope = options.scope ?? null;

@@ -9,7 +9,10 @@
  * Present value of 1 a year for n years: Σₜ₌₁ⁿ (1 + i)⁻ᵗ = (1 − (1 + i)⁻ⁿ) / i, and n at i = 0.
  * The closed form also serves a life that is not a whole number of years.
  *
- * @example annuityFactor(0.05, 10) // 7.721735
+ * @example
+ * // (1 − 1.05⁻¹⁰) / 0.05 = (1 − 0.613913) / 0.05 = 7.721735
+ * roundTo(annuityFactor(0.05, 10), 6) // => 7.721735
+ * annuityFactor(0, 10) // => 10
  */
 export function annuityFactor(i: number, n: number): number {
   if (Math.abs(i) < 1e-12) return n;
@@ -19,7 +22,9 @@ export function annuityFactor(i: number, n: number): number {
 /**
  * NPV = −I + F × annuityFactor(i, n).
  *
- * @example npv(150, 32.5, 10, 0.05) // 100.956 (STANDARDS §7 worked check: 100.96 万元)
+ * @example
+ * // STANDARDS.md §7 worked check: I = 150 万元, F = 32.5 万元/a, n = 10 a, i = 5 %: −150 + 32.5 × 7.721735 = 100.96 万元
+ * roundTo(npv(150, 32.5, 10, 0.05), 2) // => 100.96
  */
 export function npv(investment: number, benefit: number, life: number, rate: number): number {
   return -investment + benefit * annuityFactor(rate, life);
@@ -29,7 +34,10 @@ export function npv(investment: number, benefit: number, life: number, rate: num
  * IRR: the rate at which NPV = 0, found by bisection (NPV falls monotonically in i when F > 0).
  * null when no rate makes NPV zero: no benefit (F ≤ 0) or no investment (I ≤ 0).
  *
- * @example irr(150, 32.5, 10) // 0.17257 (STANDARDS §7 worked check: 17.26 %)
+ * @example
+ * // STANDARDS.md §7 worked check: the rate where 32.5 × annuityFactor(i, 10) = 150 is 17.26 %
+ * roundTo(irr(150, 32.5, 10), 4) // => 0.1726
+ * irr(150, 0, 10) // => null
  */
 export function irr(investment: number, benefit: number, life: number): number | null {
   if (!(benefit > 0) || !(investment > 0) || !(life > 0)) return null;
@@ -52,7 +60,10 @@ export function irr(investment: number, benefit: number, life: number): number |
 /**
  * Static payback period N = I / F, years; null when the proposal earns nothing (F ≤ 0).
  *
- * @example payback(150, 32.5) // 4.615 (STANDARDS §7 worked check: 4.62 a)
+ * @example
+ * // STANDARDS.md §7 worked check: 150 / 32.5 = 4.62 a
+ * roundTo(payback(150, 32.5), 2) // => 4.62
+ * payback(150, 0) // => null
  */
 export function payback(investment: number, benefit: number): number | null {
   if (!(benefit > 0)) return null;
@@ -65,7 +76,9 @@ export type ProposalCategory = 'no-low' | 'medium-high';
  * 无/低费 (no/low cost) when the investment is at most the limit, else 中/高费 (medium/high cost).
  * The limit is the plant's (分类标准, seed 003 line 15282 leaves it to be filled in).
  *
- * @example classify(3, 5) // 'no-low'
+ * @example
+ * classify(3, 5) // => 'no-low'
+ * classify(8, 5) // => 'medium-high'
  */
 export function classify(investment: number, limit: number): ProposalCategory {
   return investment <= limit ? 'no-low' : 'medium-high';

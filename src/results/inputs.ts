@@ -23,7 +23,12 @@ export interface Pairing {
   unmatched: { before: string[]; after: string[] };
 }
 
-/** Unusable inputs of a comparison: the problems of each file, reported together. */
+/**
+ * Unusable inputs of a comparison: the problems of each file, reported together.
+ *
+ * @example
+ * new CompareInputError([new InputError('a.json', [])]).message // => 'a.json: 0 problem(s)'
+ */
 export class CompareInputError extends Error {
   constructor(readonly errors: InputError[]) {
     super(errors.map((e) => e.message).join('; '));

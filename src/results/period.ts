@@ -51,7 +51,10 @@ function calendarYear(model: Model): boolean {
 }
 
 /**
- * @example periodInfo({ settings: { periodHours: 720, annualHours: 7200 }, … }).annualFactor // 10
+ * @example
+ * // the dyeing plant's 72 h campaign scaled to a year of 8 760 h: 8 760 / 72 = 121.67
+ * const p = periodInfo(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * [p.kind, p.hours, roundTo(p.annualFactor, 2)] // => ['campaign', 72, 121.67]
  */
 export function periodInfo(model: Model): PeriodInfo {
   const ctx = basisContext(model);
@@ -110,6 +113,13 @@ export interface PeriodComparison {
   problems: ('before' | 'after')[];
 }
 
+/**
+ * Whether two periods compare as they are (same length within SAME_LENGTH) or through annual factors, and which side lacks what.
+ *
+ * @example
+ * const p = periodInfo(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * comparePeriods(p, p) // => { basis: 'same-length', problems: [] }
+ */
 export function comparePeriods(before: PeriodInfo, after: PeriodInfo): PeriodComparison {
   if (before.hours !== null && after.hours !== null) {
     const diff = Math.abs(before.hours - after.hours) / Math.max(before.hours, after.hours);
@@ -129,7 +139,9 @@ export function comparePeriods(before: PeriodInfo, after: PeriodInfo): PeriodCom
  * period (positive = saved) and per year. Annualised comparisons scale the base total to a year and
  * back to the report period's length.
  *
- * @example periodSaving(120, 100, 'same-length', 10, 10) // { period: 20, perYear: 200 }
+ * @example
+ * // 120 → 100 over two periods of the same length (10 per year): 20 a period, 200 a year
+ * periodSaving(120, 100, 'same-length', 10, 10) // => { period: 20, perYear: 200 }
  */
 export function periodSaving(
   before: number,

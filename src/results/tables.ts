@@ -42,7 +42,14 @@ function columns(lang: Lang, keys: string[], text: string[] = []): ResultColumn[
   return keys.map((key) => ({ key, label: t(lang, `results.col.${key}`), numeric: !text.includes(key) }));
 }
 
-/** The lines that head a comparison: plant and periods, basis, rule set. */
+/**
+ * The lines that head a comparison: plant and periods, basis, rule set.
+ *
+ * @example
+ * const before = { model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, file: 'dyeing.json' };
+ * const after = { model: parseModel(readFileSync('datasets/dyeing-after.json'), 'dyeing-after.json').model, file: 'dyeing-after.json' };
+ * compareHeadline(compareModels(before, after), 'en')[1] // => 'basis: per unit product (GB/T 13234-2018 product saving); periods of equal length'
+ */
 export function compareHeadline(r: CompareResult, lang: Lang): string[] {
   const period = (p: CompareResult['before']) =>
     (lang === 'en' ? (p.period.labelEn ?? p.period.label) : p.period.label) ?? p.file;
@@ -66,7 +73,11 @@ export function compareHeadline(r: CompareResult, lang: Lang): string[] {
 /**
  * Savings, indicators, acceptance, the Anhui 表2, proposals and factors of a comparison.
  *
- * @example compareTables(result, 'zh').map((x) => x.id) // ['results-savings', 'results-indicators', …]
+ * @example
+ * const before = { model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, file: 'dyeing.json' };
+ * const after = { model: parseModel(readFileSync('datasets/dyeing-after.json'), 'dyeing-after.json').model, file: 'dyeing-after.json' };
+ * compareTables(compareModels(before, after), 'zh').map((x) => x.id)
+ * // => ['results-savings', 'results-indicators', 'results-acceptance', 'results-table2', 'results-proposals', 'results-factors']
  */
 export function compareTables(r: CompareResult, lang: Lang): ResultTable[] {
   const tables: ResultTable[] = [
@@ -269,7 +280,14 @@ function proposalTable(r: CompareResult, lang: Lang): ResultTable {
   };
 }
 
-/** Every factor used: value, series, data year, region, provenance. */
+/**
+ * Every factor used: value, series, data year, region, provenance.
+ *
+ * @example
+ * // the dyeing plant's electricity at the MEE & NBS 2023 factor of 广东, 0.4419 kgCO2/kWh
+ * const report = carbonOfModel(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, 'dyeing.json');
+ * factorTable(report.factors, 'en').rows[0].cells.slice(1, 6) // => [0.4419, 'kgCO2/kWh', 'MEE-NBS', 2023, 'Guangdong']
+ */
 export function factorTable(factors: FactorRecord[], lang: Lang, notes: string[] = []): ResultTable {
   return {
     id: 'results-factors',
@@ -295,7 +313,13 @@ export function factorTable(factors: FactorRecord[], lang: Lang, notes: string[]
   };
 }
 
-/** The CO2 inventory: one row per source, the totals as notes, then the factors. */
+/**
+ * The CO2 inventory: one row per source, the totals as notes, then the factors.
+ *
+ * @example
+ * carbonTables(carbonOfModel(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model, 'dyeing.json'), 'en').map((x) => x.id)
+ * // => ['carbon-sources', 'carbon-factors']
+ */
 export function carbonTables(r: CarbonReport, lang: Lang): ResultTable[] {
   const notes = [
     t(lang, 'results.carbonTotal', {

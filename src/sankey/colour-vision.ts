@@ -9,7 +9,13 @@ export type Rgb = readonly [number, number, number];
 export type Vision = 'normal' | Deficiency;
 export const VISIONS: readonly Vision[] = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'];
 
-/** "#0072b2" or "#07b" → [r, g, b] in 0…1 (gamma-encoded sRGB). */
+/**
+ * "#0072b2" or "#07b" → [r, g, b] in 0…1 (gamma-encoded sRGB).
+ *
+ * @example
+ * parseHex('#0072b2').map((x) => roundTo(x, 4)) // => [0, 0.4471, 0.698]
+ * parseHex('#fff') // => [1, 1, 1]
+ */
 export function parseHex(hex: string): Rgb {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex);
   if (!m) throw new Error(`not a hex colour: ${hex}`);
@@ -25,7 +31,10 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 /**
  * What the eye gets from a stroke of `colour` at `opacity` over `background` (SVG/canvas blend
  * in gamma-encoded sRGB, as browsers do): c = α·fg + (1 − α)·bg per channel.
- * @example composite('#000000', 0.5, '#ffffff') // [0.5, 0.5, 0.5]
+ *
+ * @example
+ * // black at 50 % over white: 0.5 × 0 + 0.5 × 1 in linear light, encoded back to sRGB
+ * composite('#000000', 0.5, '#ffffff').map((x) => roundTo(x, 2)) // => [0.5, 0.5, 0.5]
  */
 export function composite(colour: string, opacity: number, background = '#ffffff'): Rgb {
   const f = parseHex(colour);
@@ -36,7 +45,10 @@ export function composite(colour: string, opacity: number, background = '#ffffff
 /**
  * A colour as a dichromat sees it: to linear light, the Machado (2009) severity-1 matrix,
  * clipped to the gamut, back to encoded sRGB. 'normal' returns the colour unchanged.
- * @example simulate([1, 0, 0], 'protanopia') // ≈ [0.43, 0.38, 0.00] (red turns dark olive)
+ *
+ * @example
+ * // Machado et al. 2009, protanopia at severity 1: red turns dark olive
+ * simulate([1, 0, 0], 'protanopia').map((x) => roundTo(x, 2)) // => [0.43, 0.37, 0]
  */
 export function simulate(rgb: Rgb, vision: Vision): Rgb {
   if (vision === 'normal') return rgb;
@@ -45,7 +57,13 @@ export function simulate(rgb: Rgb, vision: Vision): Rgb {
   return m.map((row) => toEncoded(clamp01(row[0] * lin[0]! + row[1] * lin[1]! + row[2] * lin[2]!))) as unknown as Rgb;
 }
 
-/** Encoded sRGB 0…1 → CIELAB (D65). */
+/**
+ * Encoded sRGB 0…1 → CIELAB (D65).
+ *
+ * @example
+ * // sRGB white is L* = 100, a* = b* = 0 (D65)
+ * toLab([1, 1, 1]).map((x) => Math.abs(roundTo(x, 2))) // => [100, 0, 0]
+ */
 export function toLab(rgb: Rgb): Rgb {
   const [r, g, b] = rgb.map(toLinear) as [number, number, number];
   // sRGB primaries → XYZ (IEC 61966-2-1, D65).
@@ -65,7 +83,10 @@ export function toLab(rgb: Rgb): Rgb {
 /**
  * CIEDE2000 colour difference ΔE00 between two CIELAB colours (CIE 142-2001, Sharma, Wu &
  * Dalal 2005 implementation notes), with kL = kC = kH = 1.
- * @example deltaE2000([50, 2.6772, -79.7751], [50, 0, -82.7485]) // 2.0425 (Sharma et al. pair 1)
+ *
+ * @example
+ * // Sharma, Wu & Dalal (2005) test data, pair 1: ΔE00 = 2.0425
+ * roundTo(deltaE2000([50, 2.6772, -79.7751], [50, 0, -82.7485]), 4) // => 2.0425
  */
 export function deltaE2000(lab1: Rgb, lab2: Rgb): number {
   const { kL, kC, kH } = ciede2000Reference;
@@ -119,7 +140,11 @@ export function deltaE2000(lab1: Rgb, lab2: Rgb): number {
 
 /**
  * ΔE00 between two drawn colours as a person with `vision` sees them.
- * @example perceivedDistance([1, 0, 0], [0, 0.5, 0], 'normal') // large; under 'deuteranopia' much smaller
+ *
+ * @example
+ * // red against dark green: far apart (ΔE00 72) for normal vision, close (16) for a deuteranope
+ * roundTo(perceivedDistance([1, 0, 0], [0, 0.5, 0], 'normal'), 1) // => 72.1
+ * roundTo(perceivedDistance([1, 0, 0], [0, 0.5, 0], 'deuteranopia'), 1) // => 15.9
  */
 export function perceivedDistance(a: Rgb, b: Rgb, vision: Vision): number {
   return deltaE2000(toLab(simulate(a, vision)), toLab(simulate(b, vision)));

@@ -74,7 +74,14 @@ const SMALL = 11;
 /** A side column's labels never take more than this share of the width. */
 const MAX_MARGIN_SHARE = 0.3;
 
-/** Draws one layer of a checked model at one level (or inside one node's subtree). */
+/**
+ * Draws one layer of a checked model at one level (or inside one node's subtree).
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const f = sankeyFigure({ graph, result: checkModel(graph) }, { layer: 'water', level: 2 }, { lang: 'zh', width: 800 });
+ * [f.width, f.title, f.svg.slice(0, 4)] // => [800, '水平衡图', '<svg']
+ */
 export function sankeyFigure(
   input: { graph: PlantGraph; result?: CheckResult },
   spec: SankeyViewSpec,

@@ -57,7 +57,10 @@ export const FIT_DEFAULTS = {
  * Lays out the view of `spec` in `width` px. Units beyond what a column of `maxHeight` holds
  * legibly (padding and minimum heights within maxFixedShare of it) are grouped, fewer on each
  * retry while the layout is still crowded.
- * @example fitSankey({ graph, result }, { layer: 'water', level: 3 }, { width: 1200 }).layout.crowded // false
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * fitSankey({ graph, result: checkModel(graph) }, { layer: 'water', level: 3 }, { width: 1200 }).layout.crowded // => false
  */
 export function fitSankey(
   input: { graph: PlantGraph; result?: CheckResult },

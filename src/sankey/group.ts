@@ -14,7 +14,12 @@ import type { GroupInfo, GroupSpec, SankeyView, ViewLink, ViewNode } from './vie
 /** Levels of ancestors tried as group keys (devices → workshops → enterprise → root). */
 const MAX_UP = 3;
 
-/** The id of the "其他 (n)" node of the small units under `parent` (a node id, or '' for roots). */
+/**
+ * The id of the "其他 (n)" node of the small units under `parent` (a node id, or '' for roots).
+ *
+ * @example
+ * otherId('ws1') // => 'other:ws1'
+ */
 export const otherId = (parent: string) => `other:${parent}`;
 
 /**
@@ -23,7 +28,12 @@ export const otherId = (parent: string) => `other:${parent}`;
  * many parents, up to one group for the whole level. A parent with a single small unit keeps it
  * (a group of one says nothing). Expanded groups are drawn one by one whatever their number.
  * Returns the view unchanged when it has no more units than allowed.
- * @example groupSmallUnits(view, graph, { maxUnits: 40 }).info.grouped // units now inside "其他" nodes
+ *
+ * @example
+ * // at most 5 units per parent: the dyeing workshop's three smallest go into one "其他" node
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const view = sankeyView({ graph, result: checkModel(graph) }, { layer: 'water', level: 3 });
+ * groupSmallUnits(view, graph, { maxUnits: 5 }).info // => { members: { 'other:dye': ['jet1', 'jet3', 'kitchen'] }, grouped: 3 }
  */
 export function groupSmallUnits(
   view: SankeyView,

@@ -13,7 +13,9 @@ import type { ViewNode } from './view-types.ts';
  * A view node's name: a unit by its model name (nameEn in English), "其他 (n)" for a group of
  * small units, outside nodes by carrier or flow kind (输入：新水, 输出：损失), stock and
  * unaccounted nodes by their role.
- * @example nodeName({ id: 'source:fresh-water', role: 'source', name: 'fresh-water', group: 'fresh-water', in: 0, out: 0 }, 'zh') // '输入：新水'
+ *
+ * @example
+ * nodeName({ id: 'source:fresh-water', role: 'source', name: 'fresh-water', group: 'fresh-water', in: 0, out: 0 }, 'zh') // => '输入：新水'
  */
 export function nodeName(n: ViewNode, lang: Lang): string {
   const named = (group: string) => (hasMessage(`kind.${group}`) ? kindName(group, lang) : carrierName(group, lang));
@@ -34,7 +36,10 @@ export function nodeName(n: ViewNode, lang: Lang): string {
 /**
  * A value for labels and panels: whole numbers with the locale's thousands separator from 1 000
  * up, three significant figures below.
- * @example formatValue(3180.4, 'zh') // '3,180'
+ *
+ * @example
+ * formatValue(3180.4, 'zh') // => '3,180'
+ * formatValue(0.012345, 'en') // => '0.0123'
  */
 export function formatValue(v: number, lang: Lang): string {
   if (!Number.isFinite(v)) return '—';
@@ -48,7 +53,13 @@ export function formatValue(v: number, lang: Lang): string {
 /** Label font metrics, px: a 12 px font, CJK and full-width characters square, the rest about half. */
 export const LABEL_FONT = { size: 12, lineHeight: 14, cjk: 12, other: 6.8, gap: 6 };
 
-/** Approximate advance of a label string, px. */
+/**
+ * Approximate advance of a label string, px.
+ *
+ * @example
+ * // two CJK characters of 12 px, a space and a capital of 6.8 px: 2 × 12 + 2 × 6.8 = 37.6 px
+ * textWidth('染色 A') // => 37.6
+ */
 export function textWidth(s: string, font = LABEL_FONT): number {
   let w = 0;
   for (const c of s) w += c.codePointAt(0)! >= 0x2e80 ? font.cjk : font.other;
@@ -77,7 +88,10 @@ function pieces(s: string): string[] {
 /**
  * Breaks `text` into at most `maxLines` lines of at most `room` px; the last line ends in "…"
  * when the text does not fit. Words longer than a line break between characters.
- * @example wrapText('前处理车间', 30, 2) // ['前处', '理…']  (12 px per CJK character)
+ *
+ * @example
+ * // 30 px of room holds two 12 px CJK characters a line; the rest is cut with an ellipsis
+ * wrapText('前处理车间', 30, 2) // => { lines: ['前处', '理…'], truncated: true }
  */
 export function wrapText(text: string, room: number, maxLines: number): { lines: string[]; truncated: boolean } {
   const lines: string[] = [];
@@ -137,6 +151,11 @@ interface LabelledNode {
  * column); height: half-way to the neighbouring nodes of its column (a wrap never runs into the
  * next label). Name and value on one line when they fit, else the name wrapped over the lines
  * the height allows and the value on a line of its own.
+ *
+ * @example
+ * // name and value fit on one line right of the node (x1 + 6 px), centred on it
+ * placeLabels([{ id: 'a', column: 0, x0: 0, x1: 10, y0: 0, y1: 40 }], () => ({ name: '染色车间', value: '3,800 t' }), 200)
+ * // => [{ id: 'a', lines: ['染色车间 3,800 t'], x: 16, y: 20, truncated: false }]
  */
 export function placeLabels(
   nodes: readonly LabelledNode[],

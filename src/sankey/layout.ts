@@ -36,7 +36,17 @@ export const SANKEY_DEFAULTS = {
   scaleSteps: 40,
 };
 
-/** Returns the layout function configured by `options` (d3-sankey's defaults for accessors). */
+/**
+ * Returns the layout function configured by `options` (d3-sankey's defaults for accessors).
+ *
+ * @example
+ * // a splits 30 + 10 to b and c in a 300 × 200 extent: one scale for every link, fitted to the fullest column
+ * // (b and c, with their padding); link widths are value × scale: 30 × 4.65 = 139.5 px, 10 × 4.65 = 46.5 px
+ * const layout = sankeyLayout({ extent: [[0, 0], [300, 200]], nodePadding: 10 });
+ * const nodes = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+ * const r = layout({ nodes, links: [{ source: 'a', target: 'b', value: 30 }, { source: 'a', target: 'c', value: 10 }] });
+ * [roundTo(r.scale, 4), r.links.map((l) => roundTo(l.width, 2)), r.nodes.map((n) => n.column)] // => [4.65, [139.5, 46.5], [0, 1, 1]]
+ */
 export function sankeyLayout<N, L>(options: SankeyOptions<N, L> = {}) {
   const nodeWidth = options.nodeWidth ?? SANKEY_DEFAULTS.nodeWidth;
   const nodePadding = options.nodePadding ?? SANKEY_DEFAULTS.nodePadding;

@@ -147,6 +147,11 @@ export function placeLanes(
  * SVG path of a link's centre line, to be stroked with `stroke-width = width`: a horizontal
  * Bézier for forward links (d3.sankeyLinkHorizontal), a rounded loop for return arcs — right
  * out of the source, along its lane above or below the nodes, back into the target's left side.
+ *
+ * @example
+ * const layout = sankeyLayout({ extent: [[0, 0], [300, 200]], nodePadding: 10 });
+ * const r = layout({ nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], links: [{ source: 'a', target: 'b', value: 30 }, { source: 'a', target: 'c', value: 10 }] });
+ * sankeyLinkPath(r.links[0]) // => 'M18,76.25C150,76.25 150,73.75 282,73.75'
  */
 export function sankeyLinkPath(
   link: Pick<

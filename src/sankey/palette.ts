@@ -83,14 +83,22 @@ export const palette: Palette = {
   hairline: 1.5,
 };
 
-/** Base layers have their own colour; every component layer (COD, S, Ni…) shares one. */
+/**
+ * Base layers have their own colour; every component layer (COD, S, Ni…) shares one.
+ *
+ * @example
+ * layerColour('water') // => '#33bbee'
+ * layerColour('COD') === layerColour('Ni') // => true
+ */
 export function layerColour(layer: string, p: Palette = palette): string {
   return layer === 'material' || layer === 'water' || layer === 'energy' ? p.layer[layer] : p.layer.component;
 }
 
 /**
  * How to stroke a link of `state` in `layer` (a negative value overrides its state).
- * @example linkStyle('derived', 'water') // { colour: '#117733', opacity: 0.8, dash: null, by: 'colour' }
+ *
+ * @example
+ * linkStyle('derived', 'water') // => { colour: '#117733', opacity: 0.8, dash: null, by: 'colour' }
  */
 export function linkStyle(
   state: FlowState,

@@ -28,6 +28,11 @@ const ESTIMATED_SOURCES = new Set(['estimated', 'design', 'calculated']);
  * stock changes become stock nodes; and each drawn unit whose drawn inputs and outputs differ
  * gets the difference as an explicit "unaccounted" flow, so node heights never hide a residual
  * behind max(in, out). Links between the same two nodes with the same state are merged.
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * const view = sankeyView({ graph, result: checkModel(graph) }, { layer: 'water', level: 2 });
+ * [view.unit, view.level, view.nodes.length] // => ['t', 2, 13]
  */
 export function sankeyView(input: { graph: PlantGraph; result?: CheckResult }, spec: SankeyViewSpec): SankeyView {
   const { graph, result } = input;
@@ -204,6 +209,11 @@ function outsideOf(graph: PlantGraph, root: string, group: Int32Array): void {
 /**
  * For each node, the node that stands for it at `level`: itself when at or above the level,
  * else its ancestor at the level.
+ *
+ * @example
+ * // the dyeing plant at level 2: each node maps to its level-2 ancestor (the boiler house's devices to it)
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * [...groupAtLevel(graph, 2)].map((k) => graph.nodes[k].id).slice(0, 5) // => ['plant', 'pre', 'dye', 'dye', 'dye']
  */
 export function groupAtLevel(graph: Pick<PlantGraph, 'nodes' | 'parent'>, level: number): Int32Array {
   const out = new Int32Array(graph.nodes.length);
@@ -215,7 +225,12 @@ export function groupAtLevel(graph: Pick<PlantGraph, 'nodes' | 'parent'>, level:
   return out;
 }
 
-/** The levels present in a model, shallowest first (what a level selector offers). */
+/**
+ * The levels present in a model, shallowest first (what a level selector offers).
+ *
+ * @example
+ * levelsOf(buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model)) // => [1, 2, 3]
+ */
 export function levelsOf(graph: Pick<PlantGraph, 'nodes'>): Level[] {
   return [...new Set(graph.nodes.map((n) => n.level))].sort((a, b) => a - b);
 }

@@ -128,6 +128,11 @@ export type DecodedText =
  * Decodes a whole file (a model; readings are decoded chunk by chunk in src/readings/decode.ts):
  * detection as above, strict decoding, and where it fails the 1-based line of the first bytes that
  * do not decode. A byte-order mark is dropped.
+ *
+ * @example
+ * // GB18030 bytes of 时间, and a UTF-8 file whose byte-order mark is dropped
+ * decodeText(new Uint8Array([0xca, 0xb1, 0xbc, 0xe4])) // => { ok: true, text: '时间', encoding: 'gb18030' }
+ * decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) // => { ok: true, text: 'a', encoding: 'utf-8' }
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const detected = detectEncoding(bytes);

@@ -67,7 +67,12 @@ function tableUnit(body: string, per: UnitInfo['per']): Omit<UnitInfo, 'text'> |
   return undefined;
 }
 
-/** Thrown where mathjs is needed and cannot be loaded synchronously (a browser): `await loadUnitEngine()`, then retry. */
+/**
+ * Thrown where mathjs is needed and cannot be loaded synchronously (a browser): `await loadUnitEngine()`, then retry.
+ *
+ * @example
+ * new UnitEngineMissing('lb').message // => 'unit "lb" needs the mathjs unit engine: await loadUnitEngine() first'
+ */
 export class UnitEngineMissing extends Error {
   constructor(unit: string) {
     super(`unit "${unit}" needs the mathjs unit engine: await loadUnitEngine() first`);
@@ -102,6 +107,10 @@ function mathEngine(unit: string): MathJsInstance {
 /**
  * Loads mathjs for the units outside the table. Needed only where it cannot be required on demand
  * (a browser, or Node before 20.16): call it when a parse throws UnitEngineMissing, then retry.
+ *
+ * @example
+ * await loadUnitEngine();
+ * parseUnitByMathjs('lb').toBase // => 0.45359237
  */
 export async function loadUnitEngine(): Promise<void> {
   engine ??= setup(await import('./mathjs-factories.ts'));
@@ -119,6 +128,12 @@ export interface UnitInfo {
   per: null | 'hour' | 'year';
 }
 
+/**
+ * A unit that cannot be read or converted.
+ *
+ * @example
+ * conversionFactor('t', 'kWh') // => throws cannot convert "t" to "kWh"
+ */
 export class UnitError extends Error {}
 
 const BASES: [Dimension, string][] = [
@@ -174,7 +189,9 @@ const cache = new Map<string, UnitInfo>();
  * Parses a flow unit: a quantity (t, m³, kWh, tce…) or a rate (t/h, m³/d, 万t/a, kW).
  * Throws UnitError for concentrations, unknown names and other dimensions.
  *
- * @example parseUnit('万t/a') // { dimension: 'mass', toBase: 1e7, per: 'year' }
+ * @example
+ * // a rate: 1 t/h = 1 000 kg (the mass base) per hour
+ * parseUnit('t/h') // => { text: 't/h', dimension: 'mass', toBase: 1000, per: 'hour' }
  */
 export function parseUnit(text: string): UnitInfo {
   const hit = cache.get(text);
@@ -187,6 +204,10 @@ export function parseUnit(text: string): UnitInfo {
 /**
  * parseUnit without the table: every unit through mathjs (loading it). The reference the table is
  * tested against; not cached.
+ *
+ * @example
+ * // a unit outside pingheng's table goes to mathjs: 1 lb = 0.45359237 kg
+ * parseUnitByMathjs('lb') // => { text: 'lb', dimension: 'mass', toBase: 0.45359237, per: null }
  */
 export function parseUnitByMathjs(text: string): UnitInfo {
   return parseUncached(text, false);
@@ -237,7 +258,14 @@ function bounded(info: UnitInfo): UnitInfo {
   return info;
 }
 
-/** Factor from one unit to another of the same dimension and rate kind. */
+/**
+ * Factor from one unit to another of the same dimension and rate kind.
+ *
+ * @example
+ * // 1 kWh = 3.6 MJ; 万 = 10⁴
+ * conversionFactor('kWh', 'MJ') // => 3.6
+ * conversionFactor('万kWh', 'kWh') // => 10000
+ */
 export function conversionFactor(from: string, to: string): number {
   const a = parseUnit(from);
   const b = parseUnit(to);
@@ -272,7 +300,8 @@ const concentrationCache = new Map<string, ConcentrationInfo>();
 /**
  * Parses a concentration unit.
  *
- * @example parseConcentration('mg/L') // { kind: 'perVolume', factor: 0.001 } (kg per m³)
+ * @example
+ * parseConcentration('mg/L') // => { text: 'mg/L', kind: 'perVolume', factor: 0.001 }
  */
 export function parseConcentration(text: string): ConcentrationInfo {
   const hit = concentrationCache.get(text);
@@ -310,6 +339,11 @@ function concentrationUncached(text: string): ConcentrationInfo {
 /**
  * Parses a heating value or energy content per unit (kJ/kg, MJ/Nm³, GJ/t, kcal/kg).
  * Returns kJ per base unit of the denominator's dimension.
+ *
+ * @example
+ * // 1 kcal = 4.1868 kJ (international table calorie); MJ/Nm³ is per gas volume
+ * parseSpecificEnergy('kcal/kg') // => { perDimension: 'mass', kJPerBase: 4.1868 }
+ * parseSpecificEnergy('MJ/Nm3') // => { perDimension: 'gasVolume', kJPerBase: 1000 }
  */
 export function parseSpecificEnergy(text: string): { perDimension: Dimension; kJPerBase: number } {
   const trimmed = text.trim();

@@ -27,7 +27,13 @@ import type {
  * tolerance (settings.vocs.monitoringTolerancePct, default 20 % [U]) is a finding naming the unit.
  * Returns null when the model has no VOCs layer.
  *
- * @example vocsAccounting(graph, values, derivedAt)!.units[1].fugitive // 1 091.71 − 982.54 = 109.17 kg
+ * @example
+ * // booth1 of the coating plant: generated 1 539.26 − 235.65 (waste) − 213 (onward) = 1 090.61 kg;
+ * // captured 0.90 × 1 090.61 = 981.55 kg; fugitive 1 090.61 − 981.55 = 109.06 kg
+ * const graph = buildGraph(parseModel(readFileSync('datasets/coating.json'), 'coating.json').model);
+ * const { values, derivedAt } = solveValues(graph);
+ * const b = vocsAccounting(graph, values, derivedAt).units.find((u) => u.node === 'booth1');
+ * [roundTo(b.generated, 2), roundTo(b.captured, 2), roundTo(b.fugitive, 2)] // => [1090.61, 981.55, 109.06]
  */
 export function vocsAccounting(
   graph: PlantGraph,
@@ -250,7 +256,14 @@ export function vocsAccounting(
   return result;
 }
 
-/** |measured − expected| / expected against a tolerance in percent; both zero passes. */
+/**
+ * |measured − expected| / expected against a tolerance in percent; both zero passes.
+ *
+ * @example
+ * // (102 − 100) / 100 = 2 % ≤ 5 %; 10 % > 5 %
+ * judge(102, 100, 5) // => { relative: 0.02, pass: true }
+ * judge(110, 100, 5) // => { relative: 0.1, pass: false }
+ */
 export function judge(
   measured: number,
   expected: number,

@@ -38,12 +38,24 @@ export interface VocsPlan {
 
 const plans = new WeakMap<PlantGraph, VocsPlan | null>();
 
-/** The model flow's kind of a layer flow (a carried component shares its carrier's kind). */
+/**
+ * The model flow's kind of a layer flow (a carried component shares its carrier's kind).
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model);
+ * kindOf(graph, graph.flows.findIndex((f) => f.id === 'D01')) // => 'emission'
+ */
 export function kindOf(graph: PlantGraph, index: number): string | undefined {
   return graph.model.flows[graph.flows[index]!.flowIndex]!.kind;
 }
 
-/** The VOCs plan of a graph, or null when the model has no VOCs layer. */
+/**
+ * The VOCs plan of a graph, or null when the model has no VOCs layer.
+ *
+ * @example
+ * const graph = buildGraph(parseModel(readFileSync('datasets/coating.json'), 'coating.json').model);
+ * vocsPlan(graph).emitting.map((u) => graph.nodes[u.node].id) // => ['mix', 'booth1', 'booth2', 'oven', 'still']
+ */
 export function vocsPlan(graph: PlantGraph): VocsPlan | null {
   if (plans.has(graph)) return plans.get(graph)!;
   const plan = buildPlan(graph);
@@ -121,7 +133,11 @@ function emittingUnit(graph: PlantGraph, flows: readonly number[], node: number)
  * air — product, waste, recovered solvent, material passed on — and less its stock increase.
  * Null while any of those terms is unknown.
  *
- * @example generatedAt(unit, values) // booth: 1 290.76 + 248.75 − 212.98 − 39.52 − 195.3 = 1 091.71 kg
+ * @example
+ * // booth1 (node 3) of the coating plant: VOCs in − out to product, waste and onward = 1 090.61 kg
+ * const graph = buildGraph(parseModel(readFileSync('datasets/coating.json'), 'coating.json').model);
+ * const unit = vocsPlan(graph).emitting.find((u) => graph.nodes[u.node].id === 'booth1');
+ * roundTo(generatedAt(unit, solveValues(graph).values), 2) // => 1090.61
  */
 export function generatedAt(unit: EmittingUnit, values: Float64Array): number | null {
   let g = 0;

@@ -12,7 +12,14 @@ import { generatedAt, vocsPlan } from './plan.ts';
  * captured = generated × η_capture (the one unknown captured stream takes what the measured ones leave)
  * removed  = Σ captured in × η_removal (likewise for the removal streams)
  *
- * @example applyVocsEfficiencies(graph, values, rederive) // booth1: 1 091.71 kg × 0.90 = 982.54 kg captured
+ * @example
+ * // booth1 of the coating plant with its captured stream unknown: 1 090.61 kg generated × 0.90 = 981.55 kg captured
+ * const graph = buildGraph(parseModel(readFileSync('datasets/coating.json'), 'coating.json').model);
+ * const { values } = solveValues(graph);
+ * const k = graph.flows.findIndex((f) => f.id === 'C-booth1' && f.layer === 'VOCs');
+ * values[k] = Number.NaN;
+ * applyVocsEfficiencies(graph, values, () => {}).find((c) => c.index === k).basis // => 'capture'
+ * roundTo(values[k], 2) // => 981.55
  */
 export function applyVocsEfficiencies(
   graph: PlantGraph,

@@ -38,7 +38,10 @@ const sig = (x: number | null | undefined) =>
  * The four tables of the VOCs solvent balance: raw materials, releasing units (with the total),
  * treatment units with the stack check, the plant's solvent balance.
  *
- * @example vocsTables(result.vocs, 'en')[1].columns.map((c) => c.key) // ['unit', 'input', 'carried', 'generated', …]
+ * @example
+ * // the coating plant's VOCs table set (HJ-style 溶剂平衡: materials, units, treatments, the balance)
+ * const result = checkModel(buildGraph(parseModel(readFileSync('datasets/coating.json'), 'coating.json').model));
+ * vocsTables(result.vocs, 'en').map((x) => x.id) // => ['vocs-materials', 'vocs-units', 'vocs-treatments', 'vocs-balance']
  */
 export function vocsTables(v: VocsResult, lang: Lang): VocsTable[] {
   const col = (key: string, numeric = true): VocsTableColumn => ({ key, label: t(lang, `vocs.col.${key}`), numeric });

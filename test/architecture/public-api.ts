@@ -1,5 +1,5 @@
 /**
- * The public API as TypeScript sees it: every name src/index.ts exports (through `export *` and namespace
+ * The public API as TypeScript sees it: every name src/index.ts (and src/node.ts) exports (through `export *` and namespace
  * re-exports), with its declaration's kind and the `@example` blocks of its doc comment. For the examples
  * test (test/architecture/examples.test.ts) and the public-surface test.
  */
@@ -33,10 +33,10 @@ function isCallable(d: ts.Declaration): boolean {
   return false;
 }
 
-/** Every export of src/index.ts, sorted by name. */
+/** Every export of src/index.ts and of its Node-only part src/node.ts, sorted by name. */
 export function publicExports(): PublicExport[] {
-  const entry = join(ROOT, 'src/index.ts');
-  const program = ts.createProgram([entry], {
+  const entries = [join(ROOT, 'src/index.ts'), join(ROOT, 'src/node.ts')];
+  const program = ts.createProgram(entries, {
     allowImportingTsExtensions: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -64,7 +64,8 @@ export function publicExports(): PublicExport[] {
       });
     }
   };
-  walk(checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!), '');
+  for (const entry of entries)
+    walk(checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!), '');
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 

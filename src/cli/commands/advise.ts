@@ -1,13 +1,19 @@
 import type { Command } from 'commander';
-import { advise, AdviceImpossible, ADVICE_TARGETS, type AdviceResult, type AdviceTarget } from '../../advice/advise.ts';
-import { costTableProblems, type CostTable } from '../../advice/costs.ts';
-import { redundancyAdvice, type RedundancyAdvice } from '../../advice/redundancy.ts';
+import {
+  advise,
+  AdviceImpossible,
+  ADVICE_TARGETS,
+  type AdviceResult,
+  type AdviceTarget,
+  costTableProblems,
+  type CostTable,
+  redundancyAdvice,
+  type RedundancyAdvice,
+} from '../../advice/index.ts';
 import { displayName, layerName, t, type Lang } from '../../i18n/index.ts';
-import { InputError, issue } from '../../model/issues.ts';
-import type { Model } from '../../model/schema.ts';
-import { validateMetering } from '../../metering/validate.ts';
-import { locateIssues } from '../../park/load.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
+import { InputError, issue, type Model, MAX_JSON_BYTES, parseJsonText } from '../../model/index.ts';
+import { validateMetering } from '../../metering/index.ts';
+import { locateIssues } from '../../park/index.ts';
 import {
   optionError,
   printJson,

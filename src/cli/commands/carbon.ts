@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../../model/issues.ts';
+import { InputError } from '../../model/index.ts';
 import { carbonOfModel, type GridChoice } from '../../results/index.ts';
 import {
   optionError,

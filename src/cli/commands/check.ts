@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { checkModel } from '../../balance/check.ts';
+import { checkModel, type CheckResult, type NodeBalance } from '../../balance/index.ts';
 import { coefficient } from '../../data/gb2589-2008.ts';
-import type { CheckResult, NodeBalance } from '../../balance/types.ts';
 import { carrierName, displayName, flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
-import { buildGraph } from '../../model/graph.ts';
+import { buildGraph } from '../../model/index.ts';
 import { reconcileModel, type ModelReconciliation } from '../../reconcile/index.ts';
 import {
   optionError,
@@ -17,7 +16,7 @@ import {
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';
 import { fmt, renderTable } from '../table.ts';
 import { renderVocs } from '../vocs-table.ts';
-import { percentText } from '../../util/percent.ts';
+import { percentText } from '../../util/index.ts';
 
 interface CheckOptions extends CommonOptions, ReadingsFileOptions {
   layer?: string;

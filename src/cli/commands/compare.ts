@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../../model/issues.ts';
+import { InputError } from '../../model/index.ts';
 import { CompareInputError, type CompareResult, compareModels, type Side, sideOf } from '../../results/index.ts';
 import { parsePeriodSelection, type PeriodSelection } from '../../periods/index.ts';
 import {

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { displayName, t, type Lang } from '../../i18n/index.ts';
-import { InputError } from '../../model/issues.ts';
-import type { Model } from '../../model/schema.ts';
-import { analyseMetering, coverageRows, type CoverageRow, type MeteringAnalysis } from '../../metering/coverage.ts';
-import { renderMainWarning } from '../../metering/main.ts';
-import { validateMetering } from '../../metering/validate.ts';
+import { InputError, type Model } from '../../model/index.ts';
+import {
+  analyseMetering,
+  coverageRows,
+  type CoverageRow,
+  type MeteringAnalysis,
+  renderMainWarning,
+  validateMetering,
+} from '../../metering/index.ts';
 import {
   printJson,
   printReport,

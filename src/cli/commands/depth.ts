@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { t, type Lang } from '../../i18n/index.ts';
-import { InputError } from '../../model/issues.ts';
-import type { Model } from '../../model/schema.ts';
-import type { ReadingsEvidence } from '../../metering/campaign.ts';
-import { depthVerdict, type DepthResult } from '../../metering/depth.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
+import { InputError, type Model, MAX_JSON_BYTES, parseJsonText } from '../../model/index.ts';
+import { type ReadingsEvidence, depthVerdict, type DepthResult } from '../../metering/index.ts';
 import {
   optionError,
   printJson,

@@ -1,11 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { inputBounds } from '../../data/input-bounds.ts';
-import { assertFinite } from '../../model/finite.ts';
-import { InputError } from '../../model/issues.ts';
-import { applyReadingsDetailed } from '../../readings/apply.ts';
-import { READING_KINDS, type Model } from '../../model/schema.ts';
-import type { IngestResult, Layout, ReadingKind } from '../../readings/types.ts';
+import { inputBounds, assertFinite, InputError, READING_KINDS, type Model } from '../../model/index.ts';
+import { applyReadingsDetailed, type IngestResult, type Layout, type ReadingKind } from '../../readings/index.ts';
 
 const LAYOUTS: readonly Layout[] = ['wide', 'long'];
 import { t, type Lang } from '../../i18n/index.ts';

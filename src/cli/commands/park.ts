@@ -1,14 +1,24 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { displayName, layerName, t, type Lang } from '../../i18n/index.ts';
-import { InputError, issue, type InputIssue } from '../../model/issues.ts';
-import { MAX_JSON_BYTES, parseJsonText } from '../../model/json-file.ts';
-import { parseModel } from '../../model/load.ts';
-import type { Model } from '../../model/schema.ts';
-import { validateMetering } from '../../metering/validate.ts';
-import { checkPark, type ParkMemberInput, type ParkResult } from '../../park/check.ts';
-import { locateIssues, parsePark } from '../../park/load.ts';
-import type { Park } from '../../park/schema.ts';
+import {
+  InputError,
+  issue,
+  type InputIssue,
+  MAX_JSON_BYTES,
+  parseJsonText,
+  parseModel,
+  type Model,
+} from '../../model/index.ts';
+import { validateMetering } from '../../metering/index.ts';
+import {
+  checkPark,
+  type ParkMemberInput,
+  type ParkResult,
+  locateIssues,
+  parsePark,
+  type Park,
+} from '../../park/index.ts';
 import {
   printJson,
   printReport,

@@ -1,13 +1,18 @@
 import type { Command } from 'commander';
-import { checkModel } from '../../balance/check.ts';
+import { checkModel } from '../../balance/index.ts';
 import { displayName, t, type Lang } from '../../i18n/index.ts';
-import { buildGraph } from '../../model/graph.ts';
-import { InputError } from '../../model/issues.ts';
-import type { Model } from '../../model/schema.ts';
-import { periodBalances, type PeriodResult, type PeriodsResult } from '../../periods/balances.ts';
-import { periodModel, type PeriodSelection } from '../../periods/period-model.ts';
-import { applyPeriodReadings, periodWindow } from '../../periods/readings.ts';
-import { reconcileAcrossPeriods, reconcilePerPeriod } from '../../periods/reconcile.ts';
+import { buildGraph, InputError, type Model } from '../../model/index.ts';
+import {
+  periodBalances,
+  type PeriodResult,
+  type PeriodsResult,
+  periodModel,
+  type PeriodSelection,
+  applyPeriodReadings,
+  periodWindow,
+  reconcileAcrossPeriods,
+  reconcilePerPeriod,
+} from '../../periods/index.ts';
 import {
   printJson,
   printReport,

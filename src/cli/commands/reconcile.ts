@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { flowLabel, layerName, t, type Lang } from '../../i18n/index.ts';
-import { buildGraph } from '../../model/graph.ts';
-import { reconcileModel, type LayerReconciliation } from '../../reconcile/model.ts';
+import { buildGraph } from '../../model/index.ts';
+import { reconcileModel, type LayerReconciliation } from '../../reconcile/index.ts';
 import {
   optionError,
   printJson,

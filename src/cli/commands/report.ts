@@ -2,17 +2,21 @@ import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync }
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.ts';
-import { InputError, issue } from '../../model/issues.ts';
-import type { Model } from '../../model/schema.ts';
+import { InputError, issue, type Model } from '../../model/index.ts';
 import { parsePeriodSelection } from '../../periods/index.ts';
 import { sideOf, type Side } from '../../results/index.ts';
-import { analyseForReport, hasFindings } from '../../report/analyse.ts';
-import { buildReport } from '../../report/build.ts';
-import { figuresOf, tablesOf, type ReportDocument } from '../../report/document.ts';
-import { writeDocx } from '../../report/writers/docx.ts';
-import { writeHtml } from '../../report/writers/html.ts';
-import { writeXlsx } from '../../report/writers/xlsx.ts';
-import { FIGURE_FONT_FAMILY } from '../../sankey/figure.ts';
+import {
+  analyseForReport,
+  hasFindings,
+  buildReport,
+  figuresOf,
+  tablesOf,
+  type ReportDocument,
+  writeDocx,
+  writeHtml,
+  writeXlsx,
+} from '../../report/index.ts';
+import { FIGURE_FONT_FAMILY } from '../../sankey/index.ts';
 import { printJson, readModel, reportInputError, setExitCode, withCommonOptions, type CommonOptions } from '../io.ts';
 import { makeRasterizer } from '../png.ts';
 import { readModelWithReadings, withReadingsOptions, type ReadingsFileOptions } from '../readings-io.ts';

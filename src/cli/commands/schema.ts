@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { modelJsonSchema } from '../../model/schema.ts';
+import { modelJsonSchema } from '../../model/index.ts';
 import { printJson } from '../io.ts';
 
 /** `pingheng schema`: the model's JSON Schema, generated from the zod schema. */

@@ -7,6 +7,11 @@ import { headerText, type Block, type ReportDocument, type ReportFigure, type Re
  * repeated on each page, numbers right-aligned in the locale's format), figures as PNG images with
  * numbered captions. `images` holds each figure's PNG by its file stem — the caller rasterises
  * (resvg in Node, a canvas in the browser). Knows nothing of balances; docx is loaded only here.
+ *
+ * @example
+ * // a .docx is a zip file: it starts with "PK"
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * [...(await writeDocx(buildReport(results, { lang: 'en' }), new Map())).slice(0, 2)] // => [0x50, 0x4b]
  */
 export async function writeDocx(
   doc: ReportDocument,

@@ -6,6 +6,10 @@ import { headerText, type Block, type ReportDocument, type ReportTable } from '.
  * The report as one self-contained HTML page: figures as inline SVG, no script, no external
  * resource, and print CSS for A4 (each chapter on a new page, table headers repeated, rows and
  * figures kept whole) so a browser's "print to PDF" gives the report. Knows nothing of balances.
+ *
+ * @example
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * writeHtml(buildReport(results, { lang: 'en' })).slice(0, 15) // => '<!DOCTYPE html>'
  */
 export function writeHtml(doc: ReportDocument): string {
   const out: string[] = [

@@ -7,6 +7,11 @@ import { headerText, tablesOf, type ReportDocument } from '../document.ts';
  * named by its number; row 1 holds the headers with their units and is frozen; numbers are
  * numbers (the engine's full precision) shown with the column's decimals; footnotes follow the
  * table after a blank row. Knows nothing of balances. exceljs is loaded only when this runs.
+ *
+ * @example
+ * // an .xlsx is a zip file: it starts with "PK"
+ * const results = analyseForReport({ model: parseModel(readFileSync('datasets/dyeing.json'), 'dyeing.json').model });
+ * [...(await writeXlsx(buildReport(results, { lang: 'en' }))).slice(0, 2)] // => [0x50, 0x4b]
  */
 export async function writeXlsx(doc: ReportDocument): Promise<Uint8Array<ArrayBuffer>> {
   const { default: ExcelJS } = await import('exceljs');
