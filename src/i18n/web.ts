@@ -193,6 +193,7 @@ export const webMessages: Messages = {
     en: 'Global test: χ² = {chi2}, {dof} degrees of freedom, critical value {critical}: {verdict}',
   },
   'web.reconcile.pass': { zh: '通过', en: 'passes' },
+  'web.reconcile.verdict': { zh: '全局 χ² 检验：{verdict}', en: 'Global χ² test: {verdict}' },
   'web.reconcile.fail': { zh: '未通过（存在粗大误差）', en: 'fails (gross error present)' },
   'web.readings.rows': {
     zh: '读入 {read} 行，采用 {used} 行，未采用 {rejected} 行；{applied} 个计量器具的累计值已写入模型的 {flows} 条流',

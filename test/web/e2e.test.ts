@@ -428,6 +428,15 @@ describe.skipIf(!hasChromium())('web app in Chromium', () => {
     expect(table).toMatch(/\(D01\)/);
     expect(table).toContain('新水总进水 (W01)');
     await choose('#layer', 'Ni');
+    // The global test's verdict stands out as a badge whose colour matches it.
+    const badge = page.locator('#panel-reconcile .highlights .verdict');
+    expect(await badge.count()).toBe(1);
+    const passes =
+      (await badge.textContent()) === t('zh', 'web.reconcile.verdict', { verdict: t('zh', 'web.reconcile.pass') });
+    const fails =
+      (await badge.textContent()) === t('zh', 'web.reconcile.verdict', { verdict: t('zh', 'web.reconcile.fail') });
+    expect(passes || fails).toBe(true);
+    expect(await badge.getAttribute('class')).toContain(passes ? 'verdict-pass' : 'verdict-fail');
     await choose('#level', '3');
     await page.check('#reconciled');
     await page.waitForSelector('#sankey .marks text[data-mark="suspect"]');

@@ -149,6 +149,15 @@ export const reconcilePanel: Panel = {
       id: 'reconcile',
       title: t(lang, 'web.panel.reconcile', { layer: layerName(layer, lang) }),
       rows: l.flows,
+      // the global test's verdict stands out, as the depth verdict does; its figures follow as a note
+      highlights: [
+        {
+          text: t(lang, 'web.reconcile.verdict', {
+            verdict: t(lang, l.global.pass ? 'web.reconcile.pass' : 'web.reconcile.fail'),
+          }),
+          tone: l.global.pass ? ('pass' as const) : ('fail' as const),
+        },
+      ],
       notes: [
         t(lang, 'web.reconcile.global', {
           chi2: sig(l.global.chi2) ?? '—',
