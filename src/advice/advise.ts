@@ -9,7 +9,7 @@ import { evaluate } from '../metering/depth-eval.ts';
 import { planNext } from '../metering/depth-plan.ts';
 import { depthVerdict, type DepthOptions, type DepthVerdict, type NextItem } from '../metering/depth.ts';
 import { estimatedShare } from '../metering/estimated-share.ts';
-import { campaignEndDate, classRank, metersByFlow, requiredClass } from '../metering/meters.ts';
+import { campaignEndDate, metersByFlow, strictestRequiredClass } from '../metering/meters.ts';
 import type { EditionNotice } from '../metering/editions.ts';
 import type { MeteringPoint } from '../metering/points.ts';
 import { actionCost, type CostTable } from './costs.ts';
@@ -244,16 +244,7 @@ export function advise(model: Model, target: AdviceTarget, options: AdviceOption
   for (const flow of cover.chosen) {
     const pts = pointsOf.get(flow) ?? [];
     const existing = byFlow.get(flow) ?? [];
-    let cls: string | undefined;
-    for (const p of pts) {
-      const req = requiredClass(
-        a.graph,
-        a.rules,
-        p,
-        existing[0] ? { ...existing[0], flows: [flow] } : { flows: [flow] },
-      ).required;
-      if (req !== undefined && (cls === undefined || classRank(req) < classRank(cls))) cls = req;
-    }
+    const cls = strictestRequiredClass(a.graph, a.rules, pts, flow, existing[0]);
     const levels = [...new Set(pts.map((p) => p.level))].sort() as Level[];
     const rowIds = [...new Set(pts.map((p) => p.row))];
     const label = (lang: 'zh' | 'en') =>

@@ -5,7 +5,7 @@ import type { CampaignCheck } from './campaign.ts';
 import { pointKey, rowKeyOf, ruleRows } from './coverage.ts';
 import { evaluate, type Evaluation } from './depth-eval.ts';
 import { layersOverLimit, type EstimatedShare } from './estimated-share.ts';
-import { classRank, metersByFlow, requiredClass } from './meters.ts';
+import { metersByFlow, strictestRequiredClass } from './meters.ts';
 import type { MeteringPoint } from './points.ts';
 import type { MeteringAnalysis } from './coverage.ts';
 import { Heap } from '../util/heap.ts';
@@ -181,16 +181,7 @@ export function planNext(
   for (const flow of chosen) {
     const pts = chosenPoints.get(flow)!;
     const existing = byFlow.get(flow) ?? [];
-    let cls: string | undefined;
-    for (const p of pts) {
-      const req = requiredClass(
-        a.graph,
-        a.rules,
-        p,
-        existing[0] ? { ...existing[0], flows: [flow] } : { flows: [flow] },
-      ).required;
-      if (req !== undefined && (cls === undefined || classRank(req) < classRank(cls))) cls = req;
-    }
+    const cls = strictestRequiredClass(a.graph, a.rules, pts, flow, existing[0]);
     const level = [...new Set(pts.map((p) => p.level))].sort();
     const carrier = [...new Set(pts.map((p) => p.row))];
     const rowLabel = (lang: 'zh' | 'en') =>

@@ -217,6 +217,26 @@ export function requiredClass(
   }
 }
 
+/**
+ * The strictest class that any of a flow's metering points asks of a meter on it — the flow's present
+ * meter (its type and size decide the Table 4 row) or, without one, a new meter; undefined when no
+ * point's rule sets a class. Meter-placement advice and the depth plan both state it per flow.
+ */
+export function strictestRequiredClass(
+  graph: PlantGraph,
+  rules: RuleSets,
+  points: readonly Pick<MeteringPoint, 'family' | 'row' | 'level' | 'flow' | 'flowIndex'>[],
+  flow: string,
+  present: Meter | undefined,
+): string | undefined {
+  let cls: string | undefined;
+  for (const p of points) {
+    const req = requiredClass(graph, rules, p, present ? { ...present, flows: [flow] } : { flows: [flow] }).required;
+    if (req !== undefined && (cls === undefined || classRank(req) < classRank(cls))) cls = req;
+  }
+  return cls;
+}
+
 /** Table 3 rows measured as gas or steam flow, whose mass uses temperature and pressure. */
 const COMPENSATED_ROWS = new Set(['natural-gas', 'coal-gas', 'lpg', 'steam']);
 
