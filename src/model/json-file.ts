@@ -1,6 +1,6 @@
 import { decodeText } from '../text/encoding.ts';
 import { InputError, issue, type InputIssue } from './issues.ts';
-import { scanJson } from './json-locate.ts';
+import { countKeys, scanJson } from './json-locate.ts';
 
 /** A JSON file larger than this is refused before it is read into a string (a real plant's is < 1 MiB). */
 export const MAX_JSON_BYTES = 128 * 1024 * 1024;
@@ -42,26 +42,54 @@ export function parseJsonText(input: string | Uint8Array, file: string): JsonTex
   if (text.length > MAX_JSON_BYTES) fail('json.tooLarge', { bytes: text.length, limit: MAX_JSON_BYTES }, 1);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') fail('json.empty', {}, 1);
-  const scan = scanJson(text);
-  if (scan.syntax) {
-    const s = scan.syntax;
-    const found = issue([], s.code, { ...s.params, line: s.line, column: s.column });
-    found.line = s.line;
-    found.column = s.column;
-    throw new InputError(file, [found]);
-  }
+  // JSON.parse first (native, and the text is nearly always valid); the strict scan runs only to
+  // say where a syntax error is, or where a key was given twice when the counts of members differ.
   let data: unknown;
+  let parseError: Error | undefined;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    // the scan found the text valid: only the engine's own limits remain (nesting, memory)
-    fail('json.limits', { detail: (e as Error).message }, 1);
+    parseError = e as Error;
   }
-  const duplicates = scan.duplicates.map((d) => {
-    const found = issue(d.path, 'json.duplicateKey', { key: String(d.path.at(-1)), first: d.firstLine });
-    found.line = d.line;
-    found.column = d.column;
-    return found;
-  });
+  if (parseError) {
+    const s = scanJson(text).syntax;
+    if (s) {
+      const found = issue([], s.code, { ...s.params, line: s.line, column: s.column });
+      found.line = s.line;
+      found.column = s.column;
+      throw new InputError(file, [found]);
+    }
+    // the scan found the text valid: only the engine's own limits remain (nesting, memory)
+    fail('json.limits', { detail: parseError.message }, 1);
+  }
+  const duplicates =
+    countKeys(text) === countMembers(data)
+      ? []
+      : scanJson(text).duplicates.map((d) => {
+          const found = issue(d.path, 'json.duplicateKey', { key: String(d.path.at(-1)), first: d.firstLine });
+          found.line = d.line;
+          found.column = d.column;
+          return found;
+        });
   return { text, data, duplicates };
+}
+
+/** The members of every object in a parsed JSON value (iteratively: nesting costs no stack). */
+function countMembers(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object') stack.push(v[i]);
+    } else {
+      for (const key in v) {
+        count++;
+        const x = (v as Record<string, unknown>)[key];
+        if (typeof x === 'object') stack.push(x);
+      }
+    }
+  }
+  return count;
 }

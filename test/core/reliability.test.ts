@@ -1,4 +1,5 @@
-import { scanJson } from '../../src/model/json-locate.ts';
+import { parseJsonText } from '../../src/model/json-file.ts';
+import { countKeys, scanJson } from '../../src/model/json-locate.ts';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from './cli-helpers.ts';
 import { encodeGb18030, plant } from './hostile.ts';
@@ -336,6 +337,36 @@ describe('#16 item 8 — broken JSON in the user language', () => {
       [['a', 'k15'], 3, 2],
       [['bA'], 4, 4],
     ]);
+  });
+
+  // parseJsonText runs the strict scan only when JSON.parse fails or the members it kept are fewer
+  // than the keys written: the count must see through escapes and colons inside strings.
+  it.each([
+    ['{}', 0],
+    ['[1, "a:", {"b": 2}]', 1],
+    ['{"a": "x\\\\", "b" : {"c\\"": ":"}}', 3],
+    ['{"a\\\\\\"b": [{"d":1},{"d":2}], "e"\n:\t"f"}', 4],
+    ['"just a string: no key"', 0],
+  ])('countKeys(%j) = %i', (text, keys) => {
+    expect(countKeys(text)).toBe(keys);
+    expect(scanJson(text).syntax).toBeUndefined();
+  });
+
+  it.each([
+    ['{"a": 1, "a": 2}', [['a', 1]]],
+    ['{"x": [{"k": 1}, {"k": 2, "k\\u0020": 3, "k ": 4}]}', [['x', 1, 'k ', 1]]],
+    ['{"a": {"b": 1, "b": 1}, "c": {"b": 1}}', [['a', 'b', 1]]],
+    ['{"__proto__": 1, "__proto__": 2}', [['__proto__', 1]]],
+  ])('parseJsonText(%j) finds the key given twice', (text, expected) => {
+    const found = parseJsonText(text, 'x.json').duplicates.map((d) => [...d.path, d.line]);
+    expect(found).toEqual(expected);
+  });
+
+  it('a valid text with no key given twice has no duplicates, whatever its strings hold', () => {
+    const text = JSON.stringify({ a: 'b": 1, "a', nodes: [{ id: 'x\\"' }, { id: 'y' }], q: { '"': ':' } });
+    const { data, duplicates } = parseJsonText(text, 'x.json');
+    expect(duplicates).toEqual([]);
+    expect(data).toEqual(JSON.parse(text));
   });
 
   it('a JSON array, a string or null instead of the model object is a located structural error', async () => {
