@@ -8,6 +8,7 @@ import {
   type LinearProblem,
   type LinearResult,
   type LinearValues,
+  type StructureMemo,
 } from './linear.ts';
 
 export interface BoundedProblem extends LinearProblem {
@@ -71,13 +72,14 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   // Active sets met before: a bound whose multiplier is round-off (±1e-11 on a degenerate vertex)
   // could be added and released in turn for ever; a set seen twice ends the loop where it stands.
   const seen = new Set<string>();
+  const memo: StructureMemo = {};
   let stale = true; // whether `fixed` changed since `solved` was solved
   for (let iter = 0; iter < maxIter; iter++) {
     const key = side.join(',');
     if (seen.has(key)) break;
     seen.add(key);
     // the iterates need values only: σ, z and the rest come from the last one's factor
-    solved = reconcileLinearDeferred({ ...p, fixed }, options);
+    solved = reconcileLinearDeferred({ ...p, fixed }, options, memo);
     res = solved.values;
     stale = false;
     let added = false;
@@ -120,7 +122,7 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     stale = true;
   }
   // the values returned are those of the active set returned: solved again if the loop ended on a change
-  if (stale || !solved) solved = reconcileLinearDeferred({ ...p, fixed }, options);
+  if (stale || !solved) solved = reconcileLinearDeferred({ ...p, fixed }, options, memo);
   const r = solved.statistics();
   const activeBounds: ActiveBound[] = [];
   let chi2 = r.chi2;

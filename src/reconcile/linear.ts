@@ -82,9 +82,15 @@ export interface DeferredLinearResult {
 /**
  * reconcileLinear in two steps: the values first, the statistics (the selected inverse, each
  * estimated flow's σ — as much work again as the solve — and the row objects) only when asked for.
- * The active-set loop of the bounds asks only for its last iterate (reconcileBounded).
+ * The active-set loop of the bounds asks only for its last iterate (reconcileBounded), and hands
+ * each iterate the same `memo`: iterates of one network with the same unknown flows share the
+ * structure of their estimates.
  */
-export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions = {}): DeferredLinearResult {
+export function reconcileLinearDeferred(
+  p: LinearProblem,
+  options: LinearOptions = {},
+  memo?: StructureMemo,
+): DeferredLinearResult {
   const leakNodes = p.leakNodes ?? [];
   const n0 = p.network.from.length;
   const ends = endsWithLeaks(p.network, leakNodes);
@@ -96,7 +102,7 @@ export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions
   // Which known flows each observable unmeasured flow is a combination of (structure only; the
   // values follow from the reconciled flows below).
   const wantSd = options.unmeasuredSd !== false;
-  const est = wantSd ? estimateUnmeasured(ends, unmeasured, known) : undefined;
+  const est = wantSd ? estimateOnce(memo, p, ends, unmeasured, known) : undefined;
   // Solved with the meters' own variances; where round-off defeats that (a failed factor, or
   // balances refinement cannot close), again with a floor on the variances (LAYER_VARIANCE_FLOORS),
   // reported in solver.varianceFloor.
@@ -179,6 +185,48 @@ export function reconcileLinearDeferred(p: LinearProblem, options: LinearOptions
 }
 
 /** Values of the unknown flows: observable ones from the reconciled known flows; the others unobservable. */
+/**
+ * What one reconciliation leaves for the next of the same network (the bound loop's iterates,
+ * which fix flows at their bounds: a measured flow fixed stays known, so the unknown flows, and
+ * with them the estimates' combinations of known flows, are usually those of the iterate before).
+ */
+export interface StructureMemo {
+  network?: LinearProblem['network'];
+  leakNodes?: readonly number[];
+  unmeasured?: Int32Array;
+  est?: UnmeasuredEstimate;
+}
+
+/**
+ * estimateUnmeasured, or the memo's when the network, its leak hypotheses and its unknown flows
+ * are the same. Only `observable` and `terms` are read downstream (values come from the terms
+ * applied to the reconciled flows), and those depend on which flows are unknown, not on values.
+ */
+function estimateOnce(
+  memo: StructureMemo | undefined,
+  p: LinearProblem,
+  ends: FlowEnds,
+  unmeasured: Int32Array,
+  known: Float64Array,
+): UnmeasuredEstimate {
+  if (
+    memo?.est &&
+    memo.network === p.network &&
+    memo.leakNodes === p.leakNodes &&
+    sameInts(memo.unmeasured!, unmeasured)
+  )
+    return memo.est;
+  const est = estimateUnmeasured(ends, unmeasured, known);
+  if (memo) Object.assign(memo, { network: p.network, leakNodes: p.leakNodes, unmeasured, est });
+  return est;
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function estimateValues(
   flows: ClassifiedFlows,
   est: UnmeasuredEstimate | undefined,

@@ -234,6 +234,49 @@ describe('reconciliation properties (fast-check)', () => {
     );
   });
 
+  // The loop's iterates share the structure of their estimates (StructureMemo): its result must be
+  // the one-shot reconciliation of the active set it ends with, σ and z of every flow included.
+  it('bounded: the same σ, z and values as a fresh reconciliation with the final active set fixed', () => {
+    fc.assert(
+      fc.property(
+        problemArb,
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 16, maxLength: 16 }),
+        (p, kinds) => {
+          const n = p.measured.length;
+          // bounds a little inside the measured (or true) values, so that some bind: kind 1 below, 2 above
+          const lower = new Float64Array(n);
+          const upper = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+          const base = reconcileLinear(p).reconciled;
+          for (let j = 0; j < n; j++) {
+            const v = Number.isNaN(base[j]!) ? 50 : base[j]!;
+            if (kinds[j] === 1) lower[j] = Math.max(0, v * 1.02);
+            if (kinds[j] === 2) upper[j] = Math.max(0, v * 0.98);
+          }
+          const b = reconcileBounded({ ...p, lower, upper });
+          fc.pre(b.converged);
+          const fixed = new Float64Array(n).fill(Number.NaN);
+          for (const a of b.activeBounds) fixed[a.flow] = a.bound;
+          const fresh = reconcileLinear({ ...p, fixed });
+          const pinned = new Set(b.activeBounds.map((a) => a.flow));
+          for (let j = 0; j < n; j++) {
+            if (pinned.has(j)) continue;
+            expect(b.status[j]).toBe(fresh.status[j]);
+            expect(
+              Object.is(b.reconciled[j], fresh.reconciled[j]) || close(b.reconciled[j]!, fresh.reconciled[j]!, 1e-12),
+            ).toBe(true);
+            expect(
+              Object.is(b.reconciledSd[j], fresh.reconciledSd[j]) ||
+                close(b.reconciledSd[j]!, fresh.reconciledSd[j]!, 1e-12),
+            ).toBe(true);
+            expect(Object.is(b.z[j], fresh.z[j]) || close(b.z[j]!, fresh.z[j]!, 1e-12)).toBe(true);
+          }
+          expect(b.unmeasuredSdComputed).toBe(fresh.unmeasuredSdComputed);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('returns an all-consistent measurement set unchanged with χ² = 0', () => {
     fc.assert(
       fc.property(problemArb, (p) => {
