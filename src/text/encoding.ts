@@ -21,6 +21,16 @@ export interface DetectedEncoding {
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 
+/** The bytes as UTF-8 text, or undefined when they are not UTF-8 (a decoder of its own: isUtf8's streams). */
+const utf8Whole = new TextDecoder('utf-8', { fatal: true });
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Whole.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when the bytes decode as UTF-8 (an incomplete sequence at the end counts as valid when `partial`). */
 function isUtf8(bytes: Uint8Array, partial: boolean): boolean {
   try {
@@ -135,6 +145,14 @@ export type DecodedText =
  * decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) // => { ok: true, text: 'a', encoding: 'utf-8' }
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
+  // The common case first: UTF-8 without a byte-order mark, where the strict decode that detects
+  // it is the text (detectEncoding would decode the whole file twice: ~40 ms at 14 MB).
+  const bom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
+  const utf8 = bom || utf16WithoutBom(bytes) ? undefined : decodeUtf8(bytes);
+  if (utf8 !== undefined) {
+    if (looksBinary(bytes)) return { ok: false, code: 'binary', encoding: 'utf-8', line: 1 };
+    return { ok: true, text: utf8, encoding: 'utf-8' };
+  }
   const detected = detectEncoding(bytes);
   const { encoding } = detected;
   if (!encoding.startsWith('utf-16') && looksBinary(bytes)) return { ok: false, code: 'binary', encoding, line: 1 };
