@@ -5,7 +5,7 @@ import { z } from 'zod/mini';
  *
  * The schemas are written with zod/mini, zod's functional API (`z.optional(s)`, `s.check(z.minLength(1))`)
  * rather than its methods (`s.optional().min(1)`): the same schemas, types, JSON Schema and issues, but
- * the bundler keeps only the parts used, which takes ~25 KB gzip off the JS the web app loads before its
+ * the bundler keeps only the parts used, which takes ~15 KB gzip off the JS the web app loads before its
  * first diagram (docs/web.md, "Why zod/mini").
  */
 
