@@ -35,19 +35,26 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * The page's first screen (the diagram, the controls, the balance tables) needs the messages of
- * the core domains only: in the page's bundle, src/i18n/index.ts gets empty stand-ins for the
- * other domains, which the page registers with loadAllMessages() once the diagram is drawn
- * (src/i18n/all.ts imports the real ones). The worker keeps them all: it renders findings of any domain.
+ * The first screen needs the messages of a few domains only: in each bundle, src/i18n/index.ts
+ * gets empty stand-ins for the other domains, registered with loadAllMessages() once the first
+ * diagram is drawn (src/i18n/all.ts imports the real ones).
+ *
+ * - The page draws the diagram, the controls and the balance tables: it keeps model, balance,
+ *   cli, web, figure, names and sankey.
+ * - The worker parses the plant, checks it and lays out the diagram: it keeps model (the load's
+ *   issues), balance, names and sankey. A request that finds a message missing before the rest
+ *   is loaded is answered again after it (web/worker.ts), so no raw key is ever shown.
  */
-const LATER_DOMAINS = /^\.\/(advice|metering|park|periods|readings|reconcile|report|results|vocs)\.ts$/;
-function laterMessages(): Plugin {
+const PAGE_LATER = ['advice', 'metering', 'park', 'periods', 'readings', 'reconcile', 'report', 'results', 'vocs'];
+const WORKER_LATER = [...PAGE_LATER, 'cli', 'figure', 'web'];
+function laterMessages(domains: string[]): Plugin {
   const STUB = '\0pingheng-later-messages:';
+  const later = new RegExp(`^\\./(${domains.join('|')})\\.ts$`);
   return {
     name: 'pingheng-later-messages',
     enforce: 'pre', // before vite's own resolver
     resolveId(source, importer) {
-      if (!importer || !/[\\/]src[\\/]i18n[\\/]index\.ts$/.test(importer) || !LATER_DOMAINS.test(source)) return null;
+      if (!importer || !/[\\/]src[\\/]i18n[\\/]index\.ts$/.test(importer) || !later.test(source)) return null;
       return STUB + resolvePath(dirname(importer), source);
     },
     load(id) {
@@ -71,7 +78,7 @@ const sideEffects = (id: string) => {
 export default defineConfig({
   root: 'web',
   base: './',
-  plugins: [contentSecurityPolicy(), laterMessages()],
+  plugins: [contentSecurityPolicy(), laterMessages(PAGE_LATER)],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
@@ -84,5 +91,9 @@ export default defineConfig({
   },
   // The worker likewise keeps only what it uses, so the analyses it imports lazily (web/worker.ts)
   // leave its first chunk: the JS before the first diagram (npm run bench:web).
-  worker: { format: 'es', rollupOptions: { treeshake: { moduleSideEffects: sideEffects } } },
+  worker: {
+    format: 'es',
+    plugins: () => [laterMessages(WORKER_LATER)],
+    rollupOptions: { treeshake: { moduleSideEffects: sideEffects } },
+  },
 });

@@ -10,7 +10,9 @@ import {
   checkModel,
   formatPath,
   levelsOf,
+  loadAllMessages,
   loadUnitEngine,
+  missedLookups,
   parseModel,
   t,
   UnitEngineMissing,
@@ -67,14 +69,46 @@ const post = (r: Response) => (self as unknown as Worker).postMessage(assertFini
 
 self.onmessage = (e: MessageEvent<Request>) => void answer(e.data);
 
-/** Answers a request. A plant with a unit outside the core's table loads mathjs once, then is answered again. */
+/**
+ * The worker's first chunk registers the messages of the domains the first diagram needs (the
+ * load's issues, the balances, names, the diagram's labels; vite.config.ts); the others load with
+ * the first request that is not about a diagram (the page asks for the panels' analyses once the
+ * diagram is drawn). Requests of a diagram are answered at once and, if a message was missing (a
+ * user's file with a warning of a later domain, the VOCs layer), again once the rest is
+ * registered; every other request waits for the rest first. No answer carries a raw message key.
+ */
+const FIRST_DIAGRAM = new Set<Request['type']>(['example', 'open', 'view']);
+let messages: Promise<void> | undefined;
+let messagesLoaded = false;
+function allMessages(): Promise<void> {
+  messages ??= loadAllMessages().then(() => {
+    messagesLoaded = true;
+  });
+  return messages;
+}
+
+/**
+ * Answers a request. A plant with a unit outside the core's table loads mathjs once, then is
+ * answered again; so is a request that met a message not registered yet (allMessages).
+ */
 async function answer(req: Request): Promise<void> {
+  const missed = missedLookups();
+  const again = () => !messagesLoaded && missedLookups() > missed;
   try {
+    if (!FIRST_DIAGRAM.has(req.type)) await allMessages();
     const r = await respond(req);
+    if (again()) {
+      await allMessages();
+      return answer(req);
+    }
     if (r) post(r);
   } catch (err) {
     if (err instanceof UnitEngineMissing) {
       await loadUnitEngine();
+      return answer(req);
+    }
+    if (again()) {
+      await allMessages();
       return answer(req);
     }
     post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -1,10 +1,12 @@
 /**
  * Registers every domain's messages (register skips those already registered). Imported by
- * loadAllMessages (index.ts), for the web page, whose bundle leaves out the domains its first
- * screen does not use.
+ * loadAllMessages (index.ts), for the web page and its worker, whose bundles leave out the domains
+ * their first screen does not use (vite.config.ts: each leaves out its own set; this registers the union).
  */
 import { adviceMessages } from './advice.ts';
 import { register } from './catalog.ts';
+import { cliMessages } from './cli.ts';
+import { figureMessages } from './figure.ts';
 import { meteringMessages } from './metering.ts';
 import { parkMessages } from './park.ts';
 import { periodsMessages } from './periods.ts';
@@ -13,6 +15,7 @@ import { reconcileMessages } from './reconcile.ts';
 import { reportMessages } from './report.ts';
 import { resultsCliMessages, resultsMessages } from './results.ts';
 import { vocsMessages } from './vocs.ts';
+import { webMessages } from './web.ts';
 
 for (const messages of [
   reconcileMessages,
@@ -25,5 +28,8 @@ for (const messages of [
   vocsMessages,
   resultsMessages,
   resultsCliMessages,
+  cliMessages,
+  figureMessages,
+  webMessages,
 ])
   register(messages);

@@ -31,8 +31,24 @@ export function hasMessage(key: string): boolean {
   return Object.hasOwn(catalogue, key);
 }
 
+let misses = 0;
+
 /**
- * Renders a message; unknown keys render as the key so nothing is ever blank.
+ * How many times `t` was asked for a key the catalogue lacks, since the process started. The web
+ * worker answers its first requests before the later domains' messages are registered: it compares
+ * this count before and after an answer, and answers again once they are (web/worker.ts).
+ *
+ * @example
+ * const before = missedLookups();
+ * t('en', 'no.such.key');
+ * missedLookups() - before // => 1
+ */
+export function missedLookups(): number {
+  return misses;
+}
+
+/**
+ * Renders a message; unknown keys render as the key so nothing is ever blank (and are counted: missedLookups).
  *
  * @example
  * t('en', 'layer.water') // => 'water'
@@ -40,6 +56,7 @@ export function hasMessage(key: string): boolean {
  */
 export function t(lang: Lang, key: string, params: Record<string, string | number | undefined> = {}): string {
   const entry = Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
+  if (!entry) misses++;
   const template = entry ? entry[lang] : key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];

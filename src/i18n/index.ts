@@ -52,7 +52,7 @@ export async function loadAllMessages(): Promise<void> {
   await import('./all.ts');
 }
 
-export { t, both, hasMessage, type Lang, type Messages } from './catalog.ts';
+export { t, both, hasMessage, missedLookups, type Lang, type Messages } from './catalog.ts';
 export { displayName, flowLabel, labelled, layerName, layerTitle, carrierName, kindName, type Named } from './names.ts';
 export {
   columnDecimals,

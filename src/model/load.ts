@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { inputBounds } from '../data/input-bounds.ts';
 import { issue, InputError, type InputIssue, type PathSegment } from './issues.ts';
 import { linesOfPaths } from './json-locate.ts';
 import { MAX_JSON_BYTES, parseJsonText } from './json-file.ts';
 import { modelSchema, type Model } from './schema.ts';
+import { PARSE_OPTIONS } from './schema-primitives.ts';
 import { validateModel } from './validate.ts';
 
 export interface LoadedModel {
@@ -58,13 +59,13 @@ export function parseModel(input: string | Uint8Array, file = 'model.json'): Loa
  * loadModel({ name: 'x' }, 'x.json') // => throws schema.required
  */
 export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
-  const parsed = modelSchema.safeParse(data);
+  const parsed = modelSchema.safeParse(data, PARSE_OPTIONS);
   const magnitudes = outOfRange(data);
   if (!parsed.success) {
     const structural = parsed.error.issues.flatMap(fromZod);
     // Unknown keys alone leave a usable model: check its meaning too, so all problems come at once.
     const cleaned = withoutUnknownKeys(data, parsed.error.issues);
-    const retry = cleaned === undefined ? undefined : modelSchema.safeParse(cleaned);
+    const retry = cleaned === undefined ? undefined : modelSchema.safeParse(cleaned, PARSE_OPTIONS);
     throw new InputError(file, [...structural, ...magnitudes, ...(retry?.success ? validateModel(retry.data) : [])]);
   }
   const issues = [...magnitudes, ...validateModel(parsed.data)];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LEVELS, type Level } from '../data/gb17167-2006.ts';
 import { CAPTURE_METHODS } from '../data/guangdong-vocs-2023.ts';
 import { TREATMENT_TECHNOLOGIES } from '../data/vocs-practice.ts';
@@ -25,7 +25,7 @@ import {
   type nodeVocsSchema,
   SOURCES,
 } from './schema-plant.ts';
-import { meta } from './schema-primitives.ts';
+import { described, withMeta, meta, nonEmpty } from './schema-primitives.ts';
 export * from './schema-plant.ts';
 export * from './schema-audit.ts';
 
@@ -42,83 +42,92 @@ export * from './schema-audit.ts';
 
 export { CAPTURE_METHODS, LEVELS, TREATMENT_TECHNOLOGIES, type Level };
 
-export const settingsSchema = z
-  .strictObject({
-    tolerance: z
-      .strictObject({
-        default: z.number().positive().optional(),
-        layers: z.record(z.string(), z.number().positive()).optional(),
-      })
-      .optional()
-      .meta({ description: 'Closure tolerance in percent, default and per layer or component' }),
-    masterSubTolerance: z
-      .union([
-        z.number().positive(),
+export const settingsSchema = withMeta(
+  z.strictObject({
+    tolerance: described(
+      z.optional(
         z.strictObject({
-          default: z.number().positive().optional(),
-          carriers: z.record(z.string(), z.number().positive()).optional(),
+          default: z.optional(z.number().check(z.positive())),
+          layers: z.optional(z.record(z.string(), z.number().check(z.positive()))),
         }),
-      ])
-      .optional()
-      .meta({
-        description:
-          'Master–sub meter tolerance, percent: one number for every carrier, or {default, carriers: {electricity: 3, water: 10}} (a layer name also keys)',
-      }),
-    electricityEqualValue: z.number().positive().optional().meta({ description: 'kgce/kWh for 等价值 (equal value)' }),
-    periodHours: z
-      .number()
-      .positive()
-      .optional()
-      .meta({ description: 'Balance period; defaults to the campaign duration' }),
-    annualHours: z.number().positive().optional().meta({ description: 'Operating hours per year for per-annum units' }),
-    displayUnits: z
-      .record(z.string(), z.string())
-      .optional()
-      .meta({ description: 'Display unit per layer/component, e.g. {"S": "t"}' }),
-    defaultRelativeSd: z.record(z.enum(SOURCES), z.number().nonnegative()).optional(),
-    editions: z.record(z.string(), z.string()).optional().meta({ description: 'Rule-set editions by rule family' }),
-    vocs: z
-      .strictObject({
-        layer: z.string().min(1).optional().meta({ description: 'Name of the VOCs component layer (default "VOCs")' }),
-        monitoringTolerancePct: z.number().positive().optional().meta({
-          description:
+      ),
+      'Closure tolerance in percent, default and per layer or component',
+    ),
+    masterSubTolerance: described(
+      z.optional(
+        z.union([
+          z.number().check(z.positive()),
+          z.strictObject({
+            default: z.optional(z.number().check(z.positive())),
+            carriers: z.optional(z.record(z.string(), z.number().check(z.positive()))),
+          }),
+        ]),
+      ),
+      'Master–sub meter tolerance, percent: one number for every carrier, or {default, carriers: {electricity: 3, water: 10}} (a layer name also keys)',
+    ),
+    electricityEqualValue: described(z.optional(z.number().check(z.positive())), 'kgce/kWh for 等价值 (equal value)'),
+    periodHours: described(
+      z.optional(z.number().check(z.positive())),
+      'Balance period; defaults to the campaign duration',
+    ),
+    annualHours: described(z.optional(z.number().check(z.positive())), 'Operating hours per year for per-annum units'),
+    displayUnits: described(
+      z.optional(z.record(z.string(), z.string())),
+      'Display unit per layer/component, e.g. {"S": "t"}',
+    ),
+    defaultRelativeSd: z.optional(z.record(z.enum(SOURCES), z.number().check(z.nonnegative()))),
+    editions: described(z.optional(z.record(z.string(), z.string())), 'Rule-set editions by rule family'),
+    vocs: described(
+      z.optional(
+        z.strictObject({
+          layer: described(z.optional(nonEmpty()), 'Name of the VOCs component layer (default "VOCs")'),
+          monitoringTolerancePct: described(
+            z.optional(z.number().check(z.positive())),
             'Stack (or captured-stream) monitoring against the balance: allowed relative difference, percent (default 20)',
+          ),
         }),
-      })
-      .optional()
-      .meta({ description: 'VOCs solvent balance (docs/vocs.md)' }),
-    materialOtherRequired: z
-      .strictObject({ level2: z.number().min(0).max(100).optional(), level3: z.number().min(0).max(100).optional() })
-      .optional()
-      .meta({ description: 'Yunnan Annex 2 ※ cells for "other" materials' }),
+      ),
+      'VOCs solvent balance (docs/vocs.md)',
+    ),
+    materialOtherRequired: described(
+      z.optional(
+        z.strictObject({
+          level2: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+          level3: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+        }),
+      ),
+      'Yunnan Annex 2 ※ cells for "other" materials',
+    ),
     meta,
-  })
-  .meta({ id: 'Settings' });
+  }),
+  { id: 'Settings' },
+);
 
-export const modelSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().min(1),
-    nameEn: z.string().optional(),
-    industry: z.string().optional(),
-    nodes: z.array(nodeSchema).min(1),
+export const modelSchema = withMeta(
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    name: nonEmpty(),
+    nameEn: z.optional(z.string()),
+    industry: z.optional(z.string()),
+    nodes: z.array(nodeSchema).check(z.minLength(1)),
     flows: z.array(flowSchema),
-    meters: z.array(meterSchema).optional(),
-    campaign: campaignSchema.optional(),
-    production: z.array(productSchema).optional().meta({ description: 'Products and their output over the period' }),
-    period: periodSchema.optional(),
-    stocks: z.array(stockSchema).optional().meta({ description: 'Stocks whose levels carry over between periods' }),
-    periods: z
-      .array(periodEntrySchema)
-      .optional()
-      .meta({ description: 'Monthly (or any) periods, each with its own figures (docs/periods.md)' }),
-    proposals: z.array(proposalSchema).optional().meta({ description: 'Cleaner-production proposals (方案)' }),
-    audit: auditSchema.optional(),
-    carbon: carbonSchema.optional(),
-    settings: settingsSchema.optional(),
+    meters: z.optional(z.array(meterSchema)),
+    campaign: z.optional(campaignSchema),
+    production: described(z.optional(z.array(productSchema)), 'Products and their output over the period'),
+    period: z.optional(periodSchema),
+    stocks: described(z.optional(z.array(stockSchema)), 'Stocks whose levels carry over between periods'),
+    periods: described(
+      z.optional(z.array(periodEntrySchema)),
+      'Monthly (or any) periods, each with its own figures (docs/periods.md)',
+    ),
+    proposals: described(z.optional(z.array(proposalSchema)), 'Cleaner-production proposals (方案)'),
+    audit: z.optional(auditSchema),
+    carbon: z.optional(carbonSchema),
+    settings: z.optional(settingsSchema),
     meta,
-  })
-  .meta({ id: 'Model', title: 'pingheng plant model' });
+  }),
+  { id: 'Model', title: 'pingheng plant model' },
+);
 
 export type Node = z.infer<typeof nodeSchema>;
 export type NodeVocs = z.infer<typeof nodeVocsSchema>;

@@ -3,6 +3,7 @@ import { linesOfPaths } from '../model/json-locate.ts';
 import { parseJsonText } from '../model/json-file.ts';
 import { fromZod } from '../model/load.ts';
 import type { Model } from '../model/schema.ts';
+import { PARSE_OPTIONS } from '../model/schema-primitives.ts';
 import { parkSchema, type LinkEnd, type Park } from './schema.ts';
 
 /**
@@ -34,7 +35,7 @@ export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
  */
 export function parsePark(input: string | Uint8Array, file = 'park.json'): Park {
   const { text: body, data, duplicates } = parseJsonText(input, file);
-  const parsed = parkSchema.safeParse(data);
+  const parsed = parkSchema.safeParse(data, PARSE_OPTIONS);
   const issues = [
     ...duplicates,
     ...(parsed.success ? validatePark(parsed.data) : parsed.error.issues.flatMap(fromZod)),

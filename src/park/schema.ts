@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { settingsSchema } from '../model/schema.ts';
+import { described, withMeta, nonEmpty } from '../model/schema-primitives.ts';
 
 /**
  * A park (园区) or enterprise cluster: member models (files) and the flows between them — steam
@@ -7,72 +8,74 @@ import { settingsSchema } from '../model/schema.ts';
  * to a neighbour (docs/park.md). The single source of truth for PARK.json, as schema.ts is for a model.
  */
 
-const id = z
-  .string()
-  .min(1)
-  .regex(/^[^\s/@]+$/, 'ids have no spaces, slashes or @');
-const meta = z.record(z.string(), z.unknown()).optional();
+const id = z.string().check(z.minLength(1), z.regex(/^[^\s/@]+$/, 'ids have no spaces, slashes or @'));
+const meta = z.optional(z.record(z.string(), z.unknown()));
 
 /** One end of a link: a boundary flow of a member model, or a node (then the park adds an unmeasured flow). */
-export const linkEndSchema = z
-  .strictObject({
+export const linkEndSchema = withMeta(
+  z.strictObject({
     member: id,
-    flow: id
-      .optional()
-      .meta({ description: "The member's flow that leaves (supplier) or enters (receiver) its boundary" }),
-    node: id.optional().meta({
-      description: 'A node of the member, when the member does not model the flow (an unmeasured one is added)',
-    }),
-  })
-  .meta({ id: 'LinkEnd' });
+    flow: described(z.optional(id), "The member's flow that leaves (supplier) or enters (receiver) its boundary"),
+    node: described(
+      z.optional(id),
+      'A node of the member, when the member does not model the flow (an unmeasured one is added)',
+    ),
+  }),
+  { id: 'LinkEnd' },
+);
 
-export const linkSchema = z
-  .strictObject({
+export const linkSchema = withMeta(
+  z.strictObject({
     id,
-    name: z.string().optional(),
-    nameEn: z.string().optional(),
-    from: z.array(linkEndSchema).min(1).meta({ description: "Supplier side: each a member's flow to outside" }),
-    to: z.array(linkEndSchema).min(1).meta({ description: "Receiver side: each a member's flow from outside" }),
-    master: z
-      .enum(['from', 'to'])
-      .optional()
-      .meta({ description: "Whose meter is the master (custody) meter: the supplier's (default) or the receivers'" }),
-    tolerancePct: z.number().positive().optional().meta({
-      description: 'Allowed difference of the two sides, percent of the master (default: masterSubTolerance)',
-    }),
+    name: z.optional(z.string()),
+    nameEn: z.optional(z.string()),
+    from: described(z.array(linkEndSchema).check(z.minLength(1)), "Supplier side: each a member's flow to outside"),
+    to: described(z.array(linkEndSchema).check(z.minLength(1)), "Receiver side: each a member's flow from outside"),
+    master: described(
+      z.optional(z.enum(['from', 'to'])),
+      "Whose meter is the master (custody) meter: the supplier's (default) or the receivers'",
+    ),
+    tolerancePct: described(
+      z.optional(z.number().check(z.positive())),
+      'Allowed difference of the two sides, percent of the master (default: masterSubTolerance)',
+    ),
     meta,
-  })
-  .meta({ id: 'Link' });
+  }),
+  { id: 'Link' },
+);
 
-export const periodSelectionSchema = z.union([z.string().min(1), z.strictObject({ from: z.string(), to: z.string() })]);
+export const periodSelectionSchema = z.union([nonEmpty(), z.strictObject({ from: z.string(), to: z.string() })]);
 
-export const memberSchema = z
-  .strictObject({
+export const memberSchema = withMeta(
+  z.strictObject({
     id,
-    name: z.string().optional().meta({ description: "Default: the model's name" }),
-    nameEn: z.string().optional(),
-    model: z.string().min(1).meta({ description: 'Model file, relative to the park file' }),
-    period: periodSelectionSchema
-      .optional()
-      .meta({ description: 'For a multi-period model: the period or run to use ("2025-01" or {from, to})' }),
-    before: z.string().min(1).optional().meta({ description: 'Model file of the state before the audit (savings)' }),
-    after: z.string().min(1).optional().meta({ description: 'Model file of the state after the audit (savings)' }),
-    shared: z.boolean().optional().meta({ description: 'A shared park facility (treatment plant, CHP, works)' }),
+    name: described(z.optional(z.string()), "Default: the model's name"),
+    nameEn: z.optional(z.string()),
+    model: described(nonEmpty(), 'Model file, relative to the park file'),
+    period: described(
+      z.optional(periodSelectionSchema),
+      'For a multi-period model: the period or run to use ("2025-01" or {from, to})',
+    ),
+    before: described(z.optional(nonEmpty()), 'Model file of the state before the audit (savings)'),
+    after: described(z.optional(nonEmpty()), 'Model file of the state after the audit (savings)'),
+    shared: described(z.optional(z.boolean()), 'A shared park facility (treatment plant, CHP, works)'),
     meta,
-  })
-  .meta({ id: 'Member' });
+  }),
+  { id: 'Member' },
+);
 
-export const parkSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().min(1),
-    nameEn: z.string().optional(),
-    members: z.array(memberSchema).min(1),
-    links: z.array(linkSchema).optional(),
-    settings: settingsSchema.optional(),
+export const parkSchema = withMeta(
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    name: nonEmpty(),
+    nameEn: z.optional(z.string()),
+    members: z.array(memberSchema).check(z.minLength(1)),
+    links: z.optional(z.array(linkSchema)),
+    settings: z.optional(settingsSchema),
     meta,
-  })
-  .meta({ id: 'Park', title: 'pingheng park (members and the flows between them)' });
+  }),
+  { id: 'Park', title: 'pingheng park (members and the flows between them)' },
+);
 
 export type Park = z.infer<typeof parkSchema>;
 export type ParkMember = z.infer<typeof memberSchema>;

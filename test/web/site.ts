@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 
@@ -122,6 +123,47 @@ export function serve(dir: string): Promise<StaticServer> {
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
+
+/** Issue 13's budget for the JS fetched before the first diagram (page and worker), KB gzip. */
+export const FIRST_DIAGRAM_JS_KB = 120;
+
+/** One fresh load of the default plant: its first diagram's time and the scripts fetched before it. */
+export interface FirstDiagram {
+  /** Navigation start → diagram drawn, ms. */
+  render: number;
+  /** Navigation start → DOMContentLoaded, ms (reference). */
+  dcl: number;
+  /** The script files (site paths) the page and its worker requested before the diagram was drawn. */
+  scripts: string[];
+}
+
+/** Loads the served site in a fresh context (no cache) and waits for its first diagram. */
+export async function loadFirstDiagram(browser: Browser, server: StaticServer): Promise<FirstDiagram> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const first = server.requests.length;
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-view] #sankey svg');
+    const m = await page.evaluate(() => {
+      const render = (window as unknown as { __pinghengFirstRender: number }).__pinghengFirstRender;
+      return {
+        render,
+        drawnAt: performance.timeOrigin + render,
+        dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+      };
+    });
+    const scripts = new Set<string>();
+    for (let k = first; k < server.requests.length; k++)
+      if (server.times[k]! <= m.drawnAt && server.requests[k]!.endsWith('.js')) scripts.add(server.requests[k]!);
+    return { render: m.render, dcl: m.dcl, scripts: [...scripts] };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Bytes of a site file (a path as served, e.g. /assets/worker-x.js) after node:zlib's gzip at the default level. */
+export const gzipBytes = (dir: string, path: string) => gzipSync(readFileSync(join(dir, path))).length;
 
 /** A built site, served, open in Chromium at its first diagram, with the page's console errors collected. */
 export interface OpenedSite {
