@@ -17,6 +17,7 @@
  *   node --import tsx bench/reconcile-scale.ts                 both parts, default sizes
  *   node --import tsx bench/reconcile-scale.ts inprocess 10000 plant and random networks of 10 000 streams
  *   RUNS=15 node --import tsx bench/reconcile-scale.ts e2e     the end-to-end part only
+ *   node --import tsx bench/reconcile-scale.ts e2e plant:100000 one topology and size (random 100k takes ~10 min)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,11 @@ mkdirSync(out, { recursive: true });
 const args = process.argv.slice(2);
 const part = args[0] === 'inprocess' || args[0] === 'e2e' ? args.shift() : 'both';
 const sizes = args.map(Number).filter((n) => n > 0);
+/** `plant:100000`, `random:13000`: single cases of the end-to-end part. */
+const picked = args
+  .map((a) => /^(plant|random):(\d+)$/.exec(a))
+  .filter((m) => m !== null)
+  .map((m) => [m[1], Number(m[2])] as [Topology, number]);
 const RUNS = Number(process.env.RUNS ?? 9);
 
 type Topology = 'plant' | 'random';
@@ -194,13 +200,15 @@ if (part !== 'inprocess') {
     '| topology | streams | pingheng | scipy script | ratio | pingheng range | pingheng MB | python MB | factor | result | load |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-  const cases: [Topology, number][] = sizes.length
-    ? sizes.flatMap((s) => [['random', s] as [Topology, number], ['plant', s] as [Topology, number]])
-    : [
-        ['random', 13000],
-        ['plant', 100000],
-        ['random', 100000],
-      ];
+  const cases: [Topology, number][] = picked.length
+    ? picked
+    : sizes.length
+      ? sizes.flatMap((s) => [['random', s] as [Topology, number], ['plant', s] as [Topology, number]])
+      : [
+          ['random', 13000],
+          ['plant', 100000],
+          ['random', 100000],
+        ];
   for (const [topology, streams] of cases) console.log(endToEnd(topology, streams));
 }
 console.log(

@@ -11,7 +11,11 @@ import {
   type LoadedModel,
 } from '../model/index.ts';
 import { t, type Lang } from '../i18n/index.ts';
+import { useCompiledParser } from '../node.ts';
 import { setExitCode } from './exit-code.ts';
+
+// The command line parses large models with zod's compiled parser (src/model/compiled-schema.ts).
+useCompiledParser();
 
 /** Shared command-line plumbing: options every command takes, model loading, exit status. */
 

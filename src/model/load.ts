@@ -50,6 +50,23 @@ export function parseModel(input: string | Uint8Array, file = 'model.json'): Loa
   throw new InputError(file, [...duplicates, ...issues]);
 }
 
+/** The parser large models use, when a Node entry point has installed one (parseLargeModelsWith). */
+let largeModels: { schema: () => typeof modelSchema; minFlows: number } | undefined;
+
+/**
+ * Parses models of at least `minFlows` flows with `schema()` — the same schema compiled
+ * (src/model/compiled-schema.ts) — in place of the ordinary parser. Installed by the Node entry
+ * points; the web app, whose policy forbids generated code, never calls it.
+ */
+export function parseLargeModelsWith(schema: () => typeof modelSchema, minFlows: number): void {
+  largeModels = { schema, minFlows };
+}
+
+function schemaFor(data: unknown): typeof modelSchema {
+  const flows = (data as { flows?: unknown } | null)?.flows;
+  return largeModels && Array.isArray(flows) && flows.length >= largeModels.minFlows ? largeModels.schema() : modelSchema;
+}
+
 /**
  * Validates an already-parsed model object (see parseModel): structure, magnitudes, meaning.
  * Throws InputError with every problem; never anything else.
@@ -59,7 +76,7 @@ export function parseModel(input: string | Uint8Array, file = 'model.json'): Loa
  * loadModel({ name: 'x' }, 'x.json') // => throws schema.required
  */
 export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
-  const parsed = modelSchema.safeParse(data, PARSE_OPTIONS);
+  const parsed = schemaFor(data).safeParse(data, PARSE_OPTIONS);
   const magnitudes = outOfRange(data);
   if (!parsed.success) {
     const structural = parsed.error.issues.flatMap(fromZod);

@@ -117,7 +117,36 @@ function densityKgPerM3(flow: Flow): number | undefined {
   return flow.layer === 'water' ? WATER_DENSITY_KG_PER_M3 : undefined;
 }
 
-const cache = new Map<string, FlowFactor>();
+/**
+ * Factors already computed: by the basis context's numbers, then by what of the flow decides its
+ * factor. Each context finds its table once (`tables`; its numbers are checked on each use, so a
+ * context changed in place is not served another's factors).
+ */
+const factorTables = new Map<string, Map<string, FlowFactor>>();
+interface ContextTable {
+  periodHours: number | undefined;
+  annualHours: number;
+  electricityEqualValue: number;
+  factors: Map<string, FlowFactor>;
+}
+const tables = new WeakMap<BasisContext, ContextTable>();
+
+function tableOf(ctx: BasisContext): Map<string, FlowFactor> {
+  const t = tables.get(ctx);
+  const { periodHours, annualHours, electricityEqualValue } = ctx;
+  if (
+    t !== undefined &&
+    t.periodHours === periodHours &&
+    t.annualHours === annualHours &&
+    t.electricityEqualValue === electricityEqualValue
+  )
+    return t.factors;
+  const key = `${periodHours}\u0000${annualHours}\u0000${electricityEqualValue}`;
+  let factors = factorTables.get(key);
+  if (!factors) factorTables.set(key, (factors = new Map()));
+  tables.set(ctx, { periodHours, annualHours, electricityEqualValue, factors });
+  return factors;
+}
 
 /**
  * Converts a flow's own unit into its layer's unit; throws FactorProblem when it cannot.
@@ -129,23 +158,15 @@ const cache = new Map<string, FlowFactor>();
  * [f.factor, roundTo(f.equalFactor, 7)] // => [0.0001229, 0.0003007]
  */
 export function flowFactor(flow: Flow, ctx: BasisContext): FlowFactor {
-  const key = [
-    flow.layer,
-    flow.unit,
-    flow.carrier,
-    flow.lhv?.value,
-    flow.lhv?.unit,
-    flow.density?.value,
-    flow.density?.unit,
-    ctx.periodHours,
-    ctx.annualHours,
-    ctx.settings?.displayUnits?.[flow.layer],
-    ctx.electricityEqualValue,
-  ].join('\u0000');
-  const hit = cache.get(key);
+  const factors = tableOf(ctx);
+  // a template, not [..].join: this runs for every flow of a model twice (validation, the graph)
+  let key = `${flow.layer}\u0000${flow.unit}\u0000${flow.carrier ?? ''}\u0000${ctx.settings?.displayUnits?.[flow.layer] ?? ''}`;
+  if (flow.lhv || flow.density)
+    key += `\u0000${flow.lhv?.value}\u0000${flow.lhv?.unit}\u0000${flow.density?.value}\u0000${flow.density?.unit}`;
+  const hit = factors.get(key);
   if (hit) return hit;
   const f = computeFactor(flow, ctx);
-  cache.set(key, f);
+  factors.set(key, f);
   return f;
 }
 

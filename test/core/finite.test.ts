@@ -23,4 +23,21 @@ describe('assertFinite (the last guard of the JSON output)', () => {
       expect(() => assertFinite(doc, 'the JSON output')).toThrow(`at ${path}`);
     }
   });
+
+  it('walks cycles once, and finds a non-finite number behind one', () => {
+    const a: Record<string, unknown> = { v: 1 };
+    const m = new Map<string, unknown>([['self', null]]);
+    m.set('self', m);
+    a.self = a;
+    a.m = m;
+    a.set = new Set([a, m, 2]);
+    expect(assertFinite(a, 'x')).toBe(a);
+    m.set('bad', Number.NaN);
+    expect(() => assertFinite(a, 'the JSON output')).toThrow(/NaN at (m|set\[1\])\.bad/);
+    const b: Record<string, unknown> = { list: [] as unknown[] };
+    (b.list as unknown[]).push(b, { deep: [[Float64Array.of(1, Number.POSITIVE_INFINITY)]] });
+    expect(() => assertFinite(b, 'x')).toThrow('at list[1].deep[0][0][1]');
+    expect(() => assertFinite(Number.NaN, 'x')).toThrow(NonFiniteResultError);
+    expect(assertFinite('text', 'x')).toBe('text');
+  });
 });
