@@ -113,7 +113,8 @@ function allFinite(value: unknown): boolean {
       }
     } else if (ArrayBuffer.isView(v)) {
       const a = v as unknown as ArrayLike<unknown>;
-      for (let i = 0; i < a.length; i++) if (typeof a[i] === 'number' && (a[i] as number) - (a[i] as number) !== 0) return false;
+      for (let i = 0; i < a.length; i++)
+        if (typeof a[i] === 'number' && (a[i] as number) - (a[i] as number) !== 0) return false;
     } else if (v instanceof Map || v instanceof Set) {
       for (const x of v.values()) {
         if (typeof x === 'number') {

@@ -64,7 +64,9 @@ export function parseLargeModelsWith(schema: () => typeof modelSchema, minFlows:
 
 function schemaFor(data: unknown): typeof modelSchema {
   const flows = (data as { flows?: unknown } | null)?.flows;
-  return largeModels && Array.isArray(flows) && flows.length >= largeModels.minFlows ? largeModels.schema() : modelSchema;
+  return largeModels && Array.isArray(flows) && flows.length >= largeModels.minFlows
+    ? largeModels.schema()
+    : modelSchema;
 }
 
 /**

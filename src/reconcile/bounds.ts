@@ -75,7 +75,7 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
   const memo: StructureMemo = {};
   let stale = true; // whether `fixed` changed since `solved` was solved
   for (let iter = 0; iter < maxIter; iter++) {
-    const key = side.join(',');
+    const key = activeSetKey(side);
     if (seen.has(key)) break;
     seen.add(key);
     // the iterates need values only: σ, z and the rest come from the last one's factor
@@ -151,6 +151,13 @@ export function reconcileBounded(p: BoundedProblem, options: LinearOptions = {})
     if (x < lo - tol(lo, j) || x > hi + tol(hi, j)) unmeasuredOutOfBounds.push(j);
   }
   return { ...r, chi2, activeBounds, unmeasuredOutOfBounds, converged };
+}
+
+/** The active set as text: its flows and sides (a few among 10⁵ flows; not the whole array joined). */
+function activeSetKey(side: Int8Array): string {
+  const active: number[] = [];
+  for (let j = 0; j < side.length; j++) if (side[j] !== 0) active.push(side[j]! * (j + 1));
+  return active.join(',');
 }
 
 /** Relative round-off of a multiplier against the size of its terms (the solve keeps ~9 digits of λ here). */

@@ -58,7 +58,10 @@ function objectsIn(value: unknown, out: Record<string, unknown>[] = []): Record<
   return out;
 }
 
-const both = (data: unknown) => [modelSchema.safeParse(data, PARSE_OPTIONS), compiledModelSchema().safeParse(data, PARSE_OPTIONS)];
+const both = (data: unknown) => [
+  modelSchema.safeParse(data, PARSE_OPTIONS),
+  compiledModelSchema().safeParse(data, PARSE_OPTIONS),
+];
 
 describe('the compiled model parser (large models)', () => {
   afterEach(() => parseLargeModelsWith(compiledModelSchema, COMPILED_PARSE_MIN_FLOWS));
