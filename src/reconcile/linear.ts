@@ -19,6 +19,7 @@ import {
   adjustMeasurements,
   balancesClosed,
   combinationSd,
+  combinationWork,
   floorVariances,
   inverseAcrossFlows,
   LAYER_VARIANCE_FLOORS,
@@ -265,7 +266,8 @@ function estimatesSd(
   let observableCount = 0;
   for (let k = 0; k < unmeasured.length; k++) if (est.observable[k]) observableCount++;
   if (observableCount * 2 * Math.max(R, solver?.factorNonZeros ?? 0) > unmeasuredSdWorkBudget.flops) return false;
+  const work = combinationWork(R);
   for (let k = 0; k < unmeasured.length; k++)
-    if (est.observable[k]) reconciledSd[unmeasured[k]!] = combinationSd(est.terms[k]!, status, w, bal, solver);
+    if (est.observable[k]) reconciledSd[unmeasured[k]!] = combinationSd(est.terms[k]!, status, w, bal, solver, work);
   return true;
 }

@@ -274,6 +274,20 @@ export function balancesClosed(flows: ClassifiedFlows, bal: ReducedBalances, rec
   return true;
 }
 
+/** Scratch space of combinationSd over the R rows, made once for all the estimates of a layer. */
+export interface CombinationWork {
+  sum: Float64Array;
+  /** 1 + the row's place in `rows` while it is in use, 0 otherwise. */
+  at: Int32Array;
+  rows: number[];
+}
+
+export const combinationWork = (R: number): CombinationWork => ({
+  sum: new Float64Array(R),
+  at: new Int32Array(R),
+  rows: [],
+});
+
 /**
  * σ of Σ c_k x̂_k over known flows: Var = cᵀVc − (A V c)ᵀ (A V Aᵀ)⁻¹ (A V c) for the free
  * measurements (non-redundant ones add c²σ², fixed ones nothing).
@@ -282,13 +296,21 @@ export function combinationSd(
   t: { flows: Int32Array; coefs: Float64Array },
   status: Uint8Array,
   w: Float64Array,
-  bal: Pick<ReducedBalances, 'rowTo' | 'rowFrom'>,
+  bal: Pick<ReducedBalances, 'rowTo' | 'rowFrom' | 'R'>,
   solver: SpdSolver | undefined,
+  work: CombinationWork = combinationWork(bal.R),
 ): number {
   let v = 0;
-  // A V c, sparse: row → value.
-  const avc = new Map<number, number>();
-  const add = (i: number, x: number) => avc.set(i, (avc.get(i) ?? 0) + x);
+  // A V c, sparse: the rows met (in the order met) and their sums, in `work` (cleared after)
+  const { sum, at, rows } = work;
+  rows.length = 0;
+  const add = (i: number, x: number) => {
+    if (at[i] === 0) {
+      rows.push(i);
+      at[i] = rows.length;
+      sum[i] = x;
+    } else sum[i]! += x;
+  };
   for (let q = 0; q < t.flows.length; q++) {
     const j = t.flows[q]!;
     const c = t.coefs[q]!;
@@ -301,12 +323,12 @@ export function combinationSd(
     if (a >= 0) add(a, c * w[j]!);
     if (b >= 0) add(b, -c * w[j]!);
   }
-  if (avc.size > 0 && solver) {
+  const vals = rows.map((i) => sum[i]!);
+  for (const i of rows) at[i] = 0;
+  if (rows.length > 0 && solver) {
     // (AVc)ᵀ S⁻¹ (AVc) from the selected inverse when every pair lies in the factor's pattern
     // (the usual case on a plant: c touches one group and its neighbours); otherwise a forward
     // solve over the elimination-tree reach of AVc's rows.
-    const rows = [...avc.keys()];
-    const vals = rows.map((i) => avc.get(i)!);
     let quad = 0;
     let known = rows.length <= MAX_PATTERN_CLIQUE;
     for (let a = 0; known && a < rows.length; a++)

@@ -236,20 +236,23 @@ export function withCovariancePattern(
   if (!est) return t;
   const { rowTo, rowFrom } = bal;
   const pairs: number[] = [];
+  // the rows of one estimate, in the order met: a few (≤ MAX_PATTERN_CLIQUE + 1), so a list searched
+  // beats a Set made for each of 10⁵ estimates
+  const list: number[] = [];
+  const add = (i: number) => {
+    if (i >= 0 && !list.includes(i)) list.push(i);
+  };
   for (let k = 0; k < est.observable.length; k++) {
     if (!est.observable[k]) continue;
-    const rowsOf = new Set<number>();
+    list.length = 0;
     const terms = est.terms[k]!;
-    for (let q = 0; q < terms.flows.length && rowsOf.size <= MAX_PATTERN_CLIQUE; q++) {
+    for (let q = 0; q < terms.flows.length && list.length <= MAX_PATTERN_CLIQUE; q++) {
       const j = terms.flows[q]!;
       if (status[j] !== FlowStatus.redundant) continue;
-      const a = rowTo[j]!;
-      const b = rowFrom[j]!;
-      if (a >= 0) rowsOf.add(a);
-      if (b >= 0) rowsOf.add(b);
+      add(rowTo[j]!);
+      add(rowFrom[j]!);
     }
-    if (rowsOf.size > MAX_PATTERN_CLIQUE) continue;
-    const list = [...rowsOf];
+    if (list.length > MAX_PATTERN_CLIQUE) continue;
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) pairs.push(Math.min(list[x]!, list[y]!), Math.max(list[x]!, list[y]!));
   }
