@@ -66,7 +66,9 @@ describe.skipIf(!hasChromium())('periods and advice in the page (Chromium)', () 
 
   it('a plant without periods has no periods section', async () => {
     await page.selectOption('#example', 'dyeing');
-    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('dyeing.json'));
+    // the panels are drawn again once this plant's extras and results are in (the previous plant's
+    // stay until then): wait for its results, which come after its extras
+    await page.waitForFunction(() => document.body.dataset.results?.startsWith('dyeing.json:') === true);
     await page.waitForSelector('#panels section[data-panel="balance"]');
     expect(await page.locator('section[data-panel="periods"]').count()).toBe(0);
   });
