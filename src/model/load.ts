@@ -50,23 +50,36 @@ export function parseModel(input: string | Uint8Array, file = 'model.json'): Loa
   throw new InputError(file, [...duplicates, ...issues]);
 }
 
-/** The parser large models use, when a Node entry point has installed one (parseLargeModelsWith). */
-let largeModels: { schema: () => typeof modelSchema; minFlows: number } | undefined;
+/** How large models are parsed, when a Node entry point has installed it (parseLargeModelsWith). */
+interface LargeModels {
+  /** The model schema compiled. */
+  schema: () => typeof modelSchema;
+  /** The model with its bulk validated where it lies, or undefined to parse it with `schema` (for the issues). */
+  inPlace?: (data: unknown) => Model | undefined;
+  minFlows: number;
+}
+let largeModels: LargeModels | undefined;
 
 /**
- * Parses models of at least `minFlows` flows with `schema()` — the same schema compiled
- * (src/model/compiled-schema.ts) — in place of the ordinary parser. Installed by the Node entry
- * points; the web app, whose policy forbids generated code, never calls it.
+ * Parses models of at least `minFlows` flows with `inPlace` or, where it declines, `schema()` — the
+ * same schema compiled (src/model/compiled-schema.ts) — in place of the ordinary parser, with the
+ * ordinary parser's result and issues. Installed by the Node entry points; the web app, whose policy
+ * forbids generated code, never calls it.
  */
-export function parseLargeModelsWith(schema: () => typeof modelSchema, minFlows: number): void {
-  largeModels = { schema, minFlows };
+export function parseLargeModelsWith(
+  schema: () => typeof modelSchema,
+  minFlows: number,
+  inPlace?: (data: unknown) => Model | undefined,
+): void {
+  largeModels = { schema, minFlows, inPlace };
 }
 
-function schemaFor(data: unknown): typeof modelSchema {
+function parseData(data: unknown): ReturnType<typeof modelSchema.safeParse> {
   const flows = (data as { flows?: unknown } | null)?.flows;
-  return largeModels && Array.isArray(flows) && flows.length >= largeModels.minFlows
-    ? largeModels.schema()
-    : modelSchema;
+  if (!largeModels || !Array.isArray(flows) || flows.length < largeModels.minFlows)
+    return modelSchema.safeParse(data, PARSE_OPTIONS);
+  const model = largeModels.inPlace?.(data);
+  return model ? { success: true, data: model } : largeModels.schema().safeParse(data, PARSE_OPTIONS);
 }
 
 /**
@@ -78,7 +91,7 @@ function schemaFor(data: unknown): typeof modelSchema {
  * loadModel({ name: 'x' }, 'x.json') // => throws schema.required
  */
 export function loadModel(data: unknown, file = 'model.json'): LoadedModel {
-  const parsed = schemaFor(data).safeParse(data, PARSE_OPTIONS);
+  const parsed = parseData(data);
   const magnitudes = outOfRange(data);
   if (!parsed.success) {
     const structural = parsed.error.issues.flatMap(fromZod);

@@ -2,10 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/rng.ts';
-import { COMPILED_PARSE_MIN_FLOWS, compiledModelSchema } from '../../src/model/compiled-schema.ts';
+import { z } from 'zod/mini';
+import {
+  COMPILED_PARSE_MIN_FLOWS,
+  compiledModelSchema,
+  parseChangesValue,
+  parseInPlace,
+  useCompiledParser,
+} from '../../src/model/compiled-schema.ts';
 import { InputError } from '../../src/model/issues.ts';
 import { loadModel, parseLargeModelsWith } from '../../src/model/load.ts';
-import { modelSchema } from '../../src/model/schema.ts';
+import { meterSchema, modelSchema } from '../../src/model/schema.ts';
 import { PARSE_OPTIONS } from '../../src/model/schema-primitives.ts';
 import { generatePlant } from '../web/generate-plant.ts';
 
@@ -64,7 +71,7 @@ const both = (data: unknown) => [
 ];
 
 describe('the compiled model parser (large models)', () => {
-  afterEach(() => parseLargeModelsWith(compiledModelSchema, COMPILED_PARSE_MIN_FLOWS));
+  afterEach(() => useCompiledParser());
 
   it.each(models.map((m) => [m.file, m.data] as const))('%s: the same parsed model', (_, data) => {
     const [a, b] = both(data);
@@ -123,7 +130,7 @@ describe('the compiled model parser (large models)', () => {
         return e;
       }
     })();
-    parseLargeModelsWith(compiledModelSchema, COMPILED_PARSE_MIN_FLOWS);
+    useCompiledParser();
     expect(ordinary).toBeInstanceOf(InputError);
     expect(() => loadModel(broken, 'big.json')).toThrow(InputError);
     try {
@@ -132,5 +139,35 @@ describe('the compiled model parser (large models)', () => {
       expect((e as InputError).issues).toEqual((ordinary as InputError).issues);
       expect((e as InputError).issues.map((i) => i.code)).toEqual(['schema.type', 'schema.unknownKey']);
     }
+  });
+
+  it('the flows and nodes of a large model are validated where they lie: the same model, their own arrays', () => {
+    const { flows, nodes } = modelSchema.def.shape;
+    // nothing in them changes a valid value (no default, transform, stripping object …), so the input is the output
+    expect([parseChangesValue(flows), parseChangesValue(nodes)]).toEqual([false, false]);
+    // what would change it is seen, however deep
+    expect(parseChangesValue(z.array(meterSchema))).toBe(true); // a meter's status has a default
+    expect(parseChangesValue(z.object({ a: z.number() }))).toBe(true); // strips unknown keys
+    expect(parseChangesValue(z.strictObject({ a: z.array(z.optional(z.pipe(z.string(), z.transform(Number)))) }))).toBe(
+      true,
+    );
+    expect(parseChangesValue(z.record(z.string(), z.readonly(z.strictObject({}))))).toBe(true);
+    const big = structuredClone(generatePlant(40, Math.ceil(COMPILED_PARSE_MIN_FLOWS / 2))) as unknown as Record<
+      string,
+      unknown
+    >;
+    big.meters = [{ id: 'M1', flows: [(big.flows as { id: string }[])[0]!.id] }];
+    const model = parseInPlace(big)!;
+    expect(model.flows).toBe(big.flows);
+    expect(model.nodes).toBe(big.nodes);
+    expect(model).toEqual(modelSchema.safeParse(big, PARSE_OPTIONS).data);
+    expect(model.meters![0]!.status).toBe('in-service'); // the rest parsed: its defaults are there
+    // anything invalid, in the bulk or the rest: declined, and the ordinary parse says why
+    const badFlow = structuredClone(big) as { flows: Record<string, unknown>[] };
+    badFlow.flows[7]!.sd = -1;
+    const badRest = { ...big, settings: { periodHours: -1 } };
+    const badKey = { ...big, extra: 1 };
+    for (const bad of [badFlow, badRest, badKey, { ...big, nodes: [] }, null, [], 'x'])
+      expect(parseInPlace(bad)).toBeUndefined();
   });
 });
