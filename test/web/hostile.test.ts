@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGb18030, plant } from '../core/hostile.ts';
-import { hasChromium, type OpenedSite, openSite } from './site.ts';
+import { hasChromium, type OpenedSite, openBuilt, sharedSite } from './site.ts';
 
 const json = (m: unknown) => JSON.stringify(m, null, 2);
 const deep = () => {
@@ -64,7 +64,7 @@ const HOSTILE: [string, string | Uint8Array, string][] = [
 describe.skipIf(!hasChromium())('hostile files through the page', () => {
   let site: OpenedSite;
   beforeAll(async () => {
-    site = await openSite('hostile');
+    site = await openBuilt(await sharedSite()); // the run's one build, shared read-only
   }, 180_000);
   afterAll(async () => site?.close());
 

@@ -173,19 +173,6 @@ export interface OpenedSite {
   close(): Promise<void>;
 }
 
-/** Builds the site into its own directory (`name` keeps parallel test files apart), serves and opens it. */
-export async function openSite(name: string): Promise<OpenedSite> {
-  const dir = await buildSite(join(tmpdir(), `pingheng-web-${name}-${process.pid}`));
-  const opened = await openBuilt(dir);
-  return {
-    ...opened,
-    close: async () => {
-      await opened.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** A site already built in `dir` (e.g. the run's sharedSite()), served and opened; closing leaves `dir`. */
 export async function openBuilt(dir: string): Promise<OpenedSite & { server: StaticServer }> {
   const server = await serve(dir);
