@@ -7,20 +7,19 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/index.ts';
 import { generatePlant } from './generate-plant.ts';
-import { hasChromium, launch, serve, sharedSite, type StaticServer } from './site.ts';
+import { hasChromium, type OpenedSite, openBuilt, sharedSite } from './site.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 const DOCS_IMG = resolve(import.meta.dirname, '../../docs/img');
 
 describe.skipIf(!hasChromium())('a plant of 2 000 nodes in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let site: OpenedSite;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
   const shot = (name: string) => page.locator('section.diagram').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   const toDocs = (name: string) => {
     if (!process.env.PINGHENG_DOCS_SCREENSHOTS) return;
@@ -32,21 +31,10 @@ describe.skipIf(!hasChromium())('a plant of 2 000 nodes in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve(await sharedSite()); // built once per test run, shared read-only
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(server.url);
-    await waitView('water:2:zh');
+    site = await openBuilt(await sharedSite()); // built once per test run, shared read-only
+    ({ page, problems } = site);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('draws a plant of 2 000 nodes legibly: small units grouped, expandable, every node inside the drawing', async () => {
     const model = generatePlant(40, 1956);
