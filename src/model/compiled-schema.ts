@@ -79,7 +79,7 @@ export function parseChangesValue(schema: z.core.$ZodType): boolean {
   return false;
 }
 
-/** The compiled validators of the flows and the nodes, and the compiled parser of the rest; null when a parse could change them. */
+/** The compiled validators of the flows and the nodes, and the schema of the rest; null when a parse could change them. */
 let inPlaceParts: { flows: z.core.$ZodType; nodes: z.core.$ZodType; rest: z.core.$ZodType } | null | undefined;
 
 /**
@@ -87,8 +87,9 @@ let inPlaceParts: { flows: z.core.$ZodType; nodes: z.core.$ZodType; rest: z.core
  * zod's compiled validator rather than copied by its parser: their parse would return deep-equal
  * copies (parseChangesValue), so the model holds the input's own arrays; the rest (meters with their
  * defaults, settings …) is parsed as usual. On the 100 000-flow benchmark model this saves the copy of
- * 133 000 objects and its garbage collection. Undefined when anything is invalid: the caller parses
- * the model again for its issues.
+ * 133 000 objects and its garbage collection. The model and `data` then share those arrays: both are
+ * read-only to pingheng, which never changes a model in place. Undefined when anything is invalid: the
+ * caller parses the model again for its issues.
  */
 export function parseInPlace(data: unknown): Model | undefined {
   if (inPlaceParts === undefined) {
